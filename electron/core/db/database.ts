@@ -1,0 +1,25 @@
+// Opens the order book: one SQLite file in WAL mode, shared safely by the app and the CLI.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+export type OpenOptions = {
+  /** A better-sqlite3 addon built for this runtime's ABI (Electron needs its own build). */
+  nativeBinding?: string;
+};
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // The app's listener and a CLI command may write at the same moment: wait rather than fail.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  // FULL: a return that got its thank-you page must survive a power cut, not only a crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  migrate(db, file);
+  return db;
+}

@@ -1,0 +1,77 @@
+// Schema versions by PRAGMA user_version. Each migration runs in one transaction; an existing database
+// is copied aside first, so a failed upgrade never costs a shop its order book.
+import { existsSync } from 'node:fs';
+import type { Db } from './database';
+
+const MIGRATIONS: readonly string[] = [
+  // 1: the foundation.
+  `
+  CREATE TABLE profiles (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 60),
+    mode TEXT NOT NULL CHECK (mode IN ('live', 'sandbox')),
+    base_url TEXT NOT NULL,
+    listen_host TEXT NOT NULL,
+    listen_port INTEGER NOT NULL CHECK (listen_port BETWEEN 0 AND 65535),
+    return_base_url TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE orders (
+    id INTEGER PRIMARY KEY,
+    ref TEXT NOT NULL UNIQUE,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    currency TEXT NOT NULL CHECK (currency = 'BDT'),
+    customer_name TEXT,
+    customer_email TEXT,
+    note TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'paid', 'cancelled', 'failed')),
+    return_token_hash TEXT NOT NULL UNIQUE,
+    cancel_token_hash TEXT NOT NULL UNIQUE,
+    payment_url TEXT,
+    transaction_id TEXT,
+    failure TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    paid_at TEXT,
+    cancelled_at TEXT
+  );
+  CREATE UNIQUE INDEX orders_transaction_id ON orders(transaction_id) WHERE transaction_id IS NOT NULL;
+  CREATE INDEX orders_profile_created ON orders(profile_id, created_at);
+  CREATE INDEX orders_status_created ON orders(status, created_at);
+  CREATE TABLE order_events (
+    id INTEGER PRIMARY KEY,
+    order_id INTEGER REFERENCES orders(id),
+    kind TEXT NOT NULL,
+    detail TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX order_events_order ON order_events(order_id, id);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Db, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `This order book was written by a newer PayDesk (schema ${current}); update PayDesk to open it.`,
+    );
+  }
+  if (current === SCHEMA_VERSION) return;
+  if (current > 0 && file !== ':memory:') {
+    const backup = `${file}.v${current}.bak`;
+    if (!existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
+  }
+  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1]!);
+      db.pragma(`user_version = ${version}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,243 @@
+// The order book. Every state change and its audit row are written in one IMMEDIATE transaction, so
+// two processes (the app's listener and a CLI command) never interleave a read and a write.
+import type { Order, OrderStatus, ListOrdersQuery } from '../../../shared/contract';
+import { decideCancel, decideReturn } from '../return-decisions';
+import type { Db } from './database';
+
+export type StoredOrder = Order & { id: number; profileId: number };
+
+export type NewOrder = {
+  profileId: number;
+  amountMinor: number;
+  customerName?: string | undefined;
+  customerEmail?: string | undefined;
+  note?: string | undefined;
+  returnTokenHash: string;
+  cancelTokenHash: string;
+};
+
+export type ReturnOutcome =
+  | { kind: 'paid'; order: StoredOrder; from: OrderStatus }
+  | { kind: 'repeat'; order: StoredOrder }
+  | { kind: 'conflict'; order: StoredOrder }
+  | { kind: 'duplicate_transaction'; order: StoredOrder }
+  | { kind: 'unknown_token' };
+
+export type CancelOutcome =
+  | { kind: 'cancelled'; order: StoredOrder }
+  | { kind: 'unchanged'; order: StoredOrder }
+  | { kind: 'unknown_token' };
+
+export type OrderEvent = { kind: string; detail: Record<string, unknown> | null; at: string };
+
+export interface OrdersRepo {
+  createPending(order: NewOrder, at: string): StoredOrder;
+  issueLink(id: number, paymentUrl: string, at: string): StoredOrder;
+  failLink(id: number, failure: { kind: string; message: string }, at: string): StoredOrder;
+  recordReturn(returnTokenHash: string, transactionId: string, at: string): ReturnOutcome;
+  recordCancel(cancelTokenHash: string, at: string): CancelOutcome;
+  /** Audits a return that was refused before it could change anything (bad or missing parameters). */
+  auditRejectedReturn(tokenHash: string, reason: string, detail: Record<string, unknown>, at: string): void;
+  findByRef(ref: string): StoredOrder | null;
+  list(query: ListOrdersQuery & { profileId?: number }): StoredOrder[];
+  events(orderId: number): OrderEvent[];
+}
+
+type OrderRow = {
+  id: number;
+  ref: string;
+  profile_id: number;
+  profile_name: string;
+  amount_minor: number;
+  currency: 'BDT';
+  customer_name: string | null;
+  customer_email: string | null;
+  note: string | null;
+  status: OrderStatus;
+  payment_url: string | null;
+  transaction_id: string | null;
+  failure: string | null;
+  created_at: string;
+  paid_at: string | null;
+  cancelled_at: string | null;
+};
+
+const SELECT = `
+  SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, o.amount_minor, o.currency, o.customer_name,
+         o.customer_email, o.note, o.status, o.payment_url, o.transaction_id, o.failure, o.created_at,
+         o.paid_at, o.cancelled_at
+  FROM orders o JOIN profiles p ON p.id = o.profile_id`;
+
+const toOrder = (row: OrderRow): StoredOrder => ({
+  id: row.id,
+  profileId: row.profile_id,
+  ref: row.ref,
+  status: row.status,
+  amountMinor: row.amount_minor,
+  currency: row.currency,
+  customerName: row.customer_name,
+  customerEmail: row.customer_email,
+  note: row.note,
+  paymentUrl: row.payment_url,
+  transactionId: row.transaction_id,
+  failure: row.failure,
+  profileName: row.profile_name,
+  createdAt: row.created_at,
+  paidAt: row.paid_at,
+  cancelledAt: row.cancelled_at,
+});
+
+/** PD-000123: short enough to read over the phone, sortable, never reused (nothing is deleted). */
+export const formatRef = (id: number) => `PD-${String(id).padStart(6, '0')}`;
+
+/** Audit details hold what an attacker sent; keep them bounded. */
+const bounded = (text: string) => (text.length > 256 ? `${text.slice(0, 256)}…` : text);
+
+export function createOrdersRepo(db: Db): OrdersRepo {
+  const byId = db.prepare<[number], OrderRow>(`${SELECT} WHERE o.id = ?`);
+  const byRef = db.prepare<[string], OrderRow>(`${SELECT} WHERE o.ref = ?`);
+  const byReturnToken = db.prepare<[string], OrderRow>(`${SELECT} WHERE o.return_token_hash = ?`);
+  const byCancelToken = db.prepare<[string], OrderRow>(`${SELECT} WHERE o.cancel_token_hash = ?`);
+  const byTransaction = db.prepare<[string], { ref: string }>(`SELECT ref FROM orders WHERE transaction_id = ?`);
+  const nextId = db.prepare<[], { id: number }>(`SELECT ifnull(max(id), 0) + 1 AS id FROM orders`);
+  const insertOrder = db.prepare(
+    `INSERT INTO orders (id, ref, profile_id, amount_minor, currency, customer_name, customer_email, note,
+       status, return_token_hash, cancel_token_hash, created_at, updated_at)
+     VALUES (@id, @ref, @profileId, @amountMinor, 'BDT', @customerName, @customerEmail, @note,
+       'pending', @returnTokenHash, @cancelTokenHash, @at, @at)`,
+  );
+  const insertEvent = db.prepare(`INSERT INTO order_events (order_id, kind, detail, at) VALUES (?, ?, ?, ?)`);
+  const eventsOf = db.prepare<[number], { kind: string; detail: string | null; at: string }>(
+    `SELECT kind, detail, at FROM order_events WHERE order_id = ? ORDER BY id`,
+  );
+
+  const audit = (orderId: number | null, kind: string, detail: Record<string, unknown> | null, at: string) => {
+    insertEvent.run(orderId, kind, detail ? JSON.stringify(detail) : null, at);
+  };
+  const load = (id: number) => toOrder(byId.get(id)!);
+  const inTransaction = <A extends unknown[], R>(fn: (...args: A) => R) => {
+    const tx = db.transaction(fn);
+    return (...args: A): R => tx.immediate(...args);
+  };
+
+  return {
+    createPending: inTransaction((order: NewOrder, at: string) => {
+      const { id } = nextId.get()!;
+      insertOrder.run({
+        id,
+        ref: formatRef(id),
+        profileId: order.profileId,
+        amountMinor: order.amountMinor,
+        customerName: order.customerName ?? null,
+        customerEmail: order.customerEmail ?? null,
+        note: order.note ?? null,
+        returnTokenHash: order.returnTokenHash,
+        cancelTokenHash: order.cancelTokenHash,
+        at,
+      });
+      audit(id, 'created', { amountMinor: order.amountMinor }, at);
+      return load(id);
+    }),
+
+    issueLink: inTransaction((id: number, paymentUrl: string, at: string) => {
+      db.prepare(`UPDATE orders SET payment_url = ?, updated_at = ? WHERE id = ?`).run(paymentUrl, at, id);
+      audit(id, 'link_issued', null, at);
+      return load(id);
+    }),
+
+    failLink: inTransaction((id: number, failure: { kind: string; message: string }, at: string) => {
+      db.prepare(`UPDATE orders SET status = 'failed', failure = ?, updated_at = ? WHERE id = ? AND status = 'pending'`)
+        .run(failure.message, at, id);
+      audit(id, 'link_failed', failure, at);
+      return load(id);
+    }),
+
+    recordReturn: inTransaction((tokenHash: string, transactionId: string, at: string): ReturnOutcome => {
+      const row = byReturnToken.get(tokenHash);
+      if (!row) {
+        audit(null, 'forged_return', { transactionId: bounded(transactionId) }, at);
+        return { kind: 'unknown_token' };
+      }
+      const order = toOrder(row);
+      const heldBy = byTransaction.get(transactionId)?.ref ?? null;
+      const decision = decideReturn(order, transactionId, heldBy === order.ref ? null : heldBy);
+      switch (decision.action) {
+        case 'repeat':
+          return { kind: 'repeat', order };
+        case 'conflict':
+          audit(order.id, 'return_conflict', { offered: bounded(transactionId), recorded: decision.recorded }, at);
+          return { kind: 'conflict', order };
+        case 'duplicate_transaction':
+          audit(order.id, 'duplicate_transaction', { offered: bounded(transactionId), heldBy: decision.otherRef }, at);
+          return { kind: 'duplicate_transaction', order };
+        case 'mark_paid':
+          db.prepare(
+            `UPDATE orders SET status = 'paid', transaction_id = ?, paid_at = ?, updated_at = ? WHERE id = ?`,
+          ).run(transactionId, at, at, order.id);
+          audit(order.id, 'paid', { transactionId, from: decision.from }, at);
+          return { kind: 'paid', order: load(order.id), from: decision.from };
+      }
+    }),
+
+    recordCancel: inTransaction((tokenHash: string, at: string): CancelOutcome => {
+      const row = byCancelToken.get(tokenHash);
+      if (!row) {
+        audit(null, 'forged_cancel', null, at);
+        return { kind: 'unknown_token' };
+      }
+      const order = toOrder(row);
+      if (decideCancel(order).action === 'none') return { kind: 'unchanged', order };
+      db.prepare(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ?`).run(
+        at,
+        at,
+        order.id,
+      );
+      audit(order.id, 'cancelled', { by: 'customer' }, at);
+      return { kind: 'cancelled', order: load(order.id) };
+    }),
+
+    auditRejectedReturn: inTransaction(
+      (tokenHash: string, reason: string, detail: Record<string, unknown>, at: string) => {
+        const row = byReturnToken.get(tokenHash) ?? byCancelToken.get(tokenHash);
+        const safeDetail = Object.fromEntries(
+          Object.entries(detail).map(([k, v]) => [k, typeof v === 'string' ? bounded(v) : v]),
+        );
+        audit(row?.id ?? null, 'rejected_return', { reason, ...safeDetail }, at);
+      },
+    ),
+
+    findByRef(ref) {
+      const row = byRef.get(ref);
+      return row ? toOrder(row) : null;
+    },
+
+    list(query) {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: query.limit };
+      if (query.profileId !== undefined) {
+        where.push('o.profile_id = @profileId');
+        params.profileId = query.profileId;
+      }
+      if (query.status) {
+        where.push('o.status = @status');
+        params.status = query.status;
+      }
+      if (query.search) {
+        where.push(`(o.ref LIKE @like ESCAPE '\\' OR o.customer_name LIKE @like ESCAPE '\\'
+          OR o.customer_email LIKE @like ESCAPE '\\' OR o.transaction_id LIKE @like ESCAPE '\\'
+          OR o.note LIKE @like ESCAPE '\\')`);
+        params.like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      }
+      const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id DESC LIMIT @limit`;
+      return db.prepare<[Record<string, unknown>], OrderRow>(sql).all(params).map(toOrder);
+    },
+
+    events(orderId) {
+      return eventsOf.all(orderId).map((e) => ({
+        kind: e.kind,
+        at: e.at,
+        detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
+      }));
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// The return listener: the small HTTP server the gateway sends customers' browsers back to. It answers
+// only GET/HEAD on /r/<token> and /c/<token>, commits every change to SQLite before it answers, and
+// keeps hostile clients short (bounded URL, headers and time).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PaydeskService } from '../service';
+import {
+  alreadyPaidPage,
+  badReturnPage,
+  cancelledPage,
+  conflictPage,
+  notFoundPage,
+  refusedPage,
+  thankYouPage,
+  unavailablePage,
+  type Page,
+} from './pages';
+import { routeRequest } from './routes';
+
+export const DEFAULT_LISTEN_HOST = '127.0.0.1';
+export const DEFAULT_LISTEN_PORT = 47400;
+
+export type ReturnHandlers = Pick<PaydeskService, 'recordReturn' | 'recordCancel' | 'rejectReturn'>;
+
+export type ReturnListener = { url: string; host: string; port: number; close(): Promise<void> };
+
+export type ListenResult = { ok: true; listener: ReturnListener } | { ok: false; message: string };
+
+const HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
+
+export function answer(request: IncomingMessage, handlers: ReturnHandlers): Page | null {
+  const route = routeRequest(request.method, request.url);
+  switch (route.kind) {
+    case 'refuse':
+      return refusedOrMissing(route.status);
+    case 'head':
+      return null;
+    case 'rejected_return':
+      handlers.rejectReturn(route.token, route.reason, { offered: route.offered });
+      return badReturnPage();
+    case 'cancel': {
+      const result = handlers.recordCancel(route.token);
+      if (result.kind === 'unknown_token') return notFoundPage();
+      return result.order.status === 'paid' ? alreadyPaidPage(result.order) : cancelledPage(result.order);
+    }
+    case 'success': {
+      const result = handlers.recordReturn(route.token, route.transactionId);
+      switch (result.kind) {
+        case 'unknown_token':
+          return notFoundPage();
+        case 'paid':
+        case 'repeat':
+          return thankYouPage(result.order);
+        case 'conflict':
+        case 'duplicate_transaction':
+          return conflictPage(result.order);
+      }
+    }
+  }
+}
+
+function refusedOrMissing(status: 400 | 404 | 405 | 414): Page {
+  return status === 404 ? notFoundPage() : refusedPage(status);
+}
+
+function send(request: IncomingMessage, response: ServerResponse, page: Page | null): void {
+  const headers: Record<string, string | number> = { ...HEADERS };
+  if (request.method !== 'GET' && request.method !== 'HEAD') headers.Allow = 'GET, HEAD';
+  if (!page) {
+    response.writeHead(200, headers).end();
+    return;
+  }
+  const body = Buffer.from(page.html, 'utf8');
+  headers['Content-Length'] = body.length;
+  response.writeHead(page.status, headers);
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+export function startReturnListener(options: {
+  host?: string;
+  port?: number;
+  handlers: ReturnHandlers;
+}): Promise<ListenResult> {
+  const host = options.host ?? DEFAULT_LISTEN_HOST;
+  const port = options.port ?? DEFAULT_LISTEN_PORT;
+  const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000 }, (request, response) => {
+    // A return carries no body; do not read one.
+    request.resume();
+    let page: Page | null;
+    try {
+      page = answer(request, options.handlers);
+    } catch (error) {
+      // The database could not take the write (disk full, locked too long). Say so, so the customer
+      // retries; the link stays valid and the return is not lost.
+      console.error('PayDesk: a return could not be recorded:', error instanceof Error ? error.message : error);
+      page = unavailablePage();
+    }
+    send(request, response, page);
+  });
+  server.keepAliveTimeout = 5_000;
+  server.maxHeadersCount = 50;
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return new Promise((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      resolve({ ok: false, message: listenProblem(error, host, port) });
+    });
+    server.listen(port, host, () => {
+      const bound = (server.address() as AddressInfo).port;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        ok: true,
+        listener: {
+          url: `http://${shownHost}:${bound}`,
+          host,
+          port: bound,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              server.closeIdleConnections();
+            }),
+        },
+      });
+    });
+  });
+}
+
+function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `port ${port} on ${host} is already in use (is PayDesk already running?). Close the other program or choose another port.`;
+    case 'EACCES':
+      return `this computer does not allow PayDesk to use port ${port}. Choose a port above 1024.`;
+    case 'EADDRNOTAVAIL':
+      return `the address ${host} does not belong to this computer. Choose another listen address.`;
+    default:
+      return `the return listener could not start on ${host}:${port} (${error.code ?? error.message}).`;
+  }
+}

@@ -1,0 +1,31 @@
+// What a customer's return does to an order, decided without I/O so every case is easy to test.
+// The money may already have moved when a return arrives, so a late return for a cancelled or failed
+// order still records the payment; a return can never replace a transaction id already recorded.
+import type { OrderStatus } from '../../shared/contract';
+
+export type ReturnDecision =
+  | { action: 'mark_paid'; from: OrderStatus }
+  | { action: 'repeat' }
+  | { action: 'conflict'; recorded: string }
+  | { action: 'duplicate_transaction'; otherRef: string };
+
+export function decideReturn(
+  order: { status: OrderStatus; transactionId: string | null },
+  transactionId: string,
+  /** The ref of another order that already holds this transaction id, if any. */
+  heldBy: string | null,
+): ReturnDecision {
+  if (order.status === 'paid') {
+    return order.transactionId === transactionId
+      ? { action: 'repeat' }
+      : { action: 'conflict', recorded: order.transactionId ?? '' };
+  }
+  if (heldBy !== null) return { action: 'duplicate_transaction', otherRef: heldBy };
+  return { action: 'mark_paid', from: order.status };
+}
+
+export type CancelDecision = { action: 'mark_cancelled' } | { action: 'none'; status: OrderStatus };
+
+export function decideCancel(order: { status: OrderStatus }): CancelDecision {
+  return order.status === 'pending' ? { action: 'mark_cancelled' } : { action: 'none', status: order.status };
+}

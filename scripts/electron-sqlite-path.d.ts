@@ -1,0 +1,6 @@
+export function electronSqliteBindingPath(
+  appRoot: string,
+  electronVersion: string,
+  platform: string,
+  arch: string,
+): string;

@@ -1,0 +1,139 @@
+// The one contract between the renderer and the main process. Every channel is a zod pair: the router
+// validates each request and each reply against it, and the preload and renderer take their types from
+// it. Reply objects are plain zod objects, so parsing strips any field the schema does not name: nothing
+// the core holds (an API key, a return token) can reach the renderer by accident.
+import { z } from 'zod';
+import { parseAmount } from './money';
+
+export const ORDER_STATUSES = ['pending', 'paid', 'cancelled', 'failed'] as const;
+export const OrderStatus = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const ERROR_KINDS = [
+  'invalid_input',
+  'not_configured',
+  'not_found',
+  'forbidden',
+  'gateway_rejected',
+  'unauthorized',
+  'server_error',
+  'malformed_response',
+  'response_too_large',
+  'timeout',
+  'network',
+  'internal',
+] as const;
+export const ErrorKind = z.enum(ERROR_KINDS);
+export type ErrorKind = z.infer<typeof ErrorKind>;
+
+/** An error as a value: a kind for code, a sentence for the shopkeeper, the gateway's own words if any. */
+export const AppError = z.object({
+  kind: ErrorKind,
+  message: z.string(),
+  gatewayMessage: z.string().nullable().default(null),
+  field: z.string().nullable().default(null),
+});
+export type AppError = z.infer<typeof AppError>;
+
+export const Order = z.object({
+  ref: z.string(),
+  status: OrderStatus,
+  amountMinor: z.number().int().positive(),
+  currency: z.literal('BDT'),
+  customerName: z.string().nullable(),
+  customerEmail: z.string().nullable(),
+  note: z.string().nullable(),
+  paymentUrl: z.string().nullable(),
+  transactionId: z.string().nullable(),
+  failure: z.string().nullable(),
+  profileName: z.string(),
+  createdAt: z.string(),
+  paidAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+});
+export type Order = z.infer<typeof Order>;
+
+/** Optional free text: trimmed, and blank means absent. */
+const optionalText = (max: number, label: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    z.string().max(max, `${label} can be at most ${max} characters.`).optional(),
+  );
+
+export const CreateLinkInput = z.object({
+  amount: z.string().transform((text, ctx) => {
+    const parsed = parseAmount(text);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.minor;
+  }),
+  customerName: optionalText(100, 'The customer name'),
+  customerEmail: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    z.email('That e-mail address does not look right, for example name@example.com.').max(254).optional(),
+  ),
+  note: optionalText(500, 'The note'),
+});
+export type CreateLinkInput = z.input<typeof CreateLinkInput>;
+export type CreateLinkRequest = z.output<typeof CreateLinkInput>;
+
+export const ListOrdersInput = z.object({
+  status: OrderStatus.optional(),
+  search: optionalText(200, 'The search'),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export type ListOrdersInput = z.input<typeof ListOrdersInput>;
+export type ListOrdersQuery = z.output<typeof ListOrdersInput>;
+
+export const AppStatus = z.object({
+  mode: z.enum(['sandbox', 'live']),
+  profileName: z.string(),
+  /** Where the gateway sends customers back; null while the listener is not running. */
+  returnUrl: z.string().nullable(),
+  /** Why the return listener is not running, as a sentence. */
+  listenerProblem: z.string().nullable(),
+  sandboxUrl: z.string().nullable(),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+const Empty = z.object({});
+
+export const channels = {
+  getStatus: { request: Empty, value: AppStatus },
+  createPaymentLink: { request: CreateLinkInput, value: Order },
+  listOrders: { request: ListOrdersInput, value: z.object({ orders: z.array(Order) }) },
+  openPaymentPage: { request: z.object({ ref: z.string().max(40) }), value: Empty },
+} as const;
+
+export type Channel = keyof typeof channels;
+export const CHANNELS = Object.keys(channels) as Channel[];
+export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+export type ChannelRequest<C extends Channel> = z.output<(typeof channels)[C]['request']>;
+export type ChannelValue<C extends Channel> = z.output<(typeof channels)[C]['value']>;
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function replySchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: AppError }),
+  ]);
+}
+
+/** Events pushed from the main process to the renderer. */
+export const events = {
+  orderChanged: Order,
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export const ipcChannel = (name: Channel) => `paydesk:${name}`;
+export const ipcEvent = (name: EventName) => `paydesk:event:${name}`;
+
+/** What `window.paydesk` offers the renderer: one method per channel, plus event subscriptions. */
+export type PaydeskApi = {
+  [C in Channel]: (request: ChannelInput<C>) => Promise<Reply<ChannelValue<C>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

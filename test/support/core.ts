@@ -1,0 +1,41 @@
+// Starts PayDesk's real core for a test: a real SQLite file in a temp folder, the sandbox gateway and
+// the return listener on 127.0.0.1 with ports chosen by the OS, and the router the app uses.
+import { startCore, type CoreOptions, type PaydeskCore } from '../../electron/core/app';
+import { createRouter, type Router, type Sender } from '../../electron/core/router';
+import { createMemorySecretStore } from '../../electron/core/secrets';
+import type { Order } from '../../shared/contract';
+import { tempDir } from './temp-dir';
+
+export const APP_SENDER: Sender = { url: 'app://paydesk/index.html', isMainFrame: true };
+
+export type TestCore = PaydeskCore & { dataDir: string; router: Router; changes: Order[]; opened: string[] };
+
+export async function startTestCore(
+  t: { after(fn: () => unknown): void },
+  options: Partial<CoreOptions> = {},
+): Promise<TestCore> {
+  const dataDir = options.dataDir ?? tempDir(t);
+  const core = await startCore({
+    secrets: createMemorySecretStore(),
+    listen: { host: '127.0.0.1', port: 0 },
+    ...options,
+    dataDir,
+  });
+  t.after(() => core.close());
+  const opened: string[] = [];
+  const router = createRouter({
+    service: core.service,
+    isTrustedSender: (sender) => sender.isMainFrame && sender.url === APP_SENDER.url,
+    openExternal: async (url) => void opened.push(url),
+  });
+  const changes: Order[] = [];
+  core.events.on('orderChanged', (order) => changes.push(order));
+  return { ...core, dataDir, router, changes, opened };
+}
+
+/** Calls a channel as the app's own window would, and unwraps a successful reply. */
+export async function call<T = unknown>(core: TestCore, channel: string, payload: unknown): Promise<T> {
+  const reply = await core.router.handle(channel, payload, APP_SENDER);
+  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.kind}: ${reply.error.message}`);
+  return reply.value as T;
+}
