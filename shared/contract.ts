@@ -87,6 +87,34 @@ export const ListOrdersInput = z.object({
 export type ListOrdersInput = z.input<typeof ListOrdersInput>;
 export type ListOrdersQuery = z.output<typeof ListOrdersInput>;
 
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((text) => {
+      try {
+        const url = new URL(text);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, `${what} must be a full web address starting with https:// (or http://).`);
+
+/** Where the return listener binds unless a profile says otherwise: loopback, a fixed port. */
+export const DEFAULT_LISTEN_HOST = '127.0.0.1';
+export const DEFAULT_LISTEN_PORT = 47400;
+
+/** A merchant profile as the shopkeeper enters it. The Base URL is kept exactly as typed. */
+export const ProfileInput = z.object({
+  name: z.string().trim().min(1, 'Give the profile a name.').max(60, 'A profile name can be at most 60 characters.'),
+  baseUrl: httpUrl('The Base URL'),
+  listenHost: z.string().trim().min(1).max(255).default(DEFAULT_LISTEN_HOST),
+  listenPort: z.coerce.number().int('The port is a whole number.').min(1).max(65535, 'Ports go up to 65535.').default(DEFAULT_LISTEN_PORT),
+  returnBaseUrl: httpUrl('The return base URL').optional(),
+});
+export type ProfileInput = z.input<typeof ProfileInput>;
+
 export const AppStatus = z.object({
   mode: z.enum(['sandbox', 'live']),
   profileName: z.string(),

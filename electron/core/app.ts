@@ -7,9 +7,11 @@ import { DATABASE_FILE } from './data-dir';
 import { openDatabase, type Db } from './db/database';
 import { createOrdersRepo } from './db/orders-repo';
 import { createProfilesRepo, type Profile, type ProfilesRepo } from './db/profiles-repo';
+import { createSettingsRepo, type SettingsRepo } from './db/settings-repo';
 import { createEventBus, type EventBus } from './event-bus';
 import { createCheckoutClient, type CheckoutClientOptions } from './gateway/checkout-client';
-import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT, startReturnListener, type ReturnListener } from './listener/return-listener';
+import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../shared/contract';
+import { startReturnListener, type ReturnListener } from './listener/return-listener';
 import { withSandboxKey, type SecretStore } from './secrets';
 import { createPaydeskService, type CoreEvents, type PaydeskService, type Runtime } from './service';
 
@@ -45,6 +47,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
   const closers: Array<() => Promise<void> | void> = [() => void db.close()];
   try {
     const profiles = createProfilesRepo(db);
+    const settings = createSettingsRepo(db);
     let profile = options.useSandbox ? sandboxProfile(profiles) : (profiles.active() ?? sandboxProfile(profiles));
 
     let sandbox: SandboxGateway | null = null;
@@ -70,12 +73,18 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     const host = options.listen?.host ?? profile.listenHost;
     const port = options.listen?.port ?? profile.listenPort;
     if (options.listener === 'elsewhere') {
-      runtime.returnBaseUrl = profile.returnBaseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      runtime.returnBaseUrl =
+        profile.returnBaseUrl ?? runningListener(settings) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     } else {
       const started = await startReturnListener({ host, port, handlers: service });
       if (started.ok) {
         const listener: ReturnListener = started.listener;
         closers.unshift(() => listener.close());
+        // Tell other PayDesk processes on this order book (the CLI's `link`) where returns arrive.
+        settings.set(LISTENER_KEY, { url: listener.url, pid: process.pid });
+        closers.unshift(() => {
+          if (runningListener(settings) === listener.url) settings.delete(LISTENER_KEY);
+        });
         runtime.returnBaseUrl = profile.returnBaseUrl ?? listener.url;
       } else {
         runtime.listenerProblem = started.message;
@@ -98,6 +107,20 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
 
 async function closeAll(closers: Array<() => Promise<void> | void>): Promise<void> {
   for (const close of closers.splice(0)) await close();
+}
+
+const LISTENER_KEY = 'running_listener';
+
+/** The URL of a return listener another live process runs on this order book, if any. */
+function runningListener(settings: SettingsRepo): string | null {
+  const entry = settings.get<{ url: string; pid: number }>(LISTENER_KEY);
+  if (!entry) return null;
+  try {
+    process.kill(entry.pid, 0);
+    return entry.url;
+  } catch {
+    return null; // that process is gone
+  }
 }
 
 /** The sandbox profile, made on first use and made active. */

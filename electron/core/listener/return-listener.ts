@@ -3,6 +3,7 @@
 // keeps hostile clients short (bounded URL, headers and time).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../../shared/contract';
 import type { PaydeskService } from '../service';
 import {
   alreadyPaidPage,
@@ -17,8 +18,6 @@ import {
 } from './pages';
 import { routeRequest } from './routes';
 
-export const DEFAULT_LISTEN_HOST = '127.0.0.1';
-export const DEFAULT_LISTEN_PORT = 47400;
 
 export type ReturnHandlers = Pick<PaydeskService, 'recordReturn' | 'recordCancel' | 'rejectReturn'>;
 

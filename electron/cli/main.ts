@@ -1,0 +1,272 @@
+// The `paydesk` command: the same core as the app, for scripts and headless machines.
+// Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad input.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { join } from 'node:path';
+import { CreateLinkInput, ListOrdersInput, ProfileInput, type ErrorKind } from '../../shared/contract';
+import { startCore, type CoreOptions, type PaydeskCore } from '../core/app';
+import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
+import { openDatabase } from '../core/db/database';
+import { createProfilesRepo } from '../core/db/profiles-repo';
+import { createEnvSecretStore } from '../core/secrets';
+import { linkJson, orderJson, ordersTable, profileJson, table } from './output';
+import { USAGE } from './usage';
+
+const EXIT = { done: 0, failed: 1, usage: 2 } as const;
+
+/** A refusal to run: printed as one line on stderr. */
+class UsageError extends Error {}
+
+type Out = { log(text: string): void; error(text: string): void };
+
+const USAGE_KINDS: ReadonlySet<ErrorKind> = new Set(['invalid_input', 'not_configured', 'not_found', 'forbidden']);
+
+export async function run(argv: string[], out: Out = console, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    const { dataDirOption, help, rest } = splitGlobalOptions(argv);
+    const [command, ...args] = rest;
+    if (help || !command) {
+      out.log(USAGE);
+      return command || help ? EXIT.done : EXIT.usage;
+    }
+    const dataDir = dataDirOption ?? defaultDataDir(env);
+    switch (command) {
+      case 'profile':
+        return profileCommand(dataDir, args, out);
+      case 'link':
+        return await linkCommand(dataDir, args, out, env);
+      case 'orders':
+        return await ordersCommand(dataDir, args, out, env);
+      case 'listen':
+        return await serveCommand(dataDir, args, out, env, 'listen');
+      case 'sandbox':
+        return await serveCommand(dataDir, args, out, env, 'sandbox');
+      default:
+        throw new UsageError(`unknown command “${command}”. Run paydesk --help for the list.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      out.error(`paydesk: ${(error as Error).message}`);
+      return EXIT.usage;
+    }
+    out.error(`paydesk: ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** --data-dir and --help may stand anywhere; everything else belongs to the command. */
+function splitGlobalOptions(argv: string[]) {
+  let dataDirOption: string | undefined;
+  let help = false;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    } else if (arg === '--data-dir') {
+      dataDirOption = argv[++i];
+      if (!dataDirOption) throw new UsageError('--data-dir needs a folder.');
+    } else if (arg.startsWith('--data-dir=')) {
+      dataDirOption = arg.slice('--data-dir='.length);
+    } else if (arg === '-h' || arg === '--help') {
+      help = true;
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { dataDirOption, help, rest };
+}
+
+function parse(argv: string[], options: Options) {
+  return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+}
+
+const first = (issues: { message: string; path: PropertyKey[] }[]) =>
+  issues[0] ? `${issues[0].path.length ? `${issues[0].path.join('.')}: ` : ''}${issues[0].message}` : 'invalid input';
+
+function profileCommand(dataDir: string, argv: string[], out: Out): number {
+  const { values, positionals } = parse(argv, {
+    'base-url': { type: 'string' },
+    'listen-host': { type: 'string' },
+    'listen-port': { type: 'string' },
+    'return-base': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const [action, name] = positionals;
+  const db = openDatabase(join(dataDir, DATABASE_FILE));
+  try {
+    const profiles = createProfilesRepo(db);
+    switch (action) {
+      case 'add': {
+        if (!name) throw new UsageError('profile add needs a NAME.');
+        if (!values['base-url']) throw new UsageError('profile add needs --base-url (the Base URL from the gateway’s API Settings page).');
+        const input = ProfileInput.safeParse({
+          name,
+          baseUrl: values['base-url'],
+          listenHost: values['listen-host'],
+          listenPort: values['listen-port'],
+          returnBaseUrl: values['return-base'],
+        });
+        if (!input.success) throw new UsageError(first(input.error.issues));
+        if (profiles.findByName(input.data.name)) throw new UsageError(`a profile called “${input.data.name}” already exists.`);
+        const profile = profiles.add({
+          name: input.data.name,
+          mode: 'live',
+          baseUrl: values['base-url'] as string, // exactly as typed: the gateway compares it verbatim
+          listenHost: input.data.listenHost,
+          listenPort: input.data.listenPort,
+          returnBaseUrl: input.data.returnBaseUrl ?? null,
+        });
+        out.log(`Added profile ${profile.name}. Make it active with: paydesk profile use ${profile.name}`);
+        return EXIT.done;
+      }
+      case 'list': {
+        const active = profiles.active()?.id;
+        const list = profiles.list();
+        if (values.json) {
+          out.log(JSON.stringify(list.map((p) => profileJson(p, p.id === active))));
+        } else if (list.length === 0) {
+          out.log('No profiles yet. The app and `paydesk sandbox` create a sandbox profile; add yours with `paydesk profile add`.');
+        } else {
+          out.log(
+            table([
+              ['', 'NAME', 'MODE', 'LISTEN', 'BASE URL'],
+              ...list.map((p) => [p.id === active ? '*' : '', p.name, p.mode, `${p.listenHost}:${p.listenPort}`, p.baseUrl]),
+            ]),
+          );
+        }
+        return EXIT.done;
+      }
+      case 'use': {
+        if (!name) throw new UsageError('profile use needs a NAME.');
+        const profile = profiles.findByName(name);
+        if (!profile) throw new UsageError(`there is no profile called “${name}”. See paydesk profile list.`);
+        profiles.setActive(profile.id);
+        out.log(`Active profile: ${profile.name} (${profile.mode}).`);
+        return EXIT.done;
+      }
+      default:
+        throw new UsageError('profile takes add, list or use.');
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function withCore<T>(options: CoreOptions, use: (core: PaydeskCore) => Promise<T>): Promise<T> {
+  const core = await startCore(options);
+  try {
+    return await use(core);
+  } finally {
+    await core.close();
+  }
+}
+
+async function linkCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    amount: { type: 'string' },
+    'customer-name': { type: 'string' },
+    'customer-email': { type: 'string' },
+    note: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length) throw new UsageError(`unexpected “${positionals[0]}”. Did you mean --amount ${positionals[0]}?`);
+  if (values.amount === undefined) throw new UsageError('link needs --amount, for example --amount 150.50.');
+  const input = CreateLinkInput.safeParse({
+    amount: values.amount,
+    customerName: values['customer-name'],
+    customerEmail: values['customer-email'],
+    note: values.note,
+  });
+  if (!input.success) throw new UsageError(first(input.error.issues));
+
+  return withCore(
+    { dataDir, secrets: createEnvSecretStore(env), listener: 'elsewhere', startSandbox: false },
+    async (core) => {
+      const reply = await core.service.createPaymentLink(input.data);
+      if (!reply.ok) {
+        out.error(`paydesk: ${reply.error.message}`);
+        if (reply.error.gatewayMessage) out.error(reply.error.gatewayMessage);
+        return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
+      }
+      out.log(values.json ? JSON.stringify(linkJson(reply.value)) : reply.value.paymentUrl!);
+      return EXIT.done;
+    },
+  );
+}
+
+async function ordersCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values } = parse(argv, {
+    status: { type: 'string' },
+    search: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const query = ListOrdersInput.safeParse({
+    status: values.status,
+    search: values.search,
+    limit: values.limit === undefined ? undefined : Number(values.limit),
+  });
+  if (!query.success) throw new UsageError(first(query.error.issues));
+  return withCore(
+    { dataDir, secrets: createEnvSecretStore(env), listener: 'elsewhere', startSandbox: false },
+    async (core) => {
+      const orders = core.service.listOrders(query.data);
+      out.log(values.json ? JSON.stringify(orders.map(orderJson)) : ordersTable(orders));
+      return EXIT.done;
+    },
+  );
+}
+
+async function serveCommand(
+  dataDir: string,
+  argv: string[],
+  out: Out,
+  env: NodeJS.ProcessEnv,
+  mode: 'listen' | 'sandbox',
+): Promise<number> {
+  const { values } = parse(
+    argv,
+    mode === 'listen'
+      ? { host: { type: 'string' }, port: { type: 'string' } }
+      : { port: { type: 'string' }, 'listen-port': { type: 'string' } },
+  );
+  const port = (text: unknown, what: string) => {
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${what} must be a port number (0–65535).`);
+    return n;
+  };
+  const listenPort = port(mode === 'listen' ? values.port : values['listen-port'], '--port');
+  const core = await startCore({
+    dataDir,
+    secrets: createEnvSecretStore(env),
+    listener: 'start',
+    useSandbox: mode === 'sandbox',
+    startSandbox: mode === 'sandbox',
+    sandboxPort: mode === 'sandbox' ? port(values.port, '--port') : undefined,
+    listen: {
+      ...(values.host !== undefined ? { host: values.host as string } : {}),
+      ...(listenPort !== undefined ? { port: listenPort } : {}),
+    },
+  });
+  const runtime = core.runtime();
+  if (runtime.listenerProblem) {
+    await core.close();
+    out.error(`paydesk: ${runtime.listenerProblem}`);
+    return EXIT.failed;
+  }
+  if (runtime.sandboxUrl) out.log(`sandbox gateway on ${runtime.sandboxUrl} (Base URL ${core.profiles.active()!.baseUrl})`);
+  out.log(`listening on ${runtime.returnBaseUrl}`);
+  core.events.on('orderChanged', (order) => {
+    if (order.status !== 'pending') out.log(`${order.ref} ${order.status}${order.transactionId ? ` ${order.transactionId}` : ''}`);
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await core.close();
+  return EXIT.done;
+}

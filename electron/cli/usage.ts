@@ -1,0 +1,26 @@
+export const USAGE = `paydesk — payment links and orders from the command line
+
+Usage: paydesk [--data-dir DIR] <command> [options]
+
+Commands:
+  profile add NAME --base-url URL [--listen-host H] [--listen-port P] [--return-base URL]
+                            add a live merchant profile (the Base URL exactly as on the
+                            gateway's API Settings page)
+  profile list [--json]     list profiles; * marks the active one
+  profile use NAME          make NAME the active profile
+  link --amount 150.50 [--customer-name S] [--customer-email S] [--note S] [--json]
+                            create a payment link and print its URL
+  listen [--host H] [--port P]
+                            run the return listener in the foreground
+  orders [--status S] [--search Q] [--limit N] [--json]
+                            list orders of the active profile, newest first
+  sandbox [--port P] [--listen-port P]
+                            run the sandbox gateway (on port P) and the return listener
+
+Global options:
+  --data-dir DIR            where the order book lives (env PAYDESK_DATA_DIR; default: the app's own folder)
+  -h, --help                show this help
+
+The API key comes from the environment variable PAYDESK_API_KEY; it is never printed.
+Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad input (nothing recorded, nothing sent).
+`;

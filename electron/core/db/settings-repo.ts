@@ -1,0 +1,24 @@
+// Small named values kept in the order book (JSON), for what the app and the CLI must agree on.
+import type { Db } from './database';
+
+export interface SettingsRepo {
+  get<T>(key: string): T | null;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export function createSettingsRepo(db: Db): SettingsRepo {
+  const read = db.prepare<[string], { value: string }>(`SELECT value FROM settings WHERE key = ?`);
+  const write = db.prepare(
+    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
+  const remove = db.prepare(`DELETE FROM settings WHERE key = ?`);
+  return {
+    get<T>(key: string) {
+      const row = read.get(key);
+      return row ? (JSON.parse(row.value) as T) : null;
+    },
+    set: (key, value) => void write.run(key, JSON.stringify(value)),
+    delete: (key) => void remove.run(key),
+  };
+}

@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { decideOnCheckout } from '../support/customer-browser';
+import { tempDir } from '../support/temp-dir';
+
+const BIN = fileURLToPath(new URL('../../bin/paydesk.js', import.meta.url));
+const SANDBOX_KEY = 'sk_sandbox_paydesk';
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function paydesk(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Starts a long-running command and waits for the line that says it is ready. */
+async function serve(t: { after(fn: () => unknown): void }, args: string[], ready: RegExp) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = once(child, 'exit');
+  t.after(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const lines: string[] = [];
+  const reader = createInterface({ input: child.stdout! });
+  for await (const line of reader) {
+    lines.push(line);
+    if (ready.test(line)) break;
+  }
+  return { child, lines, exited: exited as Promise<[number | null, string | null]> };
+}
+
+async function stop(child: ChildProcess, exited: Promise<[number | null, string | null]>, signal: NodeJS.Signals) {
+  child.kill(signal);
+  const [code] = await exited;
+  return code;
+}
+
+test('paydesk --help lists every command and exits 0', async () => {
+  const run = await paydesk(['--help']);
+  assert.equal(run.code, 0);
+  for (const command of ['profile add', 'profile list', 'profile use', 'link', 'listen', 'orders', 'sandbox']) {
+    assert.match(run.stdout, new RegExp(`\\b${command}\\b`));
+  }
+});
+
+test('bad usage exits 2 with a sentence and records nothing', async (t) => {
+  const dataDir = tempDir(t);
+  const cases = [
+    ['link', '--amount', '1.234'],
+    ['link', '--amount', '0'],
+    ['link'],
+    ['link', '--amount', '10', '--customer-email', 'nope'],
+    ['orders', '--status', 'lost'],
+    ['profile', 'add', 'shop', '--base-url', 'ftp://gateway'],
+    ['profile', 'use', 'nobody'],
+    ['frobnicate'],
+    ['link', '--amount', '10', '--unknown-flag'],
+  ];
+  for (const args of cases) {
+    const run = await paydesk(['--data-dir', dataDir, ...args]);
+    assert.equal(run.code, 2, `${args.join(' ')} exits 2 (stderr: ${run.stderr})`);
+    assert.match(run.stderr, /^paydesk: .+/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  }
+  const orders = await paydesk(['--data-dir', dataDir, 'orders', '--json']);
+  assert.deepEqual(JSON.parse(orders.stdout), []);
+});
+
+test('sandbox, link and orders take one payment end to end from the command line', async (t) => {
+  const dataDir = tempDir(t);
+  const sandbox = await serve(t, ['--data-dir', dataDir, 'sandbox', '--port', '0', '--listen-port', '0'], /^listening on /);
+  assert.match(sandbox.lines.join('\n'), /^sandbox gateway on http:\/\/127\.0\.0\.1:\d+/m);
+  const listening = sandbox.lines.at(-1)!.replace('listening on ', '');
+
+  const link = await paydesk(['--data-dir', dataDir, 'link', '--amount', '150.50', '--customer-name', 'করিম', '--json']);
+  assert.equal(link.code, 0, link.stderr);
+  const created = JSON.parse(link.stdout);
+  assert.deepEqual(Object.keys(created).sort(), ['amount', 'currency', 'payment_url', 'ref', 'status']);
+  assert.equal(created.amount, '150.50');
+  assert.equal(created.currency, 'BDT');
+  assert.equal(created.status, 'pending');
+
+  const landing = await decideOnCheckout(created.payment_url, 'Pay');
+  assert.equal(landing.status, 200);
+  assert.ok(landing.url.startsWith(`${listening}/r/`), 'the gateway sent the customer to the running listener');
+
+  const orders = await paydesk(['--data-dir', dataDir, 'orders', '--status', 'paid', '--json']);
+  const [paid] = JSON.parse(orders.stdout);
+  assert.deepEqual(Object.keys(paid).sort(), [
+    'amount', 'created_at', 'currency', 'customer_email', 'customer_name', 'paid_at', 'ref', 'status', 'transaction_id',
+  ]);
+  assert.equal(paid.ref, created.ref);
+  assert.equal(paid.customer_name, 'করিম');
+  assert.equal(paid.transaction_id, new URL(landing.url).searchParams.get('transaction_id'));
+
+  const table = await paydesk(['--data-dir', dataDir, 'orders', '--search', 'করিম']);
+  assert.match(table.stdout, new RegExp(`${created.ref}\\s+paid\\s+150\\.50`));
+  assert.equal(await stop(sandbox.child, sandbox.exited, 'SIGTERM'), 0);
+});
+
+test('a gateway refusal exits 1 with the gateway’s own words and never prints the key', async (t) => {
+  const dataDir = tempDir(t);
+  const sandbox = await serve(t, ['--data-dir', dataDir, 'sandbox', '--port', '0', '--listen-port', '0'], /^listening on /);
+  const base = /Base URL (\S+)\)/.exec(sandbox.lines.join('\n'))![1]!;
+  const add = await paydesk(['--data-dir', dataDir, 'profile', 'add', 'shop', '--base-url', `${base}/`]);
+  assert.equal(add.code, 0, add.stderr);
+  assert.equal((await paydesk(['--data-dir', dataDir, 'profile', 'use', 'shop'])).code, 0);
+
+  const link = await paydesk(['--data-dir', dataDir, 'link', '--amount', '10'], { PAYDESK_API_KEY: SANDBOX_KEY });
+  assert.equal(link.code, 1);
+  assert.match(link.stderr, /Domain mismatch\. দুঃখিত, সংযোগ স্থাপন করা যায়নি।/);
+  assert.ok(!`${link.stdout}${link.stderr}`.includes(SANDBOX_KEY));
+
+  const noKey = await paydesk(['--data-dir', dataDir, 'link', '--amount', '10'], { PAYDESK_API_KEY: '' });
+  assert.equal(noKey.code, 2);
+  assert.match(noKey.stderr, /PAYDESK_API_KEY/);
+
+  const list = JSON.parse((await paydesk(['--data-dir', dataDir, 'profile', 'list', '--json'])).stdout);
+  assert.deepEqual(
+    list.map((p: { name: string; active: boolean; base_url: string }) => [p.name, p.active, p.base_url]),
+    [['sandbox', false, base], ['shop', true, `${base}/`]],
+  );
+  await stop(sandbox.child, sandbox.exited, 'SIGTERM');
+});
+
+test('paydesk listen prints its address and exits cleanly on SIGINT', async (t) => {
+  const dataDir = tempDir(t);
+  const listen = await serve(t, ['--data-dir', dataDir, 'listen', '--host', '127.0.0.1', '--port', '0'], /^listening on /);
+  const url = listen.lines.at(-1)!.replace('listening on ', '');
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const notFound = await fetch(`${url}/r/${'x'.repeat(43)}?transaction_id=T1`);
+  assert.equal(notFound.status, 404);
+  assert.equal(await stop(listen.child, listen.exited, 'SIGINT'), 0);
+});
