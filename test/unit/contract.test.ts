@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { channels, CreateLinkInput, ListOrdersInput, Order, ProfileInput, replySchema } from '../../shared/contract';
+
+test('a payment-link request parses its amount into poisha and drops blank optional fields', () => {
+  assert.deepEqual(CreateLinkInput.parse({ amount: '150.50', customerName: '  ', customerEmail: '', note: ' two shirts ' }), {
+    amount: 15050,
+    customerName: undefined,
+    customerEmail: undefined,
+    note: 'two shirts',
+  });
+});
+
+test('a payment-link request with a bad amount, e-mail or an overlong note is refused with a sentence', () => {
+  const bad = [
+    { amount: '1.234' },
+    { amount: 150.5 },
+    { amount: '10', customerEmail: 'rahim@' },
+    { amount: '10', note: 'x'.repeat(501) },
+    { amount: '10', customerName: 'x'.repeat(101) },
+  ];
+  for (const input of bad) {
+    const parsed = CreateLinkInput.safeParse(input);
+    assert.equal(parsed.success, false, JSON.stringify(input).slice(0, 60));
+  }
+  const email = CreateLinkInput.safeParse({ amount: '10', customerEmail: 'rahim@' });
+  assert.match(email.error!.issues[0]!.message, /e-mail address/);
+});
+
+test('list queries default to 200 rows and refuse unknown statuses', () => {
+  assert.deepEqual(ListOrdersInput.parse({}), { limit: 200 });
+  assert.equal(ListOrdersInput.safeParse({ status: 'lost' }).success, false);
+  assert.equal(ListOrdersInput.safeParse({ limit: 100000 }).success, false);
+});
+
+test('a reply can only carry the fields the contract names', () => {
+  const order = {
+    ref: 'PD-000001', status: 'paid', amountMinor: 100, currency: 'BDT', customerName: null, customerEmail: null,
+    note: null, paymentUrl: null, transactionId: 'T1', failure: null, profileName: 'sandbox',
+    createdAt: '2026-11-25T10:00:00.000Z', paidAt: null, cancelledAt: null,
+  };
+  const leaky = { ...order, apiKey: 'sk_live_secret', returnTokenHash: 'abc' };
+  const parsed = replySchema(channels.createPaymentLink.value).parse({ ok: true, value: leaky });
+  assert.ok(!JSON.stringify(parsed).includes('sk_live_secret'));
+  assert.ok(!JSON.stringify(parsed).includes('returnTokenHash'));
+  assert.equal(Order.safeParse({ ...order, currency: 'USD' }).success, false);
+});
+
+test('a profile keeps its Base URL as typed and refuses non-web addresses', () => {
+  const parsed = ProfileInput.parse({ name: 'shop', baseUrl: 'https://pay.example.com/api/' });
+  assert.equal(parsed.baseUrl, 'https://pay.example.com/api/');
+  assert.equal(parsed.listenPort, 47400);
+  for (const baseUrl of ['pay.example.com', 'ftp://pay.example.com', 'javascript:alert(1)', 'https://user:pw@pay.example.com']) {
+    assert.equal(ProfileInput.safeParse({ name: 'shop', baseUrl }).success, false, baseUrl);
+  }
+});
