@@ -1,13 +1,8 @@
 // Wires every contract channel to the core's router. The router checks the sender and validates the payload;
 // this module only says, truthfully, who sent it.
 import type { IpcMain } from 'electron';
-import { CHANNELS, ipcChannel, type Channel, type Reply } from '../../shared/contract';
-
-export type Sender = { url: string; isMainFrame: boolean };
-
-export interface IpcRouter {
-  handle(channel: Channel, payload: unknown, sender: Sender): Promise<Reply<unknown>>;
-}
+import { CHANNELS, ipcChannel } from '../../shared/contract';
+import type { Router, Sender } from '../core/router';
 
 type Frame = { url: string; processId: number; routingId: number };
 
@@ -23,7 +18,7 @@ export function senderOf(event: { senderFrame: Frame | null; sender: { mainFrame
   return { url: frame.url, isMainFrame };
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, router: IpcRouter): void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, router: Pick<Router, 'handle'>): void {
   for (const name of CHANNELS) {
     ipcMain.handle(ipcChannel(name), (event, payload: unknown) => router.handle(name, payload, senderOf(event)));
   }
