@@ -49,6 +49,7 @@ export default defineConfig({
     plugins: [react(), devServerCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html') },
       },

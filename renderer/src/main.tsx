@@ -1,14 +1,15 @@
-// Placeholder entry so the app builds and opens; the real UI replaces this file.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app';
+// Bundled (OFL) so taka signs and Bengali names look the same on every shop's machine, offline.
+import '@fontsource/noto-sans-bengali/400.css';
+import '@fontsource/noto-sans-bengali/600.css';
+import './styles.css';
 
 const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <main>
-        <h1>PayDesk</h1>
-      </main>
-    </StrictMode>,
-  );
-}
+if (!container) throw new Error('PayDesk: index.html has no #root element.');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

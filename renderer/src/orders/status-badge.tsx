@@ -1,0 +1,12 @@
+import type { OrderStatus } from '../../../shared/contract';
+
+export const STATUS_LABELS: Record<OrderStatus, string> = {
+  pending: 'Pending',
+  paid: 'Paid',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+};
+
+export function StatusBadge({ status }: { status: OrderStatus }) {
+  return <span className={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>;
+}

@@ -1,0 +1,27 @@
+// The renderer's one way to the core. A rejected call (the bridge gone, the main process restarting) comes
+// back as an error value like any other, so no screen has to handle two kinds of failure.
+import type { AppError, Channel, ChannelInput, ChannelValue, EventName, EventPayload, Reply } from '../../shared/contract';
+
+const unreachable: AppError = {
+  kind: 'internal',
+  message: 'PayDesk could not reach its core. Please restart PayDesk if this keeps happening.',
+  gatewayMessage: null,
+  field: null,
+};
+
+export async function callPaydesk<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Reply<ChannelValue<C>>> {
+  try {
+    const method = window.paydesk[channel] as (request: ChannelInput<C>) => Promise<Reply<ChannelValue<C>>>;
+    return await method(input);
+  } catch {
+    return { ok: false, error: unreachable };
+  }
+}
+
+export function onPaydeskEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  try {
+    return window.paydesk.on(event, listener);
+  } catch {
+    return () => {};
+  }
+}

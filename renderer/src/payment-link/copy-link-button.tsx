@@ -1,0 +1,41 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+type Outcome = 'idle' | 'copied' | 'unavailable';
+
+/**
+ * Copies the link to the clipboard. Where the clipboard is out of reach (no permission, no focus), the link
+ * is selected instead so Ctrl+C finishes the job, and the shopkeeper is told so.
+ */
+export function CopyLinkButton({ url, field }: { url: string; field: RefObject<HTMLInputElement | null> }) {
+  const [outcome, setOutcome] = useState<Outcome>('idle');
+
+  useEffect(() => {
+    if (outcome !== 'copied') return;
+    const timer = setTimeout(() => setOutcome('idle'), 2500);
+    return () => clearTimeout(timer);
+  }, [outcome]);
+
+  async function copy() {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(url);
+      setOutcome('copied');
+    } catch {
+      field.current?.focus();
+      field.current?.select();
+      setOutcome('unavailable');
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="secondary copy" onClick={copy}>
+        {outcome === 'copied' ? 'Copied ✓' : 'Copy'}
+      </button>
+      <p className="copy-outcome" role="status">
+        {outcome === 'copied' && 'Copied — the link is on the clipboard.'}
+        {outcome === 'unavailable' && 'PayDesk could not reach the clipboard. The link is selected: press Ctrl+C to copy it.'}
+      </p>
+    </>
+  );
+}

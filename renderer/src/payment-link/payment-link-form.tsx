@@ -1,0 +1,123 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { AppError, Order } from '../../../shared/contract';
+import { parseAmount } from '../../../shared/money';
+import { ErrorAlert } from '../error-alert';
+import { callPaydesk } from '../paydesk-call';
+import { AmountField, isBeyondRepair } from './amount-field';
+import { TextField } from './text-field';
+
+type Fields = { amount: string; customerName: string; customerEmail: string; note: string };
+type FieldName = keyof Fields;
+
+const EMPTY: Fields = { amount: '', customerName: '', customerEmail: '', note: '' };
+const isFieldName = (name: string | null): name is FieldName => name !== null && Object.hasOwn(EMPTY, name);
+
+type Props = {
+  /** A new link is on its way: the previous one should no longer be on show. */
+  onSending(): void;
+  onCreated(order: Order): void;
+};
+
+/** Amount and optional customer details in; a payment link (or the reason there is none) out. */
+export function PaymentLinkForm({ onSending, onCreated }: Props) {
+  const [fields, setFields] = useState<Fields>(EMPTY);
+  const [amountChecked, setAmountChecked] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [error, setError] = useState<AppError | null>(null);
+  const [sending, setSending] = useState(false);
+  const inputs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
+
+  const amount = parseAmount(fields.amount);
+  const showAmountCheck = amountChecked || isBeyondRepair(fields.amount);
+  const amountError = (!amount.ok && showAmountCheck ? amount.message : null) ?? fieldErrors.amount ?? null;
+
+  const edit = (name: FieldName) => (value: string) => {
+    setFields((current) => ({ ...current, [name]: value }));
+    setFieldErrors(({ [name]: _fixed, ...others }) => others);
+  };
+  const bind = (name: FieldName) => (element: HTMLInputElement | null) => {
+    inputs.current[name] = element;
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (sending) return;
+    setAmountChecked(true);
+    if (!amount.ok) {
+      inputs.current.amount?.focus();
+      return;
+    }
+    setSending(true);
+    onSending();
+    setError(null);
+    setFieldErrors({});
+    const reply = await callPaydesk('createPaymentLink', fields);
+    setSending(false);
+    if (reply.ok) {
+      setFields(EMPTY);
+      setAmountChecked(false);
+      onCreated(reply.value);
+      return;
+    }
+    const { field } = reply.error;
+    if (reply.error.kind === 'invalid_input' && isFieldName(field)) {
+      setFieldErrors({ [field]: reply.error.message });
+      inputs.current[field]?.focus();
+    } else {
+      setError(reply.error);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="new-link-title">
+      <h2 id="new-link-title">New payment link</h2>
+      <form onSubmit={submit} noValidate aria-busy={sending}>
+        <AmountField
+          value={fields.amount}
+          onChange={edit('amount')}
+          onBlur={() => fields.amount.trim() !== '' && setAmountChecked(true)}
+          error={amountError}
+          inputRef={bind('amount')}
+        />
+        <TextField
+          id="customer-name"
+          label="Customer name"
+          optional
+          autoComplete="off"
+          maxLength={100}
+          value={fields.customerName}
+          onChange={edit('customerName')}
+          error={fieldErrors.customerName}
+          inputRef={bind('customerName')}
+        />
+        <TextField
+          id="customer-email"
+          label="Customer e-mail"
+          optional
+          type="email"
+          autoComplete="off"
+          maxLength={254}
+          value={fields.customerEmail}
+          onChange={edit('customerEmail')}
+          error={fieldErrors.customerEmail}
+          inputRef={bind('customerEmail')}
+        />
+        <TextField
+          id="note"
+          label="Note"
+          optional
+          autoComplete="off"
+          maxLength={500}
+          value={fields.note}
+          onChange={edit('note')}
+          error={fieldErrors.note}
+          inputRef={bind('note')}
+        />
+        <button type="submit" className="primary" disabled={sending}>
+          {sending ? 'Creating link…' : 'Create payment link'}
+        </button>
+        {error && <ErrorAlert error={error} />}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { ErrorAlert } from '../error-alert';
+import type { StatusState } from './use-app-status';
+
+/** The top of the window: which mode PayDesk is in (unmistakable in sandbox), and any listener trouble. */
+export function ModeBanner({ state }: { state: StatusState }) {
+  const status = state.kind === 'ready' ? state.status : null;
+  return (
+    <header className="app-header">
+      {status?.mode === 'sandbox' && (
+        <div className="sandbox-banner" role="note">
+          <span className="sandbox-tag" aria-hidden="true">
+            SANDBOX
+          </span>
+          <strong>Sandbox mode — payments are simulated; no real money moves.</strong>
+        </div>
+      )}
+      <div className="app-bar">
+        <span className="brand">PayDesk</span>
+        {status?.mode === 'live' && (
+          <span className="live-profile">
+            <span className="live-dot" aria-hidden="true" />
+            Live · <span className="profile-name">{status.profileName}</span>
+          </span>
+        )}
+        {status?.returnUrl && (
+          <span className="return-url">
+            Customers return to <code>{status.returnUrl}</code>
+          </span>
+        )}
+      </div>
+      {status?.listenerProblem && (
+        <p className="listener-warning" role="alert">
+          <strong>Customers cannot be brought back to PayDesk.</strong> {status.listenerProblem}
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <div className="header-error">
+          <ErrorAlert error={state.error} />
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,164 @@
+// The shopkeeper's first slice end to end: the built renderer in real Chromium, `window.paydesk` bridged into
+// the router the main process uses, the real core behind it (SQLite, sandbox gateway, return listener), and a
+// second page playing the customer's browser on the gateway's checkout.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/browser-bridge';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+const RENDERER = join(import.meta.dirname, '../../out/renderer');
+const SCREENSHOT = '/tmp/paydesk-e2e.png';
+
+let browser: Browser;
+let server: StaticServer;
+
+before(async () => {
+  assert.ok(existsSync(join(RENDERER, 'index.html')), 'the renderer is built (npx electron-vite build)');
+  server = await startStaticServer(RENDERER);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type App = { core: BridgedCore; page: Page };
+
+/** PayDesk's window as the shopkeeper sees it, on a fresh order book. */
+async function openApp(t: { after(fn: () => unknown): void }): Promise<App> {
+  const core = await startBridgedCore(t, server.origin);
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 800 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await bridgePaydesk(page, core);
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { name: 'New payment link' }).waitFor();
+  return { core, page };
+}
+
+/** Fills the form and submits it; returns the link shown for the customer. */
+async function createLink(page: Page, fields: { amount: string; customerName?: string }): Promise<string> {
+  await page.getByLabel('Amount').fill(fields.amount);
+  if (fields.customerName) await page.getByLabel('Customer name').fill(fields.customerName);
+  await page.getByRole('button', { name: 'Create payment link' }).click();
+  const link = page.getByLabel('Link for the customer');
+  await link.waitFor();
+  return link.inputValue();
+}
+
+/** The customer's own browser: opens the checkout, presses Pay or Cancel, and ends on PayDesk's page. */
+async function customerDecides(paymentUrl: string, button: 'Pay' | 'Cancel'): Promise<Page> {
+  const customer = await browser.newPage();
+  await customer.goto(paymentUrl);
+  await customer.getByRole('button', { name: new RegExp(`^${button}`) }).click();
+  await customer.waitForURL((url) => !url.href.startsWith(new URL(paymentUrl).origin));
+  return customer;
+}
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the core');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const orderRow = (page: Page, ref: string) => page.getByRole('row').filter({ hasText: ref });
+const orderCount = (core: BridgedCore) => (core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+
+test('a paid checkout turns the order row Paid with its transaction id, without a reload', async (t) => {
+  const { core, page } = await openApp(t);
+  await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
+
+  const paymentUrl = await createLink(page, { amount: '150.50', customerName: 'রহিম উদ্দিন' });
+  const [order] = core.service.listOrders({ limit: 10 });
+  assert.equal(paymentUrl, order!.paymentUrl);
+  assert.match(paymentUrl, /\/checkout\?trx_id=/);
+  const row = orderRow(page, order!.ref);
+  await row.getByText('Pending', { exact: true }).waitFor();
+  assert.equal(await row.locator('[lang="bn"]').innerText(), 'রহিম উদ্দিন');
+  assert.match(await row.innerText(), /৳150\.50/);
+
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.getByText('Copied — the link is on the clipboard.').waitFor();
+  assert.equal(await page.evaluate('navigator.clipboard.readText()'), paymentUrl);
+
+  const customer = await customerDecides(paymentUrl, 'Pay');
+  await customer.getByRole('heading', { name: /Payment received/ }).waitFor();
+  const transactionId = new URL(customer.url()).searchParams.get('transaction_id')!;
+  await customer.close();
+
+  await row.getByText('Paid', { exact: true }).waitFor();
+  assert.match(await row.innerText(), new RegExp(transactionId));
+  await page.getByText(`Paid · transaction ${transactionId}`).waitFor();
+  assert.equal(await page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument), true);
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+});
+
+test('a cancelled checkout turns the order row Cancelled', async (t) => {
+  const { core, page } = await openApp(t);
+  const paymentUrl = await createLink(page, { amount: '80' });
+  const customer = await customerDecides(paymentUrl, 'Cancel');
+  await customer.getByRole('heading', { name: /Payment cancelled/ }).waitFor();
+  await customer.close();
+  const [order] = core.service.listOrders({ limit: 10 });
+  await orderRow(page, order!.ref).getByText('Cancelled', { exact: true }).waitFor();
+  assert.equal(order!.status, 'cancelled');
+});
+
+test('an amount with three decimals is flagged as it is typed and creates no order', async (t) => {
+  const { core, page } = await openApp(t);
+  const amount = page.getByLabel('Amount');
+  await amount.fill('1.234');
+  await page.getByText('Taka amounts have at most two decimals (poisha), for example 150.50.').waitFor();
+  assert.equal(await amount.getAttribute('aria-invalid'), 'true');
+
+  await page.getByLabel('Customer name').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction("document.activeElement?.id === 'amount'");
+  assert.equal(orderCount(core), 0);
+  assert.deepEqual(core.changes, []);
+});
+
+test('a gateway refusal shows the gateway’s Bengali message verbatim and lists the order as Failed', async (t) => {
+  const { core, page } = await openApp(t);
+  const profile = core.profiles.active()!;
+  core.profiles.update(profile.id, { baseUrl: `${profile.baseUrl}/` });
+
+  await page.getByLabel('Amount').fill('10');
+  await page.keyboard.press('Enter');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const said = alert.locator('blockquote[lang="bn"]');
+  assert.equal(await said.innerText(), 'Domain mismatch. দুঃখিত, সংযোগ স্থাপন করা যায়নি।');
+
+  const [order] = core.service.listOrders({ limit: 10 });
+  assert.equal(order!.status, 'failed');
+  const row = orderRow(page, order!.ref);
+  await row.getByText('Failed', { exact: true }).waitFor();
+  await row.getByText(order!.failure!).waitFor();
+});
+
+test('sandbox mode is announced by an unmistakable banner with the return address', async (t) => {
+  const { core, page } = await openApp(t);
+  assert.ok(await page.getByText('Sandbox mode — payments are simulated; no real money moves.').isVisible());
+  assert.ok(await page.getByText(core.runtime().returnBaseUrl!).isVisible());
+});
+
+test('Open in browser hands the payment link to the system browser', async (t) => {
+  const { core, page } = await openApp(t);
+  const paymentUrl = await createLink(page, { amount: '25' });
+  await page.getByRole('button', { name: 'Open in browser' }).click();
+  await until(() => core.opened.length > 0);
+  assert.deepEqual(core.opened, [paymentUrl]);
+});
