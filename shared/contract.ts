@@ -47,6 +47,8 @@ export const Order = z.object({
   transactionId: z.string().nullable(),
   failure: z.string().nullable(),
   profileName: z.string(),
+  /** Made in sandbox mode: no real money. Shown wherever sandbox and live orders could meet. */
+  sandbox: z.boolean(),
   createdAt: z.string(),
   paidAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
@@ -81,6 +83,8 @@ export type CreateLinkRequest = z.output<typeof CreateLinkInput>;
 
 export const ListOrdersInput = z.object({
   status: OrderStatus.optional(),
+  /** Every profile's orders instead of the active profile's. */
+  allProfiles: z.boolean().default(false),
   search: optionalText(200, 'The search'),
   limit: z.number().int().min(1).max(1000).default(200),
 });
@@ -112,8 +116,98 @@ export const ProfileInput = z.object({
   listenHost: z.string().trim().min(1).max(255).default(DEFAULT_LISTEN_HOST),
   listenPort: z.coerce.number().int('The port is a whole number.').min(1).max(65535, 'Ports go up to 65535.').default(DEFAULT_LISTEN_PORT),
   returnBaseUrl: httpUrl('The return base URL').optional(),
+  mode: z.enum(['live', 'sandbox']).default('live'),
 });
 export type ProfileInput = z.input<typeof ProfileInput>;
+
+export const API_KEY_STATES = ['saved', 'session', 'missing', 'needs_reentry', 'not_needed'] as const;
+
+/** A profile as the renderer sees it. The API key appears only as a hint: "••••" and its last 4 characters. */
+export const ProfileView = z.object({
+  name: z.string(),
+  mode: z.enum(['live', 'sandbox']),
+  baseUrl: z.string(),
+  listenHost: z.string(),
+  listenPort: z.number().int(),
+  returnBaseUrl: z.string().nullable(),
+  active: z.boolean(),
+  /** Removed profiles keep their orders, read-only. */
+  removed: z.boolean(),
+  apiKey: z.object({
+    /** saved: encrypted on disk; session: in memory until PayDesk closes; needs_reentry: the OS key store changed; not_needed: sandbox. */
+    state: z.enum(API_KEY_STATES),
+    hint: z.string().nullable(),
+  }),
+});
+export type ProfileView = z.infer<typeof ProfileView>;
+
+/** How API keys can be kept on this machine. */
+export const VaultStatus = z.object({
+  protection: z.enum(['os_keychain', 'weak', 'unavailable']),
+  /** The OS store in use (keychain, dpapi, gnome_libsecret, kwallet5, basic_text, …). */
+  backend: z.string(),
+  /** The shopkeeper agreed to keep keys under weak protection rather than for the session only. */
+  weakAccepted: z.boolean(),
+  /** The situation in plain words. */
+  sentence: z.string(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+export const ApiKeyInput = z.object({
+  profileName: z.string().min(1).max(60),
+  apiKey: z
+    .string()
+    .trim()
+    .min(8, 'That API key looks too short; copy it again from the gateway’s API Settings page.')
+    .max(512, 'That API key is too long; copy it again from the gateway’s API Settings page.')
+    .regex(/^[\x21-\x7e]+$/, 'An API key has no spaces or special letters; copy it again from the gateway’s API Settings page.'),
+});
+
+export const SaveProfileInput = z.object({
+  /** The profile being edited; absent when adding one. */
+  originalName: z.string().max(60).optional(),
+  profile: ProfileInput,
+});
+
+export const ConnectionStep = z.object({
+  step: z.enum(['url', 'dns', 'tcp', 'tls', 'http']),
+  ok: z.boolean(),
+  detail: z.string(),
+});
+
+export const ConnectionReport = z.object({
+  ok: z.boolean(),
+  steps: z.array(ConnectionStep),
+  /** Something that works but deserves attention (plain http for a live profile). */
+  warning: z.string().nullable(),
+  /** One sentence: all good, or precisely what failed. */
+  message: z.string(),
+});
+export type ConnectionReport = z.infer<typeof ConnectionReport>;
+
+export const BindAddress = z.object({
+  address: z.string(),
+  /** Interface name and kind, e.g. "wlan0 (Wi-Fi/LAN)". */
+  label: z.string(),
+  loopback: z.boolean(),
+});
+export type BindAddress = z.infer<typeof BindAddress>;
+
+export const ShopDetailsInput = z.object({
+  name: z.string().trim().max(100, 'The shop name can be at most 100 characters.'),
+  address: z.string().trim().max(300, 'The address can be at most 300 characters.'),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9০-৯+\-() ]*$/, 'A phone number has digits, spaces and + - ( ) only.'),
+});
+
+export const ShopDetails = ShopDetailsInput.extend({
+  /** The logo as a data: URL, ready for an <img>. */
+  logoDataUrl: z.string().nullable(),
+});
+export type ShopDetails = z.infer<typeof ShopDetails>;
 
 export const AppStatus = z.object({
   mode: z.enum(['sandbox', 'live']),
@@ -123,6 +217,10 @@ export const AppStatus = z.object({
   /** Why the return listener is not running, as a sentence. */
   listenerProblem: z.string().nullable(),
   sandboxUrl: z.string().nullable(),
+  /** What binding beyond loopback exposes, as one line; null on loopback. */
+  listenerWarning: z.string().nullable(),
+  /** First start: offer "Try the sandbox" or "Connect my gateway". */
+  welcome: z.boolean(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
@@ -133,6 +231,19 @@ export const channels = {
   createPaymentLink: { request: CreateLinkInput, value: Order },
   listOrders: { request: ListOrdersInput, value: z.object({ orders: z.array(Order) }) },
   openPaymentPage: { request: z.object({ ref: z.string().max(40) }), value: Empty },
+  finishWelcome: { request: z.object({ choice: z.enum(['sandbox', 'connect']) }), value: AppStatus },
+  listProfiles: { request: Empty, value: z.object({ profiles: z.array(ProfileView), vault: VaultStatus }) },
+  saveProfile: { request: SaveProfileInput, value: ProfileView },
+  removeProfile: { request: z.object({ name: z.string().max(60) }), value: Empty },
+  switchProfile: { request: z.object({ name: z.string().max(60) }), value: AppStatus },
+  setApiKey: { request: ApiKeyInput, value: ProfileView },
+  acceptWeakKeyStorage: { request: z.object({ accept: z.boolean() }), value: VaultStatus },
+  checkConnection: { request: z.object({ baseUrl: z.string().max(2000), mode: z.enum(['live', 'sandbox']) }), value: ConnectionReport },
+  listBindAddresses: { request: Empty, value: z.object({ addresses: z.array(BindAddress) }) },
+  getShopDetails: { request: Empty, value: ShopDetails },
+  saveShopDetails: { request: ShopDetailsInput, value: ShopDetails },
+  chooseShopLogo: { request: Empty, value: ShopDetails },
+  removeShopLogo: { request: Empty, value: ShopDetails },
 } as const;
 
 export type Channel = keyof typeof channels;

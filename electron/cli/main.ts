@@ -7,7 +7,6 @@ import { startCore, type CoreOptions, type PaydeskCore } from '../core/app';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { openDatabase } from '../core/db/database';
 import { createProfilesRepo } from '../core/db/profiles-repo';
-import { createEnvSecretStore } from '../core/secrets';
 import { linkJson, orderJson, ordersTable, profileJson, table } from './output';
 import { USAGE } from './usage';
 
@@ -183,7 +182,7 @@ async function linkCommand(dataDir: string, argv: string[], out: Out, env: NodeJ
   if (!input.success) throw new UsageError(first(input.error.issues));
 
   return withCore(
-    { dataDir, secrets: createEnvSecretStore(env), listener: 'elsewhere', startSandbox: false },
+    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
     async (core) => {
       const reply = await core.service.createPaymentLink(input.data);
       if (!reply.ok) {
@@ -202,16 +201,18 @@ async function ordersCommand(dataDir: string, argv: string[], out: Out, env: Nod
     status: { type: 'string' },
     search: { type: 'string' },
     limit: { type: 'string' },
+    all: { type: 'boolean' },
     json: { type: 'boolean' },
   });
   const query = ListOrdersInput.safeParse({
+    allProfiles: values.all ?? false,
     status: values.status,
     search: values.search,
     limit: values.limit === undefined ? undefined : Number(values.limit),
   });
   if (!query.success) throw new UsageError(first(query.error.issues));
   return withCore(
-    { dataDir, secrets: createEnvSecretStore(env), listener: 'elsewhere', startSandbox: false },
+    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
     async (core) => {
       const orders = core.service.listOrders(query.data);
       out.log(values.json ? JSON.stringify(orders.map(orderJson)) : ordersTable(orders));
@@ -242,7 +243,7 @@ async function serveCommand(
   const listenPort = port(mode === 'listen' ? values.port : values['listen-port'], '--port');
   const core = await startCore({
     dataDir,
-    secrets: createEnvSecretStore(env),
+    keys: { env },
     listener: 'start',
     useSandbox: mode === 'sandbox',
     startSandbox: mode === 'sandbox',

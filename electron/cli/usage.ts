@@ -12,8 +12,8 @@ Commands:
                             create a payment link and print its URL
   listen [--host H] [--port P]
                             run the return listener in the foreground
-  orders [--status S] [--search Q] [--limit N] [--json]
-                            list orders of the active profile, newest first
+  orders [--status S] [--search Q] [--limit N] [--all] [--json]
+                            list orders of the active profile (--all: every profile), newest first
   sandbox [--port P] [--listen-port P]
                             run the sandbox gateway (on port P) and the return listener
 

@@ -11,15 +11,19 @@ import {
 } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import type { PaydeskService } from './service';
+import type { SetupService } from './setup-service';
 
 export type Sender = { url: string; isMainFrame: boolean };
 
 export type RouterDeps = {
   service: PaydeskService;
+  setup: SetupService;
   /** True only for the app's own page in its main frame. */
   isTrustedSender(sender: Sender): boolean;
   /** Opens an http(s) URL in the system browser. */
   openExternal(url: string): Promise<void>;
+  /** Shows the system's open-file dialog for an image; null when the shopkeeper cancels. */
+  chooseLogoFile(): Promise<Uint8Array | null>;
 };
 
 export type Router = { handle(channel: string, payload: unknown, sender: Sender): Promise<Reply<unknown>> };
@@ -29,7 +33,7 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  getStatus: (_request, { service }) => service.status(),
+  getStatus: (_request, { setup }) => setup.status(),
   createPaymentLink: (request, { service }) => service.createPaymentLink(request),
   listOrders: (request, { service }) => ok({ orders: service.listOrders(request) }),
   async openPaymentPage({ ref }, { service, openExternal }) {
@@ -41,6 +45,22 @@ const handlers: Handlers = {
     await openExternal(url);
     return ok({});
   },
+  finishWelcome: ({ choice }, { setup }) => setup.finishWelcome(choice),
+  listProfiles: (_request, { setup }) => setup.listProfiles(),
+  saveProfile: (request, { setup }) => setup.saveProfile(request),
+  removeProfile: ({ name }, { setup }) => setup.removeProfile(name),
+  switchProfile: ({ name }, { setup }) => setup.switchProfile(name),
+  setApiKey: (request, { setup }) => setup.setApiKey(request),
+  acceptWeakKeyStorage: ({ accept }, { setup }) => setup.acceptWeakKeyStorage(accept),
+  checkConnection: ({ baseUrl, mode }, { setup }) => setup.checkConnection(baseUrl, mode),
+  listBindAddresses: (_request, { setup }) => setup.listBindAddresses(),
+  getShopDetails: (_request, { setup }) => setup.getShopDetails(),
+  saveShopDetails: (request, { setup }) => setup.saveShopDetails(request),
+  async chooseShopLogo(_request, { setup, chooseLogoFile }) {
+    const bytes = await chooseLogoFile();
+    return bytes ? setup.setShopLogo(bytes) : setup.getShopDetails();
+  },
+  removeShopLogo: (_request, { setup }) => setup.removeShopLogo(),
 };
 
 const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name);

@@ -1,6 +1,6 @@
 // Where API keys live. Core only sees this interface: the app backs it with Electron's safeStorage, the
 // CLI with the PAYDESK_API_KEY environment variable, tests and sandbox mode with memory.
-export type SecretOwner = { name: string; mode: 'live' | 'sandbox' };
+export type SecretOwner = { id: number; name: string; mode: 'live' | 'sandbox' };
 
 export interface SecretStore {
   /** The API key for a profile, or null when none is kept. */
@@ -11,21 +11,6 @@ export interface SecretStore {
 export function withSandboxKey(store: SecretStore, sandboxKey: string): SecretStore {
   return {
     get: (profile) => (profile.mode === 'sandbox' ? Promise.resolve(sandboxKey) : store.get(profile)),
-  };
-}
-
-/** Keys held only for the life of the process; never written anywhere. */
-export function createMemorySecretStore(initial: Record<string, string> = {}): SecretStore & {
-  set(profileName: string, key: string): void;
-} {
-  const keys = new Map(Object.entries(initial));
-  return {
-    async get(profile) {
-      return keys.get(profile.name) ?? null;
-    },
-    set(profileName, key) {
-      keys.set(profileName, key);
-    },
   };
 }
 

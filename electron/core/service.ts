@@ -1,6 +1,6 @@
 // The use-cases. Everything the app, the CLI and the tests do with orders goes through here, so the
 // rules (audit, one transaction per change, no retry of a payment request) hold for all of them.
-import type { AppStatus, CreateLinkRequest, ListOrdersQuery, Order, Reply } from '../../shared/contract';
+import type { CreateLinkRequest, ListOrdersQuery, Order, Reply } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import type { EventBus } from './event-bus';
 import type { CheckoutClient } from './gateway/checkout-client';
@@ -16,6 +16,8 @@ export type Runtime = {
   /** Origin customers come back to (the listener's, or the profile's public return base). */
   returnBaseUrl: string | null;
   listenerProblem: string | null;
+  /** What binding beyond loopback exposes; null on loopback. */
+  listenerWarning: string | null;
   sandboxUrl: string | null;
 };
 
@@ -49,19 +51,6 @@ export function createPaydeskService(deps: ServiceDeps) {
   };
 
   return {
-    status(): Reply<AppStatus> {
-      const profile = deps.profiles.active();
-      if (!profile) return fail(noProfile());
-      const runtime = deps.runtime();
-      return ok({
-        mode: profile.mode,
-        profileName: profile.name,
-        returnUrl: runtime.returnBaseUrl,
-        listenerProblem: runtime.listenerProblem,
-        sandboxUrl: profile.mode === 'sandbox' ? runtime.sandboxUrl : null,
-      });
-    },
-
     async createPaymentLink(request: CreateLinkRequest): Promise<Reply<Order>> {
       const profile = deps.profiles.active();
       if (!profile) return fail(noProfile());
@@ -119,8 +108,9 @@ export function createPaydeskService(deps: ServiceDeps) {
       return fail(appError(kind, message, { gatewayMessage }));
     },
 
-    listOrders(query: ListOrdersQuery): Order[] {
-      const profile = deps.profiles.active();
+    /** The active profile's orders, or every profile's when asked: sandbox and live never mix silently. */
+    listOrders({ allProfiles, ...query }: Omit<ListOrdersQuery, 'allProfiles'> & { allProfiles?: boolean }): Order[] {
+      const profile = allProfiles ? null : deps.profiles.active();
       return deps.orders.list({ ...query, ...(profile ? { profileId: profile.id } : {}) }).map(toPublicOrder);
     },
 

@@ -1,15 +1,16 @@
 // The Electron main process: lifecycle, the window, and the wiring between the page and the core.
 // Every decision it makes lives in a pure module beside it (window-options, navigation, ipc, sqlite-binding).
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ipcEvent } from '../../shared/contract';
 import { startCore } from '../core/app';
 import { APP_NAME, defaultDataDir } from '../core/data-dir';
 import { createRouter } from '../core/router';
-import { createMemorySecretStore } from '../core/secrets';
 import { registerIpc } from './ipc';
+import { chooseLogoFile } from './logo-file';
 import { canOpenExternally, guardWebContents, isAppUrl, mayGrantPermission } from './navigation';
+import { createSafeStorageCipher } from './safe-storage-cipher';
 import { electronSqliteBindingPath } from './sqlite-binding';
 import { mainWindowOptions } from './window-options';
 
@@ -84,13 +85,15 @@ async function start(): Promise<void> {
   const started = await startCore({
     dataDir: app.getPath('userData'),
     nativeBinding,
-    secrets: createMemorySecretStore(),
+    keys: { cipher: createSafeStorageCipher(safeStorage) },
   });
   core = started;
   const router = createRouter({
     service: started.service,
+    setup: started.setup,
     isTrustedSender: (sender) => sender.isMainFrame && isAppUrl(sender.url, appEntryUrl),
     openExternal,
+    chooseLogoFile: () => chooseLogoFile(dialog, mainWindow),
   });
   registerIpc(ipcMain, router);
   started.events.on('orderChanged', (order) => {

@@ -1,12 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   createCheckoutClient,
   type CheckoutClientOptions,
@@ -14,6 +10,7 @@ import {
   type GatewayErrorKind,
 } from '../../electron/core/gateway/checkout-client';
 import { startSandboxGateway, type SandboxGateway } from '../../electron/sandbox/sandbox-gateway';
+import { canMakeCertificates, makeCertificate } from '../support/self-signed';
 
 const API_KEY = 'sk_live_Xq7SECRETvalue2931';
 const BENGALI_ERROR = 'অপর্যাপ্ত তথ্য। অনুগ্রহ করে আবার চেষ্টা করুন।';
@@ -318,26 +315,10 @@ test('a refused connection is a network error that names the address', async () 
 });
 
 test('a self-signed certificate is a network error about the security certificate', async (t) => {
-  if (spawnSync('openssl', ['version']).error) {
-    t.skip('openssl is not installed, so no test certificate can be made');
-    console.log('# skipped the self-signed certificate case: openssl is not installed');
-    return;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'paydesk-tls-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const made = spawnSync(
-    'openssl',
-    [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ],
-    { encoding: 'utf8' },
-  );
-  assert.equal(made.status, 0, made.stderr);
-  const cert = readFileSync(join(dir, 'cert.pem'));
+  if (!canMakeCertificates(t)) return;
+  const { key, cert } = makeCertificate(t);
   const success = JSON.stringify({ status: 'success', payment_url: 'https://pay.example.com/checkout?trx_id=tls' });
-  const gateway = await started(createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert }, answer(200, success)));
+  const gateway = await started(createHttpsServer({ key, cert }, answer(200, success)));
   try {
     const error = assertFailure(await run(`https://${gateway.origin}/api`), 'network', null);
     assert.match(error.message, /security certificate/);

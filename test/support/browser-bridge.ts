@@ -26,6 +26,8 @@ export async function startBridgedCore(
   const core = await startTestCore(t, options);
   const appRouter = createRouter({
     service: core.service,
+    setup: core.setup,
+    chooseLogoFile: async () => core.logoChoice.bytes,
     isTrustedSender: isAppPage(origin),
     openExternal: async (url) => void core.opened.push(url),
   });

@@ -2,13 +2,20 @@
 // the return listener on 127.0.0.1 with ports chosen by the OS, and the router the app uses.
 import { startCore, type CoreOptions, type PaydeskCore } from '../../electron/core/app';
 import { createRouter, type Router, type Sender } from '../../electron/core/router';
-import { createMemorySecretStore } from '../../electron/core/secrets';
 import type { Order } from '../../shared/contract';
+import { testCipher } from './test-cipher';
 import { tempDir } from './temp-dir';
 
 export const APP_SENDER: Sender = { url: 'app://paydesk/index.html', isMainFrame: true };
 
-export type TestCore = PaydeskCore & { dataDir: string; router: Router; changes: Order[]; opened: string[] };
+export type TestCore = PaydeskCore & {
+  dataDir: string;
+  router: Router;
+  changes: Order[];
+  opened: string[];
+  /** What the next "choose a logo" dialog returns (null: the shopkeeper cancelled). */
+  logoChoice: { bytes: Uint8Array | null };
+};
 
 export async function startTestCore(
   t: { after(fn: () => unknown): void },
@@ -16,21 +23,24 @@ export async function startTestCore(
 ): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir(t);
   const core = await startCore({
-    secrets: createMemorySecretStore(),
+    keys: { cipher: testCipher() },
     listen: { host: '127.0.0.1', port: 0 },
     ...options,
     dataDir,
   });
   t.after(() => core.close());
   const opened: string[] = [];
+  const logoChoice: TestCore['logoChoice'] = { bytes: null };
   const router = createRouter({
     service: core.service,
+    setup: core.setup,
     isTrustedSender: (sender) => sender.isMainFrame && sender.url === APP_SENDER.url,
     openExternal: async (url) => void opened.push(url),
+    chooseLogoFile: async () => logoChoice.bytes,
   });
   const changes: Order[] = [];
   core.events.on('orderChanged', (order) => changes.push(order));
-  return { ...core, dataDir, router, changes, opened };
+  return { ...core, dataDir, router, changes, opened, logoChoice };
 }
 
 /** Calls a channel as the app's own window would, and unwraps a successful reply. */

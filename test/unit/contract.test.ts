@@ -28,7 +28,7 @@ test('a payment-link request with a bad amount, e-mail or an overlong note is re
 });
 
 test('list queries default to 200 rows and refuse unknown statuses', () => {
-  assert.deepEqual(ListOrdersInput.parse({}), { limit: 200 });
+  assert.deepEqual(ListOrdersInput.parse({}), { limit: 200, allProfiles: false });
   assert.equal(ListOrdersInput.safeParse({ status: 'lost' }).success, false);
   assert.equal(ListOrdersInput.safeParse({ limit: 100000 }).success, false);
 });
@@ -36,7 +36,7 @@ test('list queries default to 200 rows and refuse unknown statuses', () => {
 test('a reply can only carry the fields the contract names', () => {
   const order = {
     ref: 'PD-000001', status: 'paid', amountMinor: 100, currency: 'BDT', customerName: null, customerEmail: null,
-    note: null, paymentUrl: null, transactionId: 'T1', failure: null, profileName: 'sandbox',
+    note: null, paymentUrl: null, transactionId: 'T1', failure: null, profileName: 'sandbox', sandbox: true,
     createdAt: '2026-11-25T10:00:00.000Z', paidAt: null, cancelledAt: null,
   };
   const leaky = { ...order, apiKey: 'sk_live_secret', returnTokenHash: 'abc' };

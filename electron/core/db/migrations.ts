@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { Db } from './database';
 
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   // 1: the foundation.
   `
   CREATE TABLE profiles (
@@ -52,6 +52,32 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX order_events_order ON order_events(order_id, id);
   `,
+  // 2: profiles can be removed (their orders stay, read-only) and a removed name can be used again;
+  // API keys are kept encrypted by the OS key store, one per profile.
+  `
+  CREATE TABLE profiles_v2 (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 60),
+    mode TEXT NOT NULL CHECK (mode IN ('live', 'sandbox')),
+    base_url TEXT NOT NULL,
+    listen_host TEXT NOT NULL,
+    listen_port INTEGER NOT NULL CHECK (listen_port BETWEEN 0 AND 65535),
+    return_base_url TEXT,
+    created_at TEXT NOT NULL,
+    removed_at TEXT
+  );
+  INSERT INTO profiles_v2 (id, name, mode, base_url, listen_host, listen_port, return_base_url, created_at)
+    SELECT id, name, mode, base_url, listen_host, listen_port, return_base_url, created_at FROM profiles;
+  DROP TABLE profiles;
+  ALTER TABLE profiles_v2 RENAME TO profiles;
+  CREATE UNIQUE INDEX profiles_name ON profiles(name) WHERE removed_at IS NULL;
+  CREATE TABLE secrets (
+    profile_id INTEGER PRIMARY KEY REFERENCES profiles(id),
+    ciphertext BLOB NOT NULL,
+    backend TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -68,10 +94,19 @@ export function migrate(db: Db, file: string): void {
     const backup = `${file}.v${current}.bak`;
     if (!existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
   }
-  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1]!);
-      db.pragma(`user_version = ${version}`);
-    }).immediate();
+  // Rebuilding a table that others reference needs foreign keys off, and they can only be switched
+  // outside a transaction; each migration checks them itself before it commits.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[version - 1]!);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${version} would break ${broken.length} references.`);
+        db.pragma(`user_version = ${version}`);
+      }).immediate();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

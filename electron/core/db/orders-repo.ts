@@ -39,7 +39,7 @@ export interface OrdersRepo {
   /** Audits a return that was refused before it could change anything (bad or missing parameters). */
   auditRejectedReturn(tokenHash: string, reason: string, detail: Record<string, unknown>, at: string): void;
   findByRef(ref: string): StoredOrder | null;
-  list(query: ListOrdersQuery & { profileId?: number }): StoredOrder[];
+  list(query: Omit<ListOrdersQuery, 'allProfiles'> & { profileId?: number }): StoredOrder[];
   events(orderId: number): OrderEvent[];
 }
 
@@ -48,6 +48,7 @@ type OrderRow = {
   ref: string;
   profile_id: number;
   profile_name: string;
+  profile_mode: 'live' | 'sandbox';
   amount_minor: number;
   currency: 'BDT';
   customer_name: string | null;
@@ -63,7 +64,7 @@ type OrderRow = {
 };
 
 const SELECT = `
-  SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, o.amount_minor, o.currency, o.customer_name,
+  SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, p.mode AS profile_mode, o.amount_minor, o.currency, o.customer_name,
          o.customer_email, o.note, o.status, o.payment_url, o.transaction_id, o.failure, o.created_at,
          o.paid_at, o.cancelled_at
   FROM orders o JOIN profiles p ON p.id = o.profile_id`;
@@ -82,6 +83,7 @@ const toOrder = (row: OrderRow): StoredOrder => ({
   transactionId: row.transaction_id,
   failure: row.failure,
   profileName: row.profile_name,
+  sandbox: row.profile_mode === 'sandbox',
   createdAt: row.created_at,
   paidAt: row.paid_at,
   cancelledAt: row.cancelled_at,

@@ -14,15 +14,20 @@ export type Profile = {
   listenPort: number;
   /** Public origin the gateway sends customers back to (LAN address or tunnel); null means the listener's own. */
   returnBaseUrl: string | null;
+  /** Removed profiles keep their orders, read-only. */
+  removed: boolean;
 };
 
-export type NewProfile = Omit<Profile, 'id'>;
+export type NewProfile = Omit<Profile, 'id' | 'removed'>;
 
 export interface ProfilesRepo {
-  list(): Profile[];
+  list(options?: { includeRemoved?: boolean }): Profile[];
+  get(id: number): Profile;
+  /** The profile of that name that has not been removed. */
   findByName(name: string): Profile | null;
   add(profile: NewProfile): Profile;
-  update(id: number, changes: Partial<Omit<Profile, 'id'>>): Profile;
+  update(id: number, changes: Partial<NewProfile>): Profile;
+  remove(id: number): void;
   active(): Profile | null;
   setActive(id: number): void;
 }
@@ -35,6 +40,7 @@ type ProfileRow = {
   listen_host: string;
   listen_port: number;
   return_base_url: string | null;
+  removed_at: string | null;
 };
 
 const toProfile = (row: ProfileRow): Profile => ({
@@ -45,14 +51,17 @@ const toProfile = (row: ProfileRow): Profile => ({
   listenHost: row.listen_host,
   listenPort: row.listen_port,
   returnBaseUrl: row.return_base_url,
+  removed: row.removed_at !== null,
 });
 
-const COLUMNS = 'id, name, mode, base_url, listen_host, listen_port, return_base_url';
+const COLUMNS = 'id, name, mode, base_url, listen_host, listen_port, return_base_url, removed_at';
 
 export function createProfilesRepo(db: Db, now: () => string = () => new Date().toISOString()): ProfilesRepo {
   const byId = db.prepare<[number], ProfileRow>(`SELECT ${COLUMNS} FROM profiles WHERE id = ?`);
-  const byName = db.prepare<[string], ProfileRow>(`SELECT ${COLUMNS} FROM profiles WHERE name = ?`);
-  const all = db.prepare<[], ProfileRow>(`SELECT ${COLUMNS} FROM profiles ORDER BY name`);
+  const byName = db.prepare<[string], ProfileRow>(
+    `SELECT ${COLUMNS} FROM profiles WHERE name = ? AND removed_at IS NULL`,
+  );
+  const all = db.prepare<[], ProfileRow>(`SELECT ${COLUMNS} FROM profiles ORDER BY removed_at IS NOT NULL, name, id`);
   const insert = db.prepare(
     `INSERT INTO profiles (name, mode, base_url, listen_host, listen_port, return_base_url, created_at)
      VALUES (@name, @mode, @baseUrl, @listenHost, @listenPort, @returnBaseUrl, @createdAt)`,
@@ -70,7 +79,12 @@ export function createProfilesRepo(db: Db, now: () => string = () => new Date().
   };
 
   return {
-    list: () => all.all().map(toProfile),
+    list: ({ includeRemoved = false } = {}) =>
+      all
+        .all()
+        .map(toProfile)
+        .filter((profile) => includeRemoved || !profile.removed),
+    get,
     findByName(name) {
       const row = byName.get(name);
       return row ? toProfile(row) : null;
@@ -81,22 +95,23 @@ export function createProfilesRepo(db: Db, now: () => string = () => new Date().
     },
     update(id, changes) {
       const next = { ...get(id), ...changes };
+      if (next.removed) throw new Error(`Profile ${next.name} was removed and cannot be changed.`);
       db.prepare(
         `UPDATE profiles SET name = @name, mode = @mode, base_url = @baseUrl, listen_host = @listenHost,
            listen_port = @listenPort, return_base_url = @returnBaseUrl WHERE id = @id`,
       ).run(next);
       return get(id);
     },
+    remove(id) {
+      db.prepare(`UPDATE profiles SET removed_at = ? WHERE id = ? AND removed_at IS NULL`).run(now(), id);
+    },
     active() {
       const row = activeId.get();
-      if (row) {
-        const profile = byId.get(Number(row.value));
-        if (profile) return toProfile(profile);
-      }
-      return null;
+      const profile = row ? byId.get(Number(row.value)) : undefined;
+      return profile && profile.removed_at === null ? toProfile(profile) : null;
     },
     setActive(id) {
-      get(id);
+      if (get(id).removed) throw new Error(`Profile ${id} was removed and cannot be made active.`);
       setActiveId.run(String(id));
     },
   };

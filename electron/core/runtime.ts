@@ -1,0 +1,149 @@
+// What is running for the active profile: the sandbox gateway (started for sandbox profiles) and the return
+// listener. Switching profile or changing listener settings re-applies it. A listener moves by binding the
+// new address first; the old one keeps answering for a grace period, because customers paying right now
+// were given links to it, and the order book records each return once whichever address it reaches.
+import { SANDBOX_API_KEY, startSandboxGateway, type SandboxGateway } from '../sandbox/sandbox-gateway';
+import type { Profile, ProfilesRepo } from './db/profiles-repo';
+import type { SettingsRepo } from './db/settings-repo';
+import { exposureWarning } from './listener/bind-addresses';
+import { startReturnListener, type ReturnHandlers, type ReturnListener } from './listener/return-listener';
+import type { Runtime } from './service';
+
+export { SANDBOX_API_KEY };
+
+const LISTENER_KEY = 'running_listener';
+
+export type RuntimeOptions = {
+  profiles: ProfilesRepo;
+  settings: SettingsRepo;
+  /** Run the return listener in this process (the app, `paydesk listen`), or expect it elsewhere. */
+  listener: 'start' | 'elsewhere';
+  startSandbox: boolean;
+  sandboxPort?: number;
+  /** How long a moved listener keeps answering at its old address (default 30 minutes). */
+  listenerGraceMs?: number;
+};
+
+const DEFAULT_GRACE_MS = 30 * 60 * 1000;
+
+export type RuntimeControl = {
+  state(): Runtime;
+  /** Brings what runs in line with the profile; returns the profile as stored afterwards. */
+  apply(profile: Profile): Promise<Profile>;
+  close(): Promise<void>;
+};
+
+export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHandlers): RuntimeControl {
+  let sandbox: SandboxGateway | null = null;
+  let listener: ReturnListener | null = null;
+  const retiring = new Map<ReturnListener, NodeJS.Timeout>();
+  let state: Runtime = { returnBaseUrl: null, listenerProblem: null, listenerWarning: null, sandboxUrl: null };
+  // Applies run one after another: two quick switches must not bind twice.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const announce = (url: string | null) => {
+    if (url) options.settings.set(LISTENER_KEY, { url, pid: process.pid });
+    else if (listener && runningListener(options.settings) === listener.url) options.settings.delete(LISTENER_KEY);
+  };
+
+  async function moveListener(host: string, port: number): Promise<string | null> {
+    if (listener && listener.host === host && (listener.port === port || port === 0)) return null;
+    const old = listener;
+    // Moving back to an address still answering from a recent move: take that listener back.
+    const revived = [...retiring.keys()].find((l) => l.host === host && l.port === port);
+    if (revived) {
+      clearTimeout(retiring.get(revived));
+      retiring.delete(revived);
+      listener = revived;
+      announce(listener.url);
+      if (old) retire(old);
+      return null;
+    }
+    let started = await startReturnListener({ host, port, handlers: handlers() });
+    let keepOld = true;
+    if (!started.ok && old && old.port === port) {
+      // The new address overlaps the old one (e.g. 127.0.0.1 → 0.0.0.0 on the same port): free it first.
+      announce(null);
+      await old.close();
+      listener = null;
+      keepOld = false;
+      started = await startReturnListener({ host, port, handlers: handlers() });
+    }
+    if (!started.ok) return started.message;
+    listener = started.listener;
+    announce(listener.url);
+    if (old && keepOld) retire(old);
+    return null;
+  }
+
+  /** Keeps an old listener answering for links already given out, then closes it. */
+  function retire(old: ReturnListener): void {
+    const timer = setTimeout(() => {
+      retiring.delete(old);
+      void old.close();
+    }, options.listenerGraceMs ?? DEFAULT_GRACE_MS);
+    timer.unref();
+    retiring.set(old, timer);
+  }
+
+  async function apply(requested: Profile): Promise<Profile> {
+    let profile = requested;
+    if (profile.mode === 'sandbox' && options.startSandbox) {
+      sandbox ??= await startSandboxGateway({ port: options.sandboxPort ?? 0 });
+      if (profile.baseUrl !== sandbox.baseUrl) profile = options.profiles.update(profile.id, { baseUrl: sandbox.baseUrl });
+    }
+    // A started sandbox keeps running when a live profile is chosen: it is loopback-only and costs
+    // nothing, and the sandbox stays one switch away.
+
+    const host = profile.listenHost;
+    const port = profile.listenPort;
+    const hostInUrl = host.includes(':') ? `[${host}]` : host;
+    let problem: string | null = null;
+    let ownUrl: string;
+    if (options.listener === 'elsewhere') {
+      ownUrl = runningListener(options.settings) ?? `http://${hostInUrl}:${port}`;
+    } else {
+      problem = await moveListener(host, port);
+      ownUrl = listener?.url ?? '';
+    }
+    state = {
+      returnBaseUrl: problem ? null : (profile.returnBaseUrl ?? ownUrl),
+      listenerProblem: problem,
+      listenerWarning: exposureWarning(host),
+      sandboxUrl: sandbox?.origin ?? null,
+    };
+    return profile;
+  }
+
+  return {
+    state: () => state,
+    apply(profile) {
+      const next = queue.then(() => apply(profile));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await queue;
+      announce(null);
+      for (const timer of retiring.values()) clearTimeout(timer);
+      await Promise.all([...retiring.keys()].map((old) => old.close()));
+      retiring.clear();
+      await listener?.close();
+      await sandbox?.close();
+      listener = null;
+      sandbox = null;
+    },
+  };
+}
+
+/** The URL of a return listener another live process runs on this order book, if any. */
+function runningListener(settings: SettingsRepo): string | null {
+  const entry = settings.get<{ url: string; pid: number }>(LISTENER_KEY);
+  if (!entry) return null;
+  try {
+    process.kill(entry.pid, 0);
+    return entry.url;
+  } catch {
+    return null; // that process is gone
+  }
+}

@@ -1,0 +1,176 @@
+// The shop's setup: merchant profiles and their keys, the return listener, shop details, first start.
+// Kept apart from the order use-cases (service.ts): it changes what runs, not what was sold.
+import type { z } from 'zod';
+import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../shared/contract';
+import type {
+  ApiKeyInput,
+  AppStatus,
+  BindAddress,
+  ConnectionReport,
+  ProfileView,
+  Reply,
+  SaveProfileInput,
+  ShopDetails,
+  ShopDetailsInput,
+  VaultStatus,
+} from '../../shared/contract';
+import { appError, fail, ok } from './app-error';
+import type { Profile, ProfilesRepo } from './db/profiles-repo';
+import type { SettingsRepo } from './db/settings-repo';
+import type { RuntimeControl } from './runtime';
+import type { ShopStore } from './shop';
+import type { Vault } from './vault';
+
+export const SANDBOX_PROFILE = 'sandbox';
+const WELCOMED = 'welcomed';
+
+export type SetupDeps = {
+  profiles: ProfilesRepo;
+  settings: SettingsRepo;
+  vault: Vault;
+  runtime: RuntimeControl;
+  shop: ShopStore;
+  checkConnection(baseUrl: string, mode: 'live' | 'sandbox'): Promise<ConnectionReport>;
+  listBindAddresses(): BindAddress[];
+};
+
+export type SetupService = ReturnType<typeof createSetupService>;
+
+export function createSetupService(deps: SetupDeps) {
+  const { profiles, settings, vault, runtime } = deps;
+
+  const view = (profile: Profile): ProfileView => ({
+    name: profile.name,
+    mode: profile.mode,
+    baseUrl: profile.baseUrl,
+    listenHost: profile.listenHost,
+    listenPort: profile.listenPort,
+    returnBaseUrl: profile.returnBaseUrl,
+    active: profiles.active()?.id === profile.id,
+    removed: profile.removed,
+    apiKey: profile.mode === 'sandbox' ? { state: 'not_needed', hint: null } : vault.state(profile),
+  });
+
+  const status = (): Reply<AppStatus> => {
+    const profile = profiles.active();
+    if (!profile) return fail(appError('not_configured', 'No merchant profile is active. Choose one in Settings.'));
+    const state = runtime.state();
+    return ok({
+      mode: profile.mode,
+      profileName: profile.name,
+      returnUrl: state.returnBaseUrl,
+      listenerProblem: state.listenerProblem,
+      listenerWarning: state.listenerWarning,
+      sandboxUrl: profile.mode === 'sandbox' ? state.sandboxUrl : null,
+      welcome: settings.get<boolean>(WELCOMED) !== true && !profiles.list().some((p) => p.mode === 'live'),
+    });
+  };
+
+  const activate = async (profile: Profile): Promise<Reply<AppStatus>> => {
+    profiles.setActive(profile.id);
+    settings.set(WELCOMED, true);
+    await runtime.apply(profile);
+    return status();
+  };
+
+  const notFound = (name: string) => fail(appError('not_found', `There is no profile called “${name}”.`));
+
+  return {
+    status,
+
+    async finishWelcome(choice: 'sandbox' | 'connect'): Promise<Reply<AppStatus>> {
+      settings.set(WELCOMED, true);
+      return choice === 'sandbox' ? activate(sandboxProfile(profiles)) : status();
+    },
+
+    listProfiles(): Reply<{ profiles: ProfileView[]; vault: VaultStatus }> {
+      return ok({ profiles: profiles.list({ includeRemoved: true }).map(view), vault: vault.status() });
+    },
+
+    async saveProfile({ originalName, profile: input }: z.output<typeof SaveProfileInput>): Promise<Reply<ProfileView>> {
+      const existing = originalName === undefined ? null : profiles.findByName(originalName);
+      if (originalName !== undefined && !existing) return notFound(originalName);
+      const clash = profiles.findByName(input.name);
+      if (clash && clash.id !== existing?.id) {
+        return fail(appError('invalid_input', `A profile called “${input.name}” already exists.`, { field: 'profile.name' }));
+      }
+      if (existing?.mode === 'sandbox' && input.mode !== 'sandbox') {
+        return fail(appError('invalid_input', 'The sandbox profile stays a sandbox; add a new profile for your gateway.', { field: 'profile.mode' }));
+      }
+      const fields = {
+        name: input.name,
+        mode: input.mode,
+        // A sandbox's Base URL is the built-in gateway's, set when it starts.
+        baseUrl: input.mode === 'sandbox' ? (existing?.baseUrl ?? input.baseUrl) : input.baseUrl,
+        listenHost: input.listenHost,
+        listenPort: input.listenPort,
+        returnBaseUrl: input.returnBaseUrl ?? null,
+      };
+      const saved = existing ? profiles.update(existing.id, fields) : profiles.add(fields);
+      if (profiles.active()?.id === saved.id) await runtime.apply(saved);
+      return ok(view(profiles.get(saved.id)));
+    },
+
+    async removeProfile(name: string): Promise<Reply<Record<string, never>>> {
+      const profile = profiles.findByName(name);
+      if (!profile) return notFound(name);
+      if (profile.mode === 'sandbox') {
+        return fail(appError('forbidden', 'The sandbox profile cannot be removed; it is how PayDesk can be tried safely.'));
+      }
+      if (profiles.active()?.id === profile.id) await activate(sandboxProfile(profiles));
+      vault.forget(profile);
+      profiles.remove(profile.id);
+      return ok({});
+    },
+
+    async switchProfile(name: string): Promise<Reply<AppStatus>> {
+      const profile = profiles.findByName(name);
+      return profile ? activate(profile) : notFound(name);
+    },
+
+    setApiKey({ profileName, apiKey }: z.output<typeof ApiKeyInput>): Reply<ProfileView> {
+      const profile = profiles.findByName(profileName);
+      if (!profile) return notFound(profileName);
+      if (profile.mode === 'sandbox') {
+        return fail(appError('invalid_input', 'The sandbox needs no API key.', { field: 'apiKey' }));
+      }
+      vault.save(profile, apiKey);
+      return ok(view(profile));
+    },
+
+    acceptWeakKeyStorage(accept: boolean): Reply<VaultStatus> {
+      return ok(vault.acceptWeakStorage(accept));
+    },
+
+    async checkConnection(baseUrl: string, mode: 'live' | 'sandbox'): Promise<Reply<ConnectionReport>> {
+      return ok(await deps.checkConnection(baseUrl, mode));
+    },
+
+    listBindAddresses(): Reply<{ addresses: BindAddress[] }> {
+      return ok({ addresses: deps.listBindAddresses() });
+    },
+
+    getShopDetails: (): Reply<ShopDetails> => ok(deps.shop.get()),
+    saveShopDetails: (input: z.output<typeof ShopDetailsInput>): Reply<ShopDetails> => ok(deps.shop.save(input)),
+    setShopLogo(bytes: Uint8Array): Reply<ShopDetails> {
+      const result = deps.shop.setLogo(bytes);
+      return result.ok ? ok(result.shop) : fail(appError('invalid_input', result.message, { field: 'logo' }));
+    },
+    removeShopLogo: (): Reply<ShopDetails> => ok(deps.shop.removeLogo()),
+  };
+}
+
+/** The sandbox profile, made on first use. */
+export function sandboxProfile(profiles: ProfilesRepo): Profile {
+  return (
+    profiles.findByName(SANDBOX_PROFILE) ??
+    profiles.add({
+      name: SANDBOX_PROFILE,
+      mode: 'sandbox',
+      baseUrl: 'http://127.0.0.1/api',
+      listenHost: DEFAULT_LISTEN_HOST,
+      listenPort: DEFAULT_LISTEN_PORT,
+      returnBaseUrl: null,
+    })
+  );
+}
