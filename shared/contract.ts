@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { parseAmount } from './money';
 
-export const ORDER_STATUSES = ['pending', 'paid', 'cancelled', 'failed'] as const;
+export const ORDER_STATUSES = ['pending', 'paid', 'cancelled', 'expired', 'failed'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
@@ -46,10 +46,14 @@ export const Order = z.object({
   paymentUrl: z.string().nullable(),
   transactionId: z.string().nullable(),
   failure: z.string().nullable(),
+  /** Marked paid by the shopkeeper (with a reason in the timeline), not by the gateway's return. */
+  paidManually: z.boolean(),
   profileName: z.string(),
   /** Made in sandbox mode: no real money. Shown wherever sandbox and live orders could meet. */
   sandbox: z.boolean(),
   createdAt: z.string(),
+  /** When a pending link stops being offered (it then becomes expired). */
+  expiresAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
 });
@@ -81,13 +85,23 @@ export const CreateLinkInput = z.object({
 export type CreateLinkInput = z.input<typeof CreateLinkInput>;
 export type CreateLinkRequest = z.output<typeof CreateLinkInput>;
 
-export const ListOrdersInput = z.object({
-  status: OrderStatus.optional(),
-  /** Every profile's orders instead of the active profile's. */
-  allProfiles: z.boolean().default(false),
-  search: optionalText(200, 'The search'),
-  limit: z.number().int().min(1).max(1000).default(200),
-});
+const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD.');
+
+export const ListOrdersInput = z
+  .object({
+    status: OrderStatus.optional(),
+    /** Every profile's orders instead of the active profile's. */
+    allProfiles: z.boolean().default(false),
+    search: optionalText(200, 'The search'),
+    /** Local days, inclusive. */
+    from: LocalDay.optional(),
+    to: LocalDay.optional(),
+    sort: z.enum(['time', 'amount']).default('time'),
+    direction: z.enum(['desc', 'asc']).default('desc'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start date is after the end date.', path: ['from'] });
 export type ListOrdersInput = z.input<typeof ListOrdersInput>;
 export type ListOrdersQuery = z.output<typeof ListOrdersInput>;
 
@@ -209,6 +223,44 @@ export const ShopDetails = ShopDetailsInput.extend({
 });
 export type ShopDetails = z.infer<typeof ShopDetails>;
 
+export const OrderPage = z.object({
+  orders: z.array(Order),
+  /** Orders matching the filter, for the list's scroll height and its totals line. */
+  total: z.number().int(),
+  paidCount: z.number().int(),
+  paidSumMinor: z.number().int(),
+});
+export type OrderPage = z.infer<typeof OrderPage>;
+
+export const TimelineEvent = z.object({
+  kind: z.string(),
+  at: z.string(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+export const OrderDetail = z.object({ order: Order, timeline: z.array(TimelineEvent) });
+export type OrderDetail = z.infer<typeof OrderDetail>;
+
+const Takings = z.object({ count: z.number().int(), sumMinor: z.number().int() });
+
+export const Dashboard = z.object({
+  today: Takings,
+  last7Days: Takings,
+  /** Paid totals per local day, oldest first, 30 days ending today. */
+  daily: z.array(Takings.extend({ day: z.string() })),
+  pending: Takings,
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+export const Preferences = z.object({
+  language: z.enum(['en', 'bn']),
+  linkExpiryHours: z.number().int().min(1, 'Links last at least 1 hour.').max(720, 'Links last at most 30 days (720 hours).'),
+});
+export type Preferences = z.infer<typeof Preferences>;
+
+const RefInput = z.object({ ref: z.string().max(40) });
+
 export const AppStatus = z.object({
   mode: z.enum(['sandbox', 'live']),
   profileName: z.string(),
@@ -229,8 +281,23 @@ const Empty = z.object({});
 export const channels = {
   getStatus: { request: Empty, value: AppStatus },
   createPaymentLink: { request: CreateLinkInput, value: Order },
-  listOrders: { request: ListOrdersInput, value: z.object({ orders: z.array(Order) }) },
-  openPaymentPage: { request: z.object({ ref: z.string().max(40) }), value: Empty },
+  listOrders: { request: ListOrdersInput, value: OrderPage },
+  getOrder: { request: RefInput, value: OrderDetail },
+  cancelOrder: { request: RefInput, value: Order },
+  markPaidManually: {
+    request: RefInput.extend({
+      reason: z
+        .string()
+        .trim()
+        .min(3, 'Say why this order is paid, for example “paid in cash at the counter”.')
+        .max(500, 'The reason can be at most 500 characters.'),
+    }),
+    value: Order,
+  },
+  getDashboard: { request: Empty, value: Dashboard },
+  getPreferences: { request: Empty, value: Preferences },
+  savePreferences: { request: Preferences, value: Preferences },
+  openPaymentPage: { request: RefInput, value: Empty },
   finishWelcome: { request: z.object({ choice: z.enum(['sandbox', 'connect']) }), value: AppStatus },
   listProfiles: { request: Empty, value: z.object({ profiles: z.array(ProfileView), vault: VaultStatus }) },
   saveProfile: { request: SaveProfileInput, value: ProfileView },
@@ -263,6 +330,8 @@ export function replySchema<T extends z.ZodType>(value: T) {
 /** Events pushed from the main process to the renderer. */
 export const events = {
   orderChanged: Order,
+  /** A return was just recorded: the moment for the toast and the desktop notification. */
+  orderPaid: Order,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

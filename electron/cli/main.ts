@@ -214,7 +214,7 @@ async function ordersCommand(dataDir: string, argv: string[], out: Out, env: Nod
   return withCore(
     { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
     async (core) => {
-      const orders = core.service.listOrders(query.data);
+      const { orders } = core.service.listOrders(query.data);
       out.log(values.json ? JSON.stringify(orders.map(orderJson)) : ordersTable(orders));
       return EXIT.done;
     },

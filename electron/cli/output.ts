@@ -11,6 +11,7 @@ export const orderJson = (order: Order) => ({
   customer_name: order.customerName,
   customer_email: order.customerEmail,
   transaction_id: order.transactionId,
+  paid_manually: order.paidManually,
   created_at: order.createdAt,
   paid_at: order.paidAt,
 });
@@ -47,7 +48,7 @@ export function ordersTable(orders: Order[]): string {
     ['REF', 'STATUS', 'AMOUNT', 'CREATED', 'TRANSACTION', 'CUSTOMER'],
     ...orders.map((o) => [
       o.ref,
-      o.status,
+      o.paidManually ? 'paid (manual)' : o.status,
       toDecimalString(o.amountMinor),
       o.createdAt.replace('T', ' ').slice(0, 19),
       o.transactionId ?? '-',

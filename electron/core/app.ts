@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { DATABASE_FILE } from './data-dir';
 import { openDatabase, type Db } from './db/database';
+import { createOrderQueries } from './db/order-queries';
 import { createOrdersRepo } from './db/orders-repo';
 import { createProfilesRepo, type ProfilesRepo } from './db/profiles-repo';
 import { createSettingsRepo } from './db/settings-repo';
@@ -11,12 +12,15 @@ import { createEventBus, type EventBus } from './event-bus';
 import { createCheckoutClient, type CheckoutClientOptions } from './gateway/checkout-client';
 import { checkConnection } from './gateway/connection-check';
 import { listBindAddresses } from './listener/bind-addresses';
+import { createPreferencesStore } from './preferences';
 import { createRuntime, SANDBOX_API_KEY } from './runtime';
 import { createEnvSecretStore, withSandboxKey } from './secrets';
 import { createPaydeskService, type CoreEvents, type PaydeskService, type Runtime } from './service';
 import { createSetupService, sandboxProfile, type SetupService } from './setup-service';
 import { createShopStore } from './shop';
 import { createVault, type Cipher } from './vault';
+
+const EXPIRY_SWEEP_MS = 60_000;
 
 export type CoreOptions = {
   dataDir: string;
@@ -58,6 +62,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     const settings = createSettingsRepo(db);
     const vault = createVault({ db, settings, cipher: 'cipher' in options.keys ? options.keys.cipher : null });
     const secrets = 'env' in options.keys ? createEnvSecretStore(options.keys.env) : vault;
+    const preferences = createPreferencesStore(settings);
 
     const checkout = createCheckoutClient(options.checkout);
     closers.unshift(() => checkout.close());
@@ -76,6 +81,8 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     closers.unshift(() => runtime.close());
     const service = createPaydeskService({
       orders: createOrdersRepo(db),
+      queries: createOrderQueries(db),
+      preferences,
       profiles,
       secrets: withSandboxKey(secrets, SANDBOX_API_KEY),
       checkout,
@@ -88,6 +95,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       vault,
       runtime,
       shop: createShopStore({ settings, dataDir: options.dataDir }),
+      preferences,
       checkConnection: (baseUrl, mode) => checkConnection(baseUrl, mode),
       listBindAddresses: () => listBindAddresses(),
     });
@@ -102,6 +110,12 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       });
     }
     await runtime.apply(profile);
+
+    // Pending links past their time become expired now and every minute after.
+    service.expireDue();
+    const sweep = setInterval(() => service.expireDue(), EXPIRY_SWEEP_MS);
+    sweep.unref();
+    closers.unshift(() => clearInterval(sweep));
 
     return { service, setup, events, profiles, db, runtime: runtime.state, close: () => closeAll(closers) };
   } catch (error) {

@@ -35,7 +35,13 @@ type Handlers = {
 const handlers: Handlers = {
   getStatus: (_request, { setup }) => setup.status(),
   createPaymentLink: (request, { service }) => service.createPaymentLink(request),
-  listOrders: (request, { service }) => ok({ orders: service.listOrders(request) }),
+  listOrders: (request, { service }) => ok(service.listOrders(request)),
+  getOrder: ({ ref }, { service }) => service.getOrder(ref),
+  cancelOrder: ({ ref }, { service }) => service.cancelOrder(ref),
+  markPaidManually: ({ ref, reason }, { service }) => service.markPaidManually(ref, reason),
+  getDashboard: (_request, { service }) => service.dashboard(),
+  getPreferences: (_request, { setup }) => setup.getPreferences(),
+  savePreferences: (request, { setup }) => setup.savePreferences(request),
   async openPaymentPage({ ref }, { service, openExternal }) {
     const url = service.findOrder(ref)?.paymentUrl;
     if (!url) return fail(appError('not_found', `Order ${ref} has no payment link to open.`));

@@ -1,15 +1,17 @@
 // The use-cases. Everything the app, the CLI and the tests do with orders goes through here, so the
 // rules (audit, one transaction per change, no retry of a payment request) hold for all of them.
-import type { CreateLinkRequest, ListOrdersQuery, Order, Reply } from '../../shared/contract';
+import type { CreateLinkRequest, Dashboard, ListOrdersQuery, Order, OrderDetail, OrderPage, Reply } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import type { EventBus } from './event-bus';
 import type { CheckoutClient } from './gateway/checkout-client';
+import { localDay, type OrderQueries } from './db/order-queries';
 import type { OrdersRepo, StoredOrder } from './db/orders-repo';
 import type { ProfilesRepo } from './db/profiles-repo';
 import { cancelPath, hashToken, newReturnToken, successPath } from './return-tokens';
+import type { PreferencesStore } from './preferences';
 import type { SecretStore } from './secrets';
 
-export type CoreEvents = { orderChanged: Order };
+export type CoreEvents = { orderChanged: Order; orderPaid: Order };
 
 /** What is running right now, as opposed to what is configured. */
 export type Runtime = {
@@ -23,6 +25,8 @@ export type Runtime = {
 
 export type ServiceDeps = {
   orders: OrdersRepo;
+  queries: OrderQueries;
+  preferences: PreferencesStore;
   profiles: ProfilesRepo;
   secrets: SecretStore;
   checkout: CheckoutClient;
@@ -44,10 +48,21 @@ export function toPublicOrder({ id: _id, profileId: _profileId, ...order }: Stor
 
 export function createPaydeskService(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date().toISOString());
+  const hours = (h: number) => h * 3600_000;
   const changed = (stored: StoredOrder): Order => {
     const order = toPublicOrder(stored);
     deps.events.emit('orderChanged', order);
     return order;
+  };
+
+  /** An order the shopkeeper may still act on: orders of a removed profile are read-only. */
+  const writable = (ref: string): Reply<StoredOrder> => {
+    const order = deps.orders.findByRef(ref);
+    if (!order) return fail(orderNotFound(ref));
+    if (deps.profiles.get(order.profileId).removed) {
+      return fail(appError('forbidden', `Order ${ref} belongs to a removed profile and can no longer be changed.`));
+    }
+    return ok(order);
   };
 
   return {
@@ -84,6 +99,7 @@ export function createPaydeskService(deps: ServiceDeps) {
           note: request.note,
           returnTokenHash: hashToken(successToken),
           cancelTokenHash: hashToken(cancelToken),
+          expiresAt: new Date(Date.parse(now()) + hours(deps.preferences.get().linkExpiryHours)).toISOString(),
         },
         now(),
       );
@@ -108,10 +124,63 @@ export function createPaydeskService(deps: ServiceDeps) {
       return fail(appError(kind, message, { gatewayMessage }));
     },
 
-    /** The active profile's orders, or every profile's when asked: sandbox and live never mix silently. */
-    listOrders({ allProfiles, ...query }: Omit<ListOrdersQuery, 'allProfiles'> & { allProfiles?: boolean }): Order[] {
+    /** A window of the active profile's orders (or every profile's, when asked) with the filter's totals. */
+    listOrders({ allProfiles, sort, direction, offset, limit, ...filter }: Partial<ListOrdersQuery>): OrderPage {
       const profile = allProfiles ? null : deps.profiles.active();
-      return deps.orders.list({ ...query, ...(profile ? { profileId: profile.id } : {}) }).map(toPublicOrder);
+      const scoped = { ...filter, ...(profile ? { profileId: profile.id } : {}) };
+      const orders = deps.queries.page({
+        ...scoped,
+        sort: sort ?? 'time',
+        direction: direction ?? 'desc',
+        offset: offset ?? 0,
+        limit: limit ?? 200,
+      });
+      return { orders: orders.map(toPublicOrder), ...deps.queries.totals(scoped) };
+    },
+
+    getOrder(ref: string): Reply<OrderDetail> {
+      const order = deps.orders.findByRef(ref);
+      if (!order) return fail(orderNotFound(ref));
+      const timeline = deps.orders.events(order.id).map((event) => ({
+        kind: event.kind,
+        at: event.at,
+        detail: Object.fromEntries(
+          Object.entries(event.detail ?? {}).map(([key, value]) => [
+            key,
+            value === null || ['string', 'number', 'boolean'].includes(typeof value) ? (value as string) : JSON.stringify(value),
+          ]),
+        ),
+      }));
+      return ok({ order: toPublicOrder(order), timeline });
+    },
+
+    cancelOrder(ref: string): Reply<Order> {
+      const order = writable(ref);
+      if (!order.ok) return order;
+      const cancelled = deps.orders.cancelByShopkeeper(order.value.id, now());
+      if (!cancelled) return fail(appError('invalid_input', `Order ${ref} is ${order.value.status}; only a pending link can be cancelled.`));
+      return ok(changed(cancelled));
+    },
+
+    markPaidManually(ref: string, reason: string): Reply<Order> {
+      const order = writable(ref);
+      if (!order.ok) return order;
+      const paid = deps.orders.markPaidManually(order.value.id, reason, now());
+      if (!paid) return fail(appError('invalid_input', `Order ${ref} is already paid.`));
+      return ok(changed(paid));
+    },
+
+    dashboard(): Reply<Dashboard> {
+      const profile = deps.profiles.active();
+      if (!profile) return fail(noProfile());
+      return ok(deps.queries.dashboard(profile.id, localDay(new Date(now()))));
+    },
+
+    /** Turns pending links past their time into expired ones; returns how many. */
+    expireDue(): number {
+      const expired = deps.orders.expireDue(now(), 500);
+      expired.forEach(changed);
+      return expired.length;
     },
 
     findOrder(ref: string): Order | null {
@@ -123,6 +192,7 @@ export function createPaydeskService(deps: ServiceDeps) {
       const outcome = deps.orders.recordReturn(hashToken(token), transactionId, now());
       if (outcome.kind === 'unknown_token') return outcome;
       const order = outcome.kind === 'repeat' ? toPublicOrder(outcome.order) : changed(outcome.order);
+      if (outcome.kind === 'paid') deps.events.emit('orderPaid', order);
       return { kind: outcome.kind, order };
     },
 
@@ -137,6 +207,10 @@ export function createPaydeskService(deps: ServiceDeps) {
       deps.orders.auditRejectedReturn(hashToken(token), reason, detail, now());
     },
   };
+}
+
+function orderNotFound(ref: string) {
+  return appError('not_found', `There is no order ${ref}.`);
 }
 
 function noProfile() {

@@ -7,6 +7,7 @@ import type {
   AppStatus,
   BindAddress,
   ConnectionReport,
+  Preferences,
   ProfileView,
   Reply,
   SaveProfileInput,
@@ -17,6 +18,7 @@ import type {
 import { appError, fail, ok } from './app-error';
 import type { Profile, ProfilesRepo } from './db/profiles-repo';
 import type { SettingsRepo } from './db/settings-repo';
+import type { PreferencesStore } from './preferences';
 import type { RuntimeControl } from './runtime';
 import type { ShopStore } from './shop';
 import type { Vault } from './vault';
@@ -30,6 +32,7 @@ export type SetupDeps = {
   vault: Vault;
   runtime: RuntimeControl;
   shop: ShopStore;
+  preferences: PreferencesStore;
   checkConnection(baseUrl: string, mode: 'live' | 'sandbox'): Promise<ConnectionReport>;
   listBindAddresses(): BindAddress[];
 };
@@ -157,6 +160,8 @@ export function createSetupService(deps: SetupDeps) {
       return result.ok ? ok(result.shop) : fail(appError('invalid_input', result.message, { field: 'logo' }));
     },
     removeShopLogo: (): Reply<ShopDetails> => ok(deps.shop.removeLogo()),
+    getPreferences: (): Reply<Preferences> => ok(deps.preferences.get()),
+    savePreferences: (preferences: Preferences): Reply<Preferences> => ok(deps.preferences.save(preferences)),
   };
 }
 

@@ -143,7 +143,8 @@ function judgeLogo(bytes: Uint8Array): Judged {
   if (bytes.length > MAX_LOGO_BYTES) {
     return {
       ok: false,
-      message: `That picture is ${sizeInWords(bytes.length)}; a logo can be at most 512 KB. Save it smaller (about 600 × 600 pixels is plenty for a receipt) and choose it again.`,
+      // No size is quoted: the main process stops reading just past the limit, so the length is not the file's.
+      message: 'That picture is larger than 512 KB, the most a logo can be; save it smaller (about 600 × 600 pixels is plenty for a receipt) and choose it again.',
     };
   }
   const format = formatOf(bytes);
@@ -266,8 +267,4 @@ function webpSize(bytes: Uint8Array, view: DataView): Size | null {
     default:
       return null;
   }
-}
-
-function sizeInWords(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -9,7 +9,7 @@ import { ConnectionReport } from '../../shared/contract';
 import { canMakeCertificates, makeCertificate, type CertificateOptions } from '../support/self-signed';
 
 type Listening = { origin: string; port: number; close(): Promise<void> };
-type TestContext = { after(fn: () => unknown): void; skip(message?: string): void };
+type TestContext = { name: string; after(fn: () => unknown): void; skip(message?: string): void };
 
 /** Listens on 127.0.0.1 with a port chosen by the OS; closed (with its connections) when the test ends. */
 function listen(t: TestContext, server: Server): Promise<Listening> {

@@ -124,7 +124,7 @@ test('a transaction id already recorded for another order does not pay a second 
   const [first, second] = ['first', 'second'].map((name) => {
     const token = newReturnToken();
     const order = orders.createPending(
-      { profileId, amountMinor: 100, returnTokenHash: hashToken(token), cancelTokenHash: hashToken(`${name}-cancel`) },
+      { profileId, amountMinor: 100, returnTokenHash: hashToken(token), cancelTokenHash: hashToken(`${name}-cancel`), expiresAt: new Date(Date.now() + 3600_000).toISOString() },
       new Date().toISOString(),
     );
     return { token, order };
@@ -198,7 +198,7 @@ test('a gateway that cannot be reached leaves the order failed with a sentence, 
   const reply = await core.router.handle('createPaymentLink', { amount: '10' }, APP_SENDER);
   assert.equal(reply.ok, false);
   if (!reply.ok) assert.equal(reply.error.kind, 'network');
-  const [order] = core.service.listOrders({ limit: 10 });
+  const [order] = core.service.listOrders({ limit: 10 }).orders;
   assert.equal(order!.status, 'failed');
   assert.match(order!.failure!, /\./);
   assert.equal(order!.paymentUrl, null);

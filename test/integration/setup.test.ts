@@ -71,7 +71,7 @@ test('a saved API key is encrypted at rest and appears nowhere: files, WAL, logs
   }
   replies.push(core.changes);
 
-  assert.equal(core.service.listOrders({ limit: 5 }).find((o) => o.ref === order.ref)!.status, 'paid');
+  assert.equal(core.service.listOrders({ limit: 5 }).orders.find((o) => o.ref === order.ref)!.status, 'paid');
   const sealed = core.db.prepare('SELECT ciphertext, backend FROM secrets').all() as Array<{ ciphertext: Buffer; backend: string }>;
   assert.equal(sealed.length, 1);
   assert.equal(sealed[0]!.backend, 'test_keychain');

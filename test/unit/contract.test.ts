@@ -28,7 +28,8 @@ test('a payment-link request with a bad amount, e-mail or an overlong note is re
 });
 
 test('list queries default to 200 rows and refuse unknown statuses', () => {
-  assert.deepEqual(ListOrdersInput.parse({}), { limit: 200, allProfiles: false });
+  assert.deepEqual(ListOrdersInput.parse({}), { allProfiles: false, sort: 'time', direction: 'desc', offset: 0, limit: 200 });
+  assert.equal(ListOrdersInput.safeParse({ from: '2026-11-25', to: '2026-11-01' }).success, false);
   assert.equal(ListOrdersInput.safeParse({ status: 'lost' }).success, false);
   assert.equal(ListOrdersInput.safeParse({ limit: 100000 }).success, false);
 });
@@ -37,6 +38,7 @@ test('a reply can only carry the fields the contract names', () => {
   const order = {
     ref: 'PD-000001', status: 'paid', amountMinor: 100, currency: 'BDT', customerName: null, customerEmail: null,
     note: null, paymentUrl: null, transactionId: 'T1', failure: null, profileName: 'sandbox', sandbox: true,
+    paidManually: false, expiresAt: null,
     createdAt: '2026-11-25T10:00:00.000Z', paidAt: null, cancelledAt: null,
   };
   const leaky = { ...order, apiKey: 'sk_live_secret', returnTokenHash: 'abc' };

@@ -78,6 +78,102 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 3: the orders workspace. Links expire ('expired'); an order can be paid by hand ('manual'); search
+  // runs on a trigram full-text index (substrings, Bengali included); totals and the dashboard read
+  // per-day counters kept by triggers, so they stay instant with a million orders.
+  `
+  CREATE TABLE orders_v3 (
+    id INTEGER PRIMARY KEY,
+    ref TEXT NOT NULL UNIQUE,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    currency TEXT NOT NULL CHECK (currency = 'BDT'),
+    customer_name TEXT,
+    customer_email TEXT,
+    note TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'paid', 'cancelled', 'failed', 'expired')),
+    payment_source TEXT CHECK (payment_source IN ('gateway', 'manual')),
+    return_token_hash TEXT NOT NULL UNIQUE,
+    cancel_token_hash TEXT NOT NULL UNIQUE,
+    payment_url TEXT,
+    transaction_id TEXT,
+    failure TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    expires_at TEXT,
+    paid_at TEXT,
+    cancelled_at TEXT
+  );
+  INSERT INTO orders_v3 (id, ref, profile_id, amount_minor, currency, customer_name, customer_email, note, status,
+      payment_source, return_token_hash, cancel_token_hash, payment_url, transaction_id, failure, created_at,
+      updated_at, expires_at, paid_at, cancelled_at)
+    SELECT id, ref, profile_id, amount_minor, currency, customer_name, customer_email, note, status,
+      CASE WHEN status = 'paid' THEN 'gateway' END, return_token_hash, cancel_token_hash, payment_url,
+      transaction_id, failure, created_at, updated_at,
+      strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+24 hours'), paid_at, cancelled_at
+    FROM orders;
+  DROP TABLE orders;
+  ALTER TABLE orders_v3 RENAME TO orders;
+  CREATE UNIQUE INDEX orders_transaction_id ON orders(transaction_id) WHERE transaction_id IS NOT NULL;
+  CREATE INDEX orders_profile_created ON orders(profile_id, created_at);
+  CREATE INDEX orders_profile_status_created ON orders(profile_id, status, created_at);
+  CREATE INDEX orders_profile_amount ON orders(profile_id, amount_minor);
+  CREATE INDEX orders_created ON orders(created_at);
+  CREATE INDEX orders_pending_expiry ON orders(expires_at) WHERE status = 'pending';
+
+  CREATE VIRTUAL TABLE orders_search USING fts5(doc, content='', contentless_delete=1, tokenize='trigram');
+  INSERT INTO orders_search (rowid, doc)
+    SELECT id, concat_ws(' ', ref, customer_name, customer_email, transaction_id, note) FROM orders;
+  CREATE TRIGGER orders_search_insert AFTER INSERT ON orders BEGIN
+    INSERT INTO orders_search (rowid, doc)
+      VALUES (new.id, concat_ws(' ', new.ref, new.customer_name, new.customer_email, new.transaction_id, new.note));
+  END;
+  CREATE TRIGGER orders_search_update AFTER UPDATE OF transaction_id ON orders BEGIN
+    DELETE FROM orders_search WHERE rowid = old.id;
+    INSERT INTO orders_search (rowid, doc)
+      VALUES (new.id, concat_ws(' ', new.ref, new.customer_name, new.customer_email, new.transaction_id, new.note));
+  END;
+
+  -- Orders per profile, local day of creation and status: the list's totals.
+  CREATE TABLE order_counts (
+    profile_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    status TEXT NOT NULL,
+    orders INTEGER NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, day, status)
+  ) WITHOUT ROWID;
+  INSERT INTO order_counts
+    SELECT profile_id, date(created_at, 'localtime'), status, count(*), sum(amount_minor) FROM orders
+    GROUP BY 1, 2, 3;
+  CREATE TRIGGER order_counts_insert AFTER INSERT ON orders BEGIN
+    INSERT INTO order_counts VALUES (new.profile_id, date(new.created_at, 'localtime'), new.status, 1, new.amount_minor)
+      ON CONFLICT DO UPDATE SET orders = orders + 1, amount_minor = amount_minor + excluded.amount_minor;
+  END;
+  CREATE TRIGGER order_counts_status AFTER UPDATE OF status ON orders WHEN old.status <> new.status BEGIN
+    UPDATE order_counts SET orders = orders - 1, amount_minor = amount_minor - old.amount_minor
+      WHERE profile_id = old.profile_id AND day = date(old.created_at, 'localtime') AND status = old.status;
+    INSERT INTO order_counts VALUES (new.profile_id, date(new.created_at, 'localtime'), new.status, 1, new.amount_minor)
+      ON CONFLICT DO UPDATE SET orders = orders + 1, amount_minor = amount_minor + excluded.amount_minor;
+  END;
+
+  -- Money received per profile and local day of payment: the dashboard.
+  CREATE TABLE paid_days (
+    profile_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    orders INTEGER NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, day)
+  ) WITHOUT ROWID;
+  INSERT INTO paid_days
+    SELECT profile_id, date(paid_at, 'localtime'), count(*), sum(amount_minor) FROM orders
+    WHERE status = 'paid' GROUP BY 1, 2;
+  CREATE TRIGGER paid_days_paid AFTER UPDATE OF status ON orders
+    WHEN new.status = 'paid' AND old.status <> 'paid' BEGIN
+    INSERT INTO paid_days VALUES (new.profile_id, date(new.paid_at, 'localtime'), 1, new.amount_minor)
+      ON CONFLICT DO UPDATE SET orders = orders + 1, amount_minor = amount_minor + excluded.amount_minor;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 // The order book. Every state change and its audit row are written in one IMMEDIATE transaction, so
 // two processes (the app's listener and a CLI command) never interleave a read and a write.
-import type { Order, OrderStatus, ListOrdersQuery } from '../../../shared/contract';
+import type { Order, OrderStatus } from '../../../shared/contract';
 import { decideCancel, decideReturn } from '../return-decisions';
 import type { Db } from './database';
 
@@ -14,6 +14,8 @@ export type NewOrder = {
   note?: string | undefined;
   returnTokenHash: string;
   cancelTokenHash: string;
+  /** When the link stops being offered. */
+  expiresAt: string;
 };
 
 export type ReturnOutcome =
@@ -38,12 +40,17 @@ export interface OrdersRepo {
   recordCancel(cancelTokenHash: string, at: string): CancelOutcome;
   /** Audits a return that was refused before it could change anything (bad or missing parameters). */
   auditRejectedReturn(tokenHash: string, reason: string, detail: Record<string, unknown>, at: string): void;
+  /** Marks pending links whose time has passed as expired; returns them (at most `limit`). */
+  expireDue(at: string, limit: number): StoredOrder[];
+  /** The shopkeeper withdraws a pending link. */
+  cancelByShopkeeper(id: number, at: string): StoredOrder | null;
+  /** The shopkeeper records a payment the gateway did not report (cash, a customer who never came back). */
+  markPaidManually(id: number, reason: string, at: string): StoredOrder | null;
   findByRef(ref: string): StoredOrder | null;
-  list(query: Omit<ListOrdersQuery, 'allProfiles'> & { profileId?: number }): StoredOrder[];
   events(orderId: number): OrderEvent[];
 }
 
-type OrderRow = {
+export type OrderRow = {
   id: number;
   ref: string;
   profile_id: number;
@@ -55,21 +62,23 @@ type OrderRow = {
   customer_email: string | null;
   note: string | null;
   status: OrderStatus;
+  payment_source: 'gateway' | 'manual' | null;
   payment_url: string | null;
   transaction_id: string | null;
   failure: string | null;
   created_at: string;
+  expires_at: string | null;
   paid_at: string | null;
   cancelled_at: string | null;
 };
 
-const SELECT = `
+export const SELECT_ORDERS = `
   SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, p.mode AS profile_mode, o.amount_minor, o.currency, o.customer_name,
-         o.customer_email, o.note, o.status, o.payment_url, o.transaction_id, o.failure, o.created_at,
-         o.paid_at, o.cancelled_at
+         o.customer_email, o.note, o.status, o.payment_source, o.payment_url, o.transaction_id, o.failure,
+         o.created_at, o.expires_at, o.paid_at, o.cancelled_at
   FROM orders o JOIN profiles p ON p.id = o.profile_id`;
 
-const toOrder = (row: OrderRow): StoredOrder => ({
+export const toOrder = (row: OrderRow): StoredOrder => ({
   id: row.id,
   profileId: row.profile_id,
   ref: row.ref,
@@ -82,9 +91,11 @@ const toOrder = (row: OrderRow): StoredOrder => ({
   paymentUrl: row.payment_url,
   transactionId: row.transaction_id,
   failure: row.failure,
+  paidManually: row.payment_source === 'manual',
   profileName: row.profile_name,
   sandbox: row.profile_mode === 'sandbox',
   createdAt: row.created_at,
+  expiresAt: row.expires_at,
   paidAt: row.paid_at,
   cancelledAt: row.cancelled_at,
 });
@@ -96,17 +107,17 @@ export const formatRef = (id: number) => `PD-${String(id).padStart(6, '0')}`;
 const bounded = (text: string) => (text.length > 256 ? `${text.slice(0, 256)}…` : text);
 
 export function createOrdersRepo(db: Db): OrdersRepo {
-  const byId = db.prepare<[number], OrderRow>(`${SELECT} WHERE o.id = ?`);
-  const byRef = db.prepare<[string], OrderRow>(`${SELECT} WHERE o.ref = ?`);
-  const byReturnToken = db.prepare<[string], OrderRow>(`${SELECT} WHERE o.return_token_hash = ?`);
-  const byCancelToken = db.prepare<[string], OrderRow>(`${SELECT} WHERE o.cancel_token_hash = ?`);
+  const byId = db.prepare<[number], OrderRow>(`${SELECT_ORDERS} WHERE o.id = ?`);
+  const byRef = db.prepare<[string], OrderRow>(`${SELECT_ORDERS} WHERE o.ref = ?`);
+  const byReturnToken = db.prepare<[string], OrderRow>(`${SELECT_ORDERS} WHERE o.return_token_hash = ?`);
+  const byCancelToken = db.prepare<[string], OrderRow>(`${SELECT_ORDERS} WHERE o.cancel_token_hash = ?`);
   const byTransaction = db.prepare<[string], { ref: string }>(`SELECT ref FROM orders WHERE transaction_id = ?`);
   const nextId = db.prepare<[], { id: number }>(`SELECT ifnull(max(id), 0) + 1 AS id FROM orders`);
   const insertOrder = db.prepare(
     `INSERT INTO orders (id, ref, profile_id, amount_minor, currency, customer_name, customer_email, note,
-       status, return_token_hash, cancel_token_hash, created_at, updated_at)
+       status, return_token_hash, cancel_token_hash, created_at, updated_at, expires_at)
      VALUES (@id, @ref, @profileId, @amountMinor, 'BDT', @customerName, @customerEmail, @note,
-       'pending', @returnTokenHash, @cancelTokenHash, @at, @at)`,
+       'pending', @returnTokenHash, @cancelTokenHash, @at, @at, @expiresAt)`,
   );
   const insertEvent = db.prepare(`INSERT INTO order_events (order_id, kind, detail, at) VALUES (?, ?, ?, ?)`);
   const eventsOf = db.prepare<[number], { kind: string; detail: string | null; at: string }>(
@@ -135,6 +146,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
         note: order.note ?? null,
         returnTokenHash: order.returnTokenHash,
         cancelTokenHash: order.cancelTokenHash,
+        expiresAt: order.expiresAt,
         at,
       });
       audit(id, 'created', { amountMinor: order.amountMinor }, at);
@@ -174,9 +186,11 @@ export function createOrdersRepo(db: Db): OrdersRepo {
           return { kind: 'duplicate_transaction', order };
         case 'mark_paid':
           db.prepare(
-            `UPDATE orders SET status = 'paid', transaction_id = ?, paid_at = ?, updated_at = ? WHERE id = ?`,
+            `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, paid_at = ?,
+               updated_at = ? WHERE id = ?`,
           ).run(transactionId, at, at, order.id);
-          audit(order.id, 'paid', { transactionId, from: decision.from }, at);
+          // A return after the link expired or was withdrawn still means the money moved: record it, say so.
+          audit(order.id, 'paid', { transactionId, from: decision.from, late: decision.from !== 'pending' }, at);
           return { kind: 'paid', order: load(order.id), from: decision.from };
       }
     }),
@@ -213,26 +227,40 @@ export function createOrdersRepo(db: Db): OrdersRepo {
       return row ? toOrder(row) : null;
     },
 
-    list(query) {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: query.limit };
-      if (query.profileId !== undefined) {
-        where.push('o.profile_id = @profileId');
-        params.profileId = query.profileId;
-      }
-      if (query.status) {
-        where.push('o.status = @status');
-        params.status = query.status;
-      }
-      if (query.search) {
-        where.push(`(o.ref LIKE @like ESCAPE '\\' OR o.customer_name LIKE @like ESCAPE '\\'
-          OR o.customer_email LIKE @like ESCAPE '\\' OR o.transaction_id LIKE @like ESCAPE '\\'
-          OR o.note LIKE @like ESCAPE '\\')`);
-        params.like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      }
-      const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id DESC LIMIT @limit`;
-      return db.prepare<[Record<string, unknown>], OrderRow>(sql).all(params).map(toOrder);
-    },
+    expireDue: inTransaction((at: string, limit: number) => {
+      const due = db
+        .prepare<[string, number], { id: number }>(
+          `SELECT id FROM orders WHERE status = 'pending' AND expires_at <= ? ORDER BY expires_at LIMIT ?`,
+        )
+        .all(at, limit);
+      const expire = db.prepare(`UPDATE orders SET status = 'expired', updated_at = ? WHERE id = ?`);
+      return due.map(({ id }) => {
+        expire.run(at, id);
+        audit(id, 'expired', null, at);
+        return load(id);
+      });
+    }),
+
+    cancelByShopkeeper: inTransaction((id: number, at: string) => {
+      const changed = db
+        .prepare(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`)
+        .run(at, at, id);
+      if (changed.changes === 0) return null;
+      audit(id, 'cancelled', { by: 'shopkeeper' }, at);
+      return load(id);
+    }),
+
+    markPaidManually: inTransaction((id: number, reason: string, at: string) => {
+      const changed = db
+        .prepare(
+          `UPDATE orders SET status = 'paid', payment_source = 'manual', paid_at = ?, updated_at = ?
+           WHERE id = ? AND status IN ('pending', 'expired', 'cancelled', 'failed')`,
+        )
+        .run(at, at, id);
+      if (changed.changes === 0) return null;
+      audit(id, 'paid_manually', { reason }, at);
+      return load(id);
+    }),
 
     events(orderId) {
       return eventsOf.all(orderId).map((e) => ({

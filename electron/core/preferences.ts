@@ -1,0 +1,18 @@
+// The shopkeeper's preferences, remembered in the order book so the app and the CLI agree.
+import type { Preferences } from '../../shared/contract';
+import type { SettingsRepo } from './db/settings-repo';
+
+const KEY = 'preferences';
+export const DEFAULT_PREFERENCES: Preferences = { language: 'en', linkExpiryHours: 24 };
+
+export type PreferencesStore = { get(): Preferences; save(preferences: Preferences): Preferences };
+
+export function createPreferencesStore(settings: SettingsRepo): PreferencesStore {
+  return {
+    get: () => ({ ...DEFAULT_PREFERENCES, ...settings.get<Partial<Preferences>>(KEY) }),
+    save(preferences) {
+      settings.set(KEY, preferences);
+      return preferences;
+    },
+  };
+}
