@@ -5,7 +5,8 @@
 import { SANDBOX_API_KEY, startSandboxGateway, type SandboxGateway } from '../sandbox/sandbox-gateway';
 import type { Profile, ProfilesRepo } from './db/profiles-repo';
 import type { SettingsRepo } from './db/settings-repo';
-import { exposureWarning } from './listener/bind-addresses';
+import { exposureWarning, listBindAddresses } from './listener/bind-addresses';
+import { isAllNetworksHost } from './loopback';
 import { startReturnListener, type ReturnHandlers, type ReturnListener } from './listener/return-listener';
 import type { Runtime } from './service';
 
@@ -97,14 +98,15 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
 
     const host = profile.listenHost;
     const port = profile.listenPort;
-    const hostInUrl = host.includes(':') ? `[${host}]` : host;
+    const hostInUrl = urlHost(host);
     let problem: string | null = null;
     let ownUrl: string;
     if (options.listener === 'elsewhere') {
       ownUrl = runningListener(options.settings) ?? `http://${hostInUrl}:${port}`;
     } else {
       problem = await moveListener(host, port);
-      ownUrl = listener?.url ?? '';
+      // Bound to every network, the listener is reached through one of them: name the first LAN address.
+      ownUrl = listener ? `http://${urlHost(listener.host)}:${listener.port}` : '';
     }
     state = {
       returnBaseUrl: problem ? null : (profile.returnBaseUrl ?? ownUrl),
@@ -134,6 +136,12 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       sandbox = null;
     },
   };
+}
+
+/** The host as a customer's browser would use it in a URL. */
+function urlHost(host: string): string {
+  const reachable = isAllNetworksHost(host) ? (listBindAddresses()[1]?.address ?? '127.0.0.1') : host;
+  return reachable.includes(':') ? `[${reachable}]` : reachable;
 }
 
 /** The URL of a return listener another live process runs on this order book, if any. */

@@ -97,8 +97,8 @@ export function createSetupService(deps: SetupDeps) {
       if (clash && clash.id !== existing?.id) {
         return fail(appError('invalid_input', `A profile called “${input.name}” already exists.`, { field: 'profile.name' }));
       }
-      if (existing?.mode === 'sandbox' && input.mode !== 'sandbox') {
-        return fail(appError('invalid_input', 'The sandbox profile stays a sandbox; add a new profile for your gateway.', { field: 'profile.mode' }));
+      if (existing?.mode === 'sandbox' && (input.mode !== 'sandbox' || input.name !== existing.name)) {
+        return fail(appError('invalid_input', 'The sandbox profile keeps its name and stays a sandbox; add a new profile for your gateway.', { field: 'profile.mode' }));
       }
       const fields = {
         name: input.name,

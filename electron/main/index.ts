@@ -1,14 +1,15 @@
 // The Electron main process: lifecycle, the window, and the wiring between the page and the core.
 // Every decision it makes lives in a pure module beside it (window-options, navigation, ipc, sqlite-binding).
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ipcEvent } from '../../shared/contract';
+import { events, ipcEvent, type EventName } from '../../shared/contract';
 import { startCore } from '../core/app';
 import { APP_NAME, defaultDataDir } from '../core/data-dir';
 import { createRouter } from '../core/router';
 import { registerIpc } from './ipc';
 import { chooseLogoFile } from './logo-file';
+import { paidNotification } from './paid-notification';
 import { canOpenExternally, guardWebContents, isAppUrl, mayGrantPermission } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { electronSqliteBindingPath } from './sqlite-binding';
@@ -96,8 +97,13 @@ async function start(): Promise<void> {
     chooseLogoFile: () => chooseLogoFile(dialog, mainWindow),
   });
   registerIpc(ipcMain, router);
-  started.events.on('orderChanged', (order) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(ipcEvent('orderChanged'), order);
+  for (const name of Object.keys(events) as EventName[]) {
+    started.events.on(name, (payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(ipcEvent(name), payload);
+    });
+  }
+  started.events.on('orderPaid', (order) => {
+    if (Notification.isSupported()) new Notification({ ...paidNotification(order), silent: false }).show();
   });
   createMainWindow();
 }

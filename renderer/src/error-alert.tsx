@@ -1,8 +1,17 @@
+import type { ReactNode } from 'react';
 import type { AppError } from '../../shared/contract';
+import { baseUrlHint } from './base-url-hint';
 import { languageOf } from './language-of';
 
+type Props = {
+  error: AppError;
+  /** A way out, such as a button to the setting at fault. */
+  children?: ReactNode;
+};
+
 /** An error reply for the shopkeeper: PayDesk's sentence, and the gateway's own words verbatim when it gave any. */
-export function ErrorAlert({ error }: { error: AppError }) {
+export function ErrorAlert({ error, children }: Props) {
+  const hint = baseUrlHint(error);
   return (
     <div className="alert" role="alert">
       <p className="alert-message">{error.message}</p>
@@ -12,6 +21,8 @@ export function ErrorAlert({ error }: { error: AppError }) {
           <blockquote lang={languageOf(error.gatewayMessage)}>{error.gatewayMessage}</blockquote>
         </figure>
       )}
+      {hint && <p className="alert-hint">{hint}</p>}
+      {children && <div className="alert-actions">{children}</div>}
     </div>
   );
 }

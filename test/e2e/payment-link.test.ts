@@ -81,7 +81,7 @@ test('a paid checkout turns the order row Paid with its transaction id, without 
   await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
 
   const paymentUrl = await createLink(page, { amount: '150.50', customerName: 'রহিম উদ্দিন' });
-  const [order] = core.service.listOrders({ limit: 10 });
+  const [order] = core.service.listOrders({ limit: 10 }).orders;
   assert.equal(paymentUrl, order!.paymentUrl);
   assert.match(paymentUrl, /\/checkout\?trx_id=/);
   const row = orderRow(page, order!.ref);
@@ -111,7 +111,7 @@ test('a cancelled checkout turns the order row Cancelled', async (t) => {
   const customer = await customerDecides(paymentUrl, 'Cancel');
   await customer.getByRole('heading', { name: /Payment cancelled/ }).waitFor();
   await customer.close();
-  const [order] = core.service.listOrders({ limit: 10 });
+  const [order] = core.service.listOrders({ limit: 10 }).orders;
   await orderRow(page, order!.ref).getByText('Cancelled', { exact: true }).waitFor();
   assert.equal(order!.status, 'cancelled');
 });
@@ -142,7 +142,7 @@ test('a gateway refusal shows the gateway’s Bengali message verbatim and lists
   const said = alert.locator('blockquote[lang="bn"]');
   assert.equal(await said.innerText(), 'Domain mismatch. দুঃখিত, সংযোগ স্থাপন করা যায়নি।');
 
-  const [order] = core.service.listOrders({ limit: 10 });
+  const [order] = core.service.listOrders({ limit: 10 }).orders;
   assert.equal(order!.status, 'failed');
   const row = orderRow(page, order!.ref);
   await row.getByText('Failed', { exact: true }).waitFor();
@@ -151,8 +151,8 @@ test('a gateway refusal shows the gateway’s Bengali message verbatim and lists
 
 test('sandbox mode is announced by an unmistakable banner with the return address', async (t) => {
   const { core, page } = await openApp(t);
-  assert.ok(await page.getByText('Sandbox mode — payments are simulated; no real money moves.').isVisible());
-  assert.ok(await page.getByText(core.runtime().returnBaseUrl!).isVisible());
+  await page.getByText('Sandbox mode — payments are simulated; no real money moves.').waitFor();
+  await page.getByText(core.runtime().returnBaseUrl!).waitFor();
 });
 
 test('Open in browser hands the payment link to the system browser', async (t) => {

@@ -11,10 +11,26 @@ const TIME = new Intl.DateTimeFormat('en-GB', {
   hour12: true,
 });
 
-export function OrderRow({ order }: { order: Order }) {
+type Props = {
+  order: Order;
+  /** The all-profiles view names each order's profile. */
+  showProfile: boolean;
+  /** Sandbox and live orders are listed together: tag the sandbox ones. */
+  markSandbox: boolean;
+};
+
+export function OrderRow({ order, showProfile, markSandbox }: Props) {
   return (
     <tr data-status={order.status}>
-      <td className="mono">{order.ref}</td>
+      <td>
+        <span className="mono">{order.ref}</span>
+        {markSandbox && order.sandbox && <span className="sandbox-chip">sandbox</span>}
+      </td>
+      {showProfile && (
+        <td>
+          <span lang={languageOf(order.profileName)}>{order.profileName}</span>
+        </td>
+      )}
       <td>
         <time dateTime={order.createdAt}>{TIME.format(new Date(order.createdAt))}</time>
       </td>

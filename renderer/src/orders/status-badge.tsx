@@ -4,6 +4,7 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   pending: 'Pending',
   paid: 'Paid',
   cancelled: 'Cancelled',
+  expired: 'Expired',
   failed: 'Failed',
 };
 

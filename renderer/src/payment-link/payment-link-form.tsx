@@ -1,10 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { AppError, Order } from '../../../shared/contract';
 import { parseAmount } from '../../../shared/money';
+import { isDomainMismatch } from '../base-url-hint';
 import { ErrorAlert } from '../error-alert';
 import { callPaydesk } from '../paydesk-call';
 import { AmountField, isBeyondRepair } from './amount-field';
-import { TextField } from './text-field';
+import { TextField } from '../text-field';
 
 type Fields = { amount: string; customerName: string; customerEmail: string; note: string };
 type FieldName = keyof Fields;
@@ -16,10 +17,12 @@ type Props = {
   /** A new link is on its way: the previous one should no longer be on show. */
   onSending(): void;
   onCreated(order: Order): void;
+  /** Takes the shopkeeper to the profile settings, where a wrong Base URL is fixed. */
+  onOpenSettings(): void;
 };
 
 /** Amount and optional customer details in; a payment link (or the reason there is none) out. */
-export function PaymentLinkForm({ onSending, onCreated }: Props) {
+export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props) {
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [amountChecked, setAmountChecked] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -116,7 +119,15 @@ export function PaymentLinkForm({ onSending, onCreated }: Props) {
         <button type="submit" className="primary" disabled={sending}>
           {sending ? 'Creating link…' : 'Create payment link'}
         </button>
-        {error && <ErrorAlert error={error} />}
+        {error && (
+          <ErrorAlert error={error}>
+            {isDomainMismatch(error) && (
+              <button type="button" className="secondary" onClick={onOpenSettings}>
+                Open Settings
+              </button>
+            )}
+          </ErrorAlert>
+        )}
       </form>
     </section>
   );

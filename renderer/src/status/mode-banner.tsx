@@ -1,8 +1,12 @@
+import type { ReactNode } from 'react';
 import { ErrorAlert } from '../error-alert';
 import type { StatusState } from './use-app-status';
 
-/** The top of the window: which mode PayDesk is in (unmistakable in sandbox), and any listener trouble. */
-export function ModeBanner({ state }: { state: StatusState }) {
+/**
+ * The top of the window: which profile PayDesk is on (unmistakable in sandbox), the navigation (`children`),
+ * and any listener trouble.
+ */
+export function ModeBanner({ state, children }: { state: StatusState; children: ReactNode }) {
   const status = state.kind === 'ready' ? state.status : null;
   return (
     <header className="app-header">
@@ -16,6 +20,7 @@ export function ModeBanner({ state }: { state: StatusState }) {
       )}
       <div className="app-bar">
         <span className="brand">PayDesk</span>
+        {children}
         {status?.mode === 'live' && (
           <span className="live-profile">
             <span className="live-dot" aria-hidden="true" />

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import type { AppError, AppStatus, ProfileView } from '../../../shared/contract';
+import { ErrorAlert } from '../error-alert';
+import { callPaydesk } from '../paydesk-call';
+import { ProfileForm } from './profile-form';
+import { ProfileList } from './profile-list';
+import { RemoveProfileDialog } from './remove-profile-dialog';
+import { SavedNotice } from './saved-notice';
+import { ShopDetailsForm } from './shop-details-form';
+import { useProfiles } from './use-profiles';
+import { VaultNotice } from './vault-notice';
+
+/** Which profile the form holds: a new one, a named one, or (by default) the one in use. */
+type Editing = { kind: 'new' } | { kind: 'edit'; name: string } | { kind: 'active' };
+
+/** Why Settings was opened: to add a profile ("Connect my gateway"), or to fix the Base URL the gateway refused. */
+export type SettingsIntent = 'add-profile' | 'fix-base-url';
+
+type Props = {
+  intent: SettingsIntent | null;
+  status: AppStatus | null;
+  /**
+   * The profile in use, or its listener, may have changed: show `status` if the core sent one, else ask
+   * again. Resolves to the status now on show.
+   */
+  onProfileChanged(status?: AppStatus): Promise<AppStatus | null>;
+};
+
+/** Merchant profiles with their keys and return listener, and the shop's details for receipts. */
+export function SettingsPage({ intent, status, onProfileChanged }: Props) {
+  const profiles = useProfiles();
+  const [editing, setEditing] = useState<Editing>(intent === 'add-profile' ? { kind: 'new' } : { kind: 'active' });
+  const [notice, setNotice] = useState<{ name: string; status: AppStatus | null } | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [switching, setSwitching] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const current = profiles.profiles.filter((profile) => !profile.removed);
+  const shown: ProfileView | null =
+    editing.kind === 'new'
+      ? null
+      : (current.find((profile) => (editing.kind === 'edit' ? profile.name === editing.name : profile.active)) ??
+        current.find((profile) => profile.active) ??
+        null);
+  const formOpen = editing.kind === 'new' || shown !== null;
+
+  const open = (next: Editing) => {
+    setEditing(next);
+    setNotice(null);
+    setError(null);
+  };
+
+  async function onSaved(saved: ProfileView) {
+    await profiles.reload();
+    setEditing({ kind: 'edit', name: saved.name });
+    setNotice({ name: saved.name, status: saved.active ? await onProfileChanged() : null });
+  }
+
+  async function switchTo(name: string) {
+    setSwitching(true);
+    setError(null);
+    const reply = await callPaydesk('switchProfile', { name });
+    setSwitching(false);
+    if (!reply.ok) return setError(reply.error);
+    await onProfileChanged(reply.value);
+    await profiles.reload();
+    open({ kind: 'active' });
+  }
+
+  async function remove(name: string): Promise<AppError | null> {
+    const reply = await callPaydesk('removeProfile', { name });
+    if (!reply.ok) return reply.error;
+    setRemoving(null);
+    await profiles.reload();
+    await onProfileChanged();
+    if (shown?.name === name) open({ kind: 'active' });
+    return null;
+  }
+
+  return (
+    <div className="settings">
+      <div className="settings-grid">
+        <section className="card" aria-labelledby="profiles-title">
+          <div className="panel-head">
+            <h2 id="profiles-title">Merchant profiles</h2>
+            <button type="button" className="secondary" onClick={() => open({ kind: 'new' })}>
+              Add profile
+            </button>
+          </div>
+          {profiles.error && <ErrorAlert error={profiles.error} />}
+          {error && <ErrorAlert error={error} />}
+          {profiles.loading ? (
+            <p className="muted">Loading profiles…</p>
+          ) : (
+            <ProfileList
+              profiles={profiles.profiles}
+              editing={editing.kind === 'new' ? null : (shown?.name ?? null)}
+              busy={switching}
+              onSwitch={switchTo}
+              onEdit={(name) => open({ kind: 'edit', name })}
+              onRemove={setRemoving}
+            />
+          )}
+          {profiles.vault && <VaultNotice vault={profiles.vault} onChanged={profiles.reload} />}
+        </section>
+
+        <section className="card" aria-labelledby="profile-form-title">
+          <h2 id="profile-form-title">
+            {editing.kind === 'new' ? 'Add a profile' : shown ? `Profile “${shown.name}”` : 'Profile'}
+          </h2>
+          {formOpen ? (
+            <ProfileForm
+              key={shown ? `edit-${shown.name}` : 'new'}
+              profile={shown}
+              protection={profiles.vault?.protection}
+              listenerWarning={status?.listenerWarning ?? null}
+              focusBaseUrl={intent === 'fix-base-url' && editing.kind === 'active'}
+              onSaved={onSaved}
+              onCancel={() => open({ kind: 'active' })}
+            />
+          ) : (
+            !profiles.loading && <p className="muted">Choose a profile to edit, or add one.</p>
+          )}
+          {notice && shown?.name === notice.name && <SavedNotice name={notice.name} status={notice.status} />}
+        </section>
+      </div>
+
+      <section className="card shop-card" aria-labelledby="shop-title">
+        <h2 id="shop-title">Shop details</h2>
+        <p className="card-intro muted">Printed on every receipt.</p>
+        <ShopDetailsForm />
+      </section>
+
+      {removing && (
+        <RemoveProfileDialog name={removing} onConfirm={() => remove(removing)} onClose={() => setRemoving(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+// Settings end to end: the first-start welcome, adding and switching merchant profiles, the write-only API
+// key, and removing a profile without losing its orders. The built renderer runs in real Chromium with
+// `window.paydesk` bridged into the real core; a second sandbox gateway, started here, stands in for the
+// shop's own gateway, so the live profile talks to a real server that checks the Base URL like the real one.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { SANDBOX_API_KEY, startSandboxGateway, type SandboxGateway } from '../../electron/sandbox/sandbox-gateway';
+import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/browser-bridge';
+import { call } from '../support/core';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+const RENDERER = join(import.meta.dirname, '../../out/renderer');
+const WELCOME_SCREENSHOT = '/tmp/paydesk-welcome.png';
+const SETTINGS_SCREENSHOT = '/tmp/paydesk-settings.png';
+
+let browser: Browser;
+let server: StaticServer;
+
+before(async () => {
+  assert.ok(existsSync(join(RENDERER, 'index.html')), 'the renderer is built (npx electron-vite build)');
+  server = await startStaticServer(RENDERER);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type TestContext = { after(fn: () => unknown): void };
+
+/** PayDesk's window on a fresh order book, as on the shop's first start. */
+async function openApp(t: TestContext, core?: BridgedCore): Promise<{ core: BridgedCore; page: Page }> {
+  core ??= await startBridgedCore(t, server.origin);
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await bridgePaydesk(page, core);
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { name: 'New payment link' }).waitFor();
+  return { core, page };
+}
+
+/** The shop's own gateway: the sandbox server code, on its own port, with the sandbox's API key. */
+async function startShopGateway(t: TestContext): Promise<SandboxGateway> {
+  const gateway = await startSandboxGateway();
+  t.after(() => gateway.close());
+  return gateway;
+}
+
+/** A port nothing listens on right now, so a new profile's return listener does not meet another test's. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+const tab = (page: Page, name: 'Payments' | 'Settings') => page.getByRole('tab', { name });
+const header = (page: Page) => page.getByRole('banner');
+const profileForm = (page: Page) => page.locator('form.profile-form');
+
+async function createLink(page: Page, amount: string): Promise<void> {
+  await tab(page, 'Payments').click();
+  await page.getByLabel('Amount').fill(amount);
+  await page.getByRole('button', { name: 'Create payment link' }).click();
+}
+
+test('on first start the welcome offers the sandbox first, and trying it leaves the sandbox banner', async (t) => {
+  const { page } = await openApp(t);
+  const welcome = page.getByRole('region', { name: 'Welcome to PayDesk' });
+  await welcome.waitFor();
+  const tryIt = welcome.getByRole('button', { name: 'Try the sandbox' });
+  await page.waitForFunction("document.activeElement?.textContent === 'Try the sandbox'");
+  assert.ok(await welcome.getByRole('button', { name: 'Connect my gateway' }).isVisible());
+  await page.screenshot({ path: WELCOME_SCREENSHOT });
+
+  await page.keyboard.press('Enter');
+  await welcome.waitFor({ state: 'detached' });
+  assert.equal(await tryIt.count(), 0);
+  await page.getByText('Sandbox mode — payments are simulated; no real money moves.').waitFor();
+
+  await tab(page, 'Payments').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('heading', { name: 'Merchant profiles' }).waitFor();
+  assert.equal(await tab(page, 'Settings').getAttribute('aria-selected'), 'true');
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'New payment link' }).waitFor();
+  assert.equal(await welcome.count(), 0, 'the welcome is shown once');
+});
+
+test('a live profile whose Base URL has an extra slash gets the gateway’s refusal with a hint, and works once fixed', async (t) => {
+  const gateway = await startShopGateway(t);
+  const { core, page } = await openApp(t);
+
+  await page.getByRole('button', { name: 'Connect my gateway' }).click();
+  await page.getByRole('heading', { name: 'Add a profile' }).waitFor();
+  assert.equal(await tab(page, 'Settings').getAttribute('aria-selected'), 'true');
+  await page.waitForFunction("document.activeElement?.id === 'profile-name'");
+  await page.getByLabel('Profile name').fill('My shop');
+  await page.getByLabel('Base URL').fill(`${gateway.baseUrl}/`);
+  const keyField = page.getByLabel('API key');
+  assert.equal(await keyField.getAttribute('type'), 'password');
+  assert.equal(await keyField.getAttribute('autocomplete'), 'off');
+  await keyField.fill(SANDBOX_API_KEY);
+  await page.getByLabel('Port').fill(String(await freePort()));
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByText('Saved “My shop”.').waitFor();
+
+  // The key went in and never comes back out: the page holds only its last four characters.
+  assert.equal(await keyField.inputValue(), '');
+  await profileForm(page).getByText('••••desk').waitFor();
+  await profileForm(page).getByText('Saved, encrypted by this computer’s key store.').waitFor();
+  assert.ok(!(await page.content()).includes(SANDBOX_API_KEY), 'the API key is nowhere in the page');
+
+  await page.getByRole('button', { name: 'Switch to My shop' }).click();
+  await header(page).getByText('Live · My shop').waitFor();
+  assert.equal(await page.getByText('Sandbox mode — payments are simulated; no real money moves.').count(), 0);
+
+  await createLink(page, '10');
+  const alert = page.getByRole('region', { name: 'New payment link' }).getByRole('alert');
+  await alert.waitFor();
+  assert.equal(await alert.locator('blockquote[lang="bn"]').innerText(), 'Domain mismatch. দুঃখিত, সংযোগ স্থাপন করা যায়নি।');
+  await alert.getByText(/Compare the Base URL/).waitFor();
+  assert.equal((await alert.innerText()).match(/Compare the Base URL/g)?.length, 1, 'the hint is given once');
+
+  await alert.getByRole('button', { name: 'Open Settings' }).click();
+  await page.waitForFunction("document.activeElement?.id === 'base-url'");
+  const baseUrl = profileForm(page).getByLabel('Base URL');
+  assert.equal(await baseUrl.inputValue(), `${gateway.baseUrl}/`);
+  await baseUrl.fill(gateway.baseUrl);
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  const report = page.locator('.connection-result');
+  await report.waitFor();
+  assert.match(await report.innerText(), /Web address\s*ok/);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('.saved-notice').getByText(`Customers return to ${core.runtime().returnBaseUrl}`).waitFor();
+  await page.screenshot({ path: SETTINGS_SCREENSHOT, fullPage: true });
+
+  await createLink(page, '10');
+  const link = page.getByLabel('Link for the customer');
+  await link.waitFor();
+  assert.ok((await link.inputValue()).startsWith(`${gateway.origin}/checkout?trx_id=`));
+  assert.ok(!(await page.content()).includes(SANDBOX_API_KEY));
+});
+
+test('removing a profile keeps its orders, read-only, under All profiles', async (t) => {
+  const gateway = await startShopGateway(t);
+  const core = await startBridgedCore(t, server.origin);
+  const practice = await call<{ ref: string }>(core, 'createPaymentLink', { amount: '5' });
+  await call(core, 'saveProfile', { profile: { name: 'My shop', baseUrl: gateway.baseUrl, listenPort: await freePort() } });
+  await call(core, 'setApiKey', { profileName: 'My shop', apiKey: SANDBOX_API_KEY });
+  await call(core, 'switchProfile', { name: 'My shop' });
+  const sale = await call<{ ref: string }>(core, 'createPaymentLink', { amount: '250' });
+  const { page } = await openApp(t, core);
+
+  const saleRow = page.getByRole('row').filter({ hasText: sale.ref });
+  await saleRow.waitFor();
+  assert.equal(await page.getByRole('row').filter({ hasText: practice.ref }).count(), 0, 'sandbox orders stay apart');
+
+  await tab(page, 'Settings').click();
+  await page.getByRole('button', { name: 'Remove My shop' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove the profile “My shop”?' });
+  await dialog.getByText(/Its orders are kept/).waitFor();
+  await dialog.getByRole('button', { name: 'Remove profile' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const removed = page.getByRole('listitem').filter({ hasText: 'Removed — its orders are kept, read-only' });
+  await removed.getByText('My shop').waitFor();
+  assert.equal(await removed.getByRole('button').count(), 0, 'a removed profile cannot be edited');
+  await page.getByText('Sandbox mode — payments are simulated; no real money moves.').waitFor();
+
+  await tab(page, 'Payments').click();
+  await page.getByRole('row').filter({ hasText: practice.ref }).waitFor();
+  assert.equal(await saleRow.count(), 0);
+  await page.getByLabel('All profiles').check();
+  await saleRow.waitFor();
+  assert.match(await saleRow.innerText(), /My shop/);
+  assert.match(await saleRow.innerText(), /৳250\.00/);
+  const practiceRow = page.getByRole('row').filter({ hasText: practice.ref });
+  assert.equal(await practiceRow.locator('.sandbox-chip').innerText(), 'sandbox');
+  assert.equal(await saleRow.locator('.sandbox-chip').count(), 0);
+});
