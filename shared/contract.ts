@@ -261,6 +261,27 @@ export type Preferences = z.infer<typeof Preferences>;
 
 const RefInput = z.object({ ref: z.string().max(40) });
 
+export const ReceiptLayout = z.enum(['a4', 'roll80']);
+const ReceiptInput = RefInput.extend({ layout: ReceiptLayout.default('a4') });
+
+/** The orders list's filter, as an export takes it. */
+export const ExportFilter = z.object({
+  status: OrderStatus.optional(),
+  allProfiles: z.boolean().default(false),
+  search: optionalText(200, 'The search'),
+  from: LocalDay.optional(),
+  to: LocalDay.optional(),
+});
+export type ExportFilter = z.input<typeof ExportFilter>;
+
+const Saved = z.object({ saved: z.boolean(), count: z.number().int() });
+
+export const ExportProgress = z.object({
+  kind: z.enum(['csv', 'receipts']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+
 export const AppStatus = z.object({
   mode: z.enum(['sandbox', 'live']),
   profileName: z.string(),
@@ -298,6 +319,15 @@ export const channels = {
   getPreferences: { request: Empty, value: Preferences },
   savePreferences: { request: Preferences, value: Preferences },
   openPaymentPage: { request: RefInput, value: Empty },
+  previewReceipt: { request: ReceiptInput, value: Empty },
+  printReceipt: { request: ReceiptInput, value: Empty },
+  saveReceiptPdf: { request: ReceiptInput, value: Saved },
+  exportOrdersCsv: { request: z.object({ filter: ExportFilter }), value: Saved },
+  exportReceipts: {
+    request: z.object({ filter: ExportFilter, layout: ReceiptLayout.default('a4'), mode: z.enum(['combined', 'per-order']) }),
+    value: Saved,
+  },
+  cancelExport: { request: Empty, value: Empty },
   finishWelcome: { request: z.object({ choice: z.enum(['sandbox', 'connect']) }), value: AppStatus },
   listProfiles: { request: Empty, value: z.object({ profiles: z.array(ProfileView), vault: VaultStatus }) },
   saveProfile: { request: SaveProfileInput, value: ProfileView },
@@ -332,6 +362,7 @@ export const events = {
   orderChanged: Order,
   /** A return was just recorded: the moment for the toast and the desktop notification. */
   orderPaid: Order,
+  exportProgress: ExportProgress,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -2,7 +2,9 @@
 // Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad input.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join } from 'node:path';
-import { CreateLinkInput, ListOrdersInput, ProfileInput, type ErrorKind } from '../../shared/contract';
+import { CreateLinkInput, ExportFilter, ListOrdersInput, ProfileInput, ReceiptLayout, type ErrorKind } from '../../shared/contract';
+import { writeFileAtomically } from '../core/atomic-file';
+import { resolve } from 'node:path';
 import { startCore, type CoreOptions, type PaydeskCore } from '../core/app';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { openDatabase } from '../core/db/database';
@@ -39,6 +41,10 @@ export async function run(argv: string[], out: Out = console, env: NodeJS.Proces
         return await serveCommand(dataDir, args, out, env, 'listen');
       case 'sandbox':
         return await serveCommand(dataDir, args, out, env, 'sandbox');
+      case 'export':
+        return await exportCommand(dataDir, args, out, env);
+      case 'receipt':
+        return await receiptCommand(dataDir, args, out, env);
       default:
         throw new UsageError(`unknown command “${command}”. Run paydesk --help for the list.`);
     }
@@ -191,6 +197,58 @@ async function linkCommand(dataDir: string, argv: string[], out: Out, env: NodeJ
         return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
       }
       out.log(values.json ? JSON.stringify(linkJson(reply.value)) : reply.value.paymentUrl!);
+      return EXIT.done;
+    },
+  );
+}
+
+async function exportCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    out: { type: 'string' },
+    status: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    search: { type: 'string' },
+    all: { type: 'boolean' },
+  });
+  if (positionals[0] !== 'csv' || positionals.length > 1) throw new UsageError('export takes csv: paydesk export csv --out FILE.');
+  if (!values.out) throw new UsageError('export csv needs --out FILE.');
+  const filter = ExportFilter.safeParse({
+    status: values.status,
+    from: values.from,
+    to: values.to,
+    search: values.search,
+    allProfiles: values.all ?? false,
+  });
+  if (!filter.success) throw new UsageError(first(filter.error.issues));
+  return withCore(
+    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
+    async (core) => {
+      const result = await core.exports.exportCsv(filter.data, resolve(values.out as string));
+      if (!result.ok) {
+        out.error(`paydesk: ${result.error.message}`);
+        return EXIT.failed;
+      }
+      out.log(`Wrote ${result.value.count} orders to ${values.out}.`);
+      return EXIT.done;
+    },
+  );
+}
+
+async function receiptCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parse(argv, { out: { type: 'string' }, layout: { type: 'string' } });
+  const [ref] = positionals;
+  if (!ref || positionals.length > 1) throw new UsageError('receipt needs one order ref, for example: paydesk receipt PD-000123 --out receipt.html.');
+  if (!values.out) throw new UsageError('receipt needs --out FILE.html.');
+  const layout = ReceiptLayout.safeParse(values.layout ?? 'a4');
+  if (!layout.success) throw new UsageError('--layout is a4 or roll80.');
+  return withCore(
+    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
+    async (core) => {
+      const receipt = core.exports.receipt(ref, layout.data);
+      if (!receipt.ok) throw new UsageError(receipt.error.message);
+      await writeFileAtomically(resolve(values.out as string), receipt.value.html);
+      out.log(`Wrote the receipt for ${ref} to ${values.out}.`);
       return EXIT.done;
     },
   );

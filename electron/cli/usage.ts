@@ -14,6 +14,10 @@ Commands:
                             run the return listener in the foreground
   orders [--status S] [--search Q] [--limit N] [--all] [--json]
                             list orders of the active profile (--all: every profile), newest first
+  export csv --out FILE [--status S] [--from DATE] [--to DATE] [--search Q] [--all]
+                            write the orders of that filter as CSV (UTF-8, Excel-safe)
+  receipt REF --out FILE.html [--layout a4|roll80]
+                            write a paid order's receipt (print it or save it as PDF from a browser)
   sandbox [--port P] [--listen-port P]
                             run the sandbox gateway (on port P) and the return listener
 

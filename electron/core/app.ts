@@ -9,6 +9,7 @@ import { createOrdersRepo } from './db/orders-repo';
 import { createProfilesRepo, type ProfilesRepo } from './db/profiles-repo';
 import { createSettingsRepo } from './db/settings-repo';
 import { createEventBus, type EventBus } from './event-bus';
+import { createExportsService, type ExportsService } from './exports-service';
 import { createCheckoutClient, type CheckoutClientOptions } from './gateway/checkout-client';
 import { checkConnection } from './gateway/connection-check';
 import { listBindAddresses } from './listener/bind-addresses';
@@ -47,6 +48,7 @@ export type CoreOptions = {
 export type PaydeskCore = {
   service: PaydeskService;
   setup: SetupService;
+  exports: ExportsService;
   events: EventBus<CoreEvents>;
   profiles: ProfilesRepo;
   db: Db;
@@ -79,9 +81,12 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       () => service,
     );
     closers.unshift(() => runtime.close());
+    const orders = createOrdersRepo(db);
+    const queries = createOrderQueries(db);
+    const shop = createShopStore({ settings, dataDir: options.dataDir });
     const service = createPaydeskService({
-      orders: createOrdersRepo(db),
-      queries: createOrderQueries(db),
+      orders,
+      queries,
       preferences,
       profiles,
       secrets: withSandboxKey(secrets, SANDBOX_API_KEY),
@@ -94,7 +99,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       settings,
       vault,
       runtime,
-      shop: createShopStore({ settings, dataDir: options.dataDir }),
+      shop,
       preferences,
       checkConnection: (baseUrl, mode) => checkConnection(baseUrl, mode),
       listBindAddresses: () => listBindAddresses(),
@@ -117,7 +122,10 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     sweep.unref();
     closers.unshift(() => clearInterval(sweep));
 
-    return { service, setup, events, profiles, db, runtime: runtime.state, close: () => closeAll(closers) };
+    const exports = createExportsService({ orders, queries, profiles, shop, preferences, events });
+    closers.unshift(() => exports.cancel());
+
+    return { service, setup, exports, events, profiles, db, runtime: runtime.state, close: () => closeAll(closers) };
   } catch (error) {
     await closeAll(closers);
     throw error;

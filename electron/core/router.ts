@@ -10,6 +10,9 @@ import {
   type Reply,
 } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
+import { writeFileAtomically } from './atomic-file';
+import type { ExportsService } from './exports-service';
+import type { Platform } from './platform';
 import type { PaydeskService } from './service';
 import type { SetupService } from './setup-service';
 
@@ -18,12 +21,10 @@ export type Sender = { url: string; isMainFrame: boolean };
 export type RouterDeps = {
   service: PaydeskService;
   setup: SetupService;
+  exports: ExportsService;
+  platform: Platform;
   /** True only for the app's own page in its main frame. */
   isTrustedSender(sender: Sender): boolean;
-  /** Opens an http(s) URL in the system browser. */
-  openExternal(url: string): Promise<void>;
-  /** Shows the system's open-file dialog for an image; null when the shopkeeper cancels. */
-  chooseLogoFile(): Promise<Uint8Array | null>;
 };
 
 export type Router = { handle(channel: string, payload: unknown, sender: Sender): Promise<Reply<unknown>> };
@@ -42,13 +43,68 @@ const handlers: Handlers = {
   getDashboard: (_request, { service }) => service.dashboard(),
   getPreferences: (_request, { setup }) => setup.getPreferences(),
   savePreferences: (request, { setup }) => setup.savePreferences(request),
-  async openPaymentPage({ ref }, { service, openExternal }) {
+  async openPaymentPage({ ref }, { service, platform }) {
     const url = service.findOrder(ref)?.paymentUrl;
     if (!url) return fail(appError('not_found', `Order ${ref} has no payment link to open.`));
     if (!/^https?:$/.test(new URL(url).protocol)) {
       return fail(appError('forbidden', 'PayDesk only opens web (http or https) payment links.'));
     }
-    await openExternal(url);
+    await platform.openExternal(url);
+    return ok({});
+  },
+  async previewReceipt({ ref, layout }, { exports, platform }) {
+    const receipt = exports.receipt(ref, layout);
+    if (!receipt.ok) return receipt;
+    await platform.preview(receipt.value.html, receipt.value.title);
+    return ok({});
+  },
+  async printReceipt({ ref, layout }, { exports, platform }) {
+    const receipt = exports.receipt(ref, layout);
+    if (!receipt.ok) return receipt;
+    await platform.print(receipt.value.html);
+    return ok({});
+  },
+  async saveReceiptPdf({ ref, layout }, { exports, platform }) {
+    const receipt = exports.receipt(ref, layout);
+    if (!receipt.ok) return receipt;
+    const file = await platform.chooseSaveFile({
+      title: 'Save receipt as PDF',
+      defaultName: receipt.value.fileName,
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (!file) return ok({ saved: false, count: 0 });
+    await writeFileAtomically(file, await platform.pdf.pdf(receipt.value.html));
+    return ok({ saved: true, count: 1 });
+  },
+  async exportOrdersCsv({ filter }, { exports, platform }) {
+    const file = await platform.chooseSaveFile({
+      title: 'Export orders as CSV',
+      defaultName: `paydesk-orders-${new Date().toISOString().slice(0, 10)}.csv`,
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+    if (!file) return ok({ saved: false, count: 0 });
+    const result = await exports.exportCsv(filter, file);
+    return result.ok ? ok({ saved: true, count: result.value.count }) : result;
+  },
+  async exportReceipts({ filter, layout, mode }, { exports, platform }) {
+    const target =
+      mode === 'combined'
+        ? await platform
+            .chooseSaveFile({
+              title: 'Save receipts as one PDF',
+              defaultName: `paydesk-receipts-${new Date().toISOString().slice(0, 10)}.pdf`,
+              filters: [{ name: 'PDF', extensions: ['pdf'] }],
+            })
+            .then((file) => (file ? { kind: 'combined' as const, file } : null))
+        : await platform
+            .chooseFolder('Choose a folder for the receipts')
+            .then((folder) => (folder ? { kind: 'per-order' as const, folder } : null));
+    if (!target) return ok({ saved: false, count: 0 });
+    const result = await exports.exportReceipts(filter, layout, target, platform);
+    return result.ok ? ok({ saved: true, count: result.value.count }) : result;
+  },
+  cancelExport(_request, { exports }) {
+    exports.cancel();
     return ok({});
   },
   finishWelcome: ({ choice }, { setup }) => setup.finishWelcome(choice),
@@ -62,8 +118,8 @@ const handlers: Handlers = {
   listBindAddresses: (_request, { setup }) => setup.listBindAddresses(),
   getShopDetails: (_request, { setup }) => setup.getShopDetails(),
   saveShopDetails: (request, { setup }) => setup.saveShopDetails(request),
-  async chooseShopLogo(_request, { setup, chooseLogoFile }) {
-    const bytes = await chooseLogoFile();
+  async chooseShopLogo(_request, { setup, platform }) {
+    const bytes = await platform.chooseLogoFile();
     return bytes ? setup.setShopLogo(bytes) : setup.getShopDetails();
   },
   removeShopLogo: (_request, { setup }) => setup.removeShopLogo(),

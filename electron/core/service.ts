@@ -1,6 +1,6 @@
 // The use-cases. Everything the app, the CLI and the tests do with orders goes through here, so the
 // rules (audit, one transaction per change, no retry of a payment request) hold for all of them.
-import type { CreateLinkRequest, Dashboard, ListOrdersQuery, Order, OrderDetail, OrderPage, Reply } from '../../shared/contract';
+import type { CreateLinkRequest, Dashboard, EventName, EventPayload, ListOrdersQuery, Order, OrderDetail, OrderPage, Reply } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import type { EventBus } from './event-bus';
 import type { CheckoutClient } from './gateway/checkout-client';
@@ -11,7 +11,8 @@ import { cancelPath, hashToken, newReturnToken, successPath } from './return-tok
 import type { PreferencesStore } from './preferences';
 import type { SecretStore } from './secrets';
 
-export type CoreEvents = { orderChanged: Order; orderPaid: Order };
+/** The core's events are the contract's: what the renderer receives is exactly what the core announces. */
+export type CoreEvents = { [E in EventName]: EventPayload<E> };
 
 /** What is running right now, as opposed to what is configured. */
 export type Runtime = {

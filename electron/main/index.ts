@@ -1,6 +1,6 @@
 // The Electron main process: lifecycle, the window, and the wiring between the page and the core.
 // Every decision it makes lives in a pure module beside it (window-options, navigation, ipc, sqlite-binding).
-import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { events, ipcEvent, type EventName } from '../../shared/contract';
@@ -8,9 +8,9 @@ import { startCore } from '../core/app';
 import { APP_NAME, defaultDataDir } from '../core/data-dir';
 import { createRouter } from '../core/router';
 import { registerIpc } from './ipc';
-import { chooseLogoFile } from './logo-file';
+import { createDesktopPlatform } from './desktop-platform';
 import { paidNotification } from './paid-notification';
-import { canOpenExternally, guardWebContents, isAppUrl, mayGrantPermission } from './navigation';
+import { guardWebContents, isAppUrl, mayGrantPermission } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { electronSqliteBindingPath } from './sqlite-binding';
 import { mainWindowOptions } from './window-options';
@@ -22,6 +22,7 @@ const appEntryUrl = devServerUrl ?? new URL('../renderer/index.html', import.met
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
 let mainWindow: BrowserWindow | null = null;
+const platform = createDesktopPlatform(() => mainWindow);
 let core: Core | null = null;
 let coreClosed = false;
 
@@ -39,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, { appEntryUrl, openExternal });
+    guardWebContents(contents, { appEntryUrl, openExternal: platform.openExternal });
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -92,9 +93,9 @@ async function start(): Promise<void> {
   const router = createRouter({
     service: started.service,
     setup: started.setup,
+    exports: started.exports,
+    platform,
     isTrustedSender: (sender) => sender.isMainFrame && isAppUrl(sender.url, appEntryUrl),
-    openExternal,
-    chooseLogoFile: () => chooseLogoFile(dialog, mainWindow),
   });
   registerIpc(ipcMain, router);
   for (const name of Object.keys(events) as EventName[]) {
@@ -116,11 +117,6 @@ function createMainWindow(): void {
     if (mainWindow === window) mainWindow = null;
   });
   window.loadURL(appEntryUrl).catch(fail);
-}
-
-async function openExternal(url: string): Promise<void> {
-  if (!canOpenExternally(url)) throw new Error('Only web addresses (http or https) can be opened in the browser.');
-  await shell.openExternal(url);
 }
 
 function fail(error: unknown): void {

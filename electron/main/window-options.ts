@@ -27,3 +27,28 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     },
   };
 }
+
+/**
+ * A window that shows or prints a receipt: no preload, no JavaScript, sandboxed. The receipt is a
+ * self-contained document, so the window needs nothing but to lay it out.
+ */
+export function receiptWindowOptions(show: boolean, title = 'PayDesk receipt'): BrowserWindowConstructorOptions {
+  return {
+    title,
+    width: 720,
+    height: 900,
+    show,
+    autoHideMenuBar: true,
+    webPreferences: {
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}

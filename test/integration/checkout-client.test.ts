@@ -1,8 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import {
   createCheckoutClient,
   type CheckoutClientOptions,
@@ -10,6 +8,16 @@ import {
   type GatewayErrorKind,
 } from '../../electron/core/gateway/checkout-client';
 import { startSandboxGateway, type SandboxGateway } from '../../electron/sandbox/sandbox-gateway';
+import {
+  answer,
+  dribblingGateway,
+  HTML_PAGE,
+  httpGateway,
+  hugeBodyGateway,
+  resettingGateway,
+  silentGateway,
+  tlsGateway,
+} from '../support/misbehaving-gateways';
 import { canMakeCertificates, makeCertificate } from '../support/self-signed';
 
 const API_KEY = 'sk_live_Xq7SECRETvalue2931';
@@ -29,46 +37,6 @@ before(async () => {
   sandbox = await startSandboxGateway();
 });
 after(() => sandbox.close());
-
-type Started = { origin: string; close(): Promise<void> };
-
-function started(server: Server & { closeAllConnections?: () => void }): Promise<Started> {
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        origin: `127.0.0.1:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections?.();
-          }),
-      });
-    });
-  });
-}
-
-/** A throwaway HTTP gateway on 127.0.0.1 that answers every request with `handler`. */
-const httpGateway = (handler: RequestListener) => started(createServer(handler));
-/** A throwaway TCP server for faults below HTTP; it remembers its sockets to close them. */
-function tcpGateway(onSocket: (socket: Socket) => void) {
-  const sockets = new Set<Socket>();
-  const server = createNetServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => {});
-    onSocket(socket);
-  });
-  return started(Object.assign(server, { closeAllConnections: () => sockets.forEach((s) => s.destroy()) }));
-}
-
-function answer(status: number, body: string, contentType = 'application/json'): RequestListener {
-  return (_req, res) => {
-    res.writeHead(status, { 'content-type': contentType });
-    res.end(body);
-  };
-}
-
-const HTML_PAGE = (title: string) => `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
 
 /** Runs one checkout against `base` with a fresh client, closing the client afterwards. */
 async function run(base: string, options: CheckoutClientOptions = {}, apiKey = API_KEY): Promise<CheckoutResult> {
@@ -171,7 +139,7 @@ test('a wrong API key refused by the sandbox keeps its words and points at the A
 const FAST = { connectTimeoutMs: 300, totalTimeoutMs: 1000 };
 
 test('a gateway that accepts the connection but never answers is a timeout', async () => {
-  const gateway = await tcpGateway(() => {});
+  const gateway = await silentGateway();
   try {
     const startedAt = Date.now();
     const error = assertFailure(await run(`http://${gateway.origin}/api`, FAST), 'timeout', null);
@@ -183,19 +151,12 @@ test('a gateway that accepts the connection but never answers is a timeout', asy
 });
 
 test('a gateway that dribbles its answer slower than the total timeout is a timeout', async () => {
-  const timers = new Set<NodeJS.Timeout>();
-  const gateway = await httpGateway((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    const timer = setInterval(() => res.write(' '), 100);
-    timers.add(timer);
-    res.on('close', () => clearInterval(timer));
-  });
+  const gateway = await dribblingGateway();
   try {
     const startedAt = Date.now();
     assertFailure(await run(`http://${gateway.origin}/api`, FAST), 'timeout', 200);
     assert.ok(Date.now() - startedAt < 3000);
   } finally {
-    timers.forEach(clearInterval);
     await gateway.close();
   }
 });
@@ -229,27 +190,11 @@ test('an HTML page with HTTP 200 is a malformed response', async () => {
 
 for (const announced of [false, true]) {
   test(`a 50 MB answer is cut off early as too large${announced ? ' when it announces its length' : ''}`, async () => {
-    const total = 50 * 1024 * 1024;
-    let sent = 0;
-    let closed!: () => void;
-    const whenClosed = new Promise<void>((resolve) => (closed = resolve));
-    const gateway = await httpGateway((_req, res: ServerResponse) => {
-      res.writeHead(200, { 'content-type': 'application/json', ...(announced ? { 'content-length': total } : {}) });
-      const chunk = Buffer.alloc(64 * 1024, 0x20);
-      const pump = () => {
-        while (sent < total) {
-          sent += chunk.length;
-          if (!res.write(chunk)) return void res.once('drain', pump);
-        }
-        res.end();
-      };
-      res.on('close', closed);
-      pump();
-    });
+    const gateway = await hugeBodyGateway(50 * 1024 * 1024, announced);
     try {
       assertFailure(await run(`http://${gateway.origin}/api`), 'response_too_large', 200);
-      await whenClosed;
-      assert.ok(sent < 16 * 1024 * 1024, `stopped after ${sent} bytes`);
+      await gateway.closed;
+      assert.ok(gateway.sent() < 16 * 1024 * 1024, `stopped after ${gateway.sent()} bytes`);
     } finally {
       await gateway.close();
     }
@@ -299,7 +244,7 @@ test('a gateway that echoes the API key back never gets it into the error', asyn
 });
 
 test('a connection reset is a network error', async () => {
-  const gateway = await tcpGateway((socket) => socket.once('data', () => socket.destroy()));
+  const gateway = await resettingGateway();
   try {
     assertFailure(await run(`http://${gateway.origin}/api`), 'network', null);
   } finally {
@@ -308,7 +253,7 @@ test('a connection reset is a network error', async () => {
 });
 
 test('a refused connection is a network error that names the address', async () => {
-  const gateway = await tcpGateway(() => {});
+  const gateway = await silentGateway();
   await gateway.close();
   const error = assertFailure(await run(`http://${gateway.origin}/api`), 'network', null);
   assert.ok(error.message.includes(gateway.origin));
@@ -317,8 +262,7 @@ test('a refused connection is a network error that names the address', async () 
 test('a self-signed certificate is a network error about the security certificate', async (t) => {
   if (!canMakeCertificates(t)) return;
   const { key, cert } = makeCertificate(t);
-  const success = JSON.stringify({ status: 'success', payment_url: 'https://pay.example.com/checkout?trx_id=tls' });
-  const gateway = await started(createHttpsServer({ key, cert }, answer(200, success)));
+  const gateway = await tlsGateway({ key, cert });
   try {
     const error = assertFailure(await run(`https://${gateway.origin}/api`), 'network', null);
     assert.match(error.message, /security certificate/);

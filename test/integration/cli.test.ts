@@ -1,24 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { BIN, paydesk } from '../support/cli';
 import { decideOnCheckout } from '../support/customer-browser';
 import { tempDir } from '../support/temp-dir';
 
-const BIN = fileURLToPath(new URL('../../bin/paydesk.js', import.meta.url));
 const SANDBOX_KEY = 'sk_sandbox_paydesk';
-
-type Run = { code: number; stdout: string; stderr: string };
-
-function paydesk(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 /** Starts a long-running command and waits for the line that says it is ready. */
 async function serve(t: { after(fn: () => unknown): void }, args: string[], ready: RegExp) {

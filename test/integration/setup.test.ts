@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import type { AppStatus, Order, ProfileView, VaultStatus } from '../../shared/contract';
 import { startSandboxGateway, type SandboxGateway } from '../../electron/sandbox/sandbox-gateway';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { decideOnCheckout, follow } from '../support/customer-browser';
+import { freePort } from '../support/free-port';
+import { captureConsole, filesUnder } from '../support/secret-scan';
 import { testCipher } from '../support/test-cipher';
 
 const LIVE_KEY = 'sk_live_Zq9vXw3KpL7mN2bR8tY4';
@@ -20,36 +19,6 @@ async function liveGateway(t: { after(fn: () => unknown): void }): Promise<Sandb
 async function addLiveProfile(core: TestCore, name: string, baseUrl: string, key = LIVE_KEY) {
   await call(core, 'saveProfile', { profile: { name, baseUrl, mode: 'live', listenPort: core.profiles.active()!.listenPort || 47400 } });
   return call<ProfileView>(core, 'setApiKey', { profileName: name, apiKey: key });
-}
-
-/** Every file under `dir`, recursively, with its bytes. */
-function filesUnder(dir: string): Array<{ path: string; bytes: Buffer }> {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => statSync(path).isFile())
-    .map((path) => ({ path, bytes: readFileSync(path) }));
-}
-
-function captureConsole(t: { after(fn: () => void): void }): string[] {
-  const lines: string[] = [];
-  for (const method of ['log', 'error', 'warn', 'info'] as const) {
-    const original = console[method];
-    console[method] = (...args: unknown[]) => {
-      lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
-      original.apply(console, args);
-    };
-    t.after(() => (console[method] = original));
-  }
-  return lines;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 test('a saved API key is encrypted at rest and appears nowhere: files, WAL, logs, replies', async (t) => {
@@ -283,14 +252,14 @@ test('shop details and logo are kept for receipts; a bad logo is refused and cha
     '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63f8cfc0f01f0005000201' + 'c7d3cb6d0000000049454e44ae426082',
     'hex',
   );
-  core.logoChoice.bytes = png;
+  core.platform.choices.logo = png;
   const withLogo = await call<{ logoDataUrl: string | null }>(core, 'chooseShopLogo', {});
   assert.match(withLogo.logoDataUrl!, /^data:image\/png;base64,/);
-  core.logoChoice.bytes = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  core.platform.choices.logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
   const refused = await core.router.handle('chooseShopLogo', {}, APP_SENDER);
   assert.equal(refused.ok, false);
   if (!refused.ok) assert.equal(refused.error.field, 'logo');
-  core.logoChoice.bytes = null;
+  core.platform.choices.logo = null;
   assert.equal((await call<{ logoDataUrl: string | null }>(core, 'chooseShopLogo', {})).logoDataUrl, withLogo.logoDataUrl);
   assert.equal((await call<{ logoDataUrl: string | null }>(core, 'removeShopLogo', {})).logoDataUrl, null);
 });

@@ -3,7 +3,8 @@
 // calling frame and checks it like ipcMain does; core events are pushed into the page like webContents.send.
 import type { Page } from 'playwright-core';
 import { CHANNELS, events, type EventName } from '../../shared/contract';
-import type { CoreOptions } from '../../electron/core/app';
+import type { CoreOptions, PaydeskCore } from '../../electron/core/app';
+import type { Platform } from '../../electron/core/platform';
 import { createRouter, type Router, type Sender } from '../../electron/core/router';
 import { startTestCore, type TestCore } from './core';
 
@@ -16,7 +17,7 @@ export function isAppPage(origin: string) {
 
 /**
  * The real core (SQLite, sandbox gateway, return listener) with a router that trusts the page served from
- * `origin`. Whatever the page asks to open in the system browser lands in `core.opened`.
+ * `origin`. Whatever the page asks to open in the system browser lands in `core.platform.opened`.
  */
 export async function startBridgedCore(
   t: { after(fn: () => unknown): void },
@@ -24,20 +25,23 @@ export async function startBridgedCore(
   options: Partial<CoreOptions> = {},
 ): Promise<BridgedCore> {
   const core = await startTestCore(t, options);
-  const appRouter = createRouter({
-    service: core.service,
-    setup: core.setup,
-    chooseLogoFile: async () => core.logoChoice.bytes,
-    isTrustedSender: isAppPage(origin),
-    openExternal: async (url) => void core.opened.push(url),
-  });
+  const appRouter = appRouterFor(core, origin, core.platform);
   return { ...core, appRouter };
+}
+
+/** The router the main process would give the page served from `origin`, over any running core (a bench's too). */
+export function appRouterFor(
+  core: Pick<PaydeskCore, 'service' | 'setup' | 'exports'>,
+  origin: string,
+  platform: Platform,
+): Router {
+  return createRouter({ ...core, platform, isTrustedSender: isAppPage(origin) });
 }
 
 type Emit = (event: EventName, payload: unknown) => void;
 
 /** Installs `window.paydesk` in `page` (before any page script runs) and forwards core events to it. */
-export async function bridgePaydesk(page: Page, core: BridgedCore): Promise<void> {
+export async function bridgePaydesk(page: Page, core: Pick<BridgedCore, 'appRouter' | 'events'>): Promise<void> {
   await page.exposeBinding('__paydeskInvoke', (source, channel: string, payload: unknown) =>
     core.appRouter.handle(channel, payload, {
       url: source.frame.url(),

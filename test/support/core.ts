@@ -4,6 +4,7 @@ import { startCore, type CoreOptions, type PaydeskCore } from '../../electron/co
 import { createRouter, type Router, type Sender } from '../../electron/core/router';
 import type { Order } from '../../shared/contract';
 import { testCipher } from './test-cipher';
+import { createTestPlatform, type TestPlatform } from './test-platform';
 import { tempDir } from './temp-dir';
 
 export const APP_SENDER: Sender = { url: 'app://paydesk/index.html', isMainFrame: true };
@@ -12,9 +13,7 @@ export type TestCore = PaydeskCore & {
   dataDir: string;
   router: Router;
   changes: Order[];
-  opened: string[];
-  /** What the next "choose a logo" dialog returns (null: the shopkeeper cancelled). */
-  logoChoice: { bytes: Uint8Array | null };
+  platform: TestPlatform;
 };
 
 export async function startTestCore(
@@ -29,18 +28,17 @@ export async function startTestCore(
     dataDir,
   });
   t.after(() => core.close());
-  const opened: string[] = [];
-  const logoChoice: TestCore['logoChoice'] = { bytes: null };
+  const platform = createTestPlatform(t);
   const router = createRouter({
     service: core.service,
     setup: core.setup,
+    exports: core.exports,
+    platform,
     isTrustedSender: (sender) => sender.isMainFrame && sender.url === APP_SENDER.url,
-    openExternal: async (url) => void opened.push(url),
-    chooseLogoFile: async () => logoChoice.bytes,
   });
   const changes: Order[] = [];
   core.events.on('orderChanged', (order) => changes.push(order));
-  return { ...core, dataDir, router, changes, opened, logoChoice };
+  return { ...core, dataDir, router, changes, platform };
 }
 
 /** Calls a channel as the app's own window would, and unwraps a successful reply. */

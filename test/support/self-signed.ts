@@ -22,13 +22,13 @@ export type CertificateOptions = {
   issuedByAuthority?: boolean;
 };
 
-type TestContext = { after(fn: () => void): void; skip(message?: string): void };
+type TestContext = { name: string; after(fn: () => void): void; skip(message?: string): void };
 
 /** Skips the test, saying why, when openssl is missing; true when certificates can be made. */
 export function canMakeCertificates(t: TestContext): boolean {
   if (!spawnSync('openssl', ['version']).error) return true;
   t.skip('openssl is not installed, so no test certificate can be made');
-  console.log('# skipped a TLS case: openssl is not installed, so no test certificate can be made');
+  console.log(`skipped “${t.name}”: openssl is not installed, so no test certificate can be made`);
   return false;
 }
 

@@ -34,7 +34,7 @@ test('paths that are not return links are refused without touching the order boo
   assert.deepEqual(routeRequest('GET', `/r/${TOKEN}?${'x'.repeat(3000)}`), { kind: 'refuse', status: 414, reason: 'url_too_long' });
 });
 
-test('a missing, repeated or unprintable transaction id is a rejected return', () => {
+test('a missing, repeated, unprintable or non-identifier transaction id is a rejected return', () => {
   const cases: Array<[string, string]> = [
     ['', 'missing_transaction_id'],
     ['?transaction_id=', 'invalid_transaction_id'],
@@ -44,6 +44,11 @@ test('a missing, repeated or unprintable transaction id is a rejected return', (
     ['?transaction_id=%FF%FE', 'invalid_transaction_id'],
     ['?transaction_id=%E0%A6%95', 'invalid_transaction_id'],
     [`?transaction_id=${'x'.repeat(129)}`, 'invalid_transaction_id'],
+    ['?transaction_id=%3Csvg%2Fonload%3Dalert(1)%3E', 'invalid_transaction_id'],
+    ["?transaction_id='OR'1'='1'--", 'invalid_transaction_id'],
+    ['?transaction_id=%3DHYPERLINK(%22x%22)', 'invalid_transaction_id'],
+    ['?transaction_id=-2%2B3', 'invalid_transaction_id'],
+    ['?transaction_id=..%2F..%2Fetc%2Fpasswd', 'invalid_transaction_id'],
   ];
   for (const [query, reason] of cases) {
     const route = routeRequest('GET', `/r/${TOKEN}${query}`);

@@ -25,6 +25,11 @@ export type Totals = { total: number; paidCount: number; paidSumMinor: number };
 
 export interface OrderQueries {
   page(query: PageQuery): StoredOrder[];
+  /**
+   * Every order matching the filter, oldest first, in batches. Each batch is its own short query (keyset
+   * on created_at, id), so an export never holds the connection the return listener writes through.
+   */
+  batches(filter: OrderFilter, size: number): Generator<StoredOrder[]>;
   totals(filter: OrderFilter): Totals;
   dashboard(profileId: number, today: string): Dashboard;
 }
@@ -107,6 +112,22 @@ export function createOrderQueries(db: Db): OrderQueries {
         offset: query.offset,
       }) as OrderRow[];
       return rows.map(toOrder);
+    },
+
+    *batches(filter, size) {
+      const { sql, params } = where(filter);
+      const after = `(o.created_at, o.id) > (@afterAt, @afterId)`;
+      const statement = prepared(
+        `${SELECT_ORDERS} ${sql ? `${sql} AND ${after}` : `WHERE ${after}`} ORDER BY o.created_at, o.id LIMIT @size`,
+      );
+      let cursor = { afterAt: '', afterId: 0 };
+      for (;;) {
+        const rows = statement.all({ ...params, ...cursor, size }) as OrderRow[];
+        if (rows.length === 0) return;
+        yield rows.map(toOrder);
+        const last = rows.at(-1)!;
+        cursor = { afterAt: last.created_at, afterId: last.id };
+      }
     },
 
     totals(filter) {

@@ -2,8 +2,13 @@
 // input are plain to read and to test.
 import { TOKEN_PATTERN } from '../return-tokens';
 
-/** Gateways use short ASCII references (e.g. CJH1D2Y4W1); anything else is not a proof of payment. */
-export const TRANSACTION_ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
+/**
+ * Gateways use short references of letters and digits (e.g. CJH1D2Y4W1), at most with a dash, dot or
+ * underscore inside. Anything else is not a proof of payment: markup, quotes and SQL, a leading = + - @ that
+ * a spreadsheet runs as a formula, slashes, lookalike letters. Such a return is refused and audited with
+ * what it offered, so a gateway with another format shows up in the order's history instead of being believed.
+ */
+export const TRANSACTION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const MAX_URL_LENGTH = 2048;
 
 export type Route =

@@ -1,0 +1,22 @@
+// What the core asks of the desktop it runs on. The Electron main process implements it with shell,
+// dialogs and hidden windows; the tests with temp folders and Playwright. The renderer never names a
+// path: every file PayDesk writes or reads is chosen in a dialog shown here.
+import type { PdfRenderer } from './receipts/pdf-renderer';
+
+export type SaveDialog = { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> };
+
+export interface Platform {
+  /** Opens an http(s) URL in the system browser. */
+  openExternal(url: string): Promise<void>;
+  /** The bytes of an image the shopkeeper picked (read bounded), or null when cancelled. */
+  chooseLogoFile(): Promise<Uint8Array | null>;
+  /** A path to save to, or null when cancelled. */
+  chooseSaveFile(dialog: SaveDialog): Promise<string | null>;
+  /** A folder to write into, or null when cancelled. */
+  chooseFolder(title: string): Promise<string | null>;
+  pdf: PdfRenderer;
+  /** Shows the system print dialog for a document. */
+  print(html: string): Promise<void>;
+  /** Shows a document in a window of its own. */
+  preview(html: string, title: string): Promise<void>;
+}

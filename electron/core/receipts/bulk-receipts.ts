@@ -1,0 +1,86 @@
+// Receipts for many orders at once: one combined PDF, or one PDF per order into a folder. Work happens in
+// a hidden folder beside the target; only a finished export is moved into place, so cancelling (or a
+// failure) leaves nothing behind.
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Order, ShopDetails } from '../../../shared/contract';
+import type { PdfRenderer } from './pdf-renderer';
+import { receiptFileName, renderReceipts, type ReceiptLanguage, type ReceiptLayout } from './receipt-html';
+
+export type BulkTarget = { kind: 'combined'; file: string } | { kind: 'per-order'; folder: string };
+
+export type BulkResult =
+  | { ok: true; receipts: number }
+  | { ok: false; cancelled: boolean; message: string };
+
+/** Receipts rendered per Chromium call: big enough to be fast, small enough for a smooth progress bar. */
+const CHUNK = 25;
+
+export async function exportReceipts(options: {
+  batches: Iterable<Order[]>;
+  total: number;
+  shop: ShopDetails;
+  layout: ReceiptLayout;
+  language: ReceiptLanguage;
+  renderer: PdfRenderer;
+  target: BulkTarget;
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number): void;
+}): Promise<BulkResult> {
+  const { target, signal } = options;
+  const home = target.kind === 'combined' ? dirname(target.file) : target.folder;
+  const work = await mkdtemp(join(home, '.paydesk-receipts-'));
+  const combined = target.kind === 'combined' ? await PDFDocument.create() : null;
+  const written: string[] = [];
+  let done = 0;
+  try {
+    for (const orders of chunks(options.batches, target.kind === 'combined' ? CHUNK : 1)) {
+      if (signal?.aborted) throw new Cancelled();
+      const html = renderReceipts(
+        orders.map((order) => ({ order, shop: options.shop, layout: options.layout, language: options.language })),
+      );
+      const pdf = await options.renderer.pdf(html);
+      if (combined) {
+        const part = await PDFDocument.load(pdf);
+        for (const page of await combined.copyPages(part, part.getPageIndices())) combined.addPage(page);
+      } else {
+        const name = receiptFileName(orders[0]!, 'pdf');
+        await writeFile(join(work, name), pdf);
+        written.push(name);
+      }
+      done += orders.length;
+      options.onProgress?.(done, options.total);
+    }
+    if (signal?.aborted) throw new Cancelled();
+    if (combined && target.kind === 'combined') {
+      const staged = join(work, 'combined.pdf');
+      await writeFile(staged, await combined.save());
+      await rename(staged, target.file);
+    } else {
+      for (const name of written) await rename(join(work, name), join(home, name));
+    }
+    return { ok: true, receipts: done };
+  } catch (error) {
+    if (error instanceof Cancelled) return { ok: false, cancelled: true, message: 'Cancelled; no receipt files were left behind.' };
+    return { ok: false, cancelled: false, message: `The receipts could not be made: ${(error as Error).message}` };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+class Cancelled extends Error {}
+
+function* chunks(batches: Iterable<Order[]>, size: number): Generator<Order[]> {
+  let chunk: Order[] = [];
+  for (const batch of batches) {
+    for (const order of batch) {
+      chunk.push(order);
+      if (chunk.length === size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}

@@ -1,0 +1,87 @@
+// The core's Platform on a real desktop: the system browser, open/save dialogs, and receipt windows
+// (hidden for PDF and print, visible for preview). Receipts are loaded from a temporary file because a
+// bulk export's document is too large for a data: URL.
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Platform } from '../core/platform';
+import { chooseLogoFile } from './logo-file';
+import { canOpenExternally } from './navigation';
+import { receiptWindowOptions } from './window-options';
+
+export function createDesktopPlatform(mainWindow: () => BrowserWindow | null): Platform {
+  // One hidden window renders every PDF, one document at a time.
+  let renderer: BrowserWindow | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const withDocument = async <T>(html: string, use: (file: string) => Promise<T>): Promise<T> => {
+    const dir = await mkdtemp(join(tmpdir(), 'paydesk-receipt-'));
+    try {
+      const file = join(dir, 'receipt.html');
+      await writeFile(file, html, { mode: 0o600 });
+      return await use(file);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  const parent = () => mainWindow() ?? undefined;
+
+  return {
+    async openExternal(url) {
+      if (!canOpenExternally(url)) throw new Error('Only web addresses (http or https) can be opened in the browser.');
+      await shell.openExternal(url);
+    },
+    chooseLogoFile: () => chooseLogoFile(dialog, mainWindow()),
+    async chooseSaveFile({ title, defaultName, filters }) {
+      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters };
+      const window = parent();
+      const picked = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return picked.canceled || !picked.filePath ? null : picked.filePath;
+    },
+    async chooseFolder(title) {
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const window = parent();
+      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    pdf: {
+      pdf(html) {
+        const run = queue.then(() =>
+          withDocument(html, async (file) => {
+            if (!renderer || renderer.isDestroyed()) renderer = new BrowserWindow(receiptWindowOptions(false));
+            await renderer.loadFile(file);
+            return renderer.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+          }),
+        );
+        queue = run.catch(() => undefined);
+        return run;
+      },
+    },
+    print(html) {
+      return withDocument(html, async (file) => {
+        const window = new BrowserWindow({ ...receiptWindowOptions(false), parent: parent() });
+        try {
+          await window.loadFile(file);
+          await new Promise<void>((resolve, reject) =>
+            window.webContents.print({ silent: false, printBackground: true }, (success, reason) =>
+              success || reason === 'cancelled' ? resolve() : reject(new Error(`Printing failed: ${reason}.`)),
+            ),
+          );
+        } finally {
+          window.destroy();
+        }
+      });
+    },
+    async preview(html, title) {
+      // The preview outlives this call, so its document stays until the window closes.
+      const dir = await mkdtemp(join(tmpdir(), 'paydesk-preview-'));
+      const file = join(dir, 'receipt.html');
+      await writeFile(file, html, { mode: 0o600 });
+      const window = new BrowserWindow({ ...receiptWindowOptions(true, title), parent: parent() });
+      window.on('closed', () => void rm(dir, { recursive: true, force: true }));
+      await window.loadFile(file);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Regression: the listener once took any printable ASCII as a transaction id, so a pending order's link
+// with markup, SQL or a spreadsheet formula in place of the gateway's reference turned the order Paid with
+// that text as its proof of payment (found by test/reliability/forged-returns.reliability.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestCore } from '../support/core';
+import { seedOrders } from '../support/seed-orders';
+
+test('a return whose transaction id is markup, SQL, a formula or a path is refused, audited, and pays nothing', async (t) => {
+  const core = await startTestCore(t);
+  const origin = core.runtime().returnBaseUrl!;
+  const hostile = ['<svg/onload=alert(1)>', '<b>PAID</b>', "'OR'1'='1'--", '=HYPERLINK("http://evil.example")', '+1-1', '@SUM(A1)', '../../etc/passwd'];
+  const orders = seedOrders(core.db, core.profiles.active()!.id, hostile.length);
+  for (const [i, id] of hostile.entries()) {
+    const order = orders[i]!;
+    const response = await fetch(`${origin}${order.successPath}?transaction_id=${encodeURIComponent(id)}`);
+    const body = await response.text();
+    assert.equal(response.status, 400, id);
+    assert.match(body, /Payment reference missing/);
+    const stored = core.service.findOrder(order.ref)!;
+    assert.deepEqual([stored.status, stored.transactionId], ['pending', null], id);
+    const [audit] = core.db
+      .prepare(`SELECT kind, detail FROM order_events WHERE order_id = ? AND kind = 'rejected_return'`)
+      .all(order.id) as Array<{ kind: string; detail: string }>;
+    assert.deepEqual(JSON.parse(audit!.detail), { reason: 'invalid_transaction_id', offered: id });
+  }
+  // The gateway's own references still pay.
+  const ok = await fetch(`${origin}${orders[0]!.successPath}?transaction_id=CJH1D2Y4W1`);
+  assert.equal(ok.status, 200);
+  assert.equal(core.service.findOrder(orders[0]!.ref)!.transactionId, 'CJH1D2Y4W1');
+});

@@ -1,0 +1,189 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Order } from '../../shared/contract';
+import { toDecimalString } from '../../shared/money';
+import { createOrdersRepo } from '../../electron/core/db/orders-repo';
+import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
+import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
+import { tempDir } from '../support/temp-dir';
+
+const PNG_1X1 = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f000500020' +
+    '1c7d3cb6d0000000049454e44ae426082',
+  'hex',
+);
+
+type Seed = { amountMinor: number; name?: string; email?: string; note?: string; pay?: string };
+
+/** Paid (or pending) orders written straight through the repository. */
+function seed(core: TestCore, rows: Seed[]): Order[] {
+  const repo = createOrdersRepo(core.db);
+  const profileId = core.profiles.active()!.id;
+  return rows.map((row, i) => {
+    const token = newReturnToken();
+    const at = new Date(Date.now() - (rows.length - i) * 60_000).toISOString();
+    const order = repo.createPending(
+      {
+        profileId,
+        amountMinor: row.amountMinor,
+        customerName: row.name,
+        customerEmail: row.email,
+        note: row.note,
+        returnTokenHash: hashToken(token),
+        cancelTokenHash: hashToken(newReturnToken()),
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      },
+      at,
+    );
+    if (row.pay) repo.recordReturn(hashToken(token), row.pay, at);
+    return core.service.findOrder(order.ref)!;
+  });
+}
+
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+
+test('a receipt PDF, A4 and 80 mm roll, carries the shop, the ref, the amount, the transaction id and a Bengali name', async (t) => {
+  const core = await startTestCore(t);
+  const dir = tempDir(t);
+  await call(core, 'saveShopDetails', { name: 'রহমান স্টোর', address: 'House 12, Road 5, Dhaka', phone: '+880 1711-000000' });
+  core.platform.choices.logo = PNG_1X1;
+  await call(core, 'chooseShopLogo', {});
+  const [order] = seed(core, [{ amountMinor: 15050, name: 'আলম রহিম উদ্দিন', email: 'alam@shop.test', note: 'দুটি শার্ট', pay: 'CJH1D2Y4W1' }]);
+
+  for (const layout of ['a4', 'roll80'] as const) {
+    const file = join(dir, `receipt-${layout}.pdf`);
+    core.platform.choices.saveFile = file;
+    assert.deepEqual(await call(core, 'saveReceiptPdf', { ref: order!.ref, layout }), { saved: true, count: 1 });
+    assert.equal(core.platform.saveDialogs.at(-1)!.defaultName, `receipt-${order!.ref}.pdf`);
+    assert.equal(readFileSync(file).subarray(0, 5).toString(), '%PDF-');
+    const text = pdfText(file);
+    for (const expected of [order!.ref, '৳150.50', 'CJH1D2Y4W1', 'আলম রহিম উদ্দিন', 'রহমান স্টোর', 'Paid']) {
+      assert.ok(text.includes(expected), `${layout} receipt shows ${expected}\n${text}`);
+    }
+    execFileSync('pdftoppm', ['-png', '-r', '72', '-singlefile', file, join(dir, layout)]);
+    assert.ok(statSync(join(dir, `${layout}.png`)).size > 2000, `${layout} renders to a page image`);
+  }
+  const size = (layout: string) => /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [join(dir, `receipt-${layout}.pdf`)], { encoding: 'utf8' }))!;
+  assert.equal(Math.round(Number(size('a4')[1])), 595, 'A4 is 210 mm wide');
+  assert.equal(Math.round((Number(size('roll80')[1]) / 72) * 25.4), 80, 'the roll is 80 mm wide');
+});
+
+test('a receipt in Bengali, one marked paid by hand, and receipts only for paid orders', async (t) => {
+  const core = await startTestCore(t);
+  const dir = tempDir(t);
+  await call(core, 'savePreferences', { language: 'bn', linkExpiryHours: 24 });
+  const [pending] = seed(core, [{ amountMinor: 99900, name: 'Karim' }]);
+  const refused = await core.router.handle('saveReceiptPdf', { ref: pending!.ref, layout: 'a4' }, APP_SENDER);
+  assert.equal(refused.ok, false);
+  if (!refused.ok) assert.match(refused.error.message, /receipts are for paid orders/);
+
+  await call(core, 'markPaidManually', { ref: pending!.ref, reason: 'Cash at the counter' });
+  const file = join(dir, 'manual.pdf');
+  core.platform.choices.saveFile = file;
+  await call(core, 'saveReceiptPdf', { ref: pending!.ref, layout: 'roll80' });
+  const text = pdfText(file);
+  assert.ok(text.includes('৯৯৯.০০৳'), `amount in Bengali digits, as bn-BD writes taka\n${text}`);
+  assert.ok(text.includes('পরিশোধিত — হাতে লিপিবদ্ধ'), 'marked as recorded by hand');
+
+  core.platform.choices.saveFile = null;
+  assert.deepEqual(await call(core, 'saveReceiptPdf', { ref: pending!.ref, layout: 'a4' }), { saved: false, count: 0 });
+  await call(core, 'printReceipt', { ref: pending!.ref, layout: 'roll80' });
+  await call(core, 'previewReceipt', { ref: pending!.ref, layout: 'a4' });
+  assert.equal(core.platform.printed.length, 1);
+  assert.ok(!/<script/i.test(core.platform.previewed[0]!), 'a receipt carries no script');
+  assert.ok(!/(src|href)="https?:/i.test(core.platform.previewed[0]!), 'and loads nothing from the network');
+});
+
+test('the CSV export parses back to exactly the orders, with formula cells neutralised', async (t) => {
+  const core = await startTestCore(t);
+  const dir = tempDir(t);
+  const hostile = ['=SUM(A1:A9)', '+8801711', '-2+3', '@cmd', '\tTabbed', '\rReturn', 'He said "hi", then left\nsecond line', 'রহিম, উদ্দিন'];
+  const orders = seed(
+    core,
+    hostile.map((name, i) => ({ amountMinor: 100 * (i + 1) + 5, name, note: i % 2 ? `note, ${i}` : null!, ...(i % 3 ? { pay: `TRX${i}` } : {}) })),
+  );
+  const file = join(dir, 'orders.csv');
+  core.platform.choices.saveFile = file;
+  assert.deepEqual(await call(core, 'exportOrdersCsv', { filter: {} }), { saved: true, count: hostile.length });
+
+  const bytes = readFileSync(file);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM');
+  const rows = parse(bytes, { bom: true, columns: true, relax_quotes: false }) as Array<Record<string, string>>;
+  assert.equal(rows.length, orders.length);
+  for (const order of orders) {
+    const row = rows.find((r) => r.ref === order.ref)!;
+    const neutral = (v: string | null) => (v === null ? '' : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+    assert.equal(row.customer_name, neutral(order.customerName));
+    assert.equal(row.note, neutral(order.note));
+    assert.equal(row.amount, toDecimalString(order.amountMinor));
+    assert.equal(row.status, order.status);
+    assert.equal(row.transaction_id, order.transactionId ?? '');
+    assert.match(row.created_at!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    assert.equal(Date.parse(row.created_at!), Math.floor(Date.parse(order.createdAt) / 1000) * 1000);
+  }
+  for (const row of rows) {
+    for (const cell of Object.values(row)) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, 'no cell starts a formula');
+  }
+
+  core.platform.choices.saveFile = join(dir, 'paid.csv');
+  const paid = await call<{ count: number }>(core, 'exportOrdersCsv', { filter: { status: 'paid', search: 'Return' } });
+  assert.equal(paid.count, 1);
+});
+
+test('bulk receipts: one combined PDF, one PDF per order, and Cancel leaves nothing behind', async (t) => {
+  const core = await startTestCore(t);
+  const dir = tempDir(t);
+  const orders = seed(core, Array.from({ length: 30 }, (_, i) => ({ amountMinor: 1000 + i, name: `Customer ${i}`, pay: `BULK${i}` })));
+  seed(core, [{ amountMinor: 5 }]); // pending: no receipt
+
+  const combined = join(dir, 'all.pdf');
+  core.platform.choices.saveFile = combined;
+  const progress: number[] = [];
+  const off = core.events.on('exportProgress', (p) => progress.push(p.done));
+  assert.deepEqual(await call(core, 'exportReceipts', { filter: {}, layout: 'a4', mode: 'combined' }), { saved: true, count: 30 });
+  off();
+  assert.equal(pdfPages(combined), 30);
+  assert.deepEqual(progress, [25, 30]);
+
+  const folder = join(dir, 'receipts');
+  mkdirSync(folder);
+  core.platform.choices.folder = folder;
+  await call(core, 'exportReceipts', { filter: { search: 'Customer 1' }, layout: 'roll80', mode: 'per-order' });
+  const expected = orders.filter((o) => o.customerName!.startsWith('Customer 1')).map((o) => `receipt-${o.ref}.pdf`);
+  assert.deepEqual(readdirSync(folder).sort(), expected.sort());
+
+  const cancelled = join(dir, 'cancelled');
+  mkdirSync(cancelled);
+  core.platform.choices.folder = cancelled;
+  const stop = core.events.on('exportProgress', () => void core.router.handle('cancelExport', {}, APP_SENDER));
+  const reply = await core.router.handle('exportReceipts', { filter: {}, layout: 'a4', mode: 'per-order' }, APP_SENDER);
+  stop();
+  assert.equal(reply.ok, false);
+  if (!reply.ok) assert.match(reply.error.message, /Cancelled/);
+  assert.deepEqual(readdirSync(cancelled), [], 'no receipt and no hidden work folder is left');
+  assert.ok(!readdirSync(dir).some((name) => name.startsWith('.paydesk')));
+});
+
+test('paydesk export csv and paydesk receipt write their files from the command line', async (t) => {
+  const core = await startTestCore(t);
+  const [order] = seed(core, [{ amountMinor: 4200, name: 'সাকিব', pay: 'CLI1' }]);
+  await core.close();
+  const dir = tempDir(t);
+  const bin = new URL('../../bin/paydesk.js', import.meta.url).pathname;
+  const run = (...args: string[]) => execFileSync(process.execPath, [bin, '--data-dir', core.dataDir, ...args], { encoding: 'utf8' });
+
+  run('export', 'csv', '--out', join(dir, 'o.csv'), '--status', 'paid');
+  const rows = parse(readFileSync(join(dir, 'o.csv')), { bom: true, columns: true }) as Array<Record<string, string>>;
+  assert.deepEqual(rows.map((r) => [r.ref, r.customer_name, r.amount]), [[order!.ref, 'সাকিব', '42.00']]);
+
+  run('receipt', order!.ref, '--out', join(dir, 'r.html'));
+  const html = readFileSync(join(dir, 'r.html'), 'utf8');
+  assert.ok(html.includes(order!.ref) && html.includes('সাকিব') && html.includes('CLI1'));
+  assert.throws(() => run('receipt', 'PD-999999', '--out', join(dir, 'x.html')), (e: { status: number }) => e.status === 2);
+  assert.ok(!existsSync(join(dir, 'x.html')));
+});

@@ -1,0 +1,34 @@
+// The desktop as tests see it: dialogs answer with what the test put in, the browser and the printer
+// are lists to inspect, and PDFs come from real Chromium.
+import type { Platform, SaveDialog } from '../../electron/core/platform';
+import { chromiumPdfRenderer } from './chromium-pdf';
+
+export type TestPlatform = Platform & {
+  opened: string[];
+  printed: string[];
+  previewed: string[];
+  saveDialogs: SaveDialog[];
+  /** What the next dialogs answer; null is the shopkeeper pressing Cancel. */
+  choices: { logo: Uint8Array | null; saveFile: string | null; folder: string | null };
+};
+
+export function createTestPlatform(t: { after(fn: () => unknown): void }): TestPlatform {
+  const platform: TestPlatform = {
+    opened: [],
+    printed: [],
+    previewed: [],
+    saveDialogs: [],
+    choices: { logo: null, saveFile: null, folder: null },
+    openExternal: async (url) => void platform.opened.push(url),
+    chooseLogoFile: async () => platform.choices.logo,
+    async chooseSaveFile(dialog) {
+      platform.saveDialogs.push(dialog);
+      return platform.choices.saveFile;
+    },
+    chooseFolder: async () => platform.choices.folder,
+    pdf: chromiumPdfRenderer(t),
+    print: async (html) => void platform.printed.push(html),
+    preview: async (html) => void platform.previewed.push(html),
+  };
+  return platform;
+}
