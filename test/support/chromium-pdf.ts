@@ -1,6 +1,6 @@
 // The tests' PdfRenderer: Debian's Chromium through Playwright's page.pdf(), with JavaScript off as in
 // the app's hidden receipt window. Chromium starts on first use and stops when the test ends.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PdfRenderer } from '../../electron/core/receipts/pdf-renderer';
 
 export const CHROMIUM_ARGS = [
@@ -14,18 +14,21 @@ export const CHROMIUM_ARGS = [
 
 export function chromiumPdfRenderer(t: { after(fn: () => unknown): void }): PdfRenderer {
   let browser: Promise<Browser> | null = null;
+  // One page renders every document in turn, as the app's one hidden window does.
+  let page: Promise<Page> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
   t.after(async () => (await browser)?.close());
   return {
-    async pdf(html) {
-      browser ??= chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-      const context = await (await browser).newContext({ javaScriptEnabled: false });
-      try {
-        const page = await context.newPage();
-        await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      } finally {
-        await context.close();
-      }
+    pdf(html) {
+      const run = queue.then(async () => {
+        browser ??= chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+        page ??= (await browser).newContext({ javaScriptEnabled: false }).then((context) => context.newPage());
+        const current = await page;
+        await current.setContent(html, { waitUntil: 'load' });
+        return current.pdf({ preferCSSPageSize: true, printBackground: true });
+      });
+      queue = run.catch(() => undefined);
+      return run;
     },
   };
 }

@@ -1,0 +1,220 @@
+// The speed of the payment path, measured in one run on this machine, each figure beside its yardstick:
+//   1. listener throughput: legitimate returns (each one a first return, committed to SQLite before its
+//      answer) under 50 connections, beside a bare node:http server answering a fixed page;
+//   2. return → Paid on screen: from a return's request to the orderChanged event arriving in a real
+//      Chromium page through window.paydesk (the tests' bridge, test/support/browser-bridge.ts);
+//   3. link creation: createPaymentLink through the service against the sandbox gateway, beside a bare
+//      undici POST of the same body to the same sandbox.
+// Everything runs on 127.0.0.1; every loop is bounded in count and time.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
+import { Agent, request } from 'undici';
+import Database from 'better-sqlite3';
+import { startCore } from '../../electron/core/app';
+import { DATABASE_FILE } from '../../electron/core/data-dir';
+import { SANDBOX_API_KEY } from '../../electron/core/runtime';
+import { bridgePaydesk, startBridgedCore } from '../support/browser-bridge';
+import { figureLine, type Figure } from '../support/figures';
+import { freePort } from '../support/free-port';
+import { startListenerProcess } from '../support/listener-process';
+import { prepareOrderBook, seedOrders } from '../support/seed-orders';
+import { startStaticServer } from '../support/static-server';
+
+const CONNECTIONS = 50;
+const LOAD_SECONDS = 5;
+const RETURNS_ON_SCREEN = 1_000;
+const LINKS = 400;
+const SCENARIO = 'Payment path';
+
+const figures: Figure[] = [];
+const cleanups: Array<() => unknown> = [];
+const scope = { after: (fn: () => unknown) => void cleanups.push(fn) };
+const report = (figure: Figure) => {
+  figures.push(figure);
+  console.log(figureLine(figure));
+};
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+async function listenerThroughput(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  // More first returns than the listener can take in the time, so every request commits a payment.
+  const orders = await prepareOrderBook(dataDir, 40_000);
+  const bare = await startFixedPageServer();
+  const listener = await startListenerProcess(dataDir, await freePort());
+  cleanups.push(() => listener.kill('SIGKILL'));
+
+  const bareRun = await load(`http://127.0.0.1:${bare.port}/`, () => '/');
+  await bare.stop();
+  let next = 0;
+  const listenerRun = await load(listener.origin, () => {
+    const order = orders[next++ % orders.length]!;
+    return `${order.successPath}?transaction_id=B${order.id}`;
+  });
+  await listener.kill('SIGTERM');
+
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+  const paid = (db.prepare(`SELECT count(*) AS n FROM orders WHERE status = 'paid'`).get() as { n: number }).n;
+  db.close();
+  const ratio = listenerRun.rps / bareRun.rps;
+  report({ scenario: SCENARIO, figure: `bare node:http, ${CONNECTIONS} connections`, value: `${bareRun.rps.toFixed(0)} req/s, p99 ${bareRun.p99} ms` });
+  report({ scenario: SCENARIO, figure: `return listener, ${CONNECTIONS} connections`, value: `${listenerRun.rps.toFixed(0)} returns/s, p99 ${listenerRun.p99} ms` });
+  report({ scenario: SCENARIO, figure: 'listener ÷ bare server', value: `${ratio.toFixed(2)}×`, target: '≥ 0.6×', ok: ratio >= 0.6 });
+  // autocannon stops counting at the bell while up to one request per connection is still being committed.
+  const inFlight = paid - listenerRun.ok;
+  report({
+    scenario: SCENARIO,
+    figure: 'orders Paid − thank-you pages counted',
+    value: `${paid} − ${listenerRun.ok} = ${inFlight}${listenerRun.other ? ` (${listenerRun.other} other answers)` : ''}`,
+    target: `0 … ${CONNECTIONS} (in flight at the bell)`,
+    ok: inFlight >= 0 && inFlight <= CONNECTIONS && listenerRun.other === 0 && next <= orders.length,
+  });
+}
+
+type Load = { rps: number; p99: number; ok: number; other: number };
+
+async function load(url: string, path: () => string): Promise<Load> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: LOAD_SECONDS,
+    requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, ok: result['2xx'], other: result.non2xx + result.errors + result.timeouts };
+}
+
+async function startFixedPageServer(): Promise<{ port: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixed-page-server.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit');
+  cleanups.push(() => child.kill('SIGKILL'));
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const port = /^ready (\d+)$/.exec(line)?.[1];
+    if (port) return { port: Number(port), stop: async () => void (child.kill('SIGTERM'), await exited) };
+  }
+  throw new Error('the fixed-page server did not start');
+}
+
+async function returnToScreen(): Promise<void> {
+  const pageDir = mkdtempSync(join(tmpdir(), 'paydesk-bench-page-'));
+  cleanups.push(() => rmSync(pageDir, { recursive: true, force: true }));
+  writeFileSync(join(pageDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>PayDesk bench</title><p>Orders</p>');
+  const server = await startStaticServer(pageDir);
+  cleanups.push(() => server.close());
+  const core = await startBridgedCore(scope, server.origin, { startSandbox: false });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+  cleanups.push(() => browser.close());
+  const page = await browser.newPage();
+  await bridgePaydesk(page, core);
+  await page.goto(`${server.origin}/`);
+  await page.evaluate(`(() => {
+    globalThis.__arrivals = [];
+    globalThis.paydesk.on('orderChanged', (order) => {
+      if (order.status === 'paid') globalThis.__arrivals.push([order.ref, performance.timeOrigin + performance.now()]);
+    });
+  })()`);
+
+  const orders = seedOrders(core.db, core.profiles.active()!.id, RETURNS_ON_SCREEN);
+  const origin = core.runtime().returnBaseUrl!;
+  const agent = new Agent({ connections: 1 });
+  cleanups.push(() => agent.close());
+  const sentAt = new Map<string, number>();
+  const answered: number[] = [];
+  const deadline = Date.now() + 60_000;
+  for (const order of orders) {
+    if (Date.now() > deadline) break;
+    const start = performance.timeOrigin + performance.now();
+    sentAt.set(order.ref, start);
+    const response = await request(`${origin}${order.successPath}?transaction_id=S${order.id}`, { dispatcher: agent });
+    await response.body.text();
+    answered.push(performance.timeOrigin + performance.now() - start);
+  }
+  let arrivals: Array<[string, number]> = [];
+  while (Date.now() < deadline + 5_000) {
+    arrivals = (await page.evaluate('globalThis.__arrivals')) as Array<[string, number]>;
+    if (arrivals.length >= sentAt.size) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const latencies = arrivals.map(([ref, at]) => at - sentAt.get(ref)!).sort((a, b) => a - b);
+  answered.sort((a, b) => a - b);
+  const p99 = percentile(latencies, 99);
+  report({ scenario: SCENARIO, figure: `return answered (${answered.length} returns)`, value: `p50 ${ms(percentile(answered, 50))}, p99 ${ms(percentile(answered, 99))}` });
+  report({
+    scenario: SCENARIO,
+    figure: `return → Paid in the page (${latencies.length}/${sentAt.size} arrived)`,
+    value: `p50 ${ms(percentile(latencies, 50))}, p99 ${ms(p99)}`,
+    target: 'p99 < 50 ms',
+    ok: p99 < 50 && latencies.length === sentAt.size,
+  });
+}
+
+async function linkCreation(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const core = await startCore({ dataDir, keys: { env: {} }, listen: { host: '127.0.0.1', port: 0 } });
+  cleanups.push(() => core.close());
+  const profile = core.profiles.active()!;
+  const returnBase = core.runtime().returnBaseUrl!;
+  const agent = new Agent();
+  cleanups.push(() => agent.close());
+  const body = JSON.stringify({
+    amount: 150.5,
+    client_base_url: profile.baseUrl,
+    success_url: `${returnBase}/r/${'a'.repeat(43)}`,
+    cancel_url: `${returnBase}/c/${'b'.repeat(43)}`,
+    meta_data: JSON.stringify({ order_id: 'PD-000001' }),
+  });
+  const bare = async () => {
+    const response = await request(`${profile.baseUrl}/v1/checkout`, {
+      method: 'POST',
+      dispatcher: agent,
+      headers: { authorization: `Bearer ${SANDBOX_API_KEY}`, 'content-type': 'application/json', accept: 'application/json' },
+      body,
+    });
+    const answer = (await response.body.json()) as { status: string };
+    if (answer.status !== 'success') throw new Error('the sandbox refused the bare request');
+  };
+  const service = async () => {
+    const reply = await core.service.createPaymentLink({ amount: 15050 });
+    if (!reply.ok) throw new Error(reply.error.message);
+  };
+  const timings = { bare: [] as number[], service: [] as number[] };
+  const deadline = Date.now() + 60_000;
+  // Alternating blocks, so a slow moment of the machine falls on both sides alike.
+  for (let block = 0; block < LINKS / 20 && Date.now() < deadline; block++) {
+    for (const [side, run] of [['bare', bare], ['service', service]] as const) {
+      for (let i = 0; i < 10; i++) {
+        const start = performance.now();
+        await run();
+        timings[side].push(performance.now() - start);
+      }
+    }
+  }
+  const median = (list: number[]) => percentile([...list].sort((a, b) => a - b), 50);
+  const ratio = median(timings.service) / median(timings.bare);
+  report({ scenario: SCENARIO, figure: `bare undici POST to the sandbox (${timings.bare.length})`, value: `p50 ${ms(median(timings.bare))}, p99 ${ms(percentile([...timings.bare].sort((a, b) => a - b), 99))}` });
+  report({ scenario: SCENARIO, figure: `createPaymentLink through the service (${timings.service.length})`, value: `p50 ${ms(median(timings.service))}, p99 ${ms(percentile([...timings.service].sort((a, b) => a - b), 99))}` });
+  report({ scenario: SCENARIO, figure: 'service ÷ bare POST (p50)', value: `${ratio.toFixed(2)}×`, target: '≤ 1.2×', ok: ratio <= 1.2 });
+}
+
+try {
+  console.log(`${SCENARIO}: Node ${process.version}, one run, all on 127.0.0.1`);
+  await listenerThroughput();
+  await returnToScreen();
+  await linkCreation();
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+}
+const met = figures.filter((f) => f.ok === true).length;
+const judged = figures.filter((f) => f.ok !== undefined).length;
+console.log(`${SCENARIO}: targets met ${met}/${judged}`);
