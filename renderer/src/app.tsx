@@ -1,51 +1,82 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppError, AppStatus, Order } from '../../shared/contract';
 import { Announcer } from './announcer';
+import { Dashboard } from './home/dashboard';
+import { useLanguage } from './i18n/language-provider';
 import { panelId, TabBar, tabId, type Tab } from './navigation/tab-bar';
-import { OrdersTable } from './orders/orders-table';
-import { STATUS_LABELS } from './orders/status-badge';
-import { useOrders } from './orders/use-orders';
-import { callPaydesk } from './paydesk-call';
+import { OrdersWorkspace, type WorkspaceRequest } from './orders/orders-workspace';
+import { callPaydesk, onPaydeskEvent } from './paydesk-call';
 import { PaymentLinkForm } from './payment-link/payment-link-form';
 import { PaymentLinkPanel } from './payment-link/payment-link-panel';
 import { SettingsPage, type SettingsIntent } from './settings/settings-page';
 import { ModeBanner } from './status/mode-banner';
 import { useAppStatus } from './status/use-app-status';
+import { PaidToasts } from './toast/paid-toasts';
 import { WelcomeCard } from './welcome/welcome-card';
 
-type Screen = 'payments' | 'settings';
-const SCREENS: readonly Tab<Screen>[] = [
-  { id: 'payments', label: 'Payments' },
-  { id: 'settings', label: 'Settings' },
-];
+type Screen = 'home' | 'payments' | 'orders' | 'settings';
 
 export function App() {
+  const { t } = useLanguage();
   const { state: statusState, refresh: refreshStatus, show: showStatus } = useAppStatus();
   const ready = statusState.kind === 'ready' ? statusState.status : null;
-  const [screen, setScreen] = useState<Screen>('payments');
+  const [screen, setScreen] = useState<Screen>('home');
   const [settingsIntent, setSettingsIntent] = useState<SettingsIntent | null>(null);
-  const [allProfiles, setAllProfiles] = useState(false);
   const [generation, setGeneration] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [created, setCreated] = useState<Order | null>(null);
+  const [request, setRequest] = useState<WorkspaceRequest | null>(null);
 
-  const orders = useOrders(
-    { allProfiles, profileName: ready?.profileName ?? null, generation },
-    useCallback((order: Order, before: Order | undefined) => {
-      if (before && before.status !== order.status && order.status !== 'pending') {
-        setAnnouncement(`Order ${order.ref} is now ${STATUS_LABELS[order.status]}.`);
-      }
-    }, []),
+  const screens: readonly Tab<Screen>[] = [
+    { id: 'home', label: t.tabHome },
+    { id: 'payments', label: t.tabPayments },
+    { id: 'orders', label: t.tabOrders },
+    { id: 'settings', label: t.tabSettings },
+  ];
+
+  // The link on show follows its order, so the panel turns Paid (or Cancelled) as the customer decides.
+  useEffect(
+    () =>
+      onPaydeskEvent('orderChanged', (order) =>
+        setCreated((link) => {
+          if (!link || link.ref !== order.ref) return link;
+          // "Paid" is said by the toast; the other outcomes are said here.
+          if (order.status !== link.status && order.status !== 'paid' && order.status !== 'pending') {
+            setAnnouncement(t.orderNowAnnouncement(order.ref, t.status[order.status]));
+          }
+          return order;
+        }),
+      ),
+    [t],
   );
 
-  const onCreated = useCallback((order: Order) => {
-    setCreated(order);
-    setAnnouncement(`Payment link created for order ${order.ref}.`);
-  }, []);
+  const onCreated = useCallback(
+    (order: Order) => {
+      setCreated(order);
+      setAnnouncement(t.linkCreatedAnnouncement(order.ref));
+    },
+    [t],
+  );
 
   const open = (next: Screen, intent: SettingsIntent | null = null) => {
     setScreen(next);
     setSettingsIntent(intent);
+  };
+
+  /** To the payment form, ready to type an amount. */
+  const newLink = () => {
+    open('payments');
+    requestAnimationFrame(() => document.getElementById('amount')?.focus());
+  };
+
+  const openOrder = (ref: string) => {
+    open('orders');
+    setRequest((r) => ({ kind: 'open', ref, id: (r?.id ?? 0) + 1 }));
+  };
+
+  const showPending = () => {
+    open('orders');
+    setRequest((r) => ({ kind: 'status', status: 'pending', id: (r?.id ?? 0) + 1 }));
   };
 
   /** The profile in use (or its listener) may have changed: its orders and status are shown afresh. */
@@ -55,62 +86,63 @@ export function App() {
       const now = changed ?? (await refreshStatus());
       setGeneration((n) => n + 1);
       setCreated((link) => (link && now && link.profileName !== now.profileName ? null : link));
-      if (changed) setAnnouncement(`PayDesk now uses the profile ${changed.profileName}.`);
+      if (changed) setAnnouncement(t.profileInUseAnnouncement(changed.profileName));
       return now;
     },
-    [refreshStatus, showStatus],
+    [refreshStatus, showStatus, t],
   );
 
   async function finishWelcome(choice: 'sandbox' | 'connect'): Promise<AppError | null> {
     const reply = await callPaydesk('finishWelcome', { choice });
     if (!reply.ok) return reply.error;
     showStatus(reply.value);
+    // The welcome goes with the button that had the focus: the sandbox is tried by making a link.
     if (choice === 'connect') open('settings', 'add-profile');
-    // The welcome is gone with the button that had the focus; the amount is where work starts.
-    else document.getElementById('amount')?.focus();
+    else newLink();
     return null;
   }
 
-  // The panel shows the order as it is now, so it turns Paid together with its row.
-  const shown = created ? (orders.orders.find((order) => order.ref === created.ref) ?? created) : null;
+  const scope = `${ready?.profileName ?? ''}|${generation}`;
+  const panel = (id: Screen) => ({
+    id: panelId(id),
+    role: 'tabpanel',
+    'aria-labelledby': tabId(id),
+    hidden: screen !== id,
+  });
 
   return (
     <div className="app">
       <ModeBanner state={statusState}>
-        <TabBar label="PayDesk" tabs={SCREENS} selected={screen} onSelect={(next) => open(next)} />
+        <TabBar label="PayDesk" tabs={screens} selected={screen} onSelect={(next) => open(next)} />
       </ModeBanner>
       {statusState.kind !== 'loading' && (
         <>
-          <main
-            className="workspace"
-            id={panelId('payments')}
-            role="tabpanel"
-            aria-labelledby={tabId('payments')}
-            hidden={screen !== 'payments'}
-          >
+          <main className="workspace" {...panel('home')}>
             {ready?.welcome && <WelcomeCard onChoose={finishWelcome} />}
+            {/* Mounted while on show, so the figures are fresh each time Home is opened. */}
+            {screen === 'home' && <Dashboard scope={scope} onNewLink={newLink} onShowPending={showPending} />}
+          </main>
+          <main className="workspace" {...panel('payments')}>
             <div className="create-row">
               <PaymentLinkForm
                 onSending={() => setCreated(null)}
                 onCreated={onCreated}
                 onOpenSettings={() => open('settings', 'fix-base-url')}
               />
-              <PaymentLinkPanel order={shown} />
+              <PaymentLinkPanel order={created} />
             </div>
-            <OrdersTable state={orders} allProfiles={allProfiles} onAllProfilesChange={setAllProfiles} />
           </main>
-          <main
-            className="workspace"
-            id={panelId('settings')}
-            role="tabpanel"
-            aria-labelledby={tabId('settings')}
-            hidden={screen !== 'settings'}
-          >
+          <main className="workspace orders-screen" {...panel('orders')}>
+            {/* Always mounted: the list is loaded and kept live before the shopkeeper looks at it. */}
+            <OrdersWorkspace scope={scope} visible={screen === 'orders'} request={request} announce={setAnnouncement} />
+          </main>
+          <main className="workspace" {...panel('settings')}>
             {/* Mounted only while open, so Settings always shows the profiles as they are now. */}
             {screen === 'settings' && (
               <SettingsPage intent={settingsIntent} status={ready} onProfileChanged={onProfileChanged} />
             )}
           </main>
+          <PaidToasts onOpen={openOrder} />
         </>
       )}
       <Announcer message={announcement} />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../../shared/contract';
-import { baseUrlHint } from './base-url-hint';
+import { needsBaseUrlHint } from './base-url-hint';
+import { useLanguage } from './i18n/language-provider';
 import { languageOf } from './language-of';
 
 type Props = {
@@ -11,13 +12,14 @@ type Props = {
 
 /** An error reply for the shopkeeper: PayDesk's sentence, and the gateway's own words verbatim when it gave any. */
 export function ErrorAlert({ error, children }: Props) {
-  const hint = baseUrlHint(error);
+  const { t } = useLanguage();
+  const hint = needsBaseUrlHint(error) ? t.baseUrlHint : null;
   return (
     <div className="alert" role="alert">
       <p className="alert-message">{error.message}</p>
       {error.gatewayMessage && (
         <figure className="gateway-message">
-          <figcaption>The gateway said:</figcaption>
+          <figcaption>{t.gatewaySaid}</figcaption>
           <blockquote lang={languageOf(error.gatewayMessage)}>{error.gatewayMessage}</blockquote>
         </figure>
       )}

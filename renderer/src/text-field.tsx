@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { useLanguage } from './i18n/language-provider';
 
 type Props = {
   id: string;
@@ -17,6 +18,7 @@ type Props = {
 
 /** A labelled single-line input whose hint or error sits right under it and is tied to it for screen readers. */
 export function TextField({ id, label, value, onChange, error, hint, optional, inputRef, ...input }: Props) {
+  const { t } = useLanguage();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = error ? errorId : hint ? hintId : undefined;
@@ -24,7 +26,7 @@ export function TextField({ id, label, value, onChange, error, hint, optional, i
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {optional && <span className="optional"> (optional)</span>}
+        {optional && <span className="optional"> {t.optional}</span>}
       </label>
       <input
         {...input}

@@ -42,9 +42,12 @@ async function openApp(t: { after(fn: () => unknown): void }): Promise<App> {
   const page = await context.newPage();
   await bridgePaydesk(page, core);
   await page.goto(`${server.origin}/`);
+  await tab(page, 'Payments').click();
   await page.getByRole('heading', { name: 'New payment link' }).waitFor();
   return { core, page };
 }
+
+const tab = (page: Page, name: 'Payments' | 'Orders') => page.getByRole('tab', { name });
 
 /** Fills the form and submits it; returns the link shown for the customer. */
 async function createLink(page: Page, fields: { amount: string; customerName?: string }): Promise<string> {
@@ -84,11 +87,13 @@ test('a paid checkout turns the order row Paid with its transaction id, without 
   const [order] = core.service.listOrders({ limit: 10 }).orders;
   assert.equal(paymentUrl, order!.paymentUrl);
   assert.match(paymentUrl, /\/checkout\?trx_id=/);
+  await tab(page, 'Orders').click();
   const row = orderRow(page, order!.ref);
   await row.getByText('Pending', { exact: true }).waitFor();
   assert.equal(await row.locator('[lang="bn"]').innerText(), 'রহিম উদ্দিন');
   assert.match(await row.innerText(), /৳150\.50/);
 
+  await tab(page, 'Payments').click();
   await page.getByRole('button', { name: 'Copy' }).click();
   await page.getByText('Copied — the link is on the clipboard.').waitFor();
   assert.equal(await page.evaluate('navigator.clipboard.readText()'), paymentUrl);
@@ -98,9 +103,10 @@ test('a paid checkout turns the order row Paid with its transaction id, without 
   const transactionId = new URL(customer.url()).searchParams.get('transaction_id')!;
   await customer.close();
 
+  await page.getByText(`Paid · transaction ${transactionId}`).waitFor();
+  await tab(page, 'Orders').click();
   await row.getByText('Paid', { exact: true }).waitFor();
   assert.match(await row.innerText(), new RegExp(transactionId));
-  await page.getByText(`Paid · transaction ${transactionId}`).waitFor();
   assert.equal(await page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument), true);
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
 });
@@ -112,6 +118,7 @@ test('a cancelled checkout turns the order row Cancelled', async (t) => {
   await customer.getByRole('heading', { name: /Payment cancelled/ }).waitFor();
   await customer.close();
   const [order] = core.service.listOrders({ limit: 10 }).orders;
+  await tab(page, 'Orders').click();
   await orderRow(page, order!.ref).getByText('Cancelled', { exact: true }).waitFor();
   assert.equal(order!.status, 'cancelled');
 });
@@ -144,6 +151,7 @@ test('a gateway refusal shows the gateway’s Bengali message verbatim and lists
 
   const [order] = core.service.listOrders({ limit: 10 }).orders;
   assert.equal(order!.status, 'failed');
+  await tab(page, 'Orders').click();
   const row = orderRow(page, order!.ref);
   await row.getByText('Failed', { exact: true }).waitFor();
   await row.getByText(order!.failure!).waitFor();
@@ -159,6 +167,6 @@ test('Open in browser hands the payment link to the system browser', async (t) =
   const { core, page } = await openApp(t);
   const paymentUrl = await createLink(page, { amount: '25' });
   await page.getByRole('button', { name: 'Open in browser' }).click();
-  await until(() => core.opened.length > 0);
-  assert.deepEqual(core.opened, [paymentUrl]);
+  await until(() => core.platform.opened.length > 0);
+  assert.deepEqual(core.platform.opened, [paymentUrl]);
 });

@@ -44,7 +44,7 @@ async function openApp(t: TestContext, core?: BridgedCore): Promise<{ core: Brid
   const page = await context.newPage();
   await bridgePaydesk(page, core);
   await page.goto(`${server.origin}/`);
-  await page.getByRole('heading', { name: 'New payment link' }).waitFor();
+  await page.getByRole('tabpanel', { name: 'Home' }).waitFor();
   return { core, page };
 }
 
@@ -64,7 +64,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const tab = (page: Page, name: 'Payments' | 'Settings') => page.getByRole('tab', { name });
+const tab = (page: Page, name: 'Payments' | 'Orders' | 'Settings') => page.getByRole('tab', { name });
 const header = (page: Page) => page.getByRole('banner');
 const profileForm = (page: Page) => page.locator('form.profile-form');
 
@@ -87,14 +87,19 @@ test('on first start the welcome offers the sandbox first, and trying it leaves 
   await welcome.waitFor({ state: 'detached' });
   assert.equal(await tryIt.count(), 0);
   await page.getByText('Sandbox mode — payments are simulated; no real money moves.').waitFor();
+  await page.waitForFunction("document.activeElement?.id === 'amount'");
+  assert.equal(await tab(page, 'Payments').getAttribute('aria-selected'), 'true', 'trying the sandbox starts with a link');
 
   await tab(page, 'Payments').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('heading', { name: 'Orders' }).waitFor();
+  assert.equal(await tab(page, 'Orders').getAttribute('aria-selected'), 'true');
   await page.keyboard.press('ArrowRight');
   await page.getByRole('heading', { name: 'Merchant profiles' }).waitFor();
   assert.equal(await tab(page, 'Settings').getAttribute('aria-selected'), 'true');
 
   await page.reload();
-  await page.getByRole('heading', { name: 'New payment link' }).waitFor();
+  await page.getByRole('tabpanel', { name: 'Home' }).waitFor();
   assert.equal(await welcome.count(), 0, 'the welcome is shown once');
 });
 
@@ -162,6 +167,7 @@ test('removing a profile keeps its orders, read-only, under All profiles', async
   await call(core, 'switchProfile', { name: 'My shop' });
   const sale = await call<{ ref: string }>(core, 'createPaymentLink', { amount: '250' });
   const { page } = await openApp(t, core);
+  await tab(page, 'Orders').click();
 
   const saleRow = page.getByRole('row').filter({ hasText: sale.ref });
   await saleRow.waitFor();
@@ -178,7 +184,7 @@ test('removing a profile keeps its orders, read-only, under All profiles', async
   assert.equal(await removed.getByRole('button').count(), 0, 'a removed profile cannot be edited');
   await page.getByText('Sandbox mode — payments are simulated; no real money moves.').waitFor();
 
-  await tab(page, 'Payments').click();
+  await tab(page, 'Orders').click();
   await page.getByRole('row').filter({ hasText: practice.ref }).waitFor();
   assert.equal(await saleRow.count(), 0);
   await page.getByLabel('All profiles').check();

@@ -1,57 +1,89 @@
+import { memo } from 'react';
 import type { Order } from '../../../shared/contract';
-import { formatTaka } from '../../../shared/money';
+import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { StatusBadge } from './status-badge';
 
-const TIME = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-});
-
 type Props = {
-  order: Order;
+  index: number;
+  /** Undefined while its page is on its way. */
+  order: Order | undefined;
+  selected: boolean;
   /** The all-profiles view names each order's profile. */
   showProfile: boolean;
   /** Sandbox and live orders are listed together: tag the sandbox ones. */
   markSandbox: boolean;
+  onPick(index: number, ref: string): void;
 };
 
-export function OrderRow({ order, showProfile, markSandbox }: Props) {
+export const rowId = (index: number) => `order-row-${index}`;
+
+/** One order as a grid row of fixed height; long text is cut with an ellipsis and shown whole on hover. */
+export const OrderRow = memo(function OrderRow({ index, order, selected, showProfile, markSandbox, onPick }: Props) {
+  const { t, formats } = useLanguage();
+  if (!order) {
+    return (
+      <div role="row" id={rowId(index)} aria-rowindex={index + 2} className="order-row is-loading" aria-busy="true">
+        <span role="gridcell" className="cell-loading">
+          {t.loadingRow}
+        </span>
+      </div>
+    );
+  }
   return (
-    <tr data-status={order.status}>
-      <td>
+    <div
+      role="row"
+      id={rowId(index)}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-ref={order.ref}
+      data-status={order.status}
+      className={`order-row${selected ? ' is-selected' : ''}`}
+      onClick={() => onPick(index, order.ref)}
+    >
+      <span role="gridcell" className="cell-ref">
         <span className="mono">{order.ref}</span>
-        {markSandbox && order.sandbox && <span className="sandbox-chip">sandbox</span>}
-      </td>
+        {markSandbox && order.sandbox && <span className="sandbox-chip">{t.sandboxChip}</span>}
+      </span>
       {showProfile && (
-        <td>
+        <span role="gridcell" className="cell-text" title={order.profileName}>
           <span lang={languageOf(order.profileName)}>{order.profileName}</span>
-        </td>
+        </span>
       )}
-      <td>
-        <time dateTime={order.createdAt}>{TIME.format(new Date(order.createdAt))}</time>
-      </td>
-      <td className="customer">
+      <span role="gridcell" className="cell-time">
+        <time dateTime={order.createdAt}>
+          <span className="cell-line">{formats.date(order.createdAt)}</span>
+          <span className="cell-line secondary">{formats.time(order.createdAt)}</span>
+        </time>
+      </span>
+      <span role="gridcell" className="cell-customer">
         {order.customerName ? (
-          <span lang={languageOf(order.customerName)}>{order.customerName}</span>
+          <span className="cell-line" lang={languageOf(order.customerName)} title={order.customerName}>
+            {order.customerName}
+          </span>
         ) : (
-          <span className="muted">—</span>
+          <span className="cell-line muted">—</span>
         )}
-        {order.customerEmail && <span className="secondary-line">{order.customerEmail}</span>}
-      </td>
-      <td className="num">{formatTaka(order.amountMinor)}</td>
-      <td>
-        <StatusBadge status={order.status} />
+        {order.customerEmail && (
+          <span className="cell-line secondary" title={order.customerEmail}>
+            {order.customerEmail}
+          </span>
+        )}
+      </span>
+      <span role="gridcell" className="cell-amount">
+        {formats.money(order.amountMinor)}
+      </span>
+      <span role="gridcell" className="cell-status">
+        <StatusBadge order={order} />
         {order.status === 'failed' && order.failure && (
-          <span className="secondary-line failure" title={order.failure}>
+          <span className="cell-line secondary failure" title={order.failure}>
             {order.failure}
           </span>
         )}
-      </td>
-      <td className="mono">{order.transactionId ?? <span className="muted">—</span>}</td>
-    </tr>
+      </span>
+      <span role="gridcell" className="cell-text mono" title={order.transactionId ?? undefined}>
+        {order.transactionId ?? <span className="muted">—</span>}
+      </span>
+    </div>
   );
-}
+});

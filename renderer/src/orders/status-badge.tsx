@@ -1,13 +1,13 @@
-import type { OrderStatus } from '../../../shared/contract';
+import type { Order } from '../../../shared/contract';
+import { useLanguage } from '../i18n/language-provider';
 
-export const STATUS_LABELS: Record<OrderStatus, string> = {
-  pending: 'Pending',
-  paid: 'Paid',
-  cancelled: 'Cancelled',
-  expired: 'Expired',
-  failed: 'Failed',
-};
-
-export function StatusBadge({ status }: { status: OrderStatus }) {
-  return <span className={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>;
+/** An order's status as a coloured badge; a payment the shopkeeper recorded by hand says so next to it. */
+export function StatusBadge({ order }: { order: Pick<Order, 'status' | 'paidManually'> }) {
+  const { t } = useLanguage();
+  return (
+    <span className="status">
+      <span className={`badge badge-${order.status}`}>{t.status[order.status]}</span>
+      {order.status === 'paid' && order.paidManually && <span className="manual-chip">{t.manualChip}</span>}
+    </span>
+  );
 }

@@ -1,10 +1,23 @@
 import type { Ref } from 'react';
+import { english, type Messages } from '../i18n/english';
+import { useLanguage } from '../i18n/language-provider';
 
 /** Text that no further typing can turn into an amount (letters, a sign, a third decimal): flagged at once. */
 const COULD_STILL_BE_AN_AMOUNT = /^[\d\u09e6-\u09ef,]*(?:\.[\d\u09e6-\u09ef]{0,2})?$/;
 
 export function isBeyondRepair(text: string): boolean {
   return !COULD_STILL_BE_AN_AMOUNT.test(text.trim());
+}
+
+type AmountError = keyof Messages['amountErrors'];
+
+/**
+ * parseAmount's sentence (shared with the core, so in English) in the shopkeeper's language. A sentence this
+ * screen does not know is shown as it is.
+ */
+export function translateAmountError(message: string, t: Messages): string {
+  const key = (Object.keys(english.amountErrors) as AmountError[]).find((k) => english.amountErrors[k] === message);
+  return key ? t.amountErrors[key] : message;
 }
 
 type Props = {
@@ -17,9 +30,10 @@ type Props = {
 
 /** The amount in taka, typed as text (Bengali digits welcome) and checked with the same rule the core uses. */
 export function AmountField({ value, onChange, onBlur, error, inputRef }: Props) {
+  const { t } = useLanguage();
   return (
     <div className="field">
-      <label htmlFor="amount">Amount</label>
+      <label htmlFor="amount">{t.amountLabel}</label>
       <div className={`amount-input${error ? ' has-error' : ''}`}>
         <span className="currency" aria-hidden="true">
           ৳
@@ -41,11 +55,11 @@ export function AmountField({ value, onChange, onBlur, error, inputRef }: Props)
       </div>
       {error ? (
         <p className="field-error" id="amount-error">
-          {error}
+          {translateAmountError(error, t)}
         </p>
       ) : (
         <p className="field-hint" id="amount-hint">
-          In taka, for example 150.50
+          {t.amountHint}
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
+import { useLanguage } from '../i18n/language-provider';
 
 type Outcome = 'idle' | 'copied' | 'unavailable';
 
@@ -7,6 +8,7 @@ type Outcome = 'idle' | 'copied' | 'unavailable';
  * is selected instead so Ctrl+C finishes the job, and the shopkeeper is told so.
  */
 export function CopyLinkButton({ url, field }: { url: string; field: RefObject<HTMLInputElement | null> }) {
+  const { t } = useLanguage();
   const [outcome, setOutcome] = useState<Outcome>('idle');
 
   useEffect(() => {
@@ -30,11 +32,11 @@ export function CopyLinkButton({ url, field }: { url: string; field: RefObject<H
   return (
     <>
       <button type="button" className="secondary copy" onClick={copy}>
-        {outcome === 'copied' ? 'Copied ✓' : 'Copy'}
+        {outcome === 'copied' ? t.copied : t.copy}
       </button>
       <p className="copy-outcome" role="status">
-        {outcome === 'copied' && 'Copied — the link is on the clipboard.'}
-        {outcome === 'unavailable' && 'PayDesk could not reach the clipboard. The link is selected: press Ctrl+C to copy it.'}
+        {outcome === 'copied' && t.copiedNote}
+        {outcome === 'unavailable' && t.clipboardUnavailable}
       </p>
     </>
   );

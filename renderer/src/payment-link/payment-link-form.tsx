@@ -4,6 +4,7 @@ import { parseAmount } from '../../../shared/money';
 import { isDomainMismatch } from '../base-url-hint';
 import { ErrorAlert } from '../error-alert';
 import { callPaydesk } from '../paydesk-call';
+import { useLanguage } from '../i18n/language-provider';
 import { AmountField, isBeyondRepair } from './amount-field';
 import { TextField } from '../text-field';
 
@@ -23,6 +24,7 @@ type Props = {
 
 /** Amount and optional customer details in; a payment link (or the reason there is none) out. */
 export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props) {
+  const { t } = useLanguage();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [amountChecked, setAmountChecked] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -73,7 +75,7 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
 
   return (
     <section className="card" aria-labelledby="new-link-title">
-      <h2 id="new-link-title">New payment link</h2>
+      <h2 id="new-link-title">{t.newLinkTitle}</h2>
       <form onSubmit={submit} noValidate aria-busy={sending}>
         <AmountField
           value={fields.amount}
@@ -84,7 +86,7 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
         />
         <TextField
           id="customer-name"
-          label="Customer name"
+          label={t.customerName}
           optional
           autoComplete="off"
           maxLength={100}
@@ -95,7 +97,7 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
         />
         <TextField
           id="customer-email"
-          label="Customer e-mail"
+          label={t.customerEmail}
           optional
           type="email"
           autoComplete="off"
@@ -107,7 +109,7 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
         />
         <TextField
           id="note"
-          label="Note"
+          label={t.note}
           optional
           autoComplete="off"
           maxLength={500}
@@ -117,13 +119,13 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
           inputRef={bind('note')}
         />
         <button type="submit" className="primary" disabled={sending}>
-          {sending ? 'Creating link…' : 'Create payment link'}
+          {sending ? t.creatingLink : t.createLink}
         </button>
         {error && (
           <ErrorAlert error={error}>
             {isDomainMismatch(error) && (
               <button type="button" className="secondary" onClick={onOpenSettings}>
-                Open Settings
+                {t.openSettings}
               </button>
             )}
           </ErrorAlert>

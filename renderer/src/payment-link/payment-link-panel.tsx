@@ -1,22 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError, Order } from '../../../shared/contract';
-import { formatTaka } from '../../../shared/money';
 import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { StatusBadge } from '../orders/status-badge';
 import { callPaydesk } from '../paydesk-call';
 import { CopyLinkButton } from './copy-link-button';
+import { PaymentQrCode } from './payment-qr-code';
 
 /** The link just made, ready to hand to the customer; its status follows the order as it changes. */
 export function PaymentLinkPanel({ order }: { order: Order | null }) {
+  const { t } = useLanguage();
   if (!order?.paymentUrl) {
     return (
       <section className="card panel-empty" aria-labelledby="link-title">
-        <h2 id="link-title">Payment link</h2>
-        <p>
-          Enter an amount and choose <strong>Create payment link</strong>. The link appears here, ready to copy or
-          open for the customer.
-        </p>
+        <h2 id="link-title">{t.linkTitle}</h2>
+        <p>{t.linkEmpty}</p>
       </section>
     );
   }
@@ -24,6 +23,7 @@ export function PaymentLinkPanel({ order }: { order: Order | null }) {
 }
 
 function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }) {
+  const { t, formats } = useLanguage();
   const urlField = useRef<HTMLInputElement>(null);
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<AppError | null>(null);
@@ -46,30 +46,46 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
     <section className="card link-panel" aria-labelledby="link-title">
       <div className="panel-head">
         <h2 id="link-title">
-          Payment link <span className="ref">{order.ref}</span>
+          {t.linkTitle} <span className="ref">{order.ref}</span>
         </h2>
-        <StatusBadge status={order.status} />
+        <StatusBadge order={order} />
       </div>
-      <p className="link-amount">{formatTaka(order.amountMinor)}</p>
-      {order.customerName && (
-        <p className="link-customer">
-          for <span lang={languageOf(order.customerName)}>{order.customerName}</span>
-        </p>
-      )}
-      <label htmlFor="payment-url">Link for the customer</label>
-      <div className="url-row">
-        <input id="payment-url" ref={urlField} className="url" readOnly value={paymentUrl} onFocus={(e) => e.target.select()} />
-        <CopyLinkButton url={paymentUrl} field={urlField} />
-        <button type="button" className="secondary" onClick={open} disabled={opening}>
-          Open in browser
-        </button>
+      <div className="link-body">
+        <div className="link-text">
+          <p className="link-amount">{formats.money(order.amountMinor)}</p>
+          {order.customerName && (
+            <p className="link-customer">
+              {t.linkCustomer} <span lang={languageOf(order.customerName)}>{order.customerName}</span>
+            </p>
+          )}
+          <label htmlFor="payment-url">{t.linkForCustomer}</label>
+          <div className="url-row">
+            <input id="payment-url" ref={urlField} className="url" readOnly value={paymentUrl} onFocus={(e) => e.target.select()} />
+            <CopyLinkButton url={paymentUrl} field={urlField} />
+            <button type="button" className="secondary" onClick={open} disabled={opening}>
+              {t.openInBrowser}
+            </button>
+          </div>
+          {order.status === 'paid' && (
+            <p className="paid-note">
+              {order.paidManually ? (
+                t.paidHowManual
+              ) : (
+                <>
+                  {t.paidNote} <span className="mono">{order.transactionId}</span>
+                </>
+              )}
+            </p>
+          )}
+          {openError && <ErrorAlert error={openError} />}
+        </div>
+        {order.status === 'pending' && (
+          <figure className="link-qr">
+            <PaymentQrCode url={paymentUrl} size={168} />
+            <figcaption>{t.qrCaption}</figcaption>
+          </figure>
+        )}
       </div>
-      {order.status === 'paid' && (
-        <p className="paid-note">
-          Paid · transaction <span className="mono">{order.transactionId}</span>
-        </p>
-      )}
-      {openError && <ErrorAlert error={openError} />}
     </section>
   );
 }

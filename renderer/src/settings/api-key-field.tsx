@@ -1,24 +1,13 @@
 import type { Ref } from 'react';
 import type { ProfileView, VaultStatus } from '../../../shared/contract';
+import type { Messages } from '../i18n/english';
+import { useLanguage } from '../i18n/language-provider';
 
 type KeyView = ProfileView['apiKey'];
 
 /** The key's state in the shopkeeper's words. */
-export function keyStateWords(key: KeyView, protection: VaultStatus['protection'] | undefined): string {
-  switch (key.state) {
-    case 'saved':
-      return protection === 'weak'
-        ? 'Saved on this computer under weak protection.'
-        : 'Saved, encrypted by this computer’s key store.';
-    case 'session':
-      return 'Kept until PayDesk closes; you will need to enter it again next time.';
-    case 'missing':
-      return 'Missing: no payment links can be made with this profile until you enter it.';
-    case 'needs_reentry':
-      return 'This computer’s key store changed, so the saved key cannot be read: enter the key again.';
-    case 'not_needed':
-      return 'Not needed: the sandbox has no API key.';
-  }
+export function keyStateWords(key: KeyView, protection: VaultStatus['protection'] | undefined, t: Messages): string {
+  return key.state === 'saved' && protection === 'weak' ? t.keyState.savedWeak : t.keyState[key.state];
 }
 
 type Props = {
@@ -36,12 +25,13 @@ type Props = {
  * read off the screen or out of the page. Typing a key replaces the saved one.
  */
 export function ApiKeyField({ saved: state, protection, value, onChange, error, inputRef }: Props) {
+  const { t } = useLanguage();
   return (
     <div className="field">
-      <label htmlFor="api-key">API key</label>
+      <label htmlFor="api-key">{t.apiKey}</label>
       {state && (
         <p className="key-state" id="api-key-state" data-state={state.state}>
-          {state.hint && <span className="mono key-hint">{state.hint}</span>} {keyStateWords(state, protection)}
+          {state.hint && <span className="mono key-hint">{state.hint}</span>} {keyStateWords(state, protection, t)}
         </p>
       )}
       <input
@@ -51,7 +41,7 @@ export function ApiKeyField({ saved: state, protection, value, onChange, error, 
         autoComplete="off"
         spellCheck={false}
         maxLength={512}
-        placeholder={state?.hint ? 'Type a new key only to replace the saved one' : 'Paste the key from the API Settings page'}
+        placeholder={state?.hint ? t.apiKeyReplacePlaceholder : t.apiKeyNewPlaceholder}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
@@ -63,7 +53,7 @@ export function ApiKeyField({ saved: state, protection, value, onChange, error, 
         </p>
       ) : (
         <p className="field-hint" id="api-key-hint">
-          The secret key on your gateway’s API Settings page. PayDesk never shows it again once saved.
+          {t.apiKeyHint}
         </p>
       )}
     </div>

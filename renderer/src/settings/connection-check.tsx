@@ -1,20 +1,14 @@
 import { useState } from 'react';
 import type { AppError, ConnectionReport } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
-
-const STEP_NAMES: Record<ConnectionReport['steps'][number]['step'], string> = {
-  url: 'Web address',
-  dns: 'Finding the server (DNS)',
-  tcp: 'Reaching the server (TCP)',
-  tls: 'Secure connection (TLS)',
-  http: 'Gateway answers (HTTP)',
-};
 
 type Checked = { baseUrl: string; report: ConnectionReport } | { baseUrl: string; error: AppError };
 
 /** Tries the typed Base URL step by step, so a wrong address, a blocked port or a bad certificate each show as such. */
 export function ConnectionCheck({ baseUrl, mode }: { baseUrl: string; mode: 'live' | 'sandbox' }) {
+  const { t } = useLanguage();
   const [checking, setChecking] = useState(false);
   const [checked, setChecked] = useState<Checked | null>(null);
   // A result is about the address it was made for; once the address is edited it says nothing.
@@ -30,9 +24,9 @@ export function ConnectionCheck({ baseUrl, mode }: { baseUrl: string; mode: 'liv
   return (
     <div className="connection-check">
       <button type="button" className="secondary" onClick={check} disabled={checking || baseUrl.trim() === ''}>
-        {checking ? 'Checking…' : 'Check connection'}
+        {checking ? t.checking : t.checkConnection}
       </button>
-      <span className="field-hint">Makes no payment.</span>
+      <span className="field-hint">{t.makesNoPayment}</span>
       <div role="status" aria-live="polite">
         {shown && 'report' in shown && <ConnectionResult report={shown.report} />}
       </div>
@@ -42,6 +36,7 @@ export function ConnectionCheck({ baseUrl, mode }: { baseUrl: string; mode: 'liv
 }
 
 function ConnectionResult({ report }: { report: ConnectionReport }) {
+  const { t } = useLanguage();
   return (
     <div className={`connection-result ${report.ok ? 'is-ok' : 'is-failed'}`}>
       <p className="connection-message">{report.message}</p>
@@ -51,8 +46,8 @@ function ConnectionResult({ report }: { report: ConnectionReport }) {
             <span className="step-mark" aria-hidden="true">
               {step.ok ? '✓' : '✗'}
             </span>
-            <span className="step-name">{STEP_NAMES[step.step]}</span>
-            <span className="step-outcome">{step.ok ? 'ok' : 'failed'}</span>
+            <span className="step-name">{t.connectionSteps[step.step]}</span>
+            <span className="step-outcome">{step.ok ? t.stepOk : t.stepFailed}</span>
             <span className="step-detail">{step.detail}</span>
           </li>
         ))}

@@ -1,12 +1,10 @@
 import { useEffect, useState, type Ref } from 'react';
 import type { BindAddress } from '../../../shared/contract';
+import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 
 const OTHER = '__other__';
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|(.+\.)?localhost)$/i;
-
-export const GENERIC_EXPOSURE_WARNING =
-  'Not this computer only: other devices that can reach this address can open PayDesk’s return page.';
 
 /** Whether only this computer can reach the address. */
 export function isLoopback(host: string, addresses: BindAddress[]): boolean {
@@ -41,6 +39,7 @@ type Props = {
 
 /** Where the return listener listens: one of this computer's addresses, or one typed in. */
 export function ListenAddressField({ value, onChange, addresses, error, warning, inputRef }: Props) {
+  const { t } = useLanguage();
   const listed = addresses.some((address) => address.address === value);
   const [typing, setTyping] = useState(false);
   const typed = typing || !listed;
@@ -48,7 +47,7 @@ export function ListenAddressField({ value, onChange, addresses, error, warning,
 
   return (
     <div className="field">
-      <label htmlFor="listen-address">Listen address</label>
+      <label htmlFor="listen-address">{t.listenAddress}</label>
       <select
         id="listen-address"
         value={typed ? OTHER : value}
@@ -64,12 +63,12 @@ export function ListenAddressField({ value, onChange, addresses, error, warning,
             {address.address} ({address.label})
           </option>
         ))}
-        <option value={OTHER}>Another address…</option>
+        <option value={OTHER}>{t.anotherAddress}</option>
       </select>
       {typed && (
         <>
           <label htmlFor="listen-host" className="sub-label">
-            Address to listen on
+            {t.addressToListenOn}
           </label>
           <input
             id="listen-host"

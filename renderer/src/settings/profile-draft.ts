@@ -35,10 +35,10 @@ type Checked = { ok: true; profile: ProfileInput } | { ok: false; field: DraftFi
  * The draft as the core's `ProfileInput`. The core checks everything again; this only catches a port that is
  * not a number, whose core message ("expected number") would mean nothing at a shop counter.
  */
-export function profileInputOf(draft: ProfileDraft, mode: 'live' | 'sandbox'): Checked {
+export function profileInputOf(draft: ProfileDraft, mode: 'live' | 'sandbox', portInvalid: string): Checked {
   const port = draft.listenPort.trim();
   if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-    return { ok: false, field: 'listenPort', message: 'The port is a whole number from 1 to 65535, for example 47400.' };
+    return { ok: false, field: 'listenPort', message: portInvalid };
   }
   return {
     ok: true,

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError, ProfileView, VaultStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { callPaydesk } from '../paydesk-call';
+import { useLanguage } from '../i18n/language-provider';
 import { TextField } from '../text-field';
 import { ApiKeyField, keyStateWords } from './api-key-field';
 import { ConnectionCheck } from './connection-check';
-import { GENERIC_EXPOSURE_WARNING, isLoopback, ListenAddressField, useBindAddresses } from './listen-address-field';
+import { isLoopback, ListenAddressField, useBindAddresses } from './listen-address-field';
 import { draftFieldOf, draftOf, profileInputOf, type DraftField, type ProfileDraft } from './profile-draft';
 
 type Props = {
@@ -22,6 +23,7 @@ type Props = {
 
 /** A merchant profile: which gateway, with which key, and where customers come back to. */
 export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl, onSaved, onCancel }: Props) {
+  const { t } = useLanguage();
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(profile));
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<DraftField, string>>>({});
   const [error, setError] = useState<AppError | null>(null);
@@ -42,7 +44,7 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
     ? null
     : draft.listenHost === savedHost && profile?.active && listenerWarning
       ? listenerWarning
-      : GENERIC_EXPOSURE_WARNING;
+      : t.exposureWarning;
 
   const edit = (name: DraftField) => (value: string) => {
     setDraft((current) => ({ ...current, [name]: value }));
@@ -61,7 +63,7 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
     if (saving) return;
     setError(null);
     setFieldErrors({});
-    const checked = profileInputOf(draft, mode);
+    const checked = profileInputOf(draft, mode, t.portInvalid);
     if (!checked.ok) return showFieldError(checked.field, checked.message);
 
     setSaving(true);
@@ -77,7 +79,7 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
       if (!keyReply.ok) {
         setSaving(false);
         await onSaved(saved);
-        const message = `The profile was saved, but not the API key: ${keyReply.error.message}`;
+        const message = t.keyNotSaved(keyReply.error.message);
         return draftFieldOf(keyReply.error.field) === 'apiKey' ? showFieldError('apiKey', message) : setError({ ...keyReply.error, message });
       }
       saved = keyReply.value;
@@ -90,16 +92,16 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
   return (
     <form className="profile-form" onSubmit={submit} noValidate aria-busy={saving}>
       <p className="mode-line">
-        <span className={`mode-chip mode-${mode}`}>{sandbox ? 'Sandbox' : 'Live'}</span>{' '}
-        {sandbox ? 'PayDesk’s built-in practice gateway: no real money moves.' : 'Real payments through your gateway.'}
+        <span className={`mode-chip mode-${mode}`}>{sandbox ? t.modeSandbox : t.modeLive}</span>{' '}
+        {sandbox ? t.sandboxModeLine : t.liveModeLine}
       </p>
       <TextField
         id="profile-name"
-        label="Profile name"
+        label={t.profileName}
         value={draft.name}
         onChange={edit('name')}
         error={fieldErrors.name}
-        hint={sandbox ? 'The sandbox keeps its name.' : 'Your name for this gateway account, for example the shop’s name.'}
+        hint={sandbox ? t.profileNameHintSandbox : t.profileNameHintLive}
         readOnly={sandbox}
         autoFocus={!profile}
         autoComplete="off"
@@ -108,16 +110,12 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
       />
       <TextField
         id="base-url"
-        label="Base URL"
+        label={t.baseUrl}
         className="mono"
         value={draft.baseUrl}
         onChange={edit('baseUrl')}
         error={fieldErrors.baseUrl}
-        hint={
-          sandbox
-            ? 'Set by PayDesk: the address of the built-in sandbox gateway.'
-            : 'Exactly as shown on your gateway’s API Settings page. PayDesk also sends it to the gateway as client_base_url, so it must match character by character.'
-        }
+        hint={sandbox ? t.baseUrlHintSandbox : t.baseUrlHintLive}
         readOnly={sandbox}
         autoComplete="off"
         spellCheck={false}
@@ -127,8 +125,8 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
       <ConnectionCheck baseUrl={draft.baseUrl} mode={mode} />
       {sandbox ? (
         <div className="field">
-          <span className="label">API key</span>
-          <p className="key-state">{keyStateWords({ state: 'not_needed', hint: null }, protection)}</p>
+          <span className="label">{t.apiKey}</span>
+          <p className="key-state">{keyStateWords({ state: 'not_needed', hint: null }, protection, t)}</p>
         </div>
       ) : (
         <ApiKeyField
@@ -141,8 +139,8 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
         />
       )}
       <fieldset className="listener-fields">
-        <legend>Return listener</legend>
-        <p className="field-hint">Where the gateway sends customers back after they pay, so the order turns Paid.</p>
+        <legend>{t.returnListener}</legend>
+        <p className="field-hint">{t.returnListenerHint}</p>
         <div className="listener-address">
           <ListenAddressField
             value={draft.listenHost}
@@ -154,7 +152,7 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
           />
           <TextField
             id="listen-port"
-            label="Port"
+            label={t.port}
             inputMode="numeric"
             value={draft.listenPort}
             onChange={edit('listenPort')}
@@ -167,13 +165,13 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
         </div>
         <TextField
           id="return-base-url"
-          label="Public return address"
+          label={t.publicReturnAddress}
           optional
           className="mono"
           value={draft.returnBaseUrl}
           onChange={edit('returnBaseUrl')}
           error={fieldErrors.returnBaseUrl}
-          hint="Only if customers reach this computer through another address, such as a tunnel. Leave empty to use the listen address."
+          hint={t.publicReturnHint}
           autoComplete="off"
           spellCheck={false}
           placeholder="https://shop.example.net"
@@ -183,11 +181,11 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
       {error && <ErrorAlert error={error} />}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : profile ? 'Save changes' : 'Save profile'}
+          {saving ? t.saving : profile ? t.saveChanges : t.saveProfile}
         </button>
         {!profile && (
           <button type="button" className="secondary" onClick={onCancel} disabled={saving}>
-            Cancel
+            {t.cancel}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import type { ProfileView } from '../../../shared/contract';
+import { useLanguage } from '../i18n/language-provider';
 import { ProfileItem } from './profile-item';
 
 type Props = {
@@ -13,9 +14,10 @@ type Props = {
 
 /** The shop's merchant profiles, the one in use first; removed ones last, muted and read-only. */
 export function ProfileList({ profiles, editing, busy, onSwitch, onEdit, onRemove }: Props) {
+  const { t } = useLanguage();
   const ordered = [...profiles].sort((a, b) => rank(a) - rank(b));
   return (
-    <ul className="profile-list" aria-label="Merchant profiles">
+    <ul className="profile-list" aria-label={t.merchantProfiles}>
       {ordered.map((profile, index) => (
         <ProfileItem
           key={`${profile.removed ? 'removed' : 'current'}-${profile.name}-${index}`}

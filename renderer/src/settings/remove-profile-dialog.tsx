@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
 
 type Props = {
   name: string;
@@ -10,6 +11,7 @@ type Props = {
 
 /** Asks before a profile goes, and says plainly that its orders stay. Escape or "Keep it" backs out. */
 export function RemoveProfileDialog({ name, onConfirm, onClose }: Props) {
+  const { t } = useLanguage();
   const dialog = useRef<HTMLDialogElement>(null);
   const [removing, setRemoving] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -38,18 +40,15 @@ export function RemoveProfileDialog({ name, onConfirm, onClose }: Props) {
         onClose();
       }}
     >
-      <h2 id="remove-title">Remove the profile “{name}”?</h2>
-      <p id="remove-consequence">
-        PayDesk stops using it and forgets its API key. Its orders are kept: they stay listed, read-only, under
-        All profiles.
-      </p>
+      <h2 id="remove-title">{t.removeTitle(name)}</h2>
+      <p id="remove-consequence">{t.removeConsequence}</p>
       {error && <ErrorAlert error={error} />}
       <div className="dialog-actions">
         <button type="button" className="secondary" autoFocus onClick={onClose} disabled={removing}>
-          Keep it
+          {t.keepIt}
         </button>
         <button type="button" className="danger" onClick={remove} disabled={removing}>
-          {removing ? 'Removing…' : 'Remove profile'}
+          {removing ? t.removing : t.removeProfile}
         </button>
       </div>
     </dialog>

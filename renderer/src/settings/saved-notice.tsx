@@ -1,4 +1,5 @@
 import type { AppStatus } from '../../../shared/contract';
+import { useLanguage } from '../i18n/language-provider';
 
 type Props = {
   name: string;
@@ -11,17 +12,18 @@ type Props = {
  * address exposes is said next to the listen address itself.
  */
 export function SavedNotice({ name, status }: Props) {
+  const { t } = useLanguage();
   return (
     <div className="saved-notice" role="status">
-      <p className="saved-title">Saved “{name}”.</p>
+      <p className="saved-title">{t.savedName(name)}</p>
       {status?.returnUrl && (
         <p>
-          Customers return to <code>{status.returnUrl}</code>
+          {t.customersReturnTo} <code>{status.returnUrl}</code>
         </p>
       )}
       {status?.listenerProblem && (
         <p className="listener-problem">
-          <strong>Customers cannot be brought back to PayDesk.</strong> {status.listenerProblem}
+          <strong>{t.listenerDown}</strong> {status.listenerProblem}
         </p>
       )}
     </div>

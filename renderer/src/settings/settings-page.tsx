@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { AppError, AppStatus, ProfileView } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 import { ProfileForm } from './profile-form';
+import { PreferencesForm } from './preferences-form';
 import { ProfileList } from './profile-list';
 import { RemoveProfileDialog } from './remove-profile-dialog';
 import { SavedNotice } from './saved-notice';
@@ -28,6 +30,7 @@ type Props = {
 
 /** Merchant profiles with their keys and return listener, and the shop's details for receipts. */
 export function SettingsPage({ intent, status, onProfileChanged }: Props) {
+  const { t } = useLanguage();
   const profiles = useProfiles();
   const [editing, setEditing] = useState<Editing>(intent === 'add-profile' ? { kind: 'new' } : { kind: 'active' });
   const [notice, setNotice] = useState<{ name: string; status: AppStatus | null } | null>(null);
@@ -79,18 +82,23 @@ export function SettingsPage({ intent, status, onProfileChanged }: Props) {
 
   return (
     <div className="settings">
+      <section className="card" aria-labelledby="preferences-title">
+        <h2 id="preferences-title">{t.preferencesTitle}</h2>
+        <PreferencesForm />
+      </section>
+
       <div className="settings-grid">
         <section className="card" aria-labelledby="profiles-title">
           <div className="panel-head">
-            <h2 id="profiles-title">Merchant profiles</h2>
+            <h2 id="profiles-title">{t.merchantProfiles}</h2>
             <button type="button" className="secondary" onClick={() => open({ kind: 'new' })}>
-              Add profile
+              {t.addProfile}
             </button>
           </div>
           {profiles.error && <ErrorAlert error={profiles.error} />}
           {error && <ErrorAlert error={error} />}
           {profiles.loading ? (
-            <p className="muted">Loading profiles…</p>
+            <p className="muted">{t.loadingProfiles}</p>
           ) : (
             <ProfileList
               profiles={profiles.profiles}
@@ -106,7 +114,7 @@ export function SettingsPage({ intent, status, onProfileChanged }: Props) {
 
         <section className="card" aria-labelledby="profile-form-title">
           <h2 id="profile-form-title">
-            {editing.kind === 'new' ? 'Add a profile' : shown ? `Profile “${shown.name}”` : 'Profile'}
+            {editing.kind === 'new' ? t.addAProfile : shown ? t.profileTitle(shown.name) : t.profile}
           </h2>
           {formOpen ? (
             <ProfileForm
@@ -119,15 +127,15 @@ export function SettingsPage({ intent, status, onProfileChanged }: Props) {
               onCancel={() => open({ kind: 'active' })}
             />
           ) : (
-            !profiles.loading && <p className="muted">Choose a profile to edit, or add one.</p>
+            !profiles.loading && <p className="muted">{t.chooseProfile}</p>
           )}
           {notice && shown?.name === notice.name && <SavedNotice name={notice.name} status={notice.status} />}
         </section>
       </div>
 
       <section className="card shop-card" aria-labelledby="shop-title">
-        <h2 id="shop-title">Shop details</h2>
-        <p className="card-intro muted">Printed on every receipt.</p>
+        <h2 id="shop-title">{t.shopDetails}</h2>
+        <p className="card-intro muted">{t.shopDetailsIntro}</p>
         <ShopDetailsForm />
       </section>
 

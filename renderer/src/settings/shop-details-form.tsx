@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError, ShopDetails } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 import { TextField } from '../text-field';
 import { ShopLogo } from './shop-logo';
@@ -13,6 +14,7 @@ const isFieldName = (name: string | null): name is FieldName => name !== null &&
 
 /** The shop as printed on receipts: name, address, phone and an optional logo. */
 export function ShopDetailsForm() {
+  const { t } = useLanguage();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [logo, setLogo] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -75,7 +77,7 @@ export function ShopDetailsForm() {
     <form className="shop-form" onSubmit={submit} noValidate aria-busy={saving || !loaded}>
       <TextField
         id="shop-name"
-        label="Shop name"
+        label={t.shopName}
         value={fields.name}
         onChange={edit('name')}
         error={fieldErrors.name}
@@ -85,7 +87,7 @@ export function ShopDetailsForm() {
       />
       <TextField
         id="shop-address"
-        label="Address"
+        label={t.shopAddress}
         value={fields.address}
         onChange={edit('address')}
         error={fieldErrors.address}
@@ -95,7 +97,7 @@ export function ShopDetailsForm() {
       />
       <TextField
         id="shop-phone"
-        label="Phone"
+        label={t.shopPhone}
         type="tel"
         value={fields.phone}
         onChange={edit('phone')}
@@ -108,10 +110,10 @@ export function ShopDetailsForm() {
       {error && <ErrorAlert error={error} />}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving || !loaded}>
-          {saving ? 'Saving…' : 'Save shop details'}
+          {saving ? t.saving : t.saveShopDetails}
         </button>
         <p className="saved-inline" role="status">
-          {saved && 'Saved. Receipts show these details from now on.'}
+          {saved && t.shopSaved}
         </p>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppError, ShopDetails } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 
 type Props = {
@@ -10,6 +11,7 @@ type Props = {
 
 /** The receipt logo. PayDesk's own window shows the file dialog; this page never sees a file path. */
 export function ShopLogo({ logoDataUrl, onChanged }: Props) {
+  const { t } = useLanguage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -25,24 +27,24 @@ export function ShopLogo({ logoDataUrl, onChanged }: Props) {
   return (
     <div className="field shop-logo">
       <span className="label" id="logo-label">
-        Logo <span className="optional">(optional)</span>
+        {t.logo} <span className="optional">{t.optional}</span>
       </span>
       <div className="logo-row">
         <div className="logo-frame">
-          {logoDataUrl ? <img src={logoDataUrl} alt="The shop’s logo" /> : <span className="muted">No logo</span>}
+          {logoDataUrl ? <img src={logoDataUrl} alt={t.logoAlt} /> : <span className="muted">{t.noLogo}</span>}
         </div>
         <div className="logo-actions">
           <button type="button" className="secondary" onClick={() => run('chooseShopLogo')} disabled={busy}>
-            Choose logo…
+            {t.chooseLogo}
           </button>
           {logoDataUrl && (
             <button type="button" className="secondary" onClick={() => run('removeShopLogo')} disabled={busy}>
-              Remove logo
+              {t.removeLogo}
             </button>
           )}
         </div>
       </div>
-      <p className="field-hint">Printed at the top of receipts: a PNG, JPEG or WebP picture of at most 512 KB.</p>
+      <p className="field-hint">{t.logoHint}</p>
       {error &&
         (error.kind === 'invalid_input' ? (
           <p className="field-error" role="alert">

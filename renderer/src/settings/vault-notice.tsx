@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppError, VaultStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 
 type Props = {
@@ -15,6 +16,7 @@ type Props = {
  */
 export function VaultNotice({ vault, onChanged }: Props) {
   /** The choice on its way to the core, shown at once so the box does not flick back while it travels. */
+  const { t } = useLanguage();
   const [choosing, setChoosing] = useState<boolean | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const accepted = choosing ?? vault.weakAccepted;
@@ -30,7 +32,7 @@ export function VaultNotice({ vault, onChanged }: Props) {
 
   return (
     <div className={`vault-notice vault-${vault.protection}`}>
-      <h3>Where API keys are kept</h3>
+      <h3>{t.whereKeysKept}</h3>
       <p>{vault.sentence}</p>
       {vault.protection === 'weak' && (
         <>
@@ -42,12 +44,10 @@ export function VaultNotice({ vault, onChanged }: Props) {
               onChange={(event) => accept(event.target.checked)}
               aria-describedby="weak-consequence"
             />
-            Keep keys under weak protection
+            {t.keepWeak}
           </label>
           <p className="field-hint" id="weak-consequence">
-            {accepted
-              ? 'Keys survive a restart, but anyone who copies PayDesk’s data folder could read them. Untick to take them off the disk again; they then last until PayDesk closes.'
-              : 'Keys would survive a restart, but anyone who copies PayDesk’s data folder could read them.'}
+            {accepted ? t.weakAccepted : t.weakNotAccepted}
           </p>
         </>
       )}

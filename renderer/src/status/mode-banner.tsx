@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
 import type { StatusState } from './use-app-status';
 
 /**
@@ -7,15 +8,16 @@ import type { StatusState } from './use-app-status';
  * and any listener trouble.
  */
 export function ModeBanner({ state, children }: { state: StatusState; children: ReactNode }) {
+  const { t } = useLanguage();
   const status = state.kind === 'ready' ? state.status : null;
   return (
     <header className="app-header">
       {status?.mode === 'sandbox' && (
         <div className="sandbox-banner" role="note">
           <span className="sandbox-tag" aria-hidden="true">
-            SANDBOX
+            {t.sandboxTag}
           </span>
-          <strong>Sandbox mode — payments are simulated; no real money moves.</strong>
+          <strong>{t.sandboxBanner}</strong>
         </div>
       )}
       <div className="app-bar">
@@ -24,18 +26,18 @@ export function ModeBanner({ state, children }: { state: StatusState; children: 
         {status?.mode === 'live' && (
           <span className="live-profile">
             <span className="live-dot" aria-hidden="true" />
-            Live · <span className="profile-name">{status.profileName}</span>
+            {t.live} · <span className="profile-name">{status.profileName}</span>
           </span>
         )}
         {status?.returnUrl && (
           <span className="return-url">
-            Customers return to <code>{status.returnUrl}</code>
+            {t.customersReturnTo} <code>{status.returnUrl}</code>
           </span>
         )}
       </div>
       {status?.listenerProblem && (
         <p className="listener-warning" role="alert">
-          <strong>Customers cannot be brought back to PayDesk.</strong> {status.listenerProblem}
+          <strong>{t.listenerDown}</strong> {status.listenerProblem}
         </p>
       )}
       {state.kind === 'failed' && (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
 
 type Props = {
   onChoose(choice: 'sandbox' | 'connect'): Promise<AppError | null>;
@@ -8,6 +9,7 @@ type Props = {
 
 /** First start: what PayDesk does, and the two ways to begin. Trying the sandbox is the safe default. */
 export function WelcomeCard({ onChoose }: Props) {
+  const { t } = useLanguage();
   const tryButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -25,21 +27,15 @@ export function WelcomeCard({ onChoose }: Props) {
 
   return (
     <section className="card welcome" aria-labelledby="welcome-title">
-      <h2 id="welcome-title">Welcome to PayDesk</h2>
-      <p>
-        PayDesk makes payment links for your customers through your payment gateway, and marks each order Paid the
-        moment the customer has paid.
-      </p>
-      <p>
-        Try it first with the built-in sandbox, where no real money moves, or connect your own gateway with the API key
-        from its API Settings page.
-      </p>
+      <h2 id="welcome-title">{t.welcomeTitle}</h2>
+      <p>{t.welcomeIntro}</p>
+      <p>{t.welcomeChoice}</p>
       <div className="welcome-choices">
         <button ref={tryButton} type="button" className="primary" disabled={busy} onClick={() => choose('sandbox')}>
-          Try the sandbox
+          {t.trySandbox}
         </button>
         <button type="button" className="secondary" disabled={busy} onClick={() => choose('connect')}>
-          Connect my gateway
+          {t.connectGateway}
         </button>
       </div>
       {error && <ErrorAlert error={error} />}

@@ -1,0 +1,151 @@
+import { useRef, useState, type ReactNode } from 'react';
+import type { AppError } from '../../../shared/contract';
+import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
+import { languageOf } from '../language-of';
+import { callPaydesk } from '../paydesk-call';
+import { CopyLinkButton } from '../payment-link/copy-link-button';
+import { PaymentQrCode } from '../payment-link/payment-qr-code';
+import { CancelOrderDialog } from './cancel-order-dialog';
+import { MarkPaidDialog } from './mark-paid-dialog';
+import { OrderTimeline } from './order-timeline';
+import { StatusBadge } from './status-badge';
+import { useOrderDetail } from './use-order-detail';
+
+type Props = {
+  orderRef: string;
+  onClose(): void;
+  /** Says what the shopkeeper just did, for screen readers. */
+  announce(message: string): void;
+};
+
+/**
+ * Everything about one order: its fields, for a pending one the link as a large QR code for the customer's
+ * phone, what can still be done with it, and its timeline.
+ */
+export function OrderDetail({ orderRef, onClose, announce }: Props) {
+  const { t, formats } = useLanguage();
+  const { detail, error, reload } = useOrderDetail(orderRef);
+  const [dialog, setDialog] = useState<'cancel' | 'mark-paid' | null>(null);
+  const [openError, setOpenError] = useState<AppError | null>(null);
+  const urlField = useRef<HTMLInputElement>(null);
+  const order = detail?.order;
+
+  async function done(message: string) {
+    setDialog(null);
+    announce(message);
+    await reload();
+  }
+
+  async function openPage(ref: string) {
+    setOpenError(null);
+    const reply = await callPaydesk('openPaymentPage', { ref });
+    if (!reply.ok) setOpenError(reply.error);
+  }
+
+  const field = (label: string, value: ReactNode, lang?: string) => (
+    <>
+      <dt>{label}</dt>
+      <dd lang={lang}>{value}</dd>
+    </>
+  );
+
+  return (
+    <aside className="card order-detail" aria-labelledby="order-detail-title">
+      <div className="panel-head">
+        <h2 id="order-detail-title">
+          {t.orderTitle} <span className="ref">{orderRef}</span>
+        </h2>
+        <button type="button" className="icon-button" aria-label={t.closeDetail} aria-keyshortcuts="Escape" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {error && <ErrorAlert error={error} />}
+      {!order ? (
+        !error && <p className="muted">{t.loadingOrder}</p>
+      ) : (
+        <>
+          <div className="detail-summary">
+            <p className="detail-amount">{formats.money(order.amountMinor)}</p>
+            <StatusBadge order={order} />
+            {order.sandbox && <span className="sandbox-chip">{t.sandboxChip}</span>}
+          </div>
+
+          {order.status === 'pending' && order.paymentUrl && (
+            <div className="detail-link">
+              <PaymentQrCode url={order.paymentUrl} />
+              <p className="qr-caption">{t.qrCaption}</p>
+              <label htmlFor="detail-payment-url">{t.detailLinkLabel}</label>
+              <div className="url-row">
+                <input
+                  id="detail-payment-url"
+                  ref={urlField}
+                  className="url"
+                  readOnly
+                  value={order.paymentUrl}
+                  onFocus={(event) => event.target.select()}
+                />
+                <CopyLinkButton url={order.paymentUrl} field={urlField} />
+                <button type="button" className="secondary" onClick={() => openPage(order.ref)}>
+                  {t.openInBrowser}
+                </button>
+              </div>
+              {openError && <ErrorAlert error={openError} />}
+            </div>
+          )}
+
+          {order.status !== 'paid' && (
+            <div className="detail-actions">
+              {order.status === 'pending' && (
+                <button type="button" className="secondary danger-text" onClick={() => setDialog('cancel')}>
+                  {t.cancelLink}
+                </button>
+              )}
+              <button type="button" className="secondary" onClick={() => setDialog('mark-paid')}>
+                {t.markPaidManually}
+              </button>
+            </div>
+          )}
+
+          <dl className="detail-fields">
+            {field(t.fieldCustomer, order.customerName ?? '—', languageOf(order.customerName))}
+            {order.customerEmail && field(t.fieldEmail, order.customerEmail)}
+            {order.note && field(t.fieldNote, order.note, languageOf(order.note))}
+            {field(t.fieldProfile, order.profileName, languageOf(order.profileName))}
+            {field(t.fieldCreated, <time dateTime={order.createdAt}>{formats.dateTime(order.createdAt)}</time>)}
+            {order.expiresAt &&
+              (order.status === 'pending' || order.status === 'expired') &&
+              field(
+                order.status === 'pending' ? t.fieldExpires : t.fieldExpired,
+                <time dateTime={order.expiresAt}>{formats.dateTime(order.expiresAt)}</time>,
+              )}
+            {order.paidAt && field(t.fieldPaid, <time dateTime={order.paidAt}>{formats.dateTime(order.paidAt)}</time>)}
+            {order.status === 'paid' && field(t.fieldPaidHow, order.paidManually ? t.paidHowManual : t.paidHowGateway)}
+            {order.transactionId && field(t.fieldTransaction, <span className="mono">{order.transactionId}</span>)}
+            {order.cancelledAt &&
+              field(t.fieldCancelled, <time dateTime={order.cancelledAt}>{formats.dateTime(order.cancelledAt)}</time>)}
+            {order.failure && field(t.fieldFailure, order.failure)}
+          </dl>
+
+          <h3 className="timeline-title">{t.timelineTitle}</h3>
+          <OrderTimeline events={detail.timeline} />
+
+          {dialog === 'cancel' && (
+            <CancelOrderDialog
+              order={order}
+              onClose={() => setDialog(null)}
+              onDone={(changed) => done(t.cancelledAnnouncement(changed.ref))}
+            />
+          )}
+          {dialog === 'mark-paid' && (
+            <MarkPaidDialog
+              order={order}
+              onClose={() => setDialog(null)}
+              onDone={(changed) => done(t.markedPaidAnnouncement(changed.ref))}
+            />
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,61 @@
+import type { OrderStatus, TimelineEvent } from '../../../shared/contract';
+import { useLanguage, type LanguageState } from '../i18n/language-provider';
+import { languageOf } from '../language-of';
+
+/** Events that record someone trying (or failing) to change the order in a way PayDesk refused. */
+const WARNINGS = new Set(['return_conflict', 'duplicate_transaction', 'rejected_return', 'link_failed']);
+
+const text = (value: TimelineEvent['detail'][string] | undefined) => (value === null || value === undefined ? '' : String(value));
+
+function sentence(event: TimelineEvent, { t, formats }: LanguageState): string {
+  const { detail } = event;
+  const said = t.timeline;
+  switch (event.kind) {
+    case 'created':
+      return typeof detail.amountMinor === 'number' ? said.created(formats.money(detail.amountMinor)) : said.createdPlain;
+    case 'link_issued':
+      return said.linkIssued;
+    case 'link_failed':
+      return said.linkFailed(text(detail.message));
+    case 'paid':
+      return detail.late && (detail.from === 'expired' || detail.from === 'cancelled')
+        ? said.paidLate(text(detail.transactionId), t.status[detail.from as OrderStatus])
+        : said.paid(text(detail.transactionId));
+    case 'paid_manually':
+      return said.paidManually;
+    case 'cancelled':
+      return detail.by === 'customer' ? said.cancelledByCustomer : said.cancelledByShopkeeper;
+    case 'expired':
+      return said.expired;
+    case 'return_conflict':
+      return said.returnConflict(text(detail.offered), text(detail.recorded));
+    case 'duplicate_transaction':
+      return said.duplicateTransaction(text(detail.offered), text(detail.heldBy));
+    case 'rejected_return': {
+      const reason = text(detail.reason);
+      return said.rejectedReturn(reason in said.rejectReasons ? said.rejectReasons[reason as keyof typeof said.rejectReasons] : reason);
+    }
+    default:
+      return `${event.kind} ${JSON.stringify(detail)}`;
+  }
+}
+
+/** The order's audit trail, oldest first: every change, and every attempt PayDesk turned away. */
+export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
+  const language = useLanguage();
+  return (
+    <ol className="timeline">
+      {events.map((event, index) => (
+        <li key={index} className={`timeline-item${WARNINGS.has(event.kind) ? ' is-warning' : ''}`} data-kind={event.kind}>
+          <time dateTime={event.at}>{language.formats.dateTime(event.at)}</time>
+          <p>{sentence(event, language)}</p>
+          {event.kind === 'paid_manually' && typeof event.detail.reason === 'string' && (
+            <blockquote className="timeline-reason" lang={languageOf(event.detail.reason)}>
+              {event.detail.reason}
+            </blockquote>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

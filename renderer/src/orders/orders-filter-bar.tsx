@@ -1,0 +1,103 @@
+import type { Ref } from 'react';
+import { ORDER_STATUSES, type OrderStatus } from '../../../shared/contract';
+import { useLanguage } from '../i18n/language-provider';
+
+/** The filter as typed: the search text as it is in the box, dates as YYYY-MM-DD or empty. */
+export type OrdersFilter = {
+  search: string;
+  status: OrderStatus | '';
+  from: string;
+  to: string;
+  allProfiles: boolean;
+};
+
+export const NO_FILTER: OrdersFilter = { search: '', status: '', from: '', to: '', allProfiles: false };
+
+type Props = {
+  filter: OrdersFilter;
+  onChange(filter: OrdersFilter): void;
+  searchRef: Ref<HTMLInputElement>;
+  /** The start date is after the end date: nothing is asked for until that is fixed. */
+  datesReversed: boolean;
+};
+
+/** Search, status, dates and scope. Every change applies at once (typing after a short pause). */
+export function OrdersFilterBar({ filter, onChange, searchRef, datesReversed }: Props) {
+  const { t } = useLanguage();
+  const set = <K extends keyof OrdersFilter>(key: K, value: OrdersFilter[K]) => onChange({ ...filter, [key]: value });
+  const narrowed = filter.search !== '' || filter.status !== '' || filter.from !== '' || filter.to !== '';
+
+  return (
+    <div className="orders-toolbar" role="search" aria-label={t.ordersFilterLabel}>
+      <div className="search-box">
+        <label htmlFor="orders-search" className="visually-hidden">
+          {t.searchLabel}
+        </label>
+        <input
+          id="orders-search"
+          ref={searchRef}
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={200}
+          placeholder={t.searchPlaceholder}
+          aria-keyshortcuts="/"
+          value={filter.search}
+          onChange={(event) => set('search', event.target.value)}
+        />
+        <kbd className="shortcut" aria-hidden="true">
+          /
+        </kbd>
+      </div>
+      <div className="toolbar-field">
+        <label htmlFor="orders-status">{t.statusFilterLabel}</label>
+        <select id="orders-status" value={filter.status} onChange={(event) => set('status', event.target.value as OrdersFilter['status'])}>
+          <option value="">{t.allStatuses}</option>
+          {ORDER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t.status[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="toolbar-field">
+        <label htmlFor="orders-from">{t.fromLabel}</label>
+        <input
+          id="orders-from"
+          type="date"
+          value={filter.from}
+          max={filter.to || undefined}
+          onChange={(event) => set('from', event.target.value)}
+          aria-invalid={datesReversed || undefined}
+          aria-describedby={datesReversed ? 'orders-dates-error' : undefined}
+        />
+      </div>
+      <div className="toolbar-field">
+        <label htmlFor="orders-to">{t.toLabel}</label>
+        <input
+          id="orders-to"
+          type="date"
+          value={filter.to}
+          min={filter.from || undefined}
+          onChange={(event) => set('to', event.target.value)}
+          aria-invalid={datesReversed || undefined}
+          aria-describedby={datesReversed ? 'orders-dates-error' : undefined}
+        />
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={filter.allProfiles} onChange={(event) => set('allProfiles', event.target.checked)} />
+        {t.allProfiles}
+      </label>
+      {narrowed && (
+        <button type="button" className="secondary small" onClick={() => onChange({ ...NO_FILTER, allProfiles: filter.allProfiles })}>
+          {t.clearFilters}
+        </button>
+      )}
+      {datesReversed && (
+        <p className="field-error toolbar-error" id="orders-dates-error" role="alert">
+          {t.datesReversed}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import type { AppError } from '../../../shared/contract';
+import { ErrorAlert } from '../error-alert';
+import type { Language } from '../i18n/english';
+import { useLanguage } from '../i18n/language-provider';
+import { TextField } from '../text-field';
+
+const LANGUAGES: ReadonlyArray<{ id: Language; name: string }> = [
+  { id: 'bn', name: 'বাংলা' },
+  { id: 'en', name: 'English' },
+];
+
+const MAX_HOURS = 720;
+const BENGALI_ZERO = 0x09e6;
+
+/** "৪৮" or "48" → 48; anything but a whole number from 1 to 720 → null. */
+function parseHours(text: string): number | null {
+  const digits = text.trim().replace(/[\u09e6-\u09ef]/g, (d) => String(d.charCodeAt(0) - BENGALI_ZERO));
+  if (!/^\d{1,3}$/.test(digits)) return null;
+  const hours = Number(digits);
+  return hours >= 1 && hours <= MAX_HOURS ? hours : null;
+}
+
+/** The screen language (applied and remembered at once) and how long a new payment link stays payable. */
+export function PreferencesForm() {
+  const { t, formats, preferences, loadError, savePreferences } = useLanguage();
+  const [hours, setHours] = useState(() => formats.count(preferences.linkExpiryHours));
+  const [hoursError, setHoursError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  /** The language on its way to the core, shown chosen at once so the switch does not flick back while it travels. */
+  const [choosing, setChoosing] = useState<Language | null>(null);
+  const chosen = choosing ?? preferences.language;
+
+  async function chooseLanguage(language: Language) {
+    setChoosing(language);
+    setError(null);
+    const reply = await savePreferences({ ...preferences, language });
+    setChoosing(null);
+    if (!reply.ok) setError(reply.error);
+  }
+
+  async function saveHours(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    const linkExpiryHours = parseHours(hours);
+    if (linkExpiryHours === null) return setHoursError(t.linkHoursInvalid);
+    setSaving(true);
+    setError(null);
+    const reply = await savePreferences({ ...preferences, linkExpiryHours });
+    setSaving(false);
+    if (!reply.ok) return reply.error.kind === 'invalid_input' ? setHoursError(reply.error.message) : setError(reply.error);
+    setSaved(true);
+  }
+
+  return (
+    <div className="preferences">
+      {loadError && <ErrorAlert error={loadError} />}
+      <fieldset className="language-choice">
+        <legend>{t.languageLegend}</legend>
+        <div className="segmented">
+          {LANGUAGES.map((language) => (
+            <label key={language.id} className={chosen === language.id ? 'is-chosen' : undefined}>
+              <input
+                type="radio"
+                name="language"
+                value={language.id}
+                checked={chosen === language.id}
+                onChange={() => chooseLanguage(language.id)}
+              />
+              <span lang={language.id}>{language.name}</span>
+            </label>
+          ))}
+        </div>
+        <p className="field-hint">{t.languageHint}</p>
+      </fieldset>
+      <form className="link-hours" onSubmit={saveHours} noValidate aria-busy={saving}>
+        <TextField
+          id="link-hours"
+          label={t.linkHoursLabel}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={3}
+          value={hours}
+          onChange={(value) => {
+            setHours(value);
+            setHoursError(null);
+            setSaved(false);
+          }}
+          error={hoursError}
+          hint={t.linkHoursHint}
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? t.saving : t.saveLinkHours}
+          </button>
+          <p className="saved-inline" role="status">
+            {saved && t.linkHoursSaved(formats.count(preferences.linkExpiryHours))}
+          </p>
+        </div>
+      </form>
+      {error && <ErrorAlert error={error} />}
+    </div>
+  );
+}
