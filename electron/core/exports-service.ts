@@ -18,7 +18,7 @@ import type { ShopStore } from './shop';
 type Filter = z.output<typeof ExportFilter>;
 type Layout = z.output<typeof ReceiptLayout>;
 
-const BATCH = 2000;
+const BATCH = 5000;
 
 export type ExportsService = ReturnType<typeof createExportsService>;
 
@@ -69,8 +69,7 @@ export function createExportsService(deps: {
       return exclusive(async (signal) => {
         const scoped = scope(filter);
         const { total } = deps.queries.totals(scoped);
-        const batches = mapBatches(deps.queries.batches(scoped, BATCH));
-        const result = await writeOrdersCsv(file, batches, {
+        const result = await writeOrdersCsv(file, deps.queries.csvBatches(scoped, BATCH), {
           signal,
           onProgress: (done) => deps.events.emit('exportProgress', { kind: 'csv', done, total }),
         });

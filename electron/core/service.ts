@@ -50,9 +50,15 @@ export function toPublicOrder({ id: _id, profileId: _profileId, ...order }: Stor
 export function createPaydeskService(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date().toISOString());
   const hours = (h: number) => h * 3600_000;
+  // Inside `batch`, events wait for the commit: nothing is announced that could still roll back.
+  let held: Array<() => void> | null = null;
+  const announce = <E extends keyof CoreEvents>(name: E, payload: CoreEvents[E]) => {
+    if (held) held.push(() => deps.events.emit(name, payload));
+    else deps.events.emit(name, payload);
+  };
   const changed = (stored: StoredOrder): Order => {
     const order = toPublicOrder(stored);
-    deps.events.emit('orderChanged', order);
+    announce('orderChanged', order);
     return order;
   };
 
@@ -129,14 +135,14 @@ export function createPaydeskService(deps: ServiceDeps) {
     listOrders({ allProfiles, sort, direction, offset, limit, ...filter }: Partial<ListOrdersQuery>): OrderPage {
       const profile = allProfiles ? null : deps.profiles.active();
       const scoped = { ...filter, ...(profile ? { profileId: profile.id } : {}) };
-      const orders = deps.queries.page({
+      const { orders, totals } = deps.queries.list({
         ...scoped,
         sort: sort ?? 'time',
         direction: direction ?? 'desc',
         offset: offset ?? 0,
         limit: limit ?? 200,
       });
-      return { orders: orders.map(toPublicOrder), ...deps.queries.totals(scoped) };
+      return { orders: orders.map(toPublicOrder), ...totals };
     },
 
     getOrder(ref: string): Reply<OrderDetail> {
@@ -193,7 +199,7 @@ export function createPaydeskService(deps: ServiceDeps) {
       const outcome = deps.orders.recordReturn(hashToken(token), transactionId, now());
       if (outcome.kind === 'unknown_token') return outcome;
       const order = outcome.kind === 'repeat' ? toPublicOrder(outcome.order) : changed(outcome.order);
-      if (outcome.kind === 'paid') deps.events.emit('orderPaid', order);
+      if (outcome.kind === 'paid') announce('orderPaid', order);
       return { kind: outcome.kind, order };
     },
 
@@ -202,6 +208,30 @@ export function createPaydeskService(deps: ServiceDeps) {
       if (outcome.kind === 'unknown_token') return outcome;
       const order = outcome.kind === 'cancelled' ? changed(outcome.order) : toPublicOrder(outcome.order);
       return { kind: outcome.kind, order };
+    },
+
+    /**
+     * Runs several use-cases as one transaction (one disk commit for a burst of returns) and announces
+     * their events once it has committed.
+     */
+    batch<T>(work: () => T): T {
+      const outer = held === null;
+      const queued = held ?? [];
+      const mark = queued.length;
+      held = queued;
+      let committed = false;
+      try {
+        // Nested inside another batch this is a savepoint: it can fail alone, with its events dropped.
+        const result = deps.orders.atomically(work);
+        committed = true;
+        return result;
+      } finally {
+        if (!committed) queued.length = mark;
+        if (outer) {
+          held = null;
+          if (committed) for (const emit of queued) emit();
+        }
+      }
     },
 
     rejectReturn(token: string, reason: string, detail: Record<string, unknown>): void {

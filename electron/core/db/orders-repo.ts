@@ -2,6 +2,7 @@
 // two processes (the app's listener and a CLI command) never interleave a read and a write.
 import type { Order, OrderStatus } from '../../../shared/contract';
 import { decideCancel, decideReturn } from '../return-decisions';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 
 export type StoredOrder = Order & { id: number; profileId: number };
@@ -33,6 +34,8 @@ export type CancelOutcome =
 export type OrderEvent = { kind: string; detail: Record<string, unknown> | null; at: string };
 
 export interface OrdersRepo {
+  /** Runs `work` as one IMMEDIATE transaction; repository calls inside it become savepoints. */
+  atomically<T>(work: () => T): T;
   createPending(order: NewOrder, at: string): StoredOrder;
   issueLink(id: number, paymentUrl: string, at: string): StoredOrder;
   failLink(id: number, failure: { kind: string; message: string }, at: string): StoredOrder;
@@ -120,6 +123,16 @@ export function createOrdersRepo(db: Db): OrdersRepo {
        'pending', @returnTokenHash, @cancelTokenHash, @at, @at, @expiresAt)`,
   );
   const insertEvent = db.prepare(`INSERT INTO order_events (order_id, kind, detail, at) VALUES (?, ?, ?, ?)`);
+  const statements = new Map<string, Statement<unknown[]>>();
+  /** Prepared once, on first use: the payment path runs these thousands of times. */
+  const statement = (sql: string) => {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      prepared = db.prepare<unknown[]>(sql);
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  };
   const eventsOf = db.prepare<[number], { kind: string; detail: string | null; at: string }>(
     `SELECT kind, detail, at FROM order_events WHERE order_id = ? ORDER BY id`,
   );
@@ -134,6 +147,8 @@ export function createOrdersRepo(db: Db): OrdersRepo {
   };
 
   return {
+    atomically: (work) => db.transaction(work).immediate(),
+
     createPending: inTransaction((order: NewOrder, at: string) => {
       const { id } = nextId.get()!;
       insertOrder.run({
@@ -154,13 +169,13 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     }),
 
     issueLink: inTransaction((id: number, paymentUrl: string, at: string) => {
-      db.prepare(`UPDATE orders SET payment_url = ?, updated_at = ? WHERE id = ?`).run(paymentUrl, at, id);
+      statement(`UPDATE orders SET payment_url = ?, updated_at = ? WHERE id = ?`).run(paymentUrl, at, id);
       audit(id, 'link_issued', null, at);
       return load(id);
     }),
 
     failLink: inTransaction((id: number, failure: { kind: string; message: string }, at: string) => {
-      db.prepare(`UPDATE orders SET status = 'failed', failure = ?, updated_at = ? WHERE id = ? AND status = 'pending'`)
+      statement(`UPDATE orders SET status = 'failed', failure = ?, updated_at = ? WHERE id = ? AND status = 'pending'`)
         .run(failure.message, at, id);
       audit(id, 'link_failed', failure, at);
       return load(id);
@@ -185,7 +200,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
           audit(order.id, 'duplicate_transaction', { offered: bounded(transactionId), heldBy: decision.otherRef }, at);
           return { kind: 'duplicate_transaction', order };
         case 'mark_paid':
-          db.prepare(
+          statement(
             `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, paid_at = ?,
                updated_at = ? WHERE id = ?`,
           ).run(transactionId, at, at, order.id);
@@ -203,7 +218,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
       }
       const order = toOrder(row);
       if (decideCancel(order).action === 'none') return { kind: 'unchanged', order };
-      db.prepare(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ?`).run(
+      statement(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ?`).run(
         at,
         at,
         order.id,
@@ -233,7 +248,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
           `SELECT id FROM orders WHERE status = 'pending' AND expires_at <= ? ORDER BY expires_at LIMIT ?`,
         )
         .all(at, limit);
-      const expire = db.prepare(`UPDATE orders SET status = 'expired', updated_at = ? WHERE id = ?`);
+      const expire = statement(`UPDATE orders SET status = 'expired', updated_at = ? WHERE id = ?`);
       return due.map(({ id }) => {
         expire.run(at, id);
         audit(id, 'expired', null, at);
@@ -242,8 +257,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     }),
 
     cancelByShopkeeper: inTransaction((id: number, at: string) => {
-      const changed = db
-        .prepare(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`)
+      const changed = statement(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`)
         .run(at, at, id);
       if (changed.changes === 0) return null;
       audit(id, 'cancelled', { by: 'shopkeeper' }, at);
@@ -251,8 +265,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     }),
 
     markPaidManually: inTransaction((id: number, reason: string, at: string) => {
-      const changed = db
-        .prepare(
+      const changed = statement(
           `UPDATE orders SET status = 'paid', payment_source = 'manual', paid_at = ?, updated_at = ?
            WHERE id = ? AND status IN ('pending', 'expired', 'cancelled', 'failed')`,
         )

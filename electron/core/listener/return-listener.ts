@@ -19,7 +19,7 @@ import {
 import { routeRequest } from './routes';
 
 
-export type ReturnHandlers = Pick<PaydeskService, 'recordReturn' | 'recordCancel' | 'rejectReturn'>;
+export type ReturnHandlers = Pick<PaydeskService, 'recordReturn' | 'recordCancel' | 'rejectReturn' | 'batch'>;
 
 export type ReturnListener = { url: string; host: string; port: number; close(): Promise<void> };
 
@@ -66,6 +66,22 @@ export function answer(request: IncomingMessage, handlers: ReturnHandlers): Page
   }
 }
 
+/** The page for one request; a return that could not be written gets a page that says try again. */
+function answerOrExplain(request: IncomingMessage, handlers: ReturnHandlers): Page | null {
+  try {
+    return handlers.batch(() => answer(request, handlers));
+  } catch (error) {
+    // The database could not take the write (disk full, locked too long). Say so, so the customer
+    // retries; the link stays valid and the return is not lost.
+    report(error);
+    return unavailablePage();
+  }
+}
+
+function report(error: unknown): void {
+  console.error('PayDesk: a return could not be recorded:', error instanceof Error ? error.message : error);
+}
+
 function refusedOrMissing(status: 400 | 404 | 405 | 414): Page {
   return status === 404 ? notFoundPage() : refusedPage(status);
 }
@@ -90,19 +106,25 @@ export function startReturnListener(options: {
 }): Promise<ListenResult> {
   const host = options.host ?? DEFAULT_LISTEN_HOST;
   const port = options.port ?? DEFAULT_LISTEN_PORT;
+  // Requests that arrive together are recorded together: one transaction, one commit, then every answer.
+  // Each still gets its own savepoint, so one failing return never takes the others with it.
+  let waiting: Array<{ request: IncomingMessage; response: ServerResponse }> = [];
+  const flush = () => {
+    const burst = waiting;
+    waiting = [];
+    let pages: Array<Page | null>;
+    try {
+      pages = options.handlers.batch(() => burst.map(({ request }) => answerOrExplain(request, options.handlers)));
+    } catch (error) {
+      report(error);
+      pages = burst.map(() => unavailablePage());
+    }
+    burst.forEach(({ request, response }, i) => send(request, response, pages[i]!));
+  };
   const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000 }, (request, response) => {
     // A return carries no body; do not read one.
     request.resume();
-    let page: Page | null;
-    try {
-      page = answer(request, options.handlers);
-    } catch (error) {
-      // The database could not take the write (disk full, locked too long). Say so, so the customer
-      // retries; the link stays valid and the return is not lost.
-      console.error('PayDesk: a return could not be recorded:', error instanceof Error ? error.message : error);
-      page = unavailablePage();
-    }
-    send(request, response, page);
+    if (waiting.push({ request, response }) === 1) setImmediate(flush);
   });
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 50;

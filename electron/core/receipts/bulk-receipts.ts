@@ -35,19 +35,24 @@ export async function exportReceipts(options: {
   const written: string[] = [];
   let done = 0;
   try {
-    for (const orders of chunks(options.batches, target.kind === 'combined' ? CHUNK : 1)) {
-      if (signal?.aborted) throw new Cancelled();
-      const html = renderReceipts(
-        orders.map((order) => ({ order, shop: options.shop, layout: options.layout, language: options.language })),
+    const render = (orders: Order[]) =>
+      options.renderer.pdf(
+        renderReceipts(orders.map((order) => ({ order, shop: options.shop, layout: options.layout, language: options.language }))),
       );
-      const pdf = await options.renderer.pdf(html);
+    for (const orders of chunks(options.batches, CHUNK)) {
+      if (signal?.aborted) throw new Cancelled();
+      const part = await PDFDocument.load(await render(orders));
       if (combined) {
-        const part = await PDFDocument.load(pdf);
         for (const page of await combined.copyPages(part, part.getPageIndices())) combined.addPage(page);
       } else {
-        const name = receiptFileName(orders[0]!, 'pdf');
-        await writeFile(join(work, name), pdf);
-        written.push(name);
+        for (const [i, order] of orders.entries()) {
+          if (signal?.aborted) throw new Cancelled();
+          // One page per receipt is the rule; a receipt that ran onto a second page is rendered alone.
+          const pdf = part.getPageCount() === orders.length ? await singlePage(part, i) : await render([order]);
+          const name = receiptFileName(order, 'pdf');
+          await writeFile(join(work, name), pdf);
+          written.push(name);
+        }
       }
       done += orders.length;
       options.onProgress?.(done, options.total);
@@ -70,6 +75,13 @@ export async function exportReceipts(options: {
 }
 
 class Cancelled extends Error {}
+
+async function singlePage(source: PDFDocument, index: number): Promise<Uint8Array> {
+  const single = await PDFDocument.create();
+  const [page] = await single.copyPages(source, [index]);
+  single.addPage(page!);
+  return single.save();
+}
 
 function* chunks(batches: Iterable<Order[]>, size: number): Generator<Order[]> {
   let chunk: Order[] = [];

@@ -6,8 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { rm, rename } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
-import type { Order } from '../../../shared/contract';
-import { toDecimalString } from '../../../shared/money';
+import type { CsvRow } from '../db/order-queries';
 
 export const CSV_COLUMNS = [
   'ref', 'created_at', 'status', 'paid_manually', 'amount', 'currency', 'customer_name', 'customer_email',
@@ -23,38 +22,15 @@ export function csvCell(value: string | null): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 2026-11-25T18:47:03+06:00: the shop's local time, with its offset so it is never ambiguous. */
-export function isoWithOffset(instant: string | null): string | null {
-  if (instant === null) return null;
-  const d = new Date(instant);
-  const offset = -d.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
+/**
+ * One CSV line. The query formats times and amounts (see order-queries' CsvRow); only the text a customer
+ * or shopkeeper typed (name, e-mail, note, transaction id, profile) can need quoting or neutralising.
+ */
+export function csvLine(row: CsvRow): string {
   return (
-    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:` +
-    `${pad(d.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+    `${row[0]},${row[1]},${row[2]},${row[3]},${row[4]},${row[5]},${csvCell(row[6])},${csvCell(row[7])},` +
+    `${csvCell(row[8])},${csvCell(row[9])},${row[10] ?? ''},${csvCell(row[11])}`
   );
-}
-
-export function csvLine(order: Order): string {
-  return [
-    order.ref,
-    isoWithOffset(order.createdAt),
-    order.status,
-    order.paidManually ? 'yes' : 'no',
-    toDecimalString(order.amountMinor),
-    order.currency,
-    order.customerName,
-    order.customerEmail,
-    order.note,
-    order.transactionId,
-    isoWithOffset(order.paidAt),
-    order.profileName,
-  ]
-    .map(csvCell)
-    .join(',');
 }
 
 export type ExportResult = { ok: true; rows: number } | { ok: false; cancelled: boolean; message: string };
@@ -62,7 +38,7 @@ export type ExportResult = { ok: true; rows: number } | { ok: false; cancelled: 
 /** Streams the batches into `file`; resolves once the file is complete and in place, or removed. */
 export async function writeOrdersCsv(
   file: string,
-  batches: Iterable<Order[]>,
+  batches: Iterable<CsvRow[]>,
   options: { signal?: AbortSignal; onProgress?(rows: number): void } = {},
 ): Promise<ExportResult> {
   const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}-${Date.now()}`);
@@ -74,7 +50,7 @@ export async function writeOrdersCsv(
     for (const batch of batches) {
       if (options.signal?.aborted) throw new ExportCancelled();
       let chunk = '';
-      for (const order of batch) chunk += csvLine(order) + '\r\n';
+      for (const row of batch) chunk += csvLine(row) + '\r\n';
       rows += batch.length;
       if (!out.write(chunk)) await once(out, 'drain');
       options.onProgress?.(rows);
