@@ -57,13 +57,21 @@ export function toGatewayAmount(minor: number): number {
   return Number(toDecimalString(minor));
 }
 
-/** 15050 → "৳150.50" with the locale's grouping (en-BD: "৳150.50", bn-BD: "৳১৫০.৫০"). */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** 15050 → "৳150.50" with the locale's grouping (en-BD: "৳150.50", bn-BD: "১৫০.৫০৳"). */
 export function formatTaka(minor: number, locale = 'en-BD'): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: CURRENCY,
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(minor / 100);
+  let format = formats.get(locale);
+  if (!format) {
+    // Building a formatter costs far more than using one; the listener formats every thank-you page.
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: CURRENCY,
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    formats.set(locale, format);
+  }
+  return format.format(minor / 100);
 }

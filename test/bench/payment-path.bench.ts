@@ -47,7 +47,7 @@ async function listenerThroughput(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   // More first returns than the listener can take in the time, so every request commits a payment.
-  const orders = await prepareOrderBook(dataDir, 40_000);
+  const orders = await prepareOrderBook(dataDir, 150_000);
   const bare = await startFixedPageServer();
   const listener = await startListenerProcess(dataDir, await freePort());
   cleanups.push(() => listener.kill('SIGKILL'));

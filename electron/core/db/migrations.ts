@@ -79,7 +79,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   // 3: the orders workspace. Links expire ('expired'); an order can be paid by hand ('manual'); search
-  // runs on a trigram full-text index (substrings, Bengali included); totals and the dashboard read
+  // runs on trigram full-text indexes (substrings, Bengali included); totals and the dashboard read
   // per-day counters kept by triggers, so they stay instant with a million orders.
   `
   CREATE TABLE orders_v3 (
@@ -120,18 +120,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX orders_profile_amount ON orders(profile_id, amount_minor);
   CREATE INDEX orders_created ON orders(created_at);
   CREATE INDEX orders_pending_expiry ON orders(expires_at) WHERE status = 'pending';
+  -- Searches shorter than a trigram match the start of a ref or a transaction id.
+  CREATE INDEX orders_ref_upper ON orders(upper(ref));
+  CREATE INDEX orders_transaction_upper ON orders(upper(transaction_id)) WHERE transaction_id IS NOT NULL;
 
-  CREATE VIRTUAL TABLE orders_search USING fts5(doc, content='', contentless_delete=1, tokenize='trigram');
+  -- What the shopkeeper typed is indexed once, when the order is made; the transaction id, which arrives
+  -- with the payment, has an index of its own, so recording a payment adds a few trigrams instead of
+  -- re-indexing the whole order on the payment path.
+  CREATE VIRTUAL TABLE orders_search USING fts5(doc, content='', tokenize='trigram');
   INSERT INTO orders_search (rowid, doc)
-    SELECT id, concat_ws(' ', ref, customer_name, customer_email, transaction_id, note) FROM orders;
+    SELECT id, concat_ws(' ', ref, customer_name, customer_email, note) FROM orders;
   CREATE TRIGGER orders_search_insert AFTER INSERT ON orders BEGIN
     INSERT INTO orders_search (rowid, doc)
-      VALUES (new.id, concat_ws(' ', new.ref, new.customer_name, new.customer_email, new.transaction_id, new.note));
+      VALUES (new.id, concat_ws(' ', new.ref, new.customer_name, new.customer_email, new.note));
   END;
-  CREATE TRIGGER orders_search_update AFTER UPDATE OF transaction_id ON orders BEGIN
-    DELETE FROM orders_search WHERE rowid = old.id;
-    INSERT INTO orders_search (rowid, doc)
-      VALUES (new.id, concat_ws(' ', new.ref, new.customer_name, new.customer_email, new.transaction_id, new.note));
+  CREATE VIRTUAL TABLE transaction_search USING fts5(transaction_id, content='', tokenize='trigram');
+  INSERT INTO transaction_search (rowid, transaction_id)
+    SELECT id, transaction_id FROM orders WHERE transaction_id IS NOT NULL;
+  -- A transaction id is set once and never replaced (see return-decisions.ts).
+  CREATE TRIGGER transaction_search_insert AFTER UPDATE OF transaction_id ON orders
+    WHEN new.transaction_id IS NOT NULL AND old.transaction_id IS NULL BEGIN
+    INSERT INTO transaction_search (rowid, transaction_id) VALUES (new.id, new.transaction_id);
   END;
 
   -- Orders per profile, local day of creation and status: the list's totals.

@@ -65,6 +65,10 @@ const FEW_MATCHES = 5000;
 const TOTALS = `SELECT count(*) AS total, count(*) FILTER (WHERE o.status = 'paid') AS paidCount,
   ifnull(sum(o.amount_minor) FILTER (WHERE o.status = 'paid'), 0) AS paidSumMinor`;
 
+/** Orders whose typed details or transaction id contain the phrase. */
+const MATCHING_IDS = `SELECT rowid FROM orders_search WHERE orders_search MATCH ?
+  UNION SELECT rowid FROM transaction_search WHERE transaction_search MATCH ?`;
+
 /** The search as a trigram-index phrase, or null when there is no text or too little for trigrams. */
 function fullTextPhrase(search: string | undefined): string | null {
   const text = search?.trim();
@@ -110,12 +114,14 @@ function where(filter: OrderFilter): { sql: string; params: Record<string, unkno
   if (search) {
     const phrase = fullTextPhrase(search);
     if (phrase) {
-      clauses.push('o.id IN (SELECT rowid FROM orders_search WHERE orders_search MATCH @match)');
+      clauses.push(`o.id IN (${MATCHING_IDS.replaceAll('?', '@match')})`);
       params.match = phrase;
     } else {
-      clauses.push(`(o.ref LIKE @prefix ESCAPE '\\' OR o.customer_name LIKE @prefix ESCAPE '\\'
-        OR o.customer_email LIKE @prefix ESCAPE '\\' OR o.transaction_id LIKE @prefix ESCAPE '\\')`);
-      params.prefix = `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // Too short for trigrams: the start of a ref or a transaction id, each an index range.
+      clauses.push(`((upper(o.ref) >= @low AND upper(o.ref) < @high)
+        OR (upper(o.transaction_id) >= @low AND upper(o.transaction_id) < @high))`);
+      params.low = search.toUpperCase();
+      params.high = `${search.toUpperCase()}\u{10FFFF}`;
     }
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -133,7 +139,7 @@ export function createOrderQueries(db: Db): OrderQueries {
     return statement;
   };
 
-  const matchingIds = db.prepare<[string], number>('SELECT rowid FROM orders_search WHERE orders_search MATCH ?').pluck();
+  const matchingIds = db.prepare<[string, string], number>(MATCHING_IDS).pluck();
 
   /**
    * Runs a full-text search once and gives its matches to the page and the totals as a list of ids. Asked
@@ -141,7 +147,7 @@ export function createOrderQueries(db: Db): OrderQueries {
    * of the profile testing each against it: a quarter of a second for one transaction id in a million.
    */
   const matching = (filter: OrderFilter, phrase: string) => {
-    const ids = matchingIds.all(phrase);
+    const ids = matchingIds.all(phrase, phrase);
     const { sql, params } = where({ ...filter, search: undefined });
     return {
       count: ids.length,
