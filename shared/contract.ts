@@ -9,6 +9,15 @@ export const ORDER_STATUSES = ['pending', 'paid', 'cancelled', 'expired', 'faile
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
+/**
+ * How a paid order stands against the imported statements: not yet shown by one, shown at its amount, shown
+ * at another amount, absent from a statement that covers its time, or vouched for by the shopkeeper (a
+ * statement line attached or recorded by hand, or a payment marked paid by hand).
+ */
+export const VERIFICATIONS = ['unverified', 'verified', 'amount_mismatch', 'missing', 'reconciled_by_hand'] as const;
+export const Verification = z.enum(VERIFICATIONS);
+export type Verification = z.infer<typeof Verification>;
+
 export const ERROR_KINDS = [
   'invalid_input',
   'not_configured',
@@ -48,6 +57,10 @@ export const Order = z.object({
   failure: z.string().nullable(),
   /** Marked paid by the shopkeeper (with a reason in the timeline), not by the gateway's return. */
   paidManually: z.boolean(),
+  /** For a paid order: how it stands against the imported statements; null for an unpaid order. */
+  verification: Verification.nullable(),
+  /** The amount the statement shows, when it differs from the order's. */
+  statementAmountMinor: z.number().int().nullable(),
   profileName: z.string(),
   /** Made in sandbox mode: no real money. Shown wherever sandbox and live orders could meet. */
   sandbox: z.boolean(),
@@ -93,6 +106,7 @@ export const ListOrdersInput = z
     /** Every profile's orders instead of the active profile's. */
     allProfiles: z.boolean().default(false),
     search: optionalText(200, 'The search'),
+    verification: Verification.optional(),
     /** Local days, inclusive. */
     from: LocalDay.optional(),
     to: LocalDay.optional(),
@@ -247,6 +261,11 @@ const Takings = z.object({ count: z.number().int(), sumMinor: z.number().int() }
 export const Dashboard = z.object({
   today: Takings,
   last7Days: Takings,
+  /**
+   * "Paid, not yet verified": paid orders no statement has confirmed at their amount (verification
+   * unverified, missing or amount_mismatch). Attached, recorded and hand-paid orders are the shopkeeper's word.
+   */
+  paidUnverified: Takings,
   /** Paid totals per local day, oldest first, 30 days ending today. */
   daily: z.array(Takings.extend({ day: z.string() })),
   pending: Takings,
@@ -261,12 +280,76 @@ export type Preferences = z.infer<typeof Preferences>;
 
 const RefInput = z.object({ ref: z.string().max(40) });
 
+/** Which column of a statement holds what (by the header's text exactly as in the file). */
+export const StatementMapping = z.object({
+  transactionId: z.string().min(1, 'Choose the column with the transaction ID.'),
+  amount: z.string().min(1, 'Choose the column with the amount.'),
+  time: z.string().min(1, 'Choose the column with the date or time.'),
+  sender: z.string().optional(),
+  reference: z.string().optional(),
+});
+export type StatementMapping = z.infer<typeof StatementMapping>;
+
+/** A statement file read by the main process and held by the core until it is imported. */
+export const StatementPreview = z.object({
+  /** Opaque handle for importStatement; the renderer never sees a path. */
+  token: z.string(),
+  fileName: z.string(),
+  headers: z.array(z.string()),
+  /** The first rows, as text, for the mapping screen. */
+  rows: z.array(z.array(z.string())),
+  totalRows: z.number().int(),
+  /** Remembered for this profile, or guessed from the headers; null when nothing fits. */
+  suggested: StatementMapping.partial().nullable(),
+});
+export type StatementPreview = z.infer<typeof StatementPreview>;
+
+export const StatementLine = z.object({
+  id: z.number().int(),
+  transactionId: z.string(),
+  amountMinor: z.number().int(),
+  time: z.string(),
+  sender: z.string().nullable(),
+  reference: z.string().nullable(),
+  /** Set once the line has been attached to an order or recorded as one. */
+  orderRef: z.string().nullable(),
+});
+export type StatementLine = z.infer<typeof StatementLine>;
+
+/**
+ * What one import did. Outcome counts are of the changes this import made, so importing the same file again
+ * reports every line as already known and changes nothing.
+ */
+export const ReconciliationReport = z.object({
+  /** Data lines in the file, lines new to PayDesk, lines imported before (or repeated in the file) at the same amount. */
+  lines: z.number().int(),
+  imported: z.number().int(),
+  alreadyKnown: z.number().int(),
+  /**
+   * Lines not imported, each with its line number, its text and why: they did not parse, or they contradict a
+   * line with the same transaction ID (earlier in the file, or imported before) by their amount.
+   */
+  rejected: z.array(z.object({ line: z.number().int(), text: z.string(), reason: z.string() })),
+  /** Paid orders this import matched (lines of earlier statements too, once their order is paid). */
+  verified: z.number().int(),
+  amountMismatch: z.number().int(),
+  /** Paid orders within the statement's time (its first to its last payment) that no statement shows. */
+  missing: z.number().int(),
+  /** Lines new in this import that match no order (see listUnclaimed). */
+  unclaimed: z.number().int(),
+  /** The statement's first and last days (local). */
+  coversFrom: z.string().nullable(),
+  coversTo: z.string().nullable(),
+});
+export type ReconciliationReport = z.infer<typeof ReconciliationReport>;
+
 export const ReceiptLayout = z.enum(['a4', 'roll80']);
 const ReceiptInput = RefInput.extend({ layout: ReceiptLayout.default('a4') });
 
 /** The orders list's filter, as an export takes it. */
 export const ExportFilter = z.object({
   status: OrderStatus.optional(),
+  verification: Verification.optional(),
   allProfiles: z.boolean().default(false),
   search: optionalText(200, 'The search'),
   from: LocalDay.optional(),
@@ -328,6 +411,14 @@ export const channels = {
     value: Saved,
   },
   cancelExport: { request: Empty, value: Empty },
+  chooseStatement: { request: Empty, value: StatementPreview.nullable() },
+  importStatement: { request: z.object({ token: z.string().max(100), mapping: StatementMapping }), value: ReconciliationReport },
+  listUnclaimed: { request: Empty, value: z.object({ lines: z.array(StatementLine) }) },
+  attachStatementLine: { request: z.object({ lineId: z.number().int(), ref: z.string().max(40) }), value: Order },
+  recordStatementLine: {
+    request: z.object({ lineId: z.number().int(), customerName: optionalText(100, 'The customer name') }),
+    value: Order,
+  },
   finishWelcome: { request: z.object({ choice: z.enum(['sandbox', 'connect']) }), value: AppStatus },
   listProfiles: { request: Empty, value: z.object({ profiles: z.array(ProfileView), vault: VaultStatus }) },
   saveProfile: { request: SaveProfileInput, value: ProfileView },

@@ -4,12 +4,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join } from 'node:path';
 import { CreateLinkInput, ExportFilter, ListOrdersInput, ProfileInput, ReceiptLayout, type ErrorKind } from '../../shared/contract';
 import { writeFileAtomically } from '../core/atomic-file';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { open } from 'node:fs/promises';
+import type { StatementMapping } from '../../shared/contract';
+import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
 import { startCore, type CoreOptions, type PaydeskCore } from '../core/app';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { openDatabase } from '../core/db/database';
 import { createProfilesRepo } from '../core/db/profiles-repo';
-import { linkJson, orderJson, ordersTable, profileJson, table } from './output';
+import { linkJson, orderJson, ordersTable, profileJson, reconciliationJson, reconciliationText, table } from './output';
 import { USAGE } from './usage';
 
 const EXIT = { done: 0, failed: 1, usage: 2 } as const;
@@ -45,6 +48,8 @@ export async function run(argv: string[], out: Out = console, env: NodeJS.Proces
         return await exportCommand(dataDir, args, out, env);
       case 'receipt':
         return await receiptCommand(dataDir, args, out, env);
+      case 'reconcile':
+        return await reconcileCommand(dataDir, args, out, env);
       default:
         throw new UsageError(`unknown command “${command}”. Run paydesk --help for the list.`);
     }
@@ -209,6 +214,7 @@ async function exportCommand(dataDir: string, argv: string[], out: Out, env: Nod
     from: { type: 'string' },
     to: { type: 'string' },
     search: { type: 'string' },
+    verification: { type: 'string' },
     all: { type: 'boolean' },
   });
   if (positionals[0] !== 'csv' || positionals.length > 1) throw new UsageError('export takes csv: paydesk export csv --out FILE.');
@@ -218,6 +224,7 @@ async function exportCommand(dataDir: string, argv: string[], out: Out, env: Nod
     from: values.from,
     to: values.to,
     search: values.search,
+    verification: values.verification,
     allProfiles: values.all ?? false,
   });
   if (!filter.success) throw new UsageError(first(filter.error.issues));
@@ -254,10 +261,83 @@ async function receiptCommand(dataDir: string, argv: string[], out: Out, env: No
   );
 }
 
+const MAP_FIELDS: Record<string, keyof StatementMapping> = {
+  trx: 'transactionId',
+  transaction: 'transactionId',
+  amount: 'amount',
+  time: 'time',
+  date: 'time',
+  sender: 'sender',
+  reference: 'reference',
+  ref: 'reference',
+};
+
+/** "trx=TrxID,amount=Amount,time=Date": each field once, a column by header or number. */
+function parseMap(text: string): Partial<StatementMapping> {
+  const mapping: Partial<StatementMapping> = {};
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    const field = MAP_FIELDS[pair.slice(0, at).trim().toLowerCase()];
+    const column = pair.slice(at + 1).trim();
+    if (at < 0 || !field || column === '') {
+      throw new UsageError(`--map takes trx=COLUMN,amount=COLUMN,time=COLUMN (and optionally sender=, reference=), not “${pair}”.`);
+    }
+    if (mapping[field]) throw new UsageError(`--map names the ${pair.slice(0, at).trim()} column twice.`);
+    mapping[field] = column;
+  }
+  return mapping;
+}
+
+/** Reads at most one byte past the limit, so a huge file is refused without being read whole. */
+async function readStatement(path: string): Promise<Uint8Array> {
+  let file;
+  try {
+    file = await open(path, 'r');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  try {
+    const limit = MAX_STATEMENT_BYTES + 1;
+    const buffer = Buffer.alloc(limit);
+    let filled = 0;
+    while (filled < limit) {
+      const { bytesRead } = await file.read(buffer, filled, limit - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    await file.close();
+  }
+}
+
+async function reconcileCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parse(argv, { map: { type: 'string' }, json: { type: 'boolean' } });
+  const [path] = positionals;
+  if (!path || positionals.length > 1) {
+    throw new UsageError('reconcile needs one statement file, for example: paydesk reconcile statement.csv.');
+  }
+  const given = values.map === undefined ? null : parseMap(values.map as string);
+  const bytes = await readStatement(resolve(path));
+  return withCore(
+    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
+    async (core) => {
+      const reply = await core.service.reconciliation.importFile({ name: basename(path), bytes }, given);
+      if (!reply.ok) {
+        out.error(`paydesk: ${reply.error.message}`);
+        return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
+      }
+      out.log(values.json ? JSON.stringify(reconciliationJson(reply.value)) : reconciliationText(basename(path), reply.value));
+      return EXIT.done;
+    },
+  );
+}
+
 async function ordersCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
   const { values } = parse(argv, {
     status: { type: 'string' },
     search: { type: 'string' },
+    verification: { type: 'string' },
     limit: { type: 'string' },
     all: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -266,6 +346,7 @@ async function ordersCommand(dataDir: string, argv: string[], out: Out, env: Nod
     allProfiles: values.all ?? false,
     status: values.status,
     search: values.search,
+    verification: values.verification,
     limit: values.limit === undefined ? undefined : Number(values.limit),
   });
   if (!query.success) throw new UsageError(first(query.error.issues));

@@ -1,5 +1,5 @@
 // How orders and profiles look on a terminal and in --json.
-import type { Order } from '../../shared/contract';
+import type { Order, ReconciliationReport } from '../../shared/contract';
 import { toDecimalString } from '../../shared/money';
 import type { Profile } from '../core/db/profiles-repo';
 
@@ -12,6 +12,7 @@ export const orderJson = (order: Order) => ({
   customer_email: order.customerEmail,
   transaction_id: order.transactionId,
   paid_manually: order.paidManually,
+  verification: order.verification,
   created_at: order.createdAt,
   paid_at: order.paidAt,
 });
@@ -55,4 +56,34 @@ export function ordersTable(orders: Order[]): string {
       o.customerName ?? '',
     ]),
   ]);
+}
+
+export const reconciliationJson = (report: ReconciliationReport) => ({
+  lines: report.lines,
+  imported: report.imported,
+  already_known: report.alreadyKnown,
+  verified: report.verified,
+  amount_mismatch: report.amountMismatch,
+  missing: report.missing,
+  unclaimed: report.unclaimed,
+  rejected: report.rejected,
+  covers_from: report.coversFrom,
+  covers_to: report.coversTo,
+});
+
+export function reconciliationText(fileName: string, report: ReconciliationReport): string {
+  const lines = [
+    `${fileName}: ${report.lines} lines, ${report.imported} new` +
+      (report.coversFrom ? `, covering ${report.coversFrom} to ${report.coversTo}.` : '.'),
+    table([
+      ['verified', String(report.verified)],
+      ['amount mismatch', String(report.amountMismatch)],
+      ['missing from statement', String(report.missing)],
+      ['unclaimed', String(report.unclaimed)],
+      ['already known', String(report.alreadyKnown)],
+      ['rejected', String(report.rejected.length)],
+    ]),
+    ...report.rejected.map((r) => `  line ${r.line}: ${r.reason}: ${r.text}`),
+  ];
+  return lines.join('\n');
 }

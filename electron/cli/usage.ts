@@ -12,12 +12,18 @@ Commands:
                             create a payment link and print its URL
   listen [--host H] [--port P]
                             run the return listener in the foreground
-  orders [--status S] [--search Q] [--limit N] [--all] [--json]
-                            list orders of the active profile (--all: every profile), newest first
-  export csv --out FILE [--status S] [--from DATE] [--to DATE] [--search Q] [--all]
+  orders [--status S] [--verification V] [--search Q] [--limit N] [--all] [--json]
+                            list orders of the active profile (--all: every profile), newest first;
+                            V: unverified, verified, amount_mismatch, missing, reconciled_by_hand
+  export csv --out FILE [--status S] [--verification V] [--from DATE] [--to DATE] [--search Q] [--all]
                             write the orders of that filter as CSV (UTF-8, Excel-safe)
   receipt REF --out FILE.html [--layout a4|roll80]
                             write a paid order's receipt (print it or save it as PDF from a browser)
+  reconcile FILE [--map trx=COL,amount=COL,time=COL[,sender=COL,reference=COL]] [--json]
+                            import a statement (CSV or XLSX) and match it against the paid orders;
+                            prints how many are verified, mismatched, missing, unclaimed, rejected
+                            (COL is a header or a column number; without --map the remembered
+                            or guessed columns are used)
   sandbox [--port P] [--listen-port P]
                             run the sandbox gateway (on port P) and the return listener
 

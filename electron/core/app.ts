@@ -8,6 +8,7 @@ import { createOrderQueries } from './db/order-queries';
 import { createOrdersRepo } from './db/orders-repo';
 import { createProfilesRepo, type ProfilesRepo } from './db/profiles-repo';
 import { createSettingsRepo } from './db/settings-repo';
+import { createStatementsRepo } from './db/statements-repo';
 import { createEventBus, type EventBus } from './event-bus';
 import { createExportsService, type ExportsService } from './exports-service';
 import { createCheckoutClient, type CheckoutClientOptions } from './gateway/checkout-client';
@@ -89,6 +90,8 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       queries,
       preferences,
       profiles,
+      statements: createStatementsRepo(db),
+      settings,
       secrets: withSandboxKey(secrets, SANDBOX_API_KEY),
       checkout,
       events,

@@ -10,6 +10,11 @@ export interface Platform {
   openExternal(url: string): Promise<void>;
   /** The bytes of an image the shopkeeper picked (read bounded), or null when cancelled. */
   chooseLogoFile(): Promise<Uint8Array | null>;
+  /**
+   * A statement (CSV or XLSX) the shopkeeper picked: its name and bytes, read bounded (a file over
+   * MAX_STATEMENT_BYTES comes back one byte longer than that, to be refused), or null when cancelled.
+   */
+  chooseStatementFile(): Promise<{ name: string; bytes: Uint8Array } | null>;
   /** A path to save to, or null when cancelled. */
   chooseSaveFile(dialog: SaveDialog): Promise<string | null>;
   /** A folder to write into, or null when cancelled. */

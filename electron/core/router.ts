@@ -107,6 +107,14 @@ const handlers: Handlers = {
     exports.cancel();
     return ok({});
   },
+  async chooseStatement(_request, { service, platform }) {
+    const file = await platform.chooseStatementFile();
+    return file ? service.reconciliation.preview(file) : ok(null);
+  },
+  importStatement: ({ token, mapping }, { service }) => service.reconciliation.importStatement(token, mapping),
+  listUnclaimed: (_request, { service }) => service.reconciliation.listUnclaimed(),
+  attachStatementLine: ({ lineId, ref }, { service }) => service.reconciliation.attach(lineId, ref),
+  recordStatementLine: ({ lineId, customerName }, { service }) => service.reconciliation.record(lineId, customerName),
   finishWelcome: ({ choice }, { setup }) => setup.finishWelcome(choice),
   listProfiles: (_request, { setup }) => setup.listProfiles(),
   saveProfile: (request, { setup }) => setup.saveProfile(request),

@@ -7,6 +7,9 @@ import type { CheckoutClient } from './gateway/checkout-client';
 import { localDay, type OrderQueries } from './db/order-queries';
 import type { OrdersRepo, StoredOrder } from './db/orders-repo';
 import type { ProfilesRepo } from './db/profiles-repo';
+import type { SettingsRepo } from './db/settings-repo';
+import type { StatementsRepo } from './db/statements-repo';
+import { createReconciliationService } from './reconciliation/reconciliation-service';
 import { cancelPath, hashToken, newReturnToken, successPath } from './return-tokens';
 import type { PreferencesStore } from './preferences';
 import type { SecretStore } from './secrets';
@@ -29,6 +32,8 @@ export type ServiceDeps = {
   queries: OrderQueries;
   preferences: PreferencesStore;
   profiles: ProfilesRepo;
+  statements: StatementsRepo;
+  settings: SettingsRepo;
   secrets: SecretStore;
   checkout: CheckoutClient;
   events: EventBus<CoreEvents>;
@@ -73,6 +78,16 @@ export function createPaydeskService(deps: ServiceDeps) {
   };
 
   return {
+    /** Statements: import, match, and settle unclaimed payments by hand. */
+    reconciliation: createReconciliationService({
+      statements: deps.statements,
+      profiles: deps.profiles,
+      settings: deps.settings,
+      now,
+      writable,
+      changed,
+    }),
+
     async createPaymentLink(request: CreateLinkRequest): Promise<Reply<Order>> {
       const profile = deps.profiles.active();
       if (!profile) return fail(noProfile());

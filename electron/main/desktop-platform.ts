@@ -4,9 +4,10 @@
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Platform } from '../core/platform';
-import { chooseLogoFile } from './logo-file';
+import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
+import { chooseLogoFile, readAtMost } from './logo-file';
 import { canOpenExternally } from './navigation';
 import { receiptWindowOptions } from './window-options';
 
@@ -34,6 +35,18 @@ export function createDesktopPlatform(mainWindow: () => BrowserWindow | null): P
       await shell.openExternal(url);
     },
     chooseLogoFile: () => chooseLogoFile(dialog, mainWindow()),
+    async chooseStatementFile() {
+      const options = {
+        title: 'Choose a statement to import',
+        properties: ['openFile' as const],
+        filters: [{ name: 'Statements (CSV, Excel)', extensions: ['csv', 'xlsx', 'txt'] }],
+      };
+      const window = parent();
+      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const path = picked.filePaths[0];
+      // One byte past the limit is enough for the core to refuse a file that is too large.
+      return picked.canceled || !path ? null : { name: basename(path), bytes: await readAtMost(path, MAX_STATEMENT_BYTES + 1) };
+    },
     async chooseSaveFile({ title, defaultName, filters }) {
       const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters };
       const window = parent();

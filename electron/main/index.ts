@@ -10,7 +10,7 @@ import { createRouter } from '../core/router';
 import { registerIpc } from './ipc';
 import { createDesktopPlatform } from './desktop-platform';
 import { paidNotification } from './paid-notification';
-import { guardWebContents, isAppUrl, mayGrantPermission } from './navigation';
+import { guardWebContents, isTrustedSender, mayGrantPermission } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { electronSqliteBindingPath } from './sqlite-binding';
 import { mainWindowOptions } from './window-options';
@@ -95,7 +95,7 @@ async function start(): Promise<void> {
     setup: started.setup,
     exports: started.exports,
     platform,
-    isTrustedSender: (sender) => sender.isMainFrame && isAppUrl(sender.url, appEntryUrl),
+    isTrustedSender: (sender) => isTrustedSender(sender, appEntryUrl),
   });
   registerIpc(ipcMain, router);
   for (const name of Object.keys(events) as EventName[]) {

@@ -86,3 +86,8 @@ export function guardWebContents(
     return { action: decision.action };
   });
 }
+
+/** Who may call the core: the app's own page, in its main frame; never a subframe or another page. */
+export function isTrustedSender(sender: { url: string; isMainFrame: boolean }, appEntryUrl: string): boolean {
+  return sender.isMainFrame && isAppUrl(sender.url, appEntryUrl);
+}

@@ -83,7 +83,7 @@ test('sandbox, link and orders take one payment end to end from the command line
   const orders = await paydesk(['--data-dir', dataDir, 'orders', '--status', 'paid', '--json']);
   const [paid] = JSON.parse(orders.stdout);
   assert.deepEqual(Object.keys(paid).sort(), [
-    'amount', 'created_at', 'currency', 'customer_email', 'customer_name', 'paid_at', 'paid_manually', 'ref', 'status', 'transaction_id',
+    'amount', 'created_at', 'currency', 'customer_email', 'customer_name', 'paid_at', 'paid_manually', 'ref', 'status', 'transaction_id', 'verification',
   ]);
   assert.equal(paid.ref, created.ref);
   assert.equal(paid.customer_name, 'করিম');

@@ -9,7 +9,13 @@ export type TestPlatform = Platform & {
   previewed: string[];
   saveDialogs: SaveDialog[];
   /** What the next dialogs answer; null is the shopkeeper pressing Cancel. */
-  choices: { logo: Uint8Array | null; saveFile: string | null; folder: string | null };
+  choices: {
+    logo: Uint8Array | null;
+    saveFile: string | null;
+    folder: string | null;
+    /** The statement file the open dialog picks. */
+    statement: { name: string; bytes: Uint8Array } | null;
+  };
 };
 
 export function createTestPlatform(t: { after(fn: () => unknown): void }): TestPlatform {
@@ -18,9 +24,10 @@ export function createTestPlatform(t: { after(fn: () => unknown): void }): TestP
     printed: [],
     previewed: [],
     saveDialogs: [],
-    choices: { logo: null, saveFile: null, folder: null },
+    choices: { logo: null, saveFile: null, folder: null, statement: null },
     openExternal: async (url) => void platform.opened.push(url),
     chooseLogoFile: async () => platform.choices.logo,
+    chooseStatementFile: async () => platform.choices.statement,
     async chooseSaveFile(dialog) {
       platform.saveDialogs.push(dialog);
       return platform.choices.saveFile;

@@ -183,6 +183,98 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT DO UPDATE SET orders = orders + 1, amount_minor = amount_minor + excluded.amount_minor;
   END;
   `,
+  // 4: reconciliation. A paid order stands against the imported statements ('unverified' until one shows
+  // it; a payment recorded by hand is the shopkeeper's own word, 'reconciled_by_hand'); statement lines are
+  // kept, raw text included, once per transaction id and profile; per-day counters by verification keep
+  // the list's totals and the dashboard's "paid, not yet verified" instant.
+  `
+  ALTER TABLE orders ADD COLUMN verification TEXT
+    CHECK (verification IN ('unverified', 'verified', 'amount_mismatch', 'missing', 'reconciled_by_hand'));
+  ALTER TABLE orders ADD COLUMN statement_amount_minor INTEGER;
+  UPDATE orders SET verification = CASE payment_source WHEN 'manual' THEN 'reconciled_by_hand' ELSE 'unverified' END
+    WHERE status = 'paid';
+  CREATE INDEX orders_profile_verification_created ON orders(profile_id, verification, created_at)
+    WHERE verification IS NOT NULL;
+  CREATE INDEX orders_profile_verification_paid ON orders(profile_id, verification, paid_at)
+    WHERE verification IS NOT NULL;
+  -- Whatever path pays an order, it starts out unverified (or, paid by hand, vouched for by the shopkeeper).
+  CREATE TRIGGER orders_paid_verification AFTER UPDATE OF status ON orders
+    WHEN new.status = 'paid' AND old.status <> 'paid' AND new.verification IS NULL BEGIN
+    UPDATE orders SET verification = CASE new.payment_source WHEN 'manual' THEN 'reconciled_by_hand' ELSE 'unverified' END
+      WHERE id = new.id;
+  END;
+
+  -- Paid orders per profile, local day of creation (as order_counts) and verification.
+  CREATE TABLE verification_counts (
+    profile_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    verification TEXT NOT NULL,
+    orders INTEGER NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, day, verification)
+  ) WITHOUT ROWID;
+  INSERT INTO verification_counts
+    SELECT profile_id, date(created_at, 'localtime'), verification, count(*), sum(amount_minor) FROM orders
+    WHERE verification IS NOT NULL GROUP BY 1, 2, 3;
+  CREATE TRIGGER verification_counts_insert AFTER INSERT ON orders WHEN new.verification IS NOT NULL BEGIN
+    INSERT INTO verification_counts VALUES (new.profile_id, date(new.created_at, 'localtime'), new.verification, 1, new.amount_minor)
+      ON CONFLICT DO UPDATE SET orders = orders + 1, amount_minor = amount_minor + excluded.amount_minor;
+  END;
+  -- Two triggers, so a payment (NULL to a verification, on the return path) does only the one upsert it needs.
+  CREATE TRIGGER verification_counts_leave AFTER UPDATE OF verification ON orders
+    WHEN old.verification IS NOT NULL AND old.verification IS NOT new.verification BEGIN
+    UPDATE verification_counts SET orders = orders - 1, amount_minor = amount_minor - old.amount_minor
+      WHERE profile_id = old.profile_id AND day = date(old.created_at, 'localtime') AND verification = old.verification;
+  END;
+  CREATE TRIGGER verification_counts_enter AFTER UPDATE OF verification ON orders
+    WHEN new.verification IS NOT NULL AND old.verification IS NOT new.verification BEGIN
+    INSERT INTO verification_counts VALUES (new.profile_id, date(new.created_at, 'localtime'), new.verification, 1, new.amount_minor)
+      ON CONFLICT DO UPDATE SET orders = orders + 1, amount_minor = amount_minor + excluded.amount_minor;
+  END;
+
+  CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id),
+    file_name TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    -- The first and last payment the file shows (UTC instants); null when no line parsed.
+    covers_from TEXT,
+    covers_to TEXT,
+    -- Data rows in the file, rows new to PayDesk, rows that did not parse.
+    lines INTEGER NOT NULL,
+    imported INTEGER NOT NULL,
+    rejected INTEGER NOT NULL,
+    mapping TEXT NOT NULL
+  );
+  CREATE TABLE statement_lines (
+    id INTEGER PRIMARY KEY,
+    statement_id INTEGER NOT NULL REFERENCES statements(id),
+    profile_id INTEGER NOT NULL REFERENCES profiles(id),
+    line_no INTEGER NOT NULL,
+    -- Trimmed and upper-cased: the key a line is matched and deduplicated by.
+    transaction_key TEXT NOT NULL,
+    transaction_id TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    occurred_at TEXT NOT NULL,
+    sender TEXT,
+    reference TEXT,
+    raw TEXT NOT NULL,
+    order_id INTEGER REFERENCES orders(id),
+    resolved_by TEXT CHECK (resolved_by IN ('match', 'attached', 'recorded')),
+    resolved_at TEXT,
+    UNIQUE (profile_id, transaction_key)
+  );
+  CREATE INDEX statement_lines_unclaimed ON statement_lines(profile_id, occurred_at) WHERE order_id IS NULL;
+  CREATE INDEX statement_lines_order ON statement_lines(order_id) WHERE order_id IS NOT NULL;
+  -- Rows that did not parse, kept with their reason for later review.
+  CREATE TABLE statement_rejects (
+    id INTEGER PRIMARY KEY,
+    statement_id INTEGER NOT NULL REFERENCES statements(id),
+    line_no INTEGER NOT NULL,
+    raw TEXT NOT NULL,
+    reason TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,13 +1,15 @@
 // The read side of the order book: pages, totals and the dashboard. Shaped for a million orders: every
 // page is one index walk, search uses the trigram index, and totals read per-day counters rather than
 // scanning orders whenever no search text narrows them; with search text they count only its matches.
-import type { Dashboard, OrderStatus } from '../../../shared/contract';
+import type { Dashboard, Order, OrderStatus } from '../../../shared/contract';
 import type { Db } from './database';
 import { SELECT_ORDERS, toOrder, type OrderRow, type StoredOrder } from './orders-repo';
 
 export type OrderFilter = {
   profileId?: number;
   status?: OrderStatus;
+  /** How paid orders stand against the imported statements. */
+  verification?: NonNullable<Order['verification']>;
   search?: string;
   /** Local days (YYYY-MM-DD), inclusive. */
   from?: string;
@@ -21,8 +23,8 @@ export type PageQuery = OrderFilter & {
   limit: number;
 };
 
-/** ref, created_at, status, paid_manually, amount, currency, customer_name, customer_email, note, transaction_id, paid_at, profile */
-export type CsvRow = [string, string, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string];
+/** ref, created_at, status, paid_manually, amount, currency, customer_name, customer_email, note, transaction_id, paid_at, profile, verification */
+export type CsvRow = [string, string, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string, string | null];
 
 /** An instant as local ISO 8601 with its offset (2026-11-25T18:47:03+06:00), computed by SQLite itself. */
 const localIso = (column: string) => `CASE WHEN ${column} IS NOT NULL THEN
@@ -34,7 +36,7 @@ const localIso = (column: string) => `CASE WHEN ${column} IS NOT NULL THEN
 const CSV_SELECT = `SELECT o.ref, ${localIso('o.created_at')}, o.status,
     CASE o.payment_source WHEN 'manual' THEN 'yes' ELSE 'no' END,
     printf('%d.%02d', o.amount_minor / 100, o.amount_minor % 100), o.currency, o.customer_name, o.customer_email,
-    o.note, o.transaction_id, ${localIso('o.paid_at')}, p.name, o.created_at, o.id
+    o.note, o.transaction_id, ${localIso('o.paid_at')}, p.name, o.verification, o.created_at, o.id
   FROM orders o JOIN profiles p ON p.id = o.profile_id`;
 
 export type Totals = { total: number; paidCount: number; paidSumMinor: number };
@@ -52,6 +54,12 @@ export interface OrderQueries {
   totals(filter: OrderFilter): Totals;
   dashboard(profileId: number, today: string): Dashboard;
 }
+
+/**
+ * "Paid, not yet verified": every paid order no statement has confirmed at its amount. A mismatch counts
+ * too: money arrived, but not the money the order says. Payments recorded by hand are the shopkeeper's word.
+ */
+export const UNPROVEN = ['unverified', 'missing', 'amount_mismatch'] as const;
 
 /** The trigram index needs three characters; shorter searches match the start of a ref, name, e-mail or id. */
 const TRIGRAM = 3;
@@ -101,6 +109,10 @@ function where(filter: OrderFilter): { sql: string; params: Record<string, unkno
   if (filter.status) {
     clauses.push('o.status = @status');
     params.status = filter.status;
+  }
+  if (filter.verification) {
+    clauses.push('o.verification = @verification');
+    params.verification = filter.verification;
   }
   if (filter.from) {
     clauses.push('o.created_at >= @fromInstant');
@@ -195,6 +207,24 @@ export function createOrderQueries(db: Db): OrderQueries {
       clauses.push('profile_id = @profileId');
       params.profileId = filter.profileId;
     }
+    if (filter.verification) {
+      // Only paid orders have a verification: their own counters answer, and any other status has none.
+      if (filter.status && filter.status !== 'paid') return { total: 0, paidCount: 0, paidSumMinor: 0 };
+      clauses.push('verification = @verification');
+      params.verification = filter.verification;
+      if (filter.from) {
+        clauses.push('day >= @from');
+        params.from = filter.from;
+      }
+      if (filter.to) {
+        clauses.push('day <= @to');
+        params.to = filter.to;
+      }
+      return prepared(
+        `SELECT ifnull(sum(orders), 0) AS total, ifnull(sum(orders), 0) AS paidCount, ifnull(sum(amount_minor), 0) AS paidSumMinor
+         FROM verification_counts WHERE ${clauses.join(' AND ')}`,
+      ).get(params) as Totals;
+    }
     if (filter.status) {
       clauses.push('status = @status');
       params.status = filter.status;
@@ -252,7 +282,7 @@ export function createOrderQueries(db: Db): OrderQueries {
 
     *csvBatches(filter, size) {
       for (const rows of keyset<unknown[]>(CSV_SELECT, filter, size, true)) {
-        yield rows.map((row) => row.slice(0, 12) as unknown as CsvRow);
+        yield rows.map((row) => row.slice(0, 13) as unknown as CsvRow);
       }
     },
 
@@ -279,7 +309,11 @@ export function createOrderQueries(db: Db): OrderQueries {
         `SELECT count(*) AS count, ifnull(sum(amount_minor), 0) AS sumMinor FROM orders
          WHERE profile_id = @profileId AND status = 'pending'`,
       ).get({ profileId }) as { count: number; sumMinor: number };
-      return { today: sum(daily.slice(-1)), last7Days: sum(daily.slice(-7)), daily, pending };
+      const paidUnverified = prepared(
+        `SELECT ifnull(sum(orders), 0) AS count, ifnull(sum(amount_minor), 0) AS sumMinor FROM verification_counts
+         WHERE profile_id = @profileId AND verification IN (${UNPROVEN.map((v) => `'${v}'`).join(', ')})`,
+      ).get({ profileId }) as { count: number; sumMinor: number };
+      return { today: sum(daily.slice(-1)), last7Days: sum(daily.slice(-7)), paidUnverified, daily, pending };
     },
   };
 }

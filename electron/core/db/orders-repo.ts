@@ -73,12 +73,14 @@ export type OrderRow = {
   expires_at: string | null;
   paid_at: string | null;
   cancelled_at: string | null;
+  verification: Order['verification'];
+  statement_amount_minor: number | null;
 };
 
 export const SELECT_ORDERS = `
   SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, p.mode AS profile_mode, o.amount_minor, o.currency, o.customer_name,
          o.customer_email, o.note, o.status, o.payment_source, o.payment_url, o.transaction_id, o.failure,
-         o.created_at, o.expires_at, o.paid_at, o.cancelled_at
+         o.created_at, o.expires_at, o.paid_at, o.cancelled_at, o.verification, o.statement_amount_minor
   FROM orders o JOIN profiles p ON p.id = o.profile_id`;
 
 export const toOrder = (row: OrderRow): StoredOrder => ({
@@ -95,6 +97,8 @@ export const toOrder = (row: OrderRow): StoredOrder => ({
   transactionId: row.transaction_id,
   failure: row.failure,
   paidManually: row.payment_source === 'manual',
+  verification: row.verification,
+  statementAmountMinor: row.statement_amount_minor,
   profileName: row.profile_name,
   sandbox: row.profile_mode === 'sandbox',
   createdAt: row.created_at,
@@ -202,7 +206,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
         case 'mark_paid':
           statement(
             `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, paid_at = ?,
-               updated_at = ? WHERE id = ?`,
+               verification = 'unverified', updated_at = ? WHERE id = ?`,
           ).run(transactionId, at, at, order.id);
           // A return after the link expired or was withdrawn still means the money moved: record it, say so.
           audit(order.id, 'paid', { transactionId, from: decision.from, late: decision.from !== 'pending' }, at);
@@ -266,7 +270,8 @@ export function createOrdersRepo(db: Db): OrdersRepo {
 
     markPaidManually: inTransaction((id: number, reason: string, at: string) => {
       const changed = statement(
-          `UPDATE orders SET status = 'paid', payment_source = 'manual', paid_at = ?, updated_at = ?
+          `UPDATE orders SET status = 'paid', payment_source = 'manual', paid_at = ?, updated_at = ?,
+             verification = 'reconciled_by_hand'
            WHERE id = ? AND status IN ('pending', 'expired', 'cancelled', 'failed')`,
         )
         .run(at, at, id);

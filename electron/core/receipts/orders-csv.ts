@@ -10,7 +10,7 @@ import type { CsvRow } from '../db/order-queries';
 
 export const CSV_COLUMNS = [
   'ref', 'created_at', 'status', 'paid_manually', 'amount', 'currency', 'customer_name', 'customer_email',
-  'note', 'transaction_id', 'paid_at', 'profile',
+  'note', 'transaction_id', 'paid_at', 'profile', 'verification',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -29,7 +29,7 @@ export function csvCell(value: string | null): string {
 export function csvLine(row: CsvRow): string {
   return (
     `${row[0]},${row[1]},${row[2]},${row[3]},${row[4]},${row[5]},${csvCell(row[6])},${csvCell(row[7])},` +
-    `${csvCell(row[8])},${csvCell(row[9])},${row[10] ?? ''},${csvCell(row[11])}`
+    `${csvCell(row[8])},${csvCell(row[9])},${row[10] ?? ''},${csvCell(row[11])},${row[12] ?? ''}`
   );
 }
 

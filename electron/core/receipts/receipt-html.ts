@@ -22,6 +22,8 @@ const LABELS = {
     status: 'Status',
     paid: 'Paid',
     manual: 'Paid — recorded by hand',
+    verification: 'Verification',
+    verified: 'Verified against statement',
     sandbox: 'SANDBOX — no real money moved',
     thanks: 'Thank you for your purchase.',
   },
@@ -37,6 +39,8 @@ const LABELS = {
     status: 'অবস্থা',
     paid: 'পরিশোধিত',
     manual: 'পরিশোধিত — হাতে লিপিবদ্ধ',
+    verification: 'যাচাই',
+    verified: 'স্টেটমেন্টের সাথে মিলিয়ে যাচাই করা হয়েছে',
     sandbox: 'স্যান্ডবক্স — আসল টাকা লেনদেন হয়নি',
     thanks: 'কেনাকাটার জন্য ধন্যবাদ।',
   },
@@ -71,6 +75,7 @@ function rows({ order, language }: Pick<ReceiptInput, 'order' | 'language'>): Ar
     [l.note, order.note],
     [l.transaction, order.transactionId],
     [l.status, order.paidManually ? l.manual : l.paid],
+    [l.verification, order.verification === 'verified' ? l.verified : null],
   ];
   return list.filter((row): row is [string, string] => row[1] !== null && row[1] !== '');
 }

@@ -1,0 +1,226 @@
+// Reconciliation's use-cases: read a statement the main process picked, show its first rows with a mapping
+// (remembered for the profile, or guessed from the headers), import it, and settle its unclaimed lines by
+// hand. The parsed file waits under an opaque token between the preview and the import, briefly and only a
+// few at a time: the renderer never names a path, and never hands over rows.
+import { randomBytes } from 'node:crypto';
+import type { Order, ReconciliationReport, Reply, StatementLine, StatementMapping, StatementPreview } from '../../../shared/contract';
+import { formatTaka } from '../../../shared/money';
+import { appError, fail, ok } from '../app-error';
+import type { StoredOrder } from '../db/orders-repo';
+import type { ProfilesRepo } from '../db/profiles-repo';
+import type { SettingsRepo } from '../db/settings-repo';
+import type { ClaimOutcome, StatementsRepo, StoredStatementLine } from '../db/statements-repo';
+import { localDay } from '../db/order-queries';
+import { hashToken, newReturnToken } from '../return-tokens';
+import { readStatementFile, type StatementTable } from './statement-file';
+import { detectMapping, FIELD_NAMES } from './statement-headers';
+import { missingColumns, parseStatementLines } from './statement-lines';
+
+const PREVIEW_ROWS = 20;
+const HELD_FILES = 4;
+const HELD_MS = 30 * 60_000;
+/** The unclaimed list shows the newest lines; older ones come back as these are settled. */
+const UNCLAIMED_LIMIT = 1000;
+const REQUIRED = ['transactionId', 'amount', 'time'] as const;
+
+export type StatementFile = { name: string; bytes: Uint8Array };
+
+export type ReconciliationDeps = {
+  statements: StatementsRepo;
+  profiles: ProfilesRepo;
+  settings: SettingsRepo;
+  now: () => string;
+  /** The order service's own helpers: an order the shopkeeper may change, and "announce this change". */
+  writable(ref: string): Reply<StoredOrder>;
+  changed(order: StoredOrder): Order;
+};
+
+export type ReconciliationService = ReturnType<typeof createReconciliationService>;
+
+const mappingKey = (profileId: number) => `statementMapping:${profileId}`;
+
+export function createReconciliationService(deps: ReconciliationDeps) {
+  const held = new Map<string, { profileId: number; fileName: string; table: StatementTable; until: number }>();
+
+  const activeProfile = () => deps.profiles.active();
+
+  /** The profile's remembered mapping when the file has its columns, else the guess from the headers. */
+  const suggest = (profileId: number, headers: string[]): Partial<StatementMapping> | null => {
+    const remembered = deps.settings.get<StatementMapping>(mappingKey(profileId));
+    if (remembered && missingColumns(headers, remembered) === null) return remembered;
+    const guessed = detectMapping(headers);
+    return Object.keys(guessed).length ? guessed : null;
+  };
+
+  const importTable = (profileId: number, fileName: string, table: StatementTable, mapping: StatementMapping): Reply<ReconciliationReport> => {
+    const absent = missingColumns(table.headers, mapping);
+    if (absent) return fail(appError('invalid_input', absent, { field: 'mapping' }));
+    const parsed = parseStatementLines(table, mapping);
+    const outcome = deps.statements.importStatement(
+      { profileId, fileName, mapping, rows: parsed.rows, lines: parsed.lines, rejected: parsed.rejected },
+      deps.now(),
+    );
+    deps.settings.set(mappingKey(profileId), mapping);
+    const day = (instant: string | null) => (instant ? localDay(new Date(instant)) : null);
+    return ok({
+      lines: parsed.rows,
+      imported: outcome.imported,
+      alreadyKnown: outcome.alreadyKnown + parsed.repeats,
+      rejected: outcome.rejected,
+      verified: outcome.verified,
+      amountMismatch: outcome.amountMismatch,
+      missing: outcome.missing,
+      unclaimed: outcome.unclaimed,
+      coversFrom: day(outcome.coversFrom),
+      coversTo: day(outcome.coversTo),
+    });
+  };
+
+  /** An unclaimed line of the active profile, or the sentence saying why not. */
+  const unclaimedLine = (lineId: number): Reply<StoredStatementLine> => {
+    const profile = activeProfile();
+    const line = deps.statements.line(lineId);
+    if (!profile || !line || line.profileId !== profile.id) {
+      return fail(appError('not_found', 'That statement line is not among this profile’s unclaimed payments.'));
+    }
+    if (line.orderRef) return fail(appError('invalid_input', `Transaction ${line.transactionId} is already settled with order ${line.orderRef}.`));
+    return ok(line);
+  };
+
+  const settle = (outcome: ClaimOutcome, line: StoredStatementLine): Reply<Order> => {
+    switch (outcome.kind) {
+      case 'done':
+        return ok(deps.changed(outcome.order));
+      case 'held':
+        return fail(appError('invalid_input', `Transaction ${line.transactionId} already belongs to order ${outcome.ref}.`));
+      case 'stale':
+        return fail(appError('invalid_input', 'That order or statement line changed meanwhile; look at it again and retry.'));
+    }
+  };
+
+  return {
+    /** Reads a picked file and holds it for the import; the reply is what the mapping screen shows. */
+    async preview(file: StatementFile): Promise<Reply<StatementPreview>> {
+      const profile = activeProfile();
+      if (!profile) return fail(appError('not_configured', 'No merchant profile is set up yet. Add one in Settings, or use the sandbox.'));
+      const read = await readStatementFile(file.name, file.bytes);
+      if (!read.ok) return fail(appError('invalid_input', read.message));
+      const { table } = read;
+      const now = Date.now();
+      for (const [token, entry] of held) if (entry.until <= now) held.delete(token);
+      while (held.size >= HELD_FILES) held.delete(held.keys().next().value!);
+      const token = randomBytes(24).toString('base64url');
+      held.set(token, { profileId: profile.id, fileName: file.name, table, until: now + HELD_MS });
+      return ok({
+        token,
+        fileName: file.name,
+        headers: table.headers,
+        rows: table.rows.slice(0, PREVIEW_ROWS).map((row) => table.headers.map((_, i) => row.cells[i] ?? '')),
+        totalRows: table.rows.length,
+        suggested: suggest(profile.id, table.headers),
+      });
+    },
+
+    importStatement(token: string, mapping: StatementMapping): Reply<ReconciliationReport> {
+      const entry = held.get(token);
+      if (!entry || entry.until <= Date.now()) {
+        held.delete(token);
+        return fail(appError('not_found', 'That statement is no longer open; choose the file again.'));
+      }
+      if (activeProfile()?.id !== entry.profileId) {
+        return fail(appError('invalid_input', 'The profile changed since the statement was opened; choose the file again.'));
+      }
+      const report = importTable(entry.profileId, entry.fileName, entry.table, mapping);
+      if (report.ok) held.delete(token);
+      return report;
+    },
+
+    /**
+     * For the command line: reads and imports a file in one go, with the mapping given, else the remembered or
+     * guessed one; a required column it cannot find is an invalid_input naming the headers found.
+     */
+    async importFile(file: StatementFile, given: Partial<StatementMapping> | null): Promise<Reply<ReconciliationReport>> {
+      const profile = activeProfile();
+      if (!profile) return fail(appError('not_configured', 'No merchant profile is set up yet.'));
+      const read = await readStatementFile(file.name, file.bytes);
+      if (!read.ok) return fail(appError('invalid_input', read.message));
+      const { headers } = read.table;
+      // A column may be named by its header or by its number (1 is the first).
+      const named = Object.fromEntries(
+        Object.entries(given ?? {}).map(([field, column]) => [
+          field,
+          column && !headers.includes(column) && /^\d+$/.test(column) ? (headers[Number(column) - 1] ?? column) : column,
+        ]),
+      );
+      const mapping = { ...suggest(profile.id, headers), ...named };
+      const unknown = REQUIRED.filter((field) => !mapping[field]);
+      if (unknown.length) {
+        return fail(
+          appError(
+            'invalid_input',
+            `Could not tell which column holds the ${unknown.map((f) => FIELD_NAMES[f]).join(' and the ')}; ` +
+              `the columns found are: ${headers.join(', ')}.`,
+            { field: 'mapping' },
+          ),
+        );
+      }
+      return importTable(profile.id, file.name, read.table, mapping as StatementMapping);
+    },
+
+    listUnclaimed(): Reply<{ lines: StatementLine[] }> {
+      const profile = activeProfile();
+      if (!profile) return ok({ lines: [] });
+      return ok({
+        lines: deps.statements.unclaimed(profile.id, UNCLAIMED_LIMIT).map((line) => ({
+          id: line.id,
+          transactionId: line.transactionId,
+          amountMinor: line.amountMinor,
+          time: line.occurredAt,
+          sender: line.sender,
+          reference: line.reference,
+          orderRef: line.orderRef,
+        })),
+      });
+    },
+
+    /** The customer paid but never came back: their pending (or lapsed) order takes the statement's payment. */
+    attach(lineId: number, ref: string): Reply<Order> {
+      const line = unclaimedLine(lineId);
+      if (!line.ok) return line;
+      const order = deps.writable(ref);
+      if (!order.ok) return order;
+      const { value: target } = order;
+      if (target.profileId !== line.value.profileId) {
+        return fail(appError('invalid_input', `Order ${ref} belongs to another profile than this statement.`));
+      }
+      if (target.status === 'paid') {
+        return fail(appError('invalid_input', `Order ${ref} is already paid; attach the payment to an unpaid order, or record it as a new one.`));
+      }
+      if (target.amountMinor !== line.value.amountMinor) {
+        return fail(
+          appError(
+            'invalid_input',
+            `Transaction ${line.value.transactionId} brought ${formatTaka(line.value.amountMinor)} but order ${ref} is for ` +
+              `${formatTaka(target.amountMinor)}; attach it to an order of the same amount, or record it as a new order.`,
+          ),
+        );
+      }
+      return settle(deps.statements.attach(lineId, target.id, deps.now()), line.value);
+    },
+
+    /** A payment with no order at all becomes a paid order of its own. */
+    record(lineId: number, customerName: string | undefined): Reply<Order> {
+      const line = unclaimedLine(lineId);
+      if (!line.ok) return line;
+      if (deps.profiles.get(line.value.profileId).removed) {
+        return fail(appError('forbidden', 'This profile was removed; its orders can no longer be changed.'));
+      }
+      const outcome = deps.statements.record(
+        lineId,
+        { customerName: customerName ?? null, returnTokenHash: hashToken(newReturnToken()), cancelTokenHash: hashToken(newReturnToken()) },
+        deps.now(),
+      );
+      return settle(outcome, line.value);
+    },
+  };
+}

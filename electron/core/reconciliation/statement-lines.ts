@@ -1,0 +1,106 @@
+// A statement table and its column mapping → the lines to import, and the rows that could not be, each with
+// its line number, its text and the reason. Nothing is dropped without a word.
+import type { StatementMapping } from '../../../shared/contract';
+import { FIELD_NAMES } from './statement-headers';
+import type { StatementTable } from './statement-file';
+import { parseStatementAmount, parseStatementTime } from './statement-values';
+
+export type StatementLineInput = {
+  line: number;
+  transactionId: string;
+  /** Trimmed and upper-cased: how lines are matched to orders and told apart. */
+  key: string;
+  amountMinor: number;
+  /** UTC instant, ISO. */
+  occurredAt: string;
+  sender: string | null;
+  reference: string | null;
+  raw: string;
+};
+
+export type RejectedLine = { line: number; text: string; reason: string };
+
+export type ParsedStatement = {
+  /** Data rows in the file. */
+  rows: number;
+  lines: StatementLineInput[];
+  rejected: RejectedLine[];
+  /** Rows repeating an earlier row of the same file (same transaction ID and amount). */
+  repeats: number;
+};
+
+const MAX_TRANSACTION_ID = 100;
+const MAX_TEXT = 200;
+const MAX_RAW = 2000;
+
+export const transactionKey = (transactionId: string) => transactionId.trim().toUpperCase();
+
+/** The columns the mapping names that the file does not have, as a sentence; null when all are there. */
+export function missingColumns(headers: string[], mapping: StatementMapping): string | null {
+  const absent = (Object.entries(mapping) as Array<[keyof StatementMapping, string | undefined]>)
+    .filter(([, column]) => column !== undefined && column !== '' && !headers.includes(column))
+    .map(([field, column]) => `“${column}” (${FIELD_NAMES[field]})`);
+  if (absent.length === 0) return null;
+  return `The statement has no column ${absent.join(', ')}; its columns are: ${headers.join(', ')}.`;
+}
+
+export function parseStatementLines(table: StatementTable, mapping: StatementMapping): ParsedStatement {
+  const column = (name: string | undefined) => (name ? table.headers.indexOf(name) : -1);
+  const trx = column(mapping.transactionId);
+  const amount = column(mapping.amount);
+  const time = column(mapping.time);
+  const sender = column(mapping.sender);
+  const reference = column(mapping.reference);
+  const optional = (cells: string[], index: number) => {
+    const text = index >= 0 ? (cells[index] ?? '').trim() : '';
+    return text === '' ? null : text.slice(0, MAX_TEXT);
+  };
+
+  const lines: StatementLineInput[] = [];
+  const rejected: RejectedLine[] = [];
+  const seen = new Map<string, StatementLineInput>();
+  let repeats = 0;
+  for (const row of table.rows) {
+    const raw = row.raw.length > MAX_RAW ? `${row.raw.slice(0, MAX_RAW)}…` : row.raw;
+    const reject = (reason: string) => void rejected.push({ line: row.line, text: raw, reason });
+    const transactionId = (row.cells[trx] ?? '').trim();
+    if (transactionId === '') {
+      reject('there is no transaction ID');
+      continue;
+    }
+    if (transactionId.length > MAX_TRANSACTION_ID) {
+      reject(`the transaction ID is longer than ${MAX_TRANSACTION_ID} characters`);
+      continue;
+    }
+    const money = parseStatementAmount(row.cells[amount] ?? '');
+    if (!money.ok) {
+      reject(money.reason);
+      continue;
+    }
+    const when = parseStatementTime(row.cells[time] ?? '');
+    if (!when.ok) {
+      reject(when.reason);
+      continue;
+    }
+    const key = transactionKey(transactionId);
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (earlier.amountMinor === money.value) repeats++;
+      else reject(`transaction ${transactionId} already appears on line ${earlier.line} with another amount`);
+      continue;
+    }
+    const line: StatementLineInput = {
+      line: row.line,
+      transactionId,
+      key,
+      amountMinor: money.value,
+      occurredAt: when.value,
+      sender: optional(row.cells, sender),
+      reference: optional(row.cells, reference),
+      raw,
+    };
+    seen.set(key, line);
+    lines.push(line);
+  }
+  return { rows: table.rows.length, lines, rejected, repeats };
+}
