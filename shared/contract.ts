@@ -357,7 +357,14 @@ export const ExportFilter = z.object({
 });
 export type ExportFilter = z.input<typeof ExportFilter>;
 
-const Saved = z.object({ saved: z.boolean(), count: z.number().int() });
+/** An export's outcome: saved (with the file's name and how many orders or receipts), the dialog closed
+ * (saved false), or cancelled while running (nothing left behind). */
+const Saved = z.object({
+  saved: z.boolean(),
+  count: z.number().int(),
+  fileName: z.string().nullable(),
+  cancelled: z.boolean(),
+});
 
 export const ExportProgress = z.object({
   kind: z.enum(['csv', 'receipts']),

@@ -37,18 +37,31 @@ export function createExportsService(deps: {
     return { ...filter, ...(profile ? { profileId: profile.id } : {}) };
   };
 
-  /** Runs one export at a time, with a signal the shopkeeper's Cancel aborts. */
-  const exclusive = async <T>(work: (signal: AbortSignal) => Promise<Reply<T>>): Promise<Reply<T>> => {
-    if (running) return fail(appError('invalid_input', 'Another export is still running; wait for it or cancel it.'));
-    running = new AbortController();
-    try {
-      return await work(running.signal);
-    } finally {
-      running = null;
+  const receiptsRefusal = (filter: Filter) => {
+    if (filter.status && filter.status !== 'paid') {
+      return appError('invalid_input', 'Receipts are for paid orders; choose the Paid filter or no status filter.');
     }
+    if (deps.queries.totals({ ...scope(filter), status: 'paid' }).total === 0) {
+      return appError('invalid_input', 'No paid orders match this filter, so there are no receipts to make.');
+    }
+    return null;
   };
 
   return {
+    /**
+     * Runs one export at a time — its dialog included, so a Cancel pressed while the dialog is still open
+     * is kept — with a signal the shopkeeper's Cancel aborts.
+     */
+    async exclusive<T>(work: (signal: AbortSignal) => Promise<Reply<T>>): Promise<Reply<T>> {
+      if (running) return fail(appError('invalid_input', 'Another export is still running; wait for it or cancel it.'));
+      running = new AbortController();
+      try {
+        return await work(running.signal);
+      } finally {
+        running = null;
+      }
+    },
+
     /** The receipt of a paid order, as HTML ready for print, preview or PDF. */
     receipt(ref: string, layout: Layout): Reply<{ html: string; fileName: string; title: string }> {
       const order = deps.orders.findByRef(ref);
@@ -65,48 +78,46 @@ export function createExportsService(deps: {
       return ok({ html, fileName: receiptFileName(order, 'pdf'), title: `Receipt ${order.ref}` });
     },
 
-    exportCsv(filter: Filter, file: string): Promise<Reply<{ count: number }>> {
-      return exclusive(async (signal) => {
-        const scoped = scope(filter);
-        const { total } = deps.queries.totals(scoped);
-        const result = await writeOrdersCsv(file, deps.queries.csvBatches(scoped, BATCH), {
-          signal,
-          onProgress: (done) => deps.events.emit('exportProgress', { kind: 'csv', done, total }),
-        });
-        return result.ok
-          ? ok({ count: result.rows })
-          : fail(appError(result.cancelled ? 'invalid_input' : 'internal', result.message));
+    async exportCsv(filter: Filter, file: string, signal?: AbortSignal): Promise<Reply<Finished>> {
+      const scoped = scope(filter);
+      const { total } = deps.queries.totals(scoped);
+      const result = await writeOrdersCsv(file, deps.queries.csvChunks(scoped, BATCH), {
+        signal,
+        onProgress: (done) => deps.events.emit('exportProgress', { kind: 'csv', done, total }),
       });
+      if (result.ok) return ok({ count: result.rows, cancelled: false });
+      return result.cancelled ? ok({ count: 0, cancelled: true }) : fail(appError('internal', result.message));
     },
 
-    exportReceipts(
+    async exportReceipts(
       filter: Filter,
       layout: Layout,
       target: Parameters<typeof exportReceipts>[0]['target'],
       platform: Pick<Platform, 'pdf'>,
-    ): Promise<Reply<{ count: number }>> {
-      return exclusive(async (signal) => {
-        if (filter.status && filter.status !== 'paid') {
-          return fail(appError('invalid_input', 'Receipts are for paid orders; choose the Paid filter or no status filter.'));
-        }
-        const scoped: OrderFilter = { ...scope(filter), status: 'paid' };
-        const { total } = deps.queries.totals(scoped);
-        if (total === 0) return fail(appError('invalid_input', 'No paid orders match this filter, so there are no receipts to make.'));
-        const result = await exportReceipts({
-          batches: mapBatches(deps.queries.batches(scoped, BATCH)),
-          total,
-          shop: deps.shop.get(),
-          layout,
-          language: deps.preferences.get().language,
-          renderer: platform.pdf,
-          target,
-          signal,
-          onProgress: (done) => deps.events.emit('exportProgress', { kind: 'receipts', done, total }),
-        });
-        return result.ok
-          ? ok({ count: result.receipts })
-          : fail(appError(result.cancelled ? 'invalid_input' : 'internal', result.message));
+      signal?: AbortSignal,
+    ): Promise<Reply<Finished>> {
+      const refusal = receiptsRefusal(filter);
+      if (refusal) return fail(refusal);
+      const scoped: OrderFilter = { ...scope(filter), status: 'paid' };
+      const { total } = deps.queries.totals(scoped);
+      const result = await exportReceipts({
+        batches: mapBatches(deps.queries.batches(scoped, BATCH)),
+        total,
+        shop: deps.shop.get(),
+        layout,
+        language: deps.preferences.get().language,
+        renderer: platform.pdf,
+        target,
+        signal,
+        onProgress: (done) => deps.events.emit('exportProgress', { kind: 'receipts', done, total }),
       });
+      if (result.ok) return ok({ count: result.receipts, cancelled: false });
+      return result.cancelled ? ok({ count: 0, cancelled: true }) : fail(appError('internal', result.message));
+    },
+
+    /** Why receipts cannot be made for this filter (checked before the dialog), or null. */
+    receiptsRefusal(filter: Filter) {
+      return receiptsRefusal(filter);
     },
 
     cancel(): void {
@@ -114,6 +125,9 @@ export function createExportsService(deps: {
     },
   };
 }
+
+/** How an export ended: written (with its count) or cancelled by the shopkeeper, leaving nothing. */
+export type Finished = { count: number; cancelled: boolean };
 
 function* mapBatches(batches: Iterable<Parameters<typeof toPublicOrder>[0][]>) {
   for (const batch of batches) yield batch.map(toPublicOrder);

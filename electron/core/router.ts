@@ -11,7 +11,8 @@ import {
 } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import { writeFileAtomically } from './atomic-file';
-import type { ExportsService } from './exports-service';
+import { basename } from 'node:path';
+import type { ExportsService, Finished } from './exports-service';
 import type { Platform } from './platform';
 import type { PaydeskService } from './service';
 import type { SetupService } from './setup-service';
@@ -72,37 +73,41 @@ const handlers: Handlers = {
       defaultName: receipt.value.fileName,
       filters: [{ name: 'PDF', extensions: ['pdf'] }],
     });
-    if (!file) return ok({ saved: false, count: 0 });
+    if (!file) return ok(NOT_SAVED);
     await writeFileAtomically(file, await platform.pdf.pdf(receipt.value.html));
-    return ok({ saved: true, count: 1 });
+    return ok({ saved: true, count: 1, fileName: basename(file), cancelled: false });
   },
-  async exportOrdersCsv({ filter }, { exports, platform }) {
-    const file = await platform.chooseSaveFile({
-      title: 'Export orders as CSV',
-      defaultName: `paydesk-orders-${new Date().toISOString().slice(0, 10)}.csv`,
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
-    });
-    if (!file) return ok({ saved: false, count: 0 });
-    const result = await exports.exportCsv(filter, file);
-    return result.ok ? ok({ saved: true, count: result.value.count }) : result;
-  },
-  async exportReceipts({ filter, layout, mode }, { exports, platform }) {
-    const target =
-      mode === 'combined'
-        ? await platform
-            .chooseSaveFile({
-              title: 'Save receipts as one PDF',
-              defaultName: `paydesk-receipts-${new Date().toISOString().slice(0, 10)}.pdf`,
-              filters: [{ name: 'PDF', extensions: ['pdf'] }],
-            })
-            .then((file) => (file ? { kind: 'combined' as const, file } : null))
-        : await platform
-            .chooseFolder('Choose a folder for the receipts')
-            .then((folder) => (folder ? { kind: 'per-order' as const, folder } : null));
-    if (!target) return ok({ saved: false, count: 0 });
-    const result = await exports.exportReceipts(filter, layout, target, platform);
-    return result.ok ? ok({ saved: true, count: result.value.count }) : result;
-  },
+  exportOrdersCsv: ({ filter }, { exports, platform }) =>
+    exports.exclusive(async (signal) => {
+      const file = await platform.chooseSaveFile({
+        title: 'Export orders as CSV',
+        defaultName: `paydesk-orders-${new Date().toISOString().slice(0, 10)}.csv`,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      if (!file) return ok(NOT_SAVED);
+      return saved(file, signal.aborted ? CANCELLED : await exports.exportCsv(filter, file, signal));
+    }),
+  exportReceipts: ({ filter, layout, mode }, { exports, platform }) =>
+    exports.exclusive(async (signal) => {
+      const refusal = exports.receiptsRefusal(filter);
+      if (refusal) return fail(refusal);
+      const date = new Date().toISOString().slice(0, 10);
+      const target =
+        mode === 'combined'
+          ? await platform
+              .chooseSaveFile({
+                title: 'Save receipts as one PDF',
+                defaultName: `paydesk-receipts-${date}.pdf`,
+                filters: [{ name: 'PDF', extensions: ['pdf'] }],
+              })
+              .then((file) => (file ? { kind: 'combined' as const, file } : null))
+          : await platform
+              .chooseFolder('Choose a folder for the receipts')
+              .then((folder) => (folder ? { kind: 'per-order' as const, folder } : null));
+      if (!target) return ok(NOT_SAVED);
+      const where = target.kind === 'combined' ? target.file : target.folder;
+      return saved(where, signal.aborted ? CANCELLED : await exports.exportReceipts(filter, layout, target, platform, signal));
+    }),
   cancelExport(_request, { exports }) {
     exports.cancel();
     return ok({});
@@ -132,6 +137,19 @@ const handlers: Handlers = {
   },
   removeShopLogo: (_request, { setup }) => setup.removeShopLogo(),
 };
+
+const NOT_SAVED = { saved: false, count: 0, fileName: null, cancelled: false };
+const CANCELLED: Reply<Finished> = { ok: true, value: { count: 0, cancelled: true } };
+
+/** An export's reply: where it went, or that it was cancelled and left nothing. */
+function saved(path: string, result: Reply<Finished>) {
+  if (!result.ok) return result;
+  return ok(
+    result.value.cancelled
+      ? { saved: false, count: 0, fileName: null, cancelled: true }
+      : { saved: true, count: result.value.count, fileName: basename(path), cancelled: false },
+  );
+}
 
 const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name);
 

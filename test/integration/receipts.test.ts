@@ -58,7 +58,12 @@ test('a receipt PDF, A4 and 80 mm roll, carries the shop, the ref, the amount, t
   for (const layout of ['a4', 'roll80'] as const) {
     const file = join(dir, `receipt-${layout}.pdf`);
     core.platform.choices.saveFile = file;
-    assert.deepEqual(await call(core, 'saveReceiptPdf', { ref: order!.ref, layout }), { saved: true, count: 1 });
+    assert.deepEqual(await call(core, 'saveReceiptPdf', { ref: order!.ref, layout }), {
+      saved: true,
+      count: 1,
+      fileName: `receipt-${layout}.pdf`,
+      cancelled: false,
+    });
     assert.equal(core.platform.saveDialogs.at(-1)!.defaultName, `receipt-${order!.ref}.pdf`);
     assert.equal(readFileSync(file).subarray(0, 5).toString(), '%PDF-');
     const text = pdfText(file);
@@ -91,7 +96,12 @@ test('a receipt in Bengali, one marked paid by hand, and receipts only for paid 
   assert.ok(text.includes('পরিশোধিত — হাতে লিপিবদ্ধ'), 'marked as recorded by hand');
 
   core.platform.choices.saveFile = null;
-  assert.deepEqual(await call(core, 'saveReceiptPdf', { ref: pending!.ref, layout: 'a4' }), { saved: false, count: 0 });
+  assert.deepEqual(await call(core, 'saveReceiptPdf', { ref: pending!.ref, layout: 'a4' }), {
+    saved: false,
+    count: 0,
+    fileName: null,
+    cancelled: false,
+  });
   await call(core, 'printReceipt', { ref: pending!.ref, layout: 'roll80' });
   await call(core, 'previewReceipt', { ref: pending!.ref, layout: 'a4' });
   assert.equal(core.platform.printed.length, 1);
@@ -109,7 +119,12 @@ test('the CSV export parses back to exactly the orders, with formula cells neutr
   );
   const file = join(dir, 'orders.csv');
   core.platform.choices.saveFile = file;
-  assert.deepEqual(await call(core, 'exportOrdersCsv', { filter: {} }), { saved: true, count: hostile.length });
+  assert.deepEqual(await call(core, 'exportOrdersCsv', { filter: {} }), {
+    saved: true,
+    count: hostile.length,
+    fileName: 'orders.csv',
+    cancelled: false,
+  });
 
   const bytes = readFileSync(file);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM');
@@ -145,7 +160,12 @@ test('bulk receipts: one combined PDF, one PDF per order, and Cancel leaves noth
   core.platform.choices.saveFile = combined;
   const progress: number[] = [];
   const off = core.events.on('exportProgress', (p) => progress.push(p.done));
-  assert.deepEqual(await call(core, 'exportReceipts', { filter: {}, layout: 'a4', mode: 'combined' }), { saved: true, count: 30 });
+  assert.deepEqual(await call(core, 'exportReceipts', { filter: {}, layout: 'a4', mode: 'combined' }), {
+    saved: true,
+    count: 30,
+    fileName: 'all.pdf',
+    cancelled: false,
+  });
   off();
   assert.equal(pdfPages(combined), 30);
   assert.deepEqual(progress, [25, 30]);
@@ -161,10 +181,9 @@ test('bulk receipts: one combined PDF, one PDF per order, and Cancel leaves noth
   mkdirSync(cancelled);
   core.platform.choices.folder = cancelled;
   const stop = core.events.on('exportProgress', () => void core.router.handle('cancelExport', {}, APP_SENDER));
-  const reply = await core.router.handle('exportReceipts', { filter: {}, layout: 'a4', mode: 'per-order' }, APP_SENDER);
+  const reply = await call(core, 'exportReceipts', { filter: {}, layout: 'a4', mode: 'per-order' });
   stop();
-  assert.equal(reply.ok, false);
-  if (!reply.ok) assert.match(reply.error.message, /Cancelled/);
+  assert.deepEqual(reply, { saved: false, count: 0, fileName: null, cancelled: true });
   assert.deepEqual(readdirSync(cancelled), [], 'no receipt and no hidden work folder is left');
   assert.ok(!readdirSync(dir).some((name) => name.startsWith('.paydesk')));
 });
@@ -186,4 +205,22 @@ test('paydesk export csv and paydesk receipt write their files from the command 
   assert.ok(html.includes(order!.ref) && html.includes('সাকিব') && html.includes('CLI1'));
   assert.throws(() => run('receipt', 'PD-999999', '--out', join(dir, 'x.html')), (e: { status: number }) => e.status === 2);
   assert.ok(!existsSync(join(dir, 'x.html')));
+});
+
+test('a Cancel pressed while the export dialog is still open is kept: nothing is written', async (t) => {
+  const core = await startTestCore(t);
+  seed(core, [{ amountMinor: 700, pay: 'EARLY1' }]);
+  const file = join(tempDir(t), 'never.csv');
+  core.platform.chooseSaveFile = async () => {
+    // The shopkeeper presses Cancel on PayDesk's progress line while the save dialog is up.
+    await core.router.handle('cancelExport', {}, APP_SENDER);
+    return file;
+  };
+  assert.deepEqual(await call(core, 'exportOrdersCsv', { filter: {} }), { saved: false, count: 0, fileName: null, cancelled: true });
+  assert.ok(!existsSync(file));
+  const busy = await Promise.all([
+    core.router.handle('exportOrdersCsv', { filter: {} }, APP_SENDER),
+    core.router.handle('exportOrdersCsv', { filter: {} }, APP_SENDER),
+  ]);
+  assert.equal(busy.filter((r) => !r.ok).length, 1, 'one export at a time');
 });

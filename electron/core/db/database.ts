@@ -23,8 +23,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // and reconciliation cover the rare return a power cut takes.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  // Years of orders fit in a few hundred MB; a 32 MB page cache keeps searches off the disk.
-  db.pragma('cache_size = -32768');
+  // A 16 MB page cache (eight times SQLite's default) keeps searches of years of orders mostly off the
+  // disk, while an export's memory stays bounded.
+  db.pragma('cache_size = -16384');
   migrate(db, file);
   return db;
 }

@@ -1,44 +1,24 @@
 // The accountant's spreadsheet: UTF-8 with a BOM (so Excel shows Bengali), RFC 4180 quoting, amounts as
 // plain decimals, times in ISO 8601 with the local offset, and cells that a spreadsheet would run as a
-// formula (= + - @ tab CR) neutralised with a leading apostrophe. Written in batches to a temporary file
-// and renamed into place, so a cancelled or failed export leaves nothing half-written.
+// formula (= + - @ tab CR) neutralised with a leading apostrophe. SQLite makes the lines (order-queries.ts),
+// which keeps the export near the sqlite3 shell's speed; they are written in chunks to a temporary file and
+// renamed into place, so a cancelled or failed export leaves nothing half-written.
 import { createWriteStream } from 'node:fs';
 import { rm, rename } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
-import type { CsvRow } from '../db/order-queries';
 
 export const CSV_COLUMNS = [
   'ref', 'created_at', 'status', 'paid_manually', 'amount', 'currency', 'customer_name', 'customer_email',
   'note', 'transaction_id', 'paid_at', 'profile', 'verification',
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvCell(value: string | null): string {
-  if (value === null) return '';
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
- * One CSV line. The query formats times and amounts (see order-queries' CsvRow); only the text a customer
- * or shopkeeper typed (name, e-mail, note, transaction id, profile) can need quoting or neutralising.
- */
-export function csvLine(row: CsvRow): string {
-  return (
-    `${row[0]},${row[1]},${row[2]},${row[3]},${row[4]},${row[5]},${csvCell(row[6])},${csvCell(row[7])},` +
-    `${csvCell(row[8])},${csvCell(row[9])},${row[10] ?? ''},${csvCell(row[11])},${row[12] ?? ''}`
-  );
-}
-
 export type ExportResult = { ok: true; rows: number } | { ok: false; cancelled: boolean; message: string };
 
 /** Streams the batches into `file`; resolves once the file is complete and in place, or removed. */
 export async function writeOrdersCsv(
   file: string,
-  batches: Iterable<CsvRow[]>,
+  chunks: Iterable<{ text: string; rows: number }>,
   options: { signal?: AbortSignal; onProgress?(rows: number): void } = {},
 ): Promise<ExportResult> {
   const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}-${Date.now()}`);
@@ -47,12 +27,10 @@ export async function writeOrdersCsv(
   try {
     await once(out, 'open');
     out.write('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n');
-    for (const batch of batches) {
+    for (const chunk of chunks) {
       if (options.signal?.aborted) throw new ExportCancelled();
-      let chunk = '';
-      for (const row of batch) chunk += csvLine(row) + '\r\n';
-      rows += batch.length;
-      if (!out.write(chunk)) await once(out, 'drain');
+      rows += chunk.rows;
+      if (!out.write(chunk.text)) await once(out, 'drain');
       options.onProgress?.(rows);
     }
     out.end();
