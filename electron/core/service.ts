@@ -112,6 +112,7 @@ export function createPaydeskService(deps: ServiceDeps) {
 
       const successToken = newReturnToken();
       const cancelToken = newReturnToken();
+      const createdAt = now();
       const pending = deps.orders.createPending(
         {
           profileId: profile.id,
@@ -121,9 +122,9 @@ export function createPaydeskService(deps: ServiceDeps) {
           note: request.note,
           returnTokenHash: hashToken(successToken),
           cancelTokenHash: hashToken(cancelToken),
-          expiresAt: new Date(Date.parse(now()) + hours(deps.preferences.get().linkExpiryHours)).toISOString(),
+          expiresAt: new Date(Date.parse(createdAt) + hours(deps.preferences.get().linkExpiryHours)).toISOString(),
         },
-        now(),
+        createdAt,
       );
       changed(pending);
 

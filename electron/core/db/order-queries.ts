@@ -110,6 +110,29 @@ function addDays(day: string, days: number): string {
   return localDay(new Date(y, m - 1, d + days));
 }
 
+/** The filter's profile, one keyed column and days, as a WHERE on a per-day counter table. */
+function counterWhere(filter: OrderFilter, column: 'status' | 'verification', value: string | undefined) {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.profileId !== undefined) {
+    clauses.push('profile_id = @profileId');
+    params.profileId = filter.profileId;
+  }
+  if (value) {
+    clauses.push(`${column} = @value`);
+    params.value = value;
+  }
+  if (filter.from) {
+    clauses.push('day >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    clauses.push('day <= @to');
+    params.to = filter.to;
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
 function where(filter: OrderFilter): { sql: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
@@ -212,46 +235,20 @@ export function createOrderQueries(db: Db): OrderQueries {
       const { sql, params } = where(filter);
       return prepared(`${TOTALS} FROM orders o ${sql}`).get(params) as Totals;
     }
-    const clauses: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (filter.profileId !== undefined) {
-      clauses.push('profile_id = @profileId');
-      params.profileId = filter.profileId;
-    }
     if (filter.verification) {
       // Only paid orders have a verification: their own counters answer, and any other status has none.
       if (filter.status && filter.status !== 'paid') return { total: 0, paidCount: 0, paidSumMinor: 0 };
-      clauses.push('verification = @verification');
-      params.verification = filter.verification;
-      if (filter.from) {
-        clauses.push('day >= @from');
-        params.from = filter.from;
-      }
-      if (filter.to) {
-        clauses.push('day <= @to');
-        params.to = filter.to;
-      }
+      const { sql, params } = counterWhere(filter, 'verification', filter.verification);
       return prepared(
         `SELECT ifnull(sum(orders), 0) AS total, ifnull(sum(orders), 0) AS paidCount, ifnull(sum(amount_minor), 0) AS paidSumMinor
-         FROM verification_counts WHERE ${clauses.join(' AND ')}`,
+         FROM verification_counts ${sql}`,
       ).get(params) as Totals;
     }
-    if (filter.status) {
-      clauses.push('status = @status');
-      params.status = filter.status;
-    }
-    if (filter.from) {
-      clauses.push('day >= @from');
-      params.from = filter.from;
-    }
-    if (filter.to) {
-      clauses.push('day <= @to');
-      params.to = filter.to;
-    }
+    const { sql, params } = counterWhere(filter, 'status', filter.status);
     return prepared(
       `SELECT ifnull(sum(orders), 0) AS total, ifnull(sum(orders) FILTER (WHERE status = 'paid'), 0) AS paidCount,
          ifnull(sum(amount_minor) FILTER (WHERE status = 'paid'), 0) AS paidSumMinor
-       FROM order_counts ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`,
+       FROM order_counts ${sql}`,
     ).get(params) as Totals;
   };
 
