@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppError, AppStatus, Order } from '../../shared/contract';
+import { flushSync } from 'react-dom';
+import type { AppError, AppStatus, Order, Verification } from '../../shared/contract';
 import { Announcer } from './announcer';
 import { Dashboard } from './home/dashboard';
 import { useLanguage } from './i18n/language-provider';
@@ -8,13 +9,14 @@ import { OrdersWorkspace, type WorkspaceRequest } from './orders/orders-workspac
 import { callPaydesk, onPaydeskEvent } from './paydesk-call';
 import { PaymentLinkForm } from './payment-link/payment-link-form';
 import { PaymentLinkPanel } from './payment-link/payment-link-panel';
+import { ReconcilePage } from './reconcile/reconcile-page';
 import { SettingsPage, type SettingsIntent } from './settings/settings-page';
 import { ModeBanner } from './status/mode-banner';
 import { useAppStatus } from './status/use-app-status';
 import { PaidToasts } from './toast/paid-toasts';
 import { WelcomeCard } from './welcome/welcome-card';
 
-type Screen = 'home' | 'payments' | 'orders' | 'settings';
+type Screen = 'home' | 'payments' | 'orders' | 'reconcile' | 'settings';
 
 export function App() {
   const { t } = useLanguage();
@@ -23,6 +25,8 @@ export function App() {
   const [screen, setScreen] = useState<Screen>('home');
   const [settingsIntent, setSettingsIntent] = useState<SettingsIntent | null>(null);
   const [generation, setGeneration] = useState(0);
+  /** Bumped by each statement import, which changes many orders at once without an event for each. */
+  const [imports, setImports] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [created, setCreated] = useState<Order | null>(null);
   const [request, setRequest] = useState<WorkspaceRequest | null>(null);
@@ -31,6 +35,7 @@ export function App() {
     { id: 'home', label: t.tabHome },
     { id: 'payments', label: t.tabPayments },
     { id: 'orders', label: t.tabOrders },
+    { id: 'reconcile', label: t.tabReconcile },
     { id: 'settings', label: t.tabSettings },
   ];
 
@@ -65,8 +70,10 @@ export function App() {
 
   /** To the payment form, ready to type an amount. */
   const newLink = () => {
-    open('payments');
-    requestAnimationFrame(() => document.getElementById('amount')?.focus());
+    // The form's panel must be shown before its field can take the focus; after an await (the welcome's
+    // choice) React would otherwise draw the switch later than a next-frame focus comes.
+    flushSync(() => open('payments'));
+    document.getElementById('amount')?.focus();
   };
 
   const openOrder = (ref: string) => {
@@ -77,6 +84,11 @@ export function App() {
   const showPending = () => {
     open('orders');
     setRequest((r) => ({ kind: 'status', status: 'pending', id: (r?.id ?? 0) + 1 }));
+  };
+
+  const showVerification = (verification: Verification) => {
+    open('orders');
+    setRequest((r) => ({ kind: 'verification', verification, id: (r?.id ?? 0) + 1 }));
   };
 
   /** The profile in use (or its listener) may have changed: its orders and status are shown afresh. */
@@ -120,7 +132,15 @@ export function App() {
           <main className="workspace" {...panel('home')}>
             {ready?.welcome && <WelcomeCard onChoose={finishWelcome} />}
             {/* Mounted while on show, so the figures are fresh each time Home is opened. */}
-            {screen === 'home' && <Dashboard scope={scope} onNewLink={newLink} onShowPending={showPending} />}
+            {screen === 'home' && (
+              <Dashboard
+                scope={scope}
+                onNewLink={newLink}
+                onShowPending={showPending}
+                onShowVerification={showVerification}
+                onReconcile={() => open('reconcile')}
+              />
+            )}
           </main>
           <main className="workspace" {...panel('payments')}>
             <div className="create-row">
@@ -134,7 +154,23 @@ export function App() {
           </main>
           <main className="workspace orders-screen" {...panel('orders')}>
             {/* Always mounted: the list is loaded and kept live before the shopkeeper looks at it. */}
-            <OrdersWorkspace scope={scope} visible={screen === 'orders'} request={request} announce={setAnnouncement} />
+            <OrdersWorkspace
+              scope={`${scope}|${imports}`}
+              visible={screen === 'orders'}
+              request={request}
+              announce={setAnnouncement}
+            />
+          </main>
+          <main className="workspace reconcile-screen" {...panel('reconcile')}>
+            {/* Kept while PayDesk runs, so a statement half-mapped survives a look at the orders; a profile change starts afresh. */}
+            <ReconcilePage
+              key={scope}
+              visible={screen === 'reconcile'}
+              onImported={() => setImports((n) => n + 1)}
+              onShowOrders={showVerification}
+              onOpenOrder={openOrder}
+              announce={setAnnouncement}
+            />
           </main>
           <main className="workspace" {...panel('settings')}>
             {/* Mounted only while open, so Settings always shows the profiles as they are now. */}

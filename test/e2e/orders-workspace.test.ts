@@ -13,6 +13,7 @@ import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/br
 import { call } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
+import { eventually, untilInPage } from '../support/waiting';
 
 const RENDERER = join(import.meta.dirname, '../../out/renderer');
 const SCREENSHOTS = {
@@ -111,13 +112,6 @@ function seedMonth(core: BridgedCore): Order[] {
   return seed(core, rows);
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the core');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name });
 const orderRow = (page: Page, ref: string) => page.locator(`[role="row"][data-ref="${ref}"]`);
@@ -173,7 +167,7 @@ test('a new order does not move a list scrolled down, and a toast opens a paid o
 
   const fresh = await call<Order>(core, 'createPaymentLink', { amount: '99', customerName: 'New customer' });
   await totalsLine(page).getByText(new RegExp(`^${total + 1} orders`)).waitFor();
-  await page.waitForFunction("document.querySelector('.grid-body').scrollTop > 44 * 20");
+  await untilInPage(page, "document.querySelector('.grid-body').scrollTop > 44 * 20");
   assert.ok(Math.abs((await watched.boundingBox())!.y - before) < 2, 'the rows on screen stayed where they were');
 
   await body.evaluate((element) => {
@@ -250,7 +244,7 @@ test('order detail shows the timeline and a QR code; Cancel works; marking paid 
   await page.screenshot({ path: SCREENSHOTS.orders });
 
   await detail.getByRole('button', { name: 'Open in browser' }).click();
-  await until(() => core.platform.opened.length > 0);
+  await eventually(() => core.platform.opened.length > 0);
   assert.deepEqual(core.platform.opened, [order.paymentUrl]);
   await detail.getByRole('button', { name: 'Cancel link' }).click();
   const cancelDialog = page.getByRole('dialog', { name: `Cancel the link for ${order.ref} (৳75.50)?` });
@@ -294,7 +288,7 @@ test('the keyboard: / searches, arrows move the selection, Enter opens, Escape c
   await orderRow(page, first.ref).waitFor();
 
   await page.keyboard.press('/');
-  await page.waitForFunction("document.activeElement?.id === 'orders-search'");
+  await untilInPage(page, "document.activeElement?.id === 'orders-search'");
   await page.keyboard.type('Sec');
   await totalsLine(page).getByText(/^1 order/).waitFor();
   await page.keyboard.press('Control+A');
@@ -313,7 +307,7 @@ test('the keyboard: / searches, arrows move the selection, Enter opens, Escape c
   await selectedRow(page, third.ref).waitFor();
   await page.keyboard.press('Escape');
   await detailPanel(page, second.ref).waitFor({ state: 'detached' });
-  await page.waitForFunction("document.activeElement?.getAttribute('role') === 'grid'");
+  await untilInPage(page, "document.activeElement?.getAttribute('role') === 'grid'");
 });
 
 test('the dashboard shows today, the last 7 days, 30 days of paid totals and the links still waiting', async (t) => {
@@ -353,7 +347,7 @@ test('switching to বাংলা translates the screens, writes taka in Bengal
 
   await page.getByLabel('বাংলা').check();
   await tab(page, 'অর্ডার').waitFor();
-  await page.waitForFunction("document.documentElement.lang === 'bn'");
+  await untilInPage(page, "document.documentElement.lang === 'bn'");
   await page.getByRole('heading', { name: 'মার্চেন্ট প্রোফাইল' }).waitFor();
   await tab(page, 'অর্ডার').click();
   const amount = orderRow(page, order!.ref).locator('.cell-amount');
@@ -368,6 +362,6 @@ test('switching to বাংলা translates the screens, writes taka in Bengal
 
   await page.reload();
   await tab(page, 'অর্ডার').waitFor();
-  await page.waitForFunction("document.documentElement.lang === 'bn'");
+  await untilInPage(page, "document.documentElement.lang === 'bn'");
   assert.deepEqual(await call(core, 'getPreferences', {}), { language: 'bn', linkExpiryHours: 48 });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/browser-bridge';
 import { startStaticServer, type StaticServer } from '../support/static-server';
+import { eventually, untilInPage } from '../support/waiting';
 
 const RENDERER = join(import.meta.dirname, '../../out/renderer');
 const SCREENSHOT = '/tmp/paydesk-e2e.png';
@@ -68,13 +69,6 @@ async function customerDecides(paymentUrl: string, button: 'Pay' | 'Cancel'): Pr
   return customer;
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the core');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const orderRow = (page: Page, ref: string) => page.getByRole('row').filter({ hasText: ref });
 const orderCount = (core: BridgedCore) => (core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
@@ -132,7 +126,7 @@ test('an amount with three decimals is flagged as it is typed and creates no ord
 
   await page.getByLabel('Customer name').focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction("document.activeElement?.id === 'amount'");
+  await untilInPage(page, "document.activeElement?.id === 'amount'");
   assert.equal(orderCount(core), 0);
   assert.deepEqual(core.changes, []);
 });
@@ -167,6 +161,6 @@ test('Open in browser hands the payment link to the system browser', async (t) =
   const { core, page } = await openApp(t);
   const paymentUrl = await createLink(page, { amount: '25' });
   await page.getByRole('button', { name: 'Open in browser' }).click();
-  await until(() => core.platform.opened.length > 0);
+  await eventually(() => core.platform.opened.length > 0);
   assert.deepEqual(core.platform.opened, [paymentUrl]);
 });

@@ -12,6 +12,7 @@ import { SANDBOX_API_KEY, startSandboxGateway, type SandboxGateway } from '../..
 import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
 import { startStaticServer, type StaticServer } from '../support/static-server';
+import { untilInPage } from '../support/waiting';
 
 const RENDERER = join(import.meta.dirname, '../../out/renderer');
 const WELCOME_SCREENSHOT = '/tmp/paydesk-welcome.png';
@@ -79,7 +80,7 @@ test('on first start the welcome offers the sandbox first, and trying it leaves 
   const welcome = page.getByRole('region', { name: 'Welcome to PayDesk' });
   await welcome.waitFor();
   const tryIt = welcome.getByRole('button', { name: 'Try the sandbox' });
-  await page.waitForFunction("document.activeElement?.textContent === 'Try the sandbox'");
+  await untilInPage(page, "document.activeElement?.textContent === 'Try the sandbox'");
   assert.ok(await welcome.getByRole('button', { name: 'Connect my gateway' }).isVisible());
   await page.screenshot({ path: WELCOME_SCREENSHOT });
 
@@ -87,13 +88,15 @@ test('on first start the welcome offers the sandbox first, and trying it leaves 
   await welcome.waitFor({ state: 'detached' });
   assert.equal(await tryIt.count(), 0);
   await page.getByText('Sandbox mode — payments are simulated; no real money moves.').waitFor();
-  await page.waitForFunction("document.activeElement?.id === 'amount'");
+  await untilInPage(page, "document.activeElement?.id === 'amount'");
   assert.equal(await tab(page, 'Payments').getAttribute('aria-selected'), 'true', 'trying the sandbox starts with a link');
 
   await tab(page, 'Payments').focus();
   await page.keyboard.press('ArrowRight');
   await page.getByRole('heading', { name: 'Orders' }).waitFor();
   assert.equal(await tab(page, 'Orders').getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('ArrowRight');
+  await untilInPage(page, `document.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Reconcile'`);
   await page.keyboard.press('ArrowRight');
   await page.getByRole('heading', { name: 'Merchant profiles' }).waitFor();
   assert.equal(await tab(page, 'Settings').getAttribute('aria-selected'), 'true');
@@ -110,7 +113,7 @@ test('a live profile whose Base URL has an extra slash gets the gateway’s refu
   await page.getByRole('button', { name: 'Connect my gateway' }).click();
   await page.getByRole('heading', { name: 'Add a profile' }).waitFor();
   assert.equal(await tab(page, 'Settings').getAttribute('aria-selected'), 'true');
-  await page.waitForFunction("document.activeElement?.id === 'profile-name'");
+  await untilInPage(page, "document.activeElement?.id === 'profile-name'");
   await page.getByLabel('Profile name').fill('My shop');
   await page.getByLabel('Base URL').fill(`${gateway.baseUrl}/`);
   const keyField = page.getByLabel('API key');
@@ -139,7 +142,7 @@ test('a live profile whose Base URL has an extra slash gets the gateway’s refu
   assert.equal((await alert.innerText()).match(/Compare the Base URL/g)?.length, 1, 'the hint is given once');
 
   await alert.getByRole('button', { name: 'Open Settings' }).click();
-  await page.waitForFunction("document.activeElement?.id === 'base-url'");
+  await untilInPage(page, "document.activeElement?.id === 'base-url'");
   const baseUrl = profileForm(page).getByLabel('Base URL');
   assert.equal(await baseUrl.inputValue(), `${gateway.baseUrl}/`);
   await baseUrl.fill(gateway.baseUrl);

@@ -1,19 +1,28 @@
+import type { Verification } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { DailyChart } from './daily-chart';
 import { useDashboard } from './use-dashboard';
+import { UNPROVEN, useUnverifiedBreakdown } from './use-unverified-breakdown';
 
 type Props = {
   /** The active profile and its generation: a change asks again. */
   scope: string;
   onNewLink(): void;
   onShowPending(): void;
+  onShowVerification(verification: Verification): void;
+  onReconcile(): void;
 };
 
-/** The shop's day at a glance: what came in today and this week, the last month by day, and links still open. */
-export function Dashboard({ scope, onNewLink, onShowPending }: Props) {
+/**
+ * The shop's day at a glance: what came in today and this week, links still open, paid orders no statement has
+ * confirmed yet, and the last month by day.
+ */
+export function Dashboard({ scope, onNewLink, onShowPending, onShowVerification, onReconcile }: Props) {
   const { t, formats } = useLanguage();
   const { dashboard, error } = useDashboard(scope);
+  const unverified = dashboard?.paidUnverified ?? null;
+  const breakdown = useUnverifiedBreakdown(scope, unverified?.count ?? 0);
 
   return (
     <section className="dashboard" aria-labelledby="dashboard-title" aria-busy={!dashboard && !error}>
@@ -45,6 +54,32 @@ export function Dashboard({ scope, onNewLink, onShowPending }: Props) {
                 <button type="button" className="link-button" onClick={onShowPending}>
                   {t.showPending}
                 </button>
+              )}
+            </section>
+            <section className="card stat-card is-unverified" aria-labelledby="stat-unverified">
+              <h3 id="stat-unverified">{t.statUnverified}</h3>
+              <p className="stat-amount">{formats.money(unverified!.sumMinor)}</p>
+              <p className="stat-count">{t.paymentsCount(unverified!.count, formats.count(unverified!.count))}</p>
+              {unverified!.count === 0 ? (
+                <p className="stat-note">{t.unverifiedNone}</p>
+              ) : (
+                <>
+                  <ul className="stat-links">
+                    {UNPROVEN.map((verification) => {
+                      const n = breakdown[verification];
+                      return n ? (
+                        <li key={verification}>
+                          <button type="button" className="link-button" onClick={() => onShowVerification(verification)}>
+                            {t.showVerification(t.verification[verification], formats.count(n))}
+                          </button>
+                        </li>
+                      ) : null;
+                    })}
+                  </ul>
+                  <button type="button" className="secondary small" onClick={onReconcile}>
+                    {t.importStatementShortcut}
+                  </button>
+                </>
               )}
             </section>
           </div>

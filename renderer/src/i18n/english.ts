@@ -1,7 +1,7 @@
 // Every string PayDesk's screens show, in English: the source the Bengali translation (bengali.ts) follows
 // key for key. `Messages` is this object's shape, so a key missing from a translation is a type error.
 // Sentences from the core and the gateway are shown as they come, and are not here.
-import type { OrderStatus } from '../../../shared/contract';
+import type { ChannelRequest, OrderStatus, StatementMapping, Verification } from '../../../shared/contract';
 
 export type Language = 'en' | 'bn';
 
@@ -12,6 +12,7 @@ export const english = {
   tabHome: 'Home',
   tabPayments: 'Payments',
   tabOrders: 'Orders',
+  tabReconcile: 'Reconcile',
   tabSettings: 'Settings',
   optional: '(optional)',
   saving: 'Saving…',
@@ -25,6 +26,16 @@ export const english = {
     failed: 'Failed',
   } satisfies Record<OrderStatus, string>,
   manualChip: 'manual',
+  verification: {
+    unverified: 'Not yet verified',
+    verified: 'Verified',
+    amount_mismatch: 'Amount differs',
+    missing: 'Missing from statement',
+    reconciled_by_hand: 'Reconciled by hand',
+  } satisfies Record<Verification, string>,
+  /** The order's amount and the statement's, side by side. */
+  amountDiffers: (order: string, statement: string) => `Order ${order}, statement ${statement}`,
+  statementShows: (amount: string) => `statement ${amount}`,
   sandboxChip: 'sandbox',
 
   // Header
@@ -70,6 +81,10 @@ export const english = {
   chartPayments: 'Payments',
   chartBarTitle: (day: string, amount: string, count: string) => `${day}: ${amount} (${count} paid)`,
   today: 'Today',
+  statUnverified: 'Paid, not yet verified',
+  unverifiedNone: 'Every paid order is confirmed by a statement.',
+  showVerification: (label: string, shown: string) => `${label}: ${shown}`,
+  importStatementShortcut: 'Import statement…',
 
   // Payment link form and panel
   newLinkTitle: 'New payment link',
@@ -119,6 +134,8 @@ export const english = {
   fromLabel: 'From',
   toLabel: 'To',
   allProfiles: 'All profiles',
+  verificationFilterLabel: 'Statement',
+  allVerifications: 'Any',
   clearFilters: 'Clear filters',
   datesReversed: 'The start date is after the end date.',
   columnRef: 'Ref',
@@ -150,6 +167,8 @@ export const english = {
   fieldTransaction: 'Transaction id',
   fieldCancelled: 'Cancelled',
   fieldFailure: 'Why it failed',
+  fieldVerification: 'Statement',
+  fieldStatementAmount: 'Statement shows',
   timelineTitle: 'Timeline',
   timeline: {
     created: (amount: string) => `Order created for ${amount}.`,
@@ -168,6 +187,15 @@ export const english = {
     duplicateTransaction: (offered: string, heldBy: string) =>
       `A return offered transaction ${offered}, which already paid ${heldBy}: refused.`,
     rejectedReturn: (reason: string) => `A return was refused: ${reason}.`,
+    verified: (statement: string, line: string) => `Verified by the statement ${statement} (line ${line}).`,
+    amountMismatch: (statement: string, line: string, amount: string) =>
+      `The statement ${statement} (line ${line}) shows this payment with another amount: ${amount}.`,
+    missingFromStatement: (statement: string) => `Missing from the statement ${statement}, which covers the time it was paid.`,
+    attachedStatementLine: (transactionId: string, statement: string, line: string) =>
+      `Paid by hand from the statement ${statement} (line ${line}): transaction ${transactionId} attached.`,
+    recordedFromStatement: (transactionId: string, statement: string, line: string) =>
+      `Recorded from the statement ${statement} (line ${line}): transaction ${transactionId}.`,
+    createdFromStatement: (amount: string) => `Order created from a statement payment of ${amount}.`,
     rejectReasons: {
       missing_transaction_id: 'it carried no transaction id',
       repeated_transaction_id: 'it carried more than one transaction id',
@@ -188,6 +216,130 @@ export const english = {
   keepUnpaid: 'Back',
   markingPaid: 'Marking paid…',
   markPaidConfirm: 'Mark as paid',
+
+  // Receipt of one paid order
+  receiptTitle: 'Receipt',
+  receiptPaper: 'Paper',
+  receiptLayouts: {
+    a4: 'A4',
+    roll80: '80 mm roll',
+  } satisfies Record<ChannelRequest<'saveReceiptPdf'>['layout'], string>,
+  previewReceipt: 'Preview',
+  printReceipt: 'Print',
+  saveReceiptPdf: 'Save as PDF',
+  receiptSaved: (ref: string) => `Saved the receipt for ${ref} as a PDF.`,
+
+  // Exports of the orders list
+  exportCsv: 'Export CSV',
+  exportReceipts: 'Receipts…',
+  receiptsDialogTitle: 'Receipts for this list',
+  receiptsToMake: (n: number, shown: string) =>
+    `${plural(n, shown, 'paid order matches', 'paid orders match')} the list’s search and filters: one receipt each.`,
+  noReceiptsToMake: 'No paid order matches the list’s search and filters, so there are no receipts to make.',
+  receiptsSaveAs: 'Save as',
+  receiptsCombined: 'One PDF with every receipt',
+  receiptsPerOrder: 'One PDF per order, into a folder',
+  saveReceipts: 'Save receipts…',
+  exportingOrders: 'Exporting orders',
+  makingReceipts: 'Making receipts',
+  exportStarting: 'Starting…',
+  ordersProgress: (done: string, total: number, shownTotal: string) => `${done} of ${plural(total, shownTotal, 'order', 'orders')}`,
+  receiptsProgress: (done: string, total: number, shownTotal: string) =>
+    `${done} of ${plural(total, shownTotal, 'receipt', 'receipts')}`,
+  cancellingExport: 'Cancelling…',
+  receiptsSaved: (n: number, shown: string) => `Saved ${plural(n, shown, 'receipt', 'receipts')}`,
+  ordersExported: (n: number, shown: string) => `Exported ${plural(n, shown, 'order', 'orders')}`,
+  exportCancelled: 'Cancelled — nothing was saved',
+  dismissOutcome: 'Dismiss',
+
+  // Reconcile: statement import
+  reconcileTitle: 'Reconcile with a statement',
+  reconcileIntro:
+    'Import the statement from your gateway’s panel or your wallet’s merchant portal (CSV or Excel). PayDesk checks every paid order against it, and lists the payments it shows that no order claims.',
+  importStatement: 'Import statement…',
+  chooseAnotherStatement: 'Choose another file…',
+  openingStatement: 'Opening…',
+  statementFile: (name: string) => `Statement: ${name}`,
+  statementRows: (n: number, shown: string) => plural(n, shown, 'line', 'lines'),
+  previewCaption: (shown: string, total: string) => `The first ${shown} of ${total} lines, as in the file`,
+  mappingTitle: 'Which column holds what',
+  mappingIntro: 'PayDesk guessed from the column names. Check each choice against the lines above.',
+  mappingFields: {
+    transactionId: 'Transaction ID',
+    amount: 'Amount',
+    time: 'Date and time',
+    sender: 'Sender',
+    reference: 'Reference',
+  } satisfies Record<keyof StatementMapping, string>,
+  chooseColumn: 'Choose a column…',
+  noColumn: 'None',
+  columnRequired: {
+    transactionId: 'Choose the column with the transaction ID.',
+    amount: 'Choose the column with the amount.',
+    time: 'Choose the column with the date or time.',
+  } satisfies Record<'transactionId' | 'amount' | 'time', string>,
+  importNow: 'Import',
+  importing: 'Importing…',
+  discardStatement: 'Cancel',
+  importedAnnouncement: (name: string) => `Imported the statement ${name}.`,
+
+  // Reconcile: report
+  reportTitle: 'What the statement showed',
+  reportCovers: (from: string, to: string) => (from === to ? `Payments on ${from}` : `Payments from ${from} to ${to}`),
+  reportNoDates: 'No payments could be read from this statement.',
+  reportLines: (lines: string, imported: string) => `${lines} lines in the file, ${imported} new to PayDesk`,
+  reportCounts: {
+    verified: 'Verified',
+    amountMismatch: 'Amount differs',
+    missing: 'Missing from statement',
+    unclaimed: 'Unclaimed',
+    alreadyKnown: 'Already known',
+  },
+  reportCountHints: {
+    verified: 'Paid orders the statement confirms at their amount.',
+    amountMismatch: 'Paid orders the statement shows with another amount.',
+    missing: 'Paid orders in the statement’s time that it does not show.',
+    unclaimed: 'Payments that match no order: settle them below.',
+    alreadyKnown: 'Lines imported before; nothing changed for them.',
+  },
+  showOrdersOf: 'Show these orders',
+  rejectedTitle: (n: number, shown: string) => `${plural(n, shown, 'line was', 'lines were')} not imported`,
+  rejectedNone: 'Every line of the file was read.',
+  rejectedLine: 'Line',
+  rejectedText: 'Text in the file',
+  rejectedReason: 'Why',
+
+  // Reconcile: unclaimed payments
+  unclaimedTitle: 'Unclaimed payments',
+  unclaimedIntro: 'Money the statements show arriving that no order claims: the customer paid but never came back, or paid without a link.',
+  unclaimedNone: 'No unclaimed payments.',
+  loadingUnclaimed: 'Loading unclaimed payments…',
+  unclaimedCount: (n: number, shown: string) => plural(n, shown, 'payment', 'payments'),
+  columnSender: 'Sender / reference',
+  columnActions: 'Settle',
+  attachToOrder: 'Attach to order…',
+  recordAsOrder: 'Record as new paid order',
+  attachTitle: (trx: string, amount: string) => `Attach ${trx} (${amount}) to an order`,
+  attachIntro: 'Choose the unpaid order this payment was for. It turns Paid with this transaction, marked reconciled by hand.',
+  attachSearchLabel: 'Search orders',
+  attachSearchPlaceholder: 'Ref, customer, e-mail or note',
+  attachStatusLabel: 'Status',
+  attachCandidates: 'Orders',
+  attachNoMatches: 'No order with this status matches the search.',
+  attachSearching: 'Searching…',
+  attachOtherAmount: 'other amount',
+  attachConfirm: (ref: string) => `Attach to ${ref}`,
+  attachChoose: 'Choose an order',
+  attaching: 'Attaching…',
+  attachedAnnouncement: (trx: string, ref: string) => `Transaction ${trx} attached: order ${ref} is now paid.`,
+  recordTitle: (trx: string, amount: string) => `Record ${trx} (${amount}) as a new paid order?`,
+  recordConsequence: 'PayDesk makes a paid order for this payment, dated when the money arrived, marked reconciled by hand.',
+  recordCustomerLabel: 'Customer name',
+  recordConfirm: 'Record paid order',
+  recording: 'Recording…',
+  recordedAnnouncement: (trx: string, ref: string) => `Transaction ${trx} recorded as paid order ${ref}.`,
+  settledNote: (trx: string, ref: string) => `${trx} is now order ${ref}.`,
+  openSettledOrder: 'Open order',
 
   // Toast
   toastPaidTitle: (amount: string) => `Payment received: ${amount}`,

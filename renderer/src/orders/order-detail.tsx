@@ -1,6 +1,8 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import type { ReceiptLayoutId } from '../exports/layout-choice';
+import { ReceiptSection } from '../exports/receipt-section';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { callPaydesk } from '../paydesk-call';
@@ -11,19 +13,22 @@ import { MarkPaidDialog } from './mark-paid-dialog';
 import { OrderTimeline } from './order-timeline';
 import { StatusBadge } from './status-badge';
 import { useOrderDetail } from './use-order-detail';
+import { VerificationChip } from './verification-chip';
 
 type Props = {
   orderRef: string;
   onClose(): void;
   /** Says what the shopkeeper just did, for screen readers. */
   announce(message: string): void;
+  receiptLayout: ReceiptLayoutId;
+  onReceiptLayoutChange(layout: ReceiptLayoutId): void;
 };
 
 /**
  * Everything about one order: its fields, for a pending one the link as a large QR code for the customer's
- * phone, what can still be done with it, and its timeline.
+ * phone, for a paid one its receipt, what can still be done with it, and its timeline.
  */
-export function OrderDetail({ orderRef, onClose, announce }: Props) {
+export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onReceiptLayoutChange }: Props) {
   const { t, formats } = useLanguage();
   const { detail, error, reload } = useOrderDetail(orderRef);
   const [dialog, setDialog] = useState<'cancel' | 'mark-paid' | null>(null);
@@ -68,6 +73,7 @@ export function OrderDetail({ orderRef, onClose, announce }: Props) {
           <div className="detail-summary">
             <p className="detail-amount">{formats.money(order.amountMinor)}</p>
             <StatusBadge order={order} />
+            <VerificationChip order={order} />
             {order.sandbox && <span className="sandbox-chip">{t.sandboxChip}</span>}
           </div>
 
@@ -94,7 +100,9 @@ export function OrderDetail({ orderRef, onClose, announce }: Props) {
             </div>
           )}
 
-          {order.status !== 'paid' && (
+          {order.status === 'paid' ? (
+            <ReceiptSection order={order} layout={receiptLayout} onLayoutChange={onReceiptLayoutChange} />
+          ) : (
             <div className="detail-actions">
               {order.status === 'pending' && (
                 <button type="button" className="secondary danger-text" onClick={() => setDialog('cancel')}>
@@ -122,6 +130,10 @@ export function OrderDetail({ orderRef, onClose, announce }: Props) {
             {order.paidAt && field(t.fieldPaid, <time dateTime={order.paidAt}>{formats.dateTime(order.paidAt)}</time>)}
             {order.status === 'paid' && field(t.fieldPaidHow, order.paidManually ? t.paidHowManual : t.paidHowGateway)}
             {order.transactionId && field(t.fieldTransaction, <span className="mono">{order.transactionId}</span>)}
+            {order.status === 'paid' && order.verification && field(t.fieldVerification, t.verification[order.verification])}
+            {order.verification === 'amount_mismatch' &&
+              order.statementAmountMinor !== null &&
+              field(t.fieldStatementAmount, <span className="differs">{formats.money(order.statementAmountMinor)}</span>)}
             {order.cancelledAt &&
               field(t.fieldCancelled, <time dateTime={order.cancelledAt}>{formats.dateTime(order.cancelledAt)}</time>)}
             {order.failure && field(t.fieldFailure, order.failure)}

@@ -3,6 +3,7 @@ import type { Order } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { StatusBadge } from './status-badge';
+import { VerificationChip } from './verification-chip';
 
 type Props = {
   index: number;
@@ -71,10 +72,18 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, showPro
         )}
       </span>
       <span role="gridcell" className="cell-amount">
-        {formats.money(order.amountMinor)}
+        {order.verification === 'amount_mismatch' && order.statementAmountMinor !== null ? (
+          <>
+            <span className="cell-line">{formats.money(order.amountMinor)}</span>
+            <span className="cell-line secondary differs">{t.statementShows(formats.money(order.statementAmountMinor))}</span>
+          </>
+        ) : (
+          formats.money(order.amountMinor)
+        )}
       </span>
       <span role="gridcell" className="cell-status">
         <StatusBadge order={order} />
+        <VerificationChip order={order} />
         {order.status === 'failed' && order.failure && (
           <span className="cell-line secondary failure" title={order.failure}>
             {order.failure}

@@ -3,16 +3,21 @@ import { useLanguage, type LanguageState } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 
 /** Events that record someone trying (or failing) to change the order in a way PayDesk refused. */
-const WARNINGS = new Set(['return_conflict', 'duplicate_transaction', 'rejected_return', 'link_failed']);
+const WARNINGS = new Set(['return_conflict', 'duplicate_transaction', 'rejected_return', 'link_failed', 'amount_mismatch', 'missing_from_statement']);
 
 const text = (value: TimelineEvent['detail'][string] | undefined) => (value === null || value === undefined ? '' : String(value));
+
+/** A statement's line number, written in the shopkeeper's digits. */
+const line = (value: TimelineEvent['detail'][string] | undefined, formats: LanguageState['formats']) =>
+  typeof value === 'number' ? formats.count(value) : text(value);
 
 function sentence(event: TimelineEvent, { t, formats }: LanguageState): string {
   const { detail } = event;
   const said = t.timeline;
   switch (event.kind) {
     case 'created':
-      return typeof detail.amountMinor === 'number' ? said.created(formats.money(detail.amountMinor)) : said.createdPlain;
+      if (typeof detail.amountMinor !== 'number') return said.createdPlain;
+      return detail.from === 'statement' ? said.createdFromStatement(formats.money(detail.amountMinor)) : said.created(formats.money(detail.amountMinor));
     case 'link_issued':
       return said.linkIssued;
     case 'link_failed':
@@ -31,6 +36,20 @@ function sentence(event: TimelineEvent, { t, formats }: LanguageState): string {
       return said.returnConflict(text(detail.offered), text(detail.recorded));
     case 'duplicate_transaction':
       return said.duplicateTransaction(text(detail.offered), text(detail.heldBy));
+    case 'verified':
+      return said.verified(text(detail.statement), line(detail.line, formats));
+    case 'amount_mismatch':
+      return said.amountMismatch(
+        text(detail.statement),
+        line(detail.line, formats),
+        typeof detail.statementAmountMinor === 'number' ? formats.money(detail.statementAmountMinor) : text(detail.statementAmountMinor),
+      );
+    case 'missing_from_statement':
+      return said.missingFromStatement(text(detail.statement));
+    case 'attached_statement_line':
+      return said.attachedStatementLine(text(detail.transactionId), text(detail.statement), line(detail.line, formats));
+    case 'recorded_from_statement':
+      return said.recordedFromStatement(text(detail.transactionId), text(detail.statement), line(detail.line, formats));
     case 'rejected_return': {
       const reason = text(detail.reason);
       return said.rejectedReturn(reason in said.rejectReasons ? said.rejectReasons[reason as keyof typeof said.rejectReasons] : reason);

@@ -1,17 +1,19 @@
 import type { Ref } from 'react';
-import { ORDER_STATUSES, type OrderStatus } from '../../../shared/contract';
+import { ORDER_STATUSES, VERIFICATIONS, type OrderStatus, type Verification } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
 
 /** The filter as typed: the search text as it is in the box, dates as YYYY-MM-DD or empty. */
 export type OrdersFilter = {
   search: string;
   status: OrderStatus | '';
+  /** How paid orders stand against the statements; only paid orders have one. */
+  verification: Verification | '';
   from: string;
   to: string;
   allProfiles: boolean;
 };
 
-export const NO_FILTER: OrdersFilter = { search: '', status: '', from: '', to: '', allProfiles: false };
+export const NO_FILTER: OrdersFilter = { search: '', status: '', verification: '', from: '', to: '', allProfiles: false };
 
 type Props = {
   filter: OrdersFilter;
@@ -21,11 +23,11 @@ type Props = {
   datesReversed: boolean;
 };
 
-/** Search, status, dates and scope. Every change applies at once (typing after a short pause). */
+/** Search, status, statement verification, dates and scope. Every change applies at once (typing after a short pause). */
 export function OrdersFilterBar({ filter, onChange, searchRef, datesReversed }: Props) {
   const { t } = useLanguage();
   const set = <K extends keyof OrdersFilter>(key: K, value: OrdersFilter[K]) => onChange({ ...filter, [key]: value });
-  const narrowed = filter.search !== '' || filter.status !== '' || filter.from !== '' || filter.to !== '';
+  const narrowed = filter.search !== '' || filter.status !== '' || filter.verification !== '' || filter.from !== '' || filter.to !== '';
 
   return (
     <div className="orders-toolbar" role="search" aria-label={t.ordersFilterLabel}>
@@ -56,6 +58,21 @@ export function OrdersFilterBar({ filter, onChange, searchRef, datesReversed }: 
           {ORDER_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t.status[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="toolbar-field">
+        <label htmlFor="orders-verification">{t.verificationFilterLabel}</label>
+        <select
+          id="orders-verification"
+          value={filter.verification}
+          onChange={(event) => set('verification', event.target.value as OrdersFilter['verification'])}
+        >
+          <option value="">{t.allVerifications}</option>
+          {VERIFICATIONS.map((verification) => (
+            <option key={verification} value={verification}>
+              {t.verification[verification]}
             </option>
           ))}
         </select>

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { OrderStatus } from '../../../shared/contract';
+import type { ExportFilter, OrderStatus, Verification } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import type { ReceiptLayoutId } from '../exports/layout-choice';
+import { OrdersExports } from '../exports/orders-exports';
 import { useLanguage } from '../i18n/language-provider';
 import { OrderDetail } from './order-detail';
 import { NO_FILTER, OrdersFilterBar, type OrdersFilter } from './orders-filter-bar';
@@ -10,8 +12,15 @@ import { useOrderPages, type OrdersQuery } from './use-order-pages';
 /** Typing settles for this long before the search is sent. */
 const SEARCH_DELAY_MS = 150;
 
-/** Asked of the workspace from elsewhere: open an order (a toast was clicked), or show one status (the dashboard). */
-export type WorkspaceRequest = ({ kind: 'open'; ref: string } | { kind: 'status'; status: OrderStatus }) & { id: number };
+/**
+ * Asked of the workspace from elsewhere: open an order (a toast was clicked), show one status (the dashboard), or
+ * show paid orders of one verification (the dashboard, a reconciliation report).
+ */
+export type WorkspaceRequest = (
+  | { kind: 'open'; ref: string }
+  | { kind: 'status'; status: OrderStatus }
+  | { kind: 'verification'; verification: Verification }
+) & { id: number };
 
 type Props = {
   /** The active profile and its generation: a change starts the list afresh. */
@@ -36,6 +45,8 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
   const [sort, setSort] = useState<Pick<OrdersQuery, 'sort' | 'direction'>>({ sort: 'time', direction: 'desc' });
   const [selection, setSelection] = useState<Selection | null>(null);
   const [openRef, setOpenRef] = useState<string | null>(null);
+  /** The receipt paper last chosen, for one order or for many, kept while PayDesk runs. */
+  const [receiptLayout, setReceiptLayout] = useState<ReceiptLayoutId>('a4');
   const searchField = useRef<HTMLInputElement>(null);
   const grid = useRef<GridHandle>(null);
 
@@ -52,13 +63,14 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
       allProfiles: filter.allProfiles,
       ...sort,
       ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.verification ? { verification: filter.verification } : {}),
       ...(search ? { search } : {}),
       ...(filter.from && !datesReversed ? { from: filter.from } : {}),
       ...(filter.to && !datesReversed ? { to: filter.to } : {}),
     };
     lastValid.current = next;
     return next;
-  }, [filter.allProfiles, filter.status, filter.from, filter.to, search, sort, datesReversed]);
+  }, [filter.allProfiles, filter.status, filter.verification, filter.from, filter.to, search, sort, datesReversed]);
 
   const onShift = useCallback((rows: number) => {
     grid.current?.shift(rows);
@@ -90,7 +102,7 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
       const index = indexOf(request.ref);
       setSelection({ index, ref: request.ref });
     } else {
-      setFilter({ ...NO_FILTER, status: request.status });
+      setFilter(request.kind === 'status' ? { ...NO_FILTER, status: request.status } : { ...NO_FILTER, status: 'paid', verification: request.verification });
       setSearch('');
     }
   }, [request, indexOf]);
@@ -124,7 +136,14 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
   const onSort = (column: OrdersQuery['sort']) =>
     setSort((s) => (s.sort === column ? { sort: column, direction: s.direction === 'desc' ? 'asc' : 'desc' } : { sort: column, direction: 'desc' }));
 
-  const narrowed = query.status !== undefined || query.search !== undefined || query.from !== undefined || query.to !== undefined;
+  // Exports take exactly what the list shows: its filter without its sort.
+  const exportFilter = useMemo<ExportFilter>(() => {
+    const { sort: _sort, direction: _direction, ...filtered } = query;
+    return filtered;
+  }, [query]);
+
+  const narrowed =
+    query.status !== undefined || query.verification !== undefined || query.search !== undefined || query.from !== undefined || query.to !== undefined;
   const totals = pages.totals;
 
   return (
@@ -136,6 +155,12 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
             ? t.totalsLine(totals.total, formats.count(totals.total), formats.count(totals.paidCount), formats.money(totals.paidSumMinor))
             : t.loadingOrders}
         </p>
+        <OrdersExports
+          filter={exportFilter}
+          paidCount={totals?.paidCount ?? null}
+          layout={receiptLayout}
+          onLayoutChange={setReceiptLayout}
+        />
       </div>
       <OrdersFilterBar filter={filter} onChange={setFilter} searchRef={searchField} datesReversed={datesReversed} />
       {pages.error && <ErrorAlert error={pages.error} />}
@@ -151,7 +176,16 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
           labelledBy="orders-title"
           empty={narrowed ? t.noMatchingOrders : query.allProfiles ? t.noOrdersYet : t.noOrdersForProfile}
         />
-        {openRef && <OrderDetail key={openRef} orderRef={openRef} onClose={closeDetail} announce={announce} />}
+        {openRef && (
+          <OrderDetail
+            key={openRef}
+            orderRef={openRef}
+            onClose={closeDetail}
+            announce={announce}
+            receiptLayout={receiptLayout}
+            onReceiptLayoutChange={setReceiptLayout}
+          />
+        )}
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import { callPaydesk, onPaydeskEvent } from '../paydesk-call';
 
 /** What the list shows: the filter and the order, without the window. */
 export type OrdersQuery = Required<Pick<ListOrdersInput, 'allProfiles' | 'sort' | 'direction'>> &
-  Pick<ListOrdersInput, 'status' | 'search' | 'from' | 'to'>;
+  Pick<ListOrdersInput, 'status' | 'verification' | 'search' | 'from' | 'to'>;
 
 /** Which rows are on screen: the rows the cache fetches first, and the anchor a live refresh keeps still. */
 export type OnScreen = { first: number; count: number; atTop: boolean };

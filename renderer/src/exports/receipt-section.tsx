@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { AppError, Order } from '../../../shared/contract';
+import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
+import { callPaydesk } from '../paydesk-call';
+import { LayoutChoice, type ReceiptLayoutId } from './layout-choice';
+
+type Props = {
+  order: Order;
+  /** The paper, shared with the bulk receipts and kept while PayDesk runs. */
+  layout: ReceiptLayoutId;
+  onLayoutChange(layout: ReceiptLayoutId): void;
+};
+
+type Action = 'preview' | 'print' | 'save';
+
+/**
+ * The receipt of a paid order: previewed in a window, printed through the system dialog (a thermal printer
+ * takes the 80 mm roll), or saved as a PDF where the shopkeeper chooses in the save dialog.
+ */
+export function ReceiptSection({ order, layout, onLayoutChange }: Props) {
+  const { t } = useLanguage();
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  async function act(action: Action) {
+    setBusy(action);
+    setSaved(false);
+    setError(null);
+    const request = { ref: order.ref, layout };
+    if (action === 'save') {
+      const reply = await callPaydesk('saveReceiptPdf', request);
+      // saved:false is the shopkeeper closing the dialog: nothing happened, so nothing is said.
+      if (reply.ok) setSaved(reply.value.saved);
+      else setError(reply.error);
+    } else {
+      const reply = await callPaydesk(action === 'print' ? 'printReceipt' : 'previewReceipt', request);
+      if (!reply.ok) setError(reply.error);
+    }
+    setBusy(null);
+  }
+
+  return (
+    <section className="detail-receipt" aria-labelledby="receipt-title" aria-busy={busy !== null}>
+      <div className="receipt-head">
+        <h3 id="receipt-title">{t.receiptTitle}</h3>
+        <LayoutChoice
+          name="receipt-layout"
+          value={layout}
+          onChange={(next) => {
+            setSaved(false);
+            onLayoutChange(next);
+          }}
+          disabled={busy !== null}
+        />
+      </div>
+      <div className="receipt-actions">
+        <button type="button" className="secondary" onClick={() => act('preview')} disabled={busy !== null}>
+          {t.previewReceipt}
+        </button>
+        <button type="button" className="secondary" onClick={() => act('print')} disabled={busy !== null}>
+          {t.printReceipt}
+        </button>
+        <button type="button" className="confirm" onClick={() => act('save')} disabled={busy !== null}>
+          {busy === 'save' ? t.saving : t.saveReceiptPdf}
+        </button>
+      </div>
+      <p className="saved-inline" role="status">
+        {saved && t.receiptSaved(order.ref)}
+      </p>
+      {error && <ErrorAlert error={error} />}
+    </section>
+  );
+}

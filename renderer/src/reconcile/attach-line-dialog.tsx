@@ -1,0 +1,162 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AppError, Order, StatementLine } from '../../../shared/contract';
+import { ErrorAlert } from '../error-alert';
+import { useLanguage } from '../i18n/language-provider';
+import { languageOf } from '../language-of';
+import { callPaydesk } from '../paydesk-call';
+
+/** The orders a statement payment can still settle: unpaid ones. */
+const ATTACHABLE = ['pending', 'expired', 'cancelled'] as const;
+type Attachable = (typeof ATTACHABLE)[number];
+
+const SEARCH_DELAY_MS = 150;
+const CANDIDATES = 50;
+
+type Props = {
+  line: StatementLine;
+  onDone(order: Order): void;
+  onClose(): void;
+};
+
+/**
+ * The customer paid but never came back: find their unpaid order (by status and a search) and attach the
+ * statement's payment to it. Orders of another amount are listed but cannot be chosen: the core refuses them.
+ */
+export function AttachLineDialog({ line, onDone, onClose }: Props) {
+  const { t, formats } = useLanguage();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [status, setStatus] = useState<Attachable>('pending');
+  const [search, setSearch] = useState('');
+  const [candidates, setCandidates] = useState<Order[] | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    setCandidates(null);
+    const timer = setTimeout(async () => {
+      const text = search.trim();
+      const reply = await callPaydesk('listOrders', { status, limit: CANDIDATES, ...(text ? { search: text } : {}) });
+      if (!current) return;
+      if (!reply.ok) return setError(reply.error);
+      setError(null);
+      // Orders of the payment's amount first: those are the ones it can settle.
+      const fits = (order: Order) => (order.amountMinor === line.amountMinor ? 0 : 1);
+      setCandidates([...reply.value.orders].sort((a, b) => fits(a) - fits(b)));
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [status, search, line.amountMinor]);
+
+  const picked = candidates?.find((order) => order.ref === chosen) ?? null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving || !picked) return;
+    setSaving(true);
+    setError(null);
+    const reply = await callPaydesk('attachStatementLine', { lineId: line.id, ref: picked.ref });
+    setSaving(false);
+    if (reply.ok) onDone(reply.value);
+    else setError(reply.error);
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      className="confirm-dialog attach-dialog"
+      aria-labelledby="attach-line-title"
+      aria-describedby="attach-line-intro"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form onSubmit={submit} noValidate aria-busy={saving}>
+        <h2 id="attach-line-title">{t.attachTitle(line.transactionId, formats.money(line.amountMinor))}</h2>
+        <p id="attach-line-intro">{t.attachIntro}</p>
+        <div className="attach-search">
+          <div className="field">
+            <label htmlFor="attach-search">{t.attachSearchLabel}</label>
+            <input
+              id="attach-search"
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+              autoFocus
+              placeholder={t.attachSearchPlaceholder}
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="attach-status">{t.attachStatusLabel}</label>
+            <select id="attach-status" value={status} onChange={(event) => setStatus(event.target.value as Attachable)}>
+              {ATTACHABLE.map((s) => (
+                <option key={s} value={s}>
+                  {t.status[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset className="attach-candidates" aria-busy={candidates === null}>
+          <legend>{t.attachCandidates}</legend>
+          {candidates === null ? (
+            <p className="muted">{t.attachSearching}</p>
+          ) : candidates.length === 0 ? (
+            <p className="muted">{t.attachNoMatches}</p>
+          ) : (
+            <ul>
+              {candidates.map((order) => {
+                const otherAmount = order.amountMinor !== line.amountMinor;
+                return (
+                  <li key={order.ref}>
+                    <label className={`radio candidate${otherAmount ? ' is-other-amount' : ''}`}>
+                      <input
+                        type="radio"
+                        name="attach-order"
+                        value={order.ref}
+                        checked={chosen === order.ref}
+                        disabled={otherAmount}
+                        onChange={() => setChosen(order.ref)}
+                      />
+                      <span className="mono">{order.ref}</span>
+                      <span className="candidate-amount">{formats.money(order.amountMinor)}</span>
+                      <span className="candidate-customer" lang={languageOf(order.customerName)}>
+                        {order.customerName ?? '—'}
+                      </span>
+                      <time className="muted" dateTime={order.createdAt}>
+                        {formats.date(order.createdAt)}
+                      </time>
+                      {otherAmount && <span className="candidate-note">{t.attachOtherAmount}</span>}
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </fieldset>
+        {error && <ErrorAlert error={error} />}
+        <div className="dialog-actions">
+          <button type="button" className="secondary" onClick={onClose} disabled={saving}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="confirm" disabled={saving || !picked}>
+            {saving ? t.attaching : picked ? t.attachConfirm(picked.ref) : t.attachChoose}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
