@@ -7,6 +7,7 @@ import { writeFileAtomically } from '../core/atomic-file';
 import { basename, resolve } from 'node:path';
 import { open } from 'node:fs/promises';
 import type { StatementMapping } from '../../shared/contract';
+import { readOpenedAtMost } from '../core/read-at-most';
 import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
 import { startCore, type CoreOptions, type PaydeskCore } from '../core/app';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
@@ -296,19 +297,7 @@ async function readStatement(path: string): Promise<Uint8Array> {
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
   }
-  try {
-    const limit = MAX_STATEMENT_BYTES + 1;
-    const buffer = Buffer.alloc(limit);
-    let filled = 0;
-    while (filled < limit) {
-      const { bytesRead } = await file.read(buffer, filled, limit - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return buffer.subarray(0, filled);
-  } finally {
-    await file.close();
-  }
+  return readOpenedAtMost(file, MAX_STATEMENT_BYTES + 1);
 }
 
 async function reconcileCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {

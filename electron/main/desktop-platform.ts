@@ -6,8 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Platform } from '../core/platform';
+import { readAtMost } from '../core/read-at-most';
 import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
-import { chooseLogoFile, readAtMost } from './logo-file';
+import { chooseLogoFile } from './logo-file';
 import { canOpenExternally } from './navigation';
 import { receiptWindowOptions } from './window-options';
 

@@ -12,7 +12,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { Statement } from 'better-sqlite3';
 import { startCore, type PaydeskCore } from '../../electron/core/app';
 import type { Platform } from '../../electron/core/platform';
@@ -20,7 +19,7 @@ import { createOrderQueries, localDay, type OrderFilter } from '../../electron/c
 import { SELECT_ORDERS } from '../../electron/core/db/orders-repo';
 import type { ListOrdersQuery } from '../../shared/contract';
 import { appRouterFor, bridgePaydesk } from '../support/browser-bridge';
-import { CHROMIUM_ARGS } from '../support/chromium-pdf';
+import { launchChromium } from '../support/chromium-pdf';
 import { startStaticServer } from '../support/static-server';
 import { createTestPlatform } from '../support/test-platform';
 import { cachedOrderBook } from './seed-orders';
@@ -138,7 +137,7 @@ async function renderTimes(core: PaydeskCore, platform: Platform) {
   }
   const builtAt = statSync(join(RENDERER, 'index.html')).mtimeMs;
   const server = await startStaticServer(RENDERER);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const appRouter = appRouterFor(core, server.origin, platform);
   const loads: Load[] = [];
   let marked = 0;

@@ -1,21 +1,18 @@
 // The orders workspace end to end: the built renderer in real Chromium, `window.paydesk` bridged into the
 // router the main process uses, the real core behind it. Payments arrive the way they do in the shop: the
 // customer's browser goes through the sandbox checkout and lands on PayDesk's return listener.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Order } from '../../shared/contract';
 import { createOrdersRepo } from '../../electron/core/db/orders-repo';
 import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
-import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/browser-bridge';
+import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { serveApp, type TestContext } from '../support/e2e-app';
 import { eventually, untilInPage } from '../support/waiting';
 
-const RENDERER = join(import.meta.dirname, '../../out/renderer');
 const SCREENSHOTS = {
   dashboard: '/tmp/paydesk-dashboard.png',
   orders: '/tmp/paydesk-orders.png',
@@ -23,33 +20,10 @@ const SCREENSHOTS = {
 };
 const HOUR = 3600_000;
 
-let browser: Browser;
-let server: StaticServer;
+const app = serveApp();
 
-before(async () => {
-  assert.ok(existsSync(join(RENDERER, 'index.html')), 'the renderer is built (npx electron-vite build)');
-  server = await startStaticServer(RENDERER);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type TestContext = { after(fn: () => unknown): void };
-
-async function openApp(t: TestContext, core: BridgedCore, viewport = { width: 1280, height: 820 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await bridgePaydesk(page, core);
-  await page.goto(`${server.origin}/`);
-  await page.getByRole('tabpanel', { name: 'Home' }).waitFor();
-  return page;
+function openApp(t: TestContext, core: BridgedCore, viewport = { width: 1280, height: 820 }): Promise<Page> {
+  return app.openHome(t, core, { viewport, permissions: ['clipboard-read', 'clipboard-write'] });
 }
 
 type Seed = { amountMinor: number; name?: string; email?: string; note?: string; at: Date; pay?: string };
@@ -120,7 +94,7 @@ const totalsLine = (page: Page) => page.locator('.orders-totals');
 const detailPanel = (page: Page, ref: string) => page.getByRole('complementary', { name: `Order ${ref}` });
 
 test('a return recorded by the listener flips the selected row to Paid, shows a toast and keeps the selection', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   seedMonth(core);
   const order = await call<Order>(core, 'createPaymentLink', { amount: '120', customerName: 'Karim Ahmed' });
   const page = await openApp(t, core);
@@ -150,7 +124,7 @@ test('a return recorded by the listener flips the selected row to Paid, shows a 
 });
 
 test('a new order does not move a list scrolled down, and a toast opens a paid order from any screen', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const seeded = seedMonth(core);
   const page = await openApp(t, core);
   await tab(page, 'Orders').click();
@@ -185,7 +159,7 @@ test('a new order does not move a list scrolled down, and a toast opens a paid o
 });
 
 test('search finds a Bengali customer; the status filter and date range narrow the list and its totals', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const [rahim] = seed(core, [
     { amountMinor: 1000, name: 'রহিম উদ্দিন', email: 'rahim@shop.test', at: daysAgo(3), pay: 'TRXA100' },
     { amountMinor: 2500, name: 'করিম আহমেদ', note: 'চা পাতা ৫ কেজি', at: daysAgo(2) },
@@ -228,7 +202,7 @@ test('search finds a Bengali customer; the status filter and date range narrow t
 });
 
 test('order detail shows the timeline and a QR code; Cancel works; marking paid by hand needs a reason and shows as manual', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   seedMonth(core);
   const order = await call<Order>(core, 'createPaymentLink', { amount: '75.50', customerName: 'নাসরিন ইসলাম', note: 'দুটি শাড়ি' });
   const page = await openApp(t, core);
@@ -276,7 +250,7 @@ test('order detail shows the timeline and a QR code; Cancel works; marking paid 
 });
 
 test('the keyboard: / searches, arrows move the selection, Enter opens, Escape closes', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const orders = seed(core, [
     { amountMinor: 100, name: 'First', at: daysAgo(0, 0, 1) },
     { amountMinor: 200, name: 'Second', at: daysAgo(0, 0, 2) },
@@ -311,7 +285,7 @@ test('the keyboard: / searches, arrows move the selection, Enter opens, Escape c
 });
 
 test('the dashboard shows today, the last 7 days, 30 days of paid totals and the links still waiting', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const seeded = seedMonth(core);
   const page = await openApp(t, core);
   const dashboard = await call<{ today: { count: number; sumMinor: number }; pending: { count: number } }>(core, 'getDashboard', {});
@@ -333,7 +307,7 @@ test('the dashboard shows today, the last 7 days, 30 days of paid totals and the
 });
 
 test('switching to বাংলা translates the screens, writes taka in Bengali digits and is remembered; the link lifetime is saved', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   seedMonth(core);
   const [order] = seed(core, [{ amountMinor: 15050, name: 'রহিম উদ্দিন', at: new Date(), pay: 'TRXBN1' }]);
   const page = await openApp(t, core);

@@ -1,48 +1,26 @@
 // The shopkeeper's first slice end to end: the built renderer in real Chromium, `window.paydesk` bridged into
 // the router the main process uses, the real core behind it (SQLite, sandbox gateway, return listener), and a
 // second page playing the customer's browser on the gateway's checkout.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/browser-bridge';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import type { Page } from 'playwright-core';
+import type { BridgedCore } from '../support/browser-bridge';
+import { serveApp, type TestContext } from '../support/e2e-app';
 import { eventually, untilInPage } from '../support/waiting';
 
-const RENDERER = join(import.meta.dirname, '../../out/renderer');
 const SCREENSHOT = '/tmp/paydesk-e2e.png';
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(existsSync(join(RENDERER, 'index.html')), 'the renderer is built (npx electron-vite build)');
-  server = await startStaticServer(RENDERER);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveApp();
 
 type App = { core: BridgedCore; page: Page };
 
 /** PayDesk's window as the shopkeeper sees it, on a fresh order book. */
-async function openApp(t: { after(fn: () => unknown): void }): Promise<App> {
-  const core = await startBridgedCore(t, server.origin);
-  const context = await browser.newContext({
+async function openApp(t: TestContext): Promise<App> {
+  const core = await app.startCore(t);
+  const page = await app.openPage(t, core, {
     viewport: { width: 1200, height: 800 },
     permissions: ['clipboard-read', 'clipboard-write'],
   });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await bridgePaydesk(page, core);
-  await page.goto(`${server.origin}/`);
   await tab(page, 'Payments').click();
   await page.getByRole('heading', { name: 'New payment link' }).waitFor();
   return { core, page };
@@ -62,7 +40,7 @@ async function createLink(page: Page, fields: { amount: string; customerName?: s
 
 /** The customer's own browser: opens the checkout, presses Pay or Cancel, and ends on PayDesk's page. */
 async function customerDecides(paymentUrl: string, button: 'Pay' | 'Cancel'): Promise<Page> {
-  const customer = await browser.newPage();
+  const customer = await app.browser.newPage();
   await customer.goto(paymentUrl);
   await customer.getByRole('button', { name: new RegExp(`^${button}`) }).click();
   await customer.waitForURL((url) => !url.href.startsWith(new URL(paymentUrl).origin));

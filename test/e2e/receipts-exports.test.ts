@@ -1,52 +1,29 @@
 // Receipts and exports end to end: the built renderer in real Chromium, `window.paydesk` bridged into the
 // router the main process uses, the real core behind it, PDFs from real Chromium. The desktop's dialogs
 // answer with what the test put in `core.platform.choices`; print and preview land in lists.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Order } from '../../shared/contract';
 import { createOrdersRepo } from '../../electron/core/db/orders-repo';
 import type { PdfRenderer } from '../../electron/core/receipts/pdf-renderer';
 import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
-import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/browser-bridge';
+import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { serveApp, type TestContext } from '../support/e2e-app';
 import { tempDir } from '../support/temp-dir';
 import { eventually, untilInPage } from '../support/waiting';
 
-const RENDERER = join(import.meta.dirname, '../../out/renderer');
 const SCREENSHOTS = { receipt: '/tmp/paydesk-receipt-ui.png', export: '/tmp/paydesk-export.png' };
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(existsSync(join(RENDERER, 'index.html')), 'the renderer is built (npx electron-vite build)');
-  server = await startStaticServer(RENDERER);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type TestContext = { after(fn: () => unknown): void };
+const app = serveApp();
 
 async function openOrders(t: TestContext, core: BridgedCore): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await bridgePaydesk(page, core);
-  await page.goto(`${server.origin}/`);
-  await page.getByRole('tabpanel', { name: 'Home' }).waitFor();
+  const page = await app.openHome(t, core, { viewport: { width: 1280, height: 820 } });
   await page.getByRole('tab', { name: 'Orders' }).click();
   return page;
 }
@@ -132,7 +109,7 @@ const exportOutcome = (page: Page) => page.locator('.export-outcome[role="status
 const progressBar = (page: Page) => page.getByRole('progressbar', { name: 'Making receipts' });
 
 test('a paid order’s receipt is saved as a PDF, printed and previewed on the chosen paper; a pending order has none', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const dir = tempDir(t);
   await call(core, 'saveShopDetails', { name: 'রহমান স্টোর', address: 'House 12, Road 5, Dhaka', phone: '+880 1711-000000' });
   const [paid, pending, other] = seed(core, [
@@ -188,7 +165,7 @@ test('a paid order’s receipt is saved as a PDF, printed and previewed on the c
 });
 
 test('Export CSV writes exactly the orders of the status filter chosen in the list', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const dir = tempDir(t);
   const orders = seed(core, [
     ...paidOrders(5),
@@ -214,7 +191,7 @@ test('Export CSV writes exactly the orders of the status filter chosen in the li
 });
 
 test('bulk receipts, one PDF per order, fill the chosen folder with a progress bar that runs to its end', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const folder = tempDir(t);
   const orders = seed(core, [...paidOrders(60), { amountMinor: 500, name: 'Not paid yet' }]);
   core.platform.choices.folder = folder;
@@ -255,7 +232,7 @@ test('bulk receipts, one PDF per order, fill the chosen folder with a progress b
 });
 
 test('Cancel pressed while the folder dialog is still open stops the bulk export, and leaves the folder empty', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const folder = tempDir(t);
   seed(core, paidOrders(200));
   // The folder dialog stays open until the test has pressed Cancel: the core keeps a Cancel that arrives then.

@@ -1,53 +1,24 @@
 // Reconciliation end to end: the built renderer in real Chromium, `window.paydesk` bridged into the router the
 // main process uses, the real core behind it. The open dialog answers with a statement file the test wrote, as
 // a wallet's merchant portal would have: Bengali headers, one column PayDesk cannot guess, one unreadable line.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Order } from '../../shared/contract';
-import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { serveApp } from '../support/e2e-app';
 import { bengaliDigits, csvBytes, dayFirst, paidAt, seedOrders } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
 import { untilInPage } from '../support/waiting';
 
-const RENDERER = join(import.meta.dirname, '../../out/renderer');
 const SCREENSHOTS = {
   mapping: '/tmp/paydesk-reconcile-mapping.png',
   report: '/tmp/paydesk-reconcile-report.png',
 };
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(existsSync(join(RENDERER, 'index.html')), 'the renderer is built (npx electron-vite build)');
-  server = await startStaticServer(RENDERER);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type TestContext = { after(fn: () => unknown): void };
-
-async function openApp(t: TestContext, core: BridgedCore): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await bridgePaydesk(page, core);
-  await page.goto(`${server.origin}/`);
-  await page.getByRole('tabpanel', { name: 'Home' }).waitFor();
-  return page;
-}
+const app = serveApp();
 
 /** A local time `days` ago, at `hour`:`minute`. */
 const daysAgo = (days: number, hour = 12, minute = 0) => {
@@ -62,7 +33,7 @@ const orderRow = (page: Page, ref: string) => page.locator(`[role="row"][data-re
 const reportCount = (page: Page, count: string) => page.locator(`.report-count[data-count="${count}"] .report-number`);
 
 test('a statement with Bengali headers is mapped by hand, verifies and questions paid orders, and its unclaimed payment pays a pending order', async (t) => {
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const [verified, mismatched, alsoVerified, missing] = seedOrders(core, [
     { amountMinor: 150_050, at: daysAgo(2, 10), transactionId: 'TRXA1001' },
     { amountMinor: 20_000, at: daysAgo(2, 11), transactionId: 'TRXB2002' },
@@ -89,7 +60,7 @@ test('a statement with Bengali headers is mapped by hand, verifies and questions
   );
   core.platform.choices.statement = { name: 'বিকাশ-স্টেটমেন্ট.csv', bytes: readFileSync(file) };
 
-  const page = await openApp(t, core);
+  const page = await app.openHome(t, core, { viewport: { width: 1280, height: 820 } });
   await tab(page, 'Reconcile').click();
   const screen = page.getByRole('tabpanel', { name: 'Reconcile' });
   await screen.getByText('No unclaimed payments.').waitFor();

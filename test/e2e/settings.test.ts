@@ -2,50 +2,25 @@
 // key, and removing a profile without losing its orders. The built renderer runs in real Chromium with
 // `window.paydesk` bridged into the real core; a second sandbox gateway, started here, stands in for the
 // shop's own gateway, so the live profile talks to a real server that checks the Base URL like the real one.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SANDBOX_API_KEY, startSandboxGateway, type SandboxGateway } from '../../electron/sandbox/sandbox-gateway';
-import { bridgePaydesk, startBridgedCore, type BridgedCore } from '../support/browser-bridge';
+import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { serveApp, type TestContext } from '../support/e2e-app';
+import { freePort } from '../support/free-port';
 import { untilInPage } from '../support/waiting';
 
-const RENDERER = join(import.meta.dirname, '../../out/renderer');
 const WELCOME_SCREENSHOT = '/tmp/paydesk-welcome.png';
 const SETTINGS_SCREENSHOT = '/tmp/paydesk-settings.png';
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(existsSync(join(RENDERER, 'index.html')), 'the renderer is built (npx electron-vite build)');
-  server = await startStaticServer(RENDERER);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type TestContext = { after(fn: () => unknown): void };
+const app = serveApp();
 
 /** PayDesk's window on a fresh order book, as on the shop's first start. */
 async function openApp(t: TestContext, core?: BridgedCore): Promise<{ core: BridgedCore; page: Page }> {
-  core ??= await startBridgedCore(t, server.origin);
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await bridgePaydesk(page, core);
-  await page.goto(`${server.origin}/`);
-  await page.getByRole('tabpanel', { name: 'Home' }).waitFor();
+  core ??= await app.startCore(t);
+  const page = await app.openHome(t, core, { viewport: { width: 1200, height: 800 } });
   return { core, page };
 }
 
@@ -54,15 +29,6 @@ async function startShopGateway(t: TestContext): Promise<SandboxGateway> {
   const gateway = await startSandboxGateway();
   t.after(() => gateway.close());
   return gateway;
-}
-
-/** A port nothing listens on right now, so a new profile's return listener does not meet another test's. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 const tab = (page: Page, name: 'Payments' | 'Orders' | 'Settings') => page.getByRole('tab', { name });
@@ -163,7 +129,7 @@ test('a live profile whose Base URL has an extra slash gets the gateway’s refu
 
 test('removing a profile keeps its orders, read-only, under All profiles', async (t) => {
   const gateway = await startShopGateway(t);
-  const core = await startBridgedCore(t, server.origin);
+  const core = await app.startCore(t);
   const practice = await call<{ ref: string }>(core, 'createPaymentLink', { amount: '5' });
   await call(core, 'saveProfile', { profile: { name: 'My shop', baseUrl: gateway.baseUrl, listenPort: await freePort() } });
   await call(core, 'setApiKey', { profileName: 'My shop', apiKey: SANDBOX_API_KEY });

@@ -17,8 +17,11 @@ import { tempDir } from '../support/temp-dir';
 
 const RETURNS = 10_000;
 const IN_FLIGHT = 16;
-/** How long the listener runs between kills, in ms: random in this range. */
-const UPTIME_MS: [number, number] = [200, 2500];
+/**
+ * How many returns the listener answers between kills: random in this range. Counted in returns, not
+ * milliseconds, so a faster listener is killed as often as a slow one.
+ */
+const RETURNS_BETWEEN_KILLS: [number, number] = [200, 1200];
 const DEADLINE_MS = 150_000;
 const SCENARIO = 'Crash durability';
 
@@ -66,7 +69,9 @@ test('every return answered with the thank-you page survives SIGKILL at random m
 
   async function chaos(): Promise<void> {
     while (running) {
-      await new Promise((resolve) => setTimeout(resolve, randomInt(UPTIME_MS[0], UPTIME_MS[1])));
+      const killAt = thanked.size + randomInt(RETURNS_BETWEEN_KILLS[0], RETURNS_BETWEEN_KILLS[1]);
+      // A random moment within the burst: the kill lands while returns are being written and answered.
+      while (running && thanked.size < killAt) await new Promise((resolve) => setTimeout(resolve, randomInt(1, 20)));
       if (!running) break;
       await listener!.kill('SIGKILL');
       kills++;

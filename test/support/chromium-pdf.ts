@@ -12,6 +12,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Debian's Chromium, headless, with the tests' flags. */
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
 export function chromiumPdfRenderer(t: { after(fn: () => unknown): void }): PdfRenderer {
   let browser: Promise<Browser> | null = null;
   // One page renders every document in turn, as the app's one hidden window does.
@@ -21,7 +24,7 @@ export function chromiumPdfRenderer(t: { after(fn: () => unknown): void }): PdfR
   return {
     pdf(html) {
       const run = queue.then(async () => {
-        browser ??= chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+        browser ??= launchChromium();
         page ??= (await browser).newContext({ javaScriptEnabled: false }).then((context) => context.newPage());
         const current = await page;
         await current.setContent(html, { waitUntil: 'load' });

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
 import { LayoutChoice, type ReceiptLayoutId } from './layout-choice';
 
@@ -16,15 +17,8 @@ type Props = {
 /** How the receipts of the listed paid orders are saved: one combined PDF, or one PDF per order in a folder. */
 export function ReceiptsDialog({ paidCount, layout, onLayoutChange, onStart, onClose }: Props) {
   const { t, formats } = useLanguage();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<ReceiptsMode>('combined');
   const none = paidCount === 0;
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,40 +31,33 @@ export function ReceiptsDialog({ paidCount, layout, onLayoutChange, onStart, onC
   ];
 
   return (
-    <dialog
-      ref={dialog}
-      className="confirm-dialog receipts-dialog"
-      aria-labelledby="receipts-dialog-title"
-      aria-describedby="receipts-dialog-count"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <Dialog
+      className="receipts-dialog"
+      titleId="receipts-dialog-title"
+      descriptionId="receipts-dialog-count"
+      title={t.receiptsDialogTitle}
+      description={
+        paidCount === null ? t.loadingOrders : none ? t.noReceiptsToMake : t.receiptsToMake(paidCount, formats.count(paidCount))
+      }
+      onClose={onClose}
+      onSubmit={submit}
+      closeLabel={t.cancel}
+      confirm={
+        <button type="submit" className="confirm" autoFocus disabled={none}>
+          {t.saveReceipts}
+        </button>
+      }
     >
-      <form onSubmit={submit} noValidate>
-        <h2 id="receipts-dialog-title">{t.receiptsDialogTitle}</h2>
-        <p id="receipts-dialog-count">
-          {paidCount === null ? t.loadingOrders : none ? t.noReceiptsToMake : t.receiptsToMake(paidCount, formats.count(paidCount))}
-        </p>
-        <fieldset className="mode-choice" disabled={none}>
-          <legend>{t.receiptsSaveAs}</legend>
-          {modes.map(({ id, label }) => (
-            <label key={id} className="radio">
-              <input type="radio" name="receipts-mode" value={id} checked={mode === id} onChange={() => setMode(id)} />
-              {label}
-            </label>
-          ))}
-        </fieldset>
-        <LayoutChoice name="receipts-layout" value={layout} onChange={onLayoutChange} disabled={none} />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="confirm" autoFocus disabled={none}>
-            {t.saveReceipts}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <fieldset className="mode-choice" disabled={none}>
+        <legend>{t.receiptsSaveAs}</legend>
+        {modes.map(({ id, label }) => (
+          <label key={id} className="radio">
+            <input type="radio" name="receipts-mode" value={id} checked={mode === id} onChange={() => setMode(id)} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <LayoutChoice name="receipts-layout" value={layout} onChange={onLayoutChange} disabled={none} />
+    </Dialog>
   );
 }

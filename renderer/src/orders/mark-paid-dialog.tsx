@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { AppError, Order } from '../../../shared/contract';
-import { ErrorAlert } from '../error-alert';
+import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 
@@ -19,18 +19,11 @@ const MIN_REASON = 3;
  */
 export function MarkPaidDialog({ order, onDone, onClose }: Props) {
   const { t, formats } = useLanguage();
-  const dialog = useRef<HTMLDialogElement>(null);
   const reasonField = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,53 +45,46 @@ export function MarkPaidDialog({ order, onDone, onClose }: Props) {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="confirm-dialog"
-      aria-labelledby="mark-paid-title"
-      aria-describedby="mark-paid-consequence"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <Dialog
+      titleId="mark-paid-title"
+      descriptionId="mark-paid-consequence"
+      title={t.markPaidTitle(order.ref, formats.money(order.amountMinor))}
+      description={t.markPaidConsequence}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={saving}
+      error={error}
+      closeLabel={t.keepUnpaid}
+      confirm={
+        <button type="submit" className="confirm" disabled={saving}>
+          {saving ? t.markingPaid : t.markPaidConfirm}
+        </button>
+      }
     >
-      <form onSubmit={submit} noValidate aria-busy={saving}>
-        <h2 id="mark-paid-title">{t.markPaidTitle(order.ref, formats.money(order.amountMinor))}</h2>
-        <p id="mark-paid-consequence">{t.markPaidConsequence}</p>
-        <div className="field dialog-field">
-          <label htmlFor="manual-reason">{t.manualReasonLabel}</label>
-          <textarea
-            id="manual-reason"
-            ref={reasonField}
-            rows={3}
-            maxLength={500}
-            autoFocus
-            placeholder={t.manualReasonPlaceholder}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              setFieldError(null);
-            }}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? 'manual-reason-error' : undefined}
-            required
-          />
-          {fieldError && (
-            <p className="field-error" id="manual-reason-error">
-              {fieldError}
-            </p>
-          )}
-        </div>
-        {error && <ErrorAlert error={error} />}
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose} disabled={saving}>
-            {t.keepUnpaid}
-          </button>
-          <button type="submit" className="confirm" disabled={saving}>
-            {saving ? t.markingPaid : t.markPaidConfirm}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <div className="field dialog-field">
+        <label htmlFor="manual-reason">{t.manualReasonLabel}</label>
+        <textarea
+          id="manual-reason"
+          ref={reasonField}
+          rows={3}
+          maxLength={500}
+          autoFocus
+          placeholder={t.manualReasonPlaceholder}
+          value={reason}
+          onChange={(event) => {
+            setReason(event.target.value);
+            setFieldError(null);
+          }}
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={fieldError ? 'manual-reason-error' : undefined}
+          required
+        />
+        {fieldError && (
+          <p className="field-error" id="manual-reason-error">
+            {fieldError}
+          </p>
+        )}
+      </div>
+    </Dialog>
   );
 }

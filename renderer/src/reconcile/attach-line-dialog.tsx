@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError, Order, StatementLine } from '../../../shared/contract';
-import { ErrorAlert } from '../error-alert';
+import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { callPaydesk } from '../paydesk-call';
@@ -24,19 +24,12 @@ type Props = {
  */
 export function AttachLineDialog({ line, onDone, onClose }: Props) {
   const { t, formats } = useLanguage();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [status, setStatus] = useState<Attachable>('pending');
   const [search, setSearch] = useState('');
   const [candidates, setCandidates] = useState<Order[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   useEffect(() => {
     let current = true;
@@ -71,92 +64,86 @@ export function AttachLineDialog({ line, onDone, onClose }: Props) {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="confirm-dialog attach-dialog"
-      aria-labelledby="attach-line-title"
-      aria-describedby="attach-line-intro"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <Dialog
+      className="attach-dialog"
+      titleId="attach-line-title"
+      descriptionId="attach-line-intro"
+      title={t.attachTitle(line.transactionId, formats.money(line.amountMinor))}
+      description={t.attachIntro}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={saving}
+      error={error}
+      closeLabel={t.cancel}
+      confirm={
+        <button type="submit" className="confirm" disabled={saving || !picked}>
+          {saving ? t.attaching : picked ? t.attachConfirm(picked.ref) : t.attachChoose}
+        </button>
+      }
     >
-      <form onSubmit={submit} noValidate aria-busy={saving}>
-        <h2 id="attach-line-title">{t.attachTitle(line.transactionId, formats.money(line.amountMinor))}</h2>
-        <p id="attach-line-intro">{t.attachIntro}</p>
-        <div className="attach-search">
-          <div className="field">
-            <label htmlFor="attach-search">{t.attachSearchLabel}</label>
-            <input
-              id="attach-search"
-              type="search"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={200}
-              autoFocus
-              placeholder={t.attachSearchPlaceholder}
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="attach-status">{t.attachStatusLabel}</label>
-            <select id="attach-status" value={status} onChange={(event) => setStatus(event.target.value as Attachable)}>
-              {ATTACHABLE.map((s) => (
-                <option key={s} value={s}>
-                  {t.status[s]}
-                </option>
-              ))}
-            </select>
-          </div>
+      <div className="attach-search">
+        <div className="field">
+          <label htmlFor="attach-search">{t.attachSearchLabel}</label>
+          <input
+            id="attach-search"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            autoFocus
+            placeholder={t.attachSearchPlaceholder}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
         </div>
-        <fieldset className="attach-candidates" aria-busy={candidates === null}>
-          <legend>{t.attachCandidates}</legend>
-          {candidates === null ? (
-            <p className="muted">{t.attachSearching}</p>
-          ) : candidates.length === 0 ? (
-            <p className="muted">{t.attachNoMatches}</p>
-          ) : (
-            <ul>
-              {candidates.map((order) => {
-                const otherAmount = order.amountMinor !== line.amountMinor;
-                return (
-                  <li key={order.ref}>
-                    <label className={`radio candidate${otherAmount ? ' is-other-amount' : ''}`}>
-                      <input
-                        type="radio"
-                        name="attach-order"
-                        value={order.ref}
-                        checked={chosen === order.ref}
-                        disabled={otherAmount}
-                        onChange={() => setChosen(order.ref)}
-                      />
-                      <span className="mono">{order.ref}</span>
-                      <span className="candidate-amount">{formats.money(order.amountMinor)}</span>
-                      <span className="candidate-customer" lang={languageOf(order.customerName)}>
-                        {order.customerName ?? '—'}
-                      </span>
-                      <time className="muted" dateTime={order.createdAt}>
-                        {formats.date(order.createdAt)}
-                      </time>
-                      {otherAmount && <span className="candidate-note">{t.attachOtherAmount}</span>}
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </fieldset>
-        {error && <ErrorAlert error={error} />}
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose} disabled={saving}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="confirm" disabled={saving || !picked}>
-            {saving ? t.attaching : picked ? t.attachConfirm(picked.ref) : t.attachChoose}
-          </button>
+        <div className="field">
+          <label htmlFor="attach-status">{t.attachStatusLabel}</label>
+          <select id="attach-status" value={status} onChange={(event) => setStatus(event.target.value as Attachable)}>
+            {ATTACHABLE.map((s) => (
+              <option key={s} value={s}>
+                {t.status[s]}
+              </option>
+            ))}
+          </select>
         </div>
-      </form>
-    </dialog>
+      </div>
+      <fieldset className="attach-candidates" aria-busy={candidates === null}>
+        <legend>{t.attachCandidates}</legend>
+        {candidates === null ? (
+          <p className="muted">{t.attachSearching}</p>
+        ) : candidates.length === 0 ? (
+          <p className="muted">{t.attachNoMatches}</p>
+        ) : (
+          <ul>
+            {candidates.map((order) => {
+              const otherAmount = order.amountMinor !== line.amountMinor;
+              return (
+                <li key={order.ref}>
+                  <label className={`radio candidate${otherAmount ? ' is-other-amount' : ''}`}>
+                    <input
+                      type="radio"
+                      name="attach-order"
+                      value={order.ref}
+                      checked={chosen === order.ref}
+                      disabled={otherAmount}
+                      onChange={() => setChosen(order.ref)}
+                    />
+                    <span className="mono">{order.ref}</span>
+                    <span className="candidate-amount">{formats.money(order.amountMinor)}</span>
+                    <span className="candidate-customer" lang={languageOf(order.customerName)}>
+                      {order.customerName ?? '—'}
+                    </span>
+                    <time className="muted" dateTime={order.createdAt}>
+                      {formats.date(order.createdAt)}
+                    </time>
+                    {otherAmount && <span className="candidate-note">{t.attachOtherAmount}</span>}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </fieldset>
+    </Dialog>
   );
 }

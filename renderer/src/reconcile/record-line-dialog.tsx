@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { AppError, Order, StatementLine } from '../../../shared/contract';
-import { ErrorAlert } from '../error-alert';
+import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 import { TextField } from '../text-field';
@@ -14,18 +14,11 @@ type Props = {
 /** Asks before an unclaimed payment becomes a paid order of its own, with the customer's name if known. */
 export function RecordLineDialog({ line, onDone, onClose }: Props) {
   const { t, formats } = useLanguage();
-  const dialog = useRef<HTMLDialogElement>(null);
   const nameField = useRef<HTMLInputElement>(null);
   const [customerName, setCustomerName] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -42,46 +35,39 @@ export function RecordLineDialog({ line, onDone, onClose }: Props) {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="confirm-dialog"
-      aria-labelledby="record-line-title"
-      aria-describedby="record-line-consequence"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <Dialog
+      titleId="record-line-title"
+      descriptionId="record-line-consequence"
+      title={t.recordTitle(line.transactionId, formats.money(line.amountMinor))}
+      description={t.recordConsequence}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={saving}
+      error={error}
+      closeLabel={t.cancel}
+      confirm={
+        <button type="submit" className="confirm" disabled={saving}>
+          {saving ? t.recording : t.recordConfirm}
+        </button>
+      }
     >
-      <form onSubmit={submit} noValidate aria-busy={saving}>
-        <h2 id="record-line-title">{t.recordTitle(line.transactionId, formats.money(line.amountMinor))}</h2>
-        <p id="record-line-consequence">{t.recordConsequence}</p>
-        <div className="dialog-field">
-          <TextField
-            id="record-customer"
-            label={t.recordCustomerLabel}
-            optional
-            value={customerName}
-            onChange={(value) => {
-              setCustomerName(value);
-              setFieldError(null);
-            }}
-            error={fieldError}
-            inputRef={nameField}
-            maxLength={100}
-            autoComplete="off"
-            autoFocus
-          />
-        </div>
-        {error && <ErrorAlert error={error} />}
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose} disabled={saving}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="confirm" disabled={saving}>
-            {saving ? t.recording : t.recordConfirm}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <div className="dialog-field">
+        <TextField
+          id="record-customer"
+          label={t.recordCustomerLabel}
+          optional
+          value={customerName}
+          onChange={(value) => {
+            setCustomerName(value);
+            setFieldError(null);
+          }}
+          error={fieldError}
+          inputRef={nameField}
+          maxLength={100}
+          autoComplete="off"
+          autoFocus
+        />
+      </div>
+    </Dialog>
   );
 }
