@@ -105,20 +105,29 @@ test('Electronegativity finds no real high-severity problem in the Electron shel
   writeFileSync(join(input, 'canary', 'insecure-window.js'), CANARY);
   const report = join(dir, 'report.csv');
 
+  // The scanner sometimes writes its report before it has read every file (seen once in CI: only the
+  // HTML was in it). The canary tells a complete report from an incomplete one, so it gets a second try.
   const startedAt = Date.now();
-  const scan = spawnSync(
-    'unshare',
-    ['--net', process.execPath, SCANNER, '-i', input, '-r', '-o', report, '-e', ELECTRON_VERSION, '-x', 'AvailableSecurityFixesGlobalCheck'],
-    { encoding: 'utf8', timeout: 120_000, cwd: dirname(SCANNER) },
-  );
+  let attempt = 0;
+  let scan: ReturnType<typeof spawnSync>;
+  let findings: Finding[];
+  let canaryCaught: boolean;
+  do {
+    attempt++;
+    scan = spawnSync(
+      'unshare',
+      ['--net', process.execPath, SCANNER, '-i', input, '-r', '-o', report, '-e', ELECTRON_VERSION, '-x', 'AvailableSecurityFixesGlobalCheck'],
+      { encoding: 'utf8', timeout: 120_000, cwd: dirname(SCANNER) },
+    );
+    assert.equal(scan.status, 0, `the scanner ran: ${scan.stderr}`);
+    findings = parseCsv(readFileSync(report, 'utf8'));
+    canaryCaught = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK'].every((id) =>
+      findings.some((f) => f.file.startsWith('canary/') && f.id === id),
+    );
+  } while (!canaryCaught && attempt < 2);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-  assert.equal(scan.status, 0, `the scanner ran: ${scan.stderr}`);
   const parseErrors = `${scan.stdout}\n${scan.stderr}`.split('\n').filter((line) => /error parsing/i.test(line));
-  const findings = parseCsv(readFileSync(report, 'utf8'));
 
-  const canaryCaught = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK'].every((id) =>
-    findings.some((f) => f.file.startsWith('canary/') && f.id === id),
-  );
   const ours = findings.filter((f) => !f.file.startsWith('canary/'));
   const dismissed: string[] = [];
   const broken: string[] = [];
@@ -131,7 +140,7 @@ test('Electronegativity finds no real high-severity problem in the Electron shel
   }
   const realHigh = [...unreviewed.filter((f) => f.severity === 'HIGH').map((f) => `${f.id} at ${f.file}:${f.location}: ${f.sample}`), ...broken];
 
-  reportFigure(t, { scenario: SCENARIO, figure: 'scanner', value: `@doyensec/electronegativity ${SCANNER_VERSION}, Electron ${ELECTRON_VERSION}, offline, ${seconds} s` });
+  reportFigure(t, { scenario: SCENARIO, figure: 'scanner', value: `@doyensec/electronegativity ${SCANNER_VERSION}, Electron ${ELECTRON_VERSION}, offline, ${seconds} s${attempt > 1 ? `, ${attempt} runs` : ''}` });
   reportFigure(t, { scenario: SCENARIO, figure: 'canary window caught (proves the scan ran)', value: canaryCaught ? 'yes' : 'no', target: 'yes', ok: canaryCaught });
   reportFigure(t, { scenario: SCENARIO, figure: 'files it could not parse', value: parseErrors.length, target: '= 0', ok: parseErrors.length === 0 });
   reportFigure(t, { scenario: SCENARIO, figure: 'real high-severity findings', value: realHigh.length, target: '= 0', ok: realHigh.length === 0 });
