@@ -11,7 +11,7 @@ async function makeLink(core: TestCore, input: Record<string, unknown> = { amoun
   return call<Order>(core, 'createPaymentLink', input);
 }
 
-async function payAndGetReturnUrl(core: TestCore, order: Order): Promise<URL> {
+async function payAndGetReturnUrl(order: Order): Promise<URL> {
   const landing = await decideOnCheckout(order.paymentUrl!, 'Pay');
   assert.equal(landing.status, 200);
   return new URL(landing.url);
@@ -69,7 +69,7 @@ test('a cancelled checkout turns the order Cancelled', async (t) => {
 test('a repeated return is a no-op that still thanks the customer', async (t) => {
   const core = await startTestCore(t);
   const order = await makeLink(core);
-  const returnUrl = await payAndGetReturnUrl(core, order);
+  const returnUrl = await payAndGetReturnUrl(order);
   const changesBefore = core.changes.length;
   const again = await follow(returnUrl.toString());
   assert.equal(again.status, 200);
@@ -81,7 +81,7 @@ test('a repeated return is a no-op that still thanks the customer', async (t) =>
 test('a return with a different transaction id for a paid order is recorded as a conflict and keeps the first id', async (t) => {
   const core = await startTestCore(t);
   const order = await makeLink(core);
-  const returnUrl = await payAndGetReturnUrl(core, order);
+  const returnUrl = await payAndGetReturnUrl(order);
   const first = returnUrl.searchParams.get('transaction_id');
   returnUrl.searchParams.set('transaction_id', 'FORGED12345');
   const forged = await follow(returnUrl.toString());
@@ -233,7 +233,7 @@ test('a listener port already in use is reported in a sentence and no link is ma
 test('orders survive a restart of PayDesk on the same data folder', async (t) => {
   const first = await startTestCore(t);
   const order = await makeLink(first);
-  await payAndGetReturnUrl(first, order);
+  await payAndGetReturnUrl(order);
   await first.close();
   const second = await startTestCore(t, { dataDir: first.dataDir });
   const again = second.service.findOrder(order.ref)!;
@@ -245,7 +245,7 @@ test('orders survive a restart of PayDesk on the same data folder', async (t) =>
 test('nothing the renderer receives carries a return token', async (t) => {
   const core = await startTestCore(t);
   const order = await makeLink(core);
-  const returnUrl = await payAndGetReturnUrl(core, order);
+  const returnUrl = await payAndGetReturnUrl(order);
   const token = returnUrl.pathname.slice(3);
   const replies = JSON.stringify([
     await core.router.handle('listOrders', {}, APP_SENDER),

@@ -19,7 +19,6 @@ import {
 } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
 
-const HOUR = 3600_000;
 /** A local time `days` ago, at `hour`:`minute`. */
 const daysAgo = (days: number, hour = 12, minute = 0) => {
   const d = new Date();
