@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import type { AppError, Order } from '../../../shared/contract';
+import type { Order } from '../../../shared/contract';
 import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
+import { useFormReply } from '../use-form-reply';
 
 type Props = {
   order: Order;
@@ -13,17 +13,9 @@ type Props = {
 /** Asks before a pending link is withdrawn. Escape or "Keep the link" backs out. */
 export function CancelOrderDialog({ order, onDone, onClose }: Props) {
   const { t, formats } = useLanguage();
-  const [cancelling, setCancelling] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy: cancelling, error, send } = useFormReply();
 
-  async function cancel() {
-    setCancelling(true);
-    setError(null);
-    const reply = await callPaydesk('cancelOrder', { ref: order.ref });
-    setCancelling(false);
-    if (reply.ok) onDone(reply.value);
-    else setError(reply.error);
-  }
+  const cancel = () => send(() => callPaydesk('cancelOrder', { ref: order.ref }), onDone);
 
   return (
     <Dialog

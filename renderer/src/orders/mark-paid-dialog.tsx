@@ -1,8 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
-import type { AppError, Order } from '../../../shared/contract';
+import { useState, type FormEvent } from 'react';
+import type { Order } from '../../../shared/contract';
 import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
+import { useFormReply } from '../use-form-reply';
 
 type Props = {
   order: Order;
@@ -19,29 +20,17 @@ const MIN_REASON = 3;
  */
 export function MarkPaidDialog({ order, onDone, onClose }: Props) {
   const { t, formats } = useLanguage();
-  const reasonField = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, fieldErrors, bind, clearFieldError, showFieldError, send } = useFormReply((name) =>
+    name === 'reason' ? name : null,
+  );
+  const fieldError = fieldErrors.reason;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
-    if (reason.trim().length < MIN_REASON) {
-      setFieldError(t.manualReasonRequired);
-      reasonField.current?.focus();
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const reply = await callPaydesk('markPaidManually', { ref: order.ref, reason });
-    setSaving(false);
-    if (reply.ok) return onDone(reply.value);
-    if (reply.error.kind === 'invalid_input' && reply.error.field === 'reason') {
-      setFieldError(reply.error.message);
-      reasonField.current?.focus();
-    } else setError(reply.error);
+    if (reason.trim().length < MIN_REASON) return showFieldError('reason', t.manualReasonRequired);
+    await send(() => callPaydesk('markPaidManually', { ref: order.ref, reason }), onDone);
   }
 
   return (
@@ -65,7 +54,7 @@ export function MarkPaidDialog({ order, onDone, onClose }: Props) {
         <label htmlFor="manual-reason">{t.manualReasonLabel}</label>
         <textarea
           id="manual-reason"
-          ref={reasonField}
+          ref={bind('reason')}
           rows={3}
           maxLength={500}
           autoFocus
@@ -73,7 +62,7 @@ export function MarkPaidDialog({ order, onDone, onClose }: Props) {
           value={reason}
           onChange={(event) => {
             setReason(event.target.value);
-            setFieldError(null);
+            clearFieldError('reason');
           }}
           aria-invalid={fieldError ? true : undefined}
           aria-describedby={fieldError ? 'manual-reason-error' : undefined}

@@ -1,5 +1,5 @@
-import { useRef, useState, type FormEvent } from 'react';
-import type { AppError, Order } from '../../../shared/contract';
+import { useState, type FormEvent } from 'react';
+import type { Order } from '../../../shared/contract';
 import { parseAmount } from '../../../shared/money';
 import { isDomainMismatch } from '../base-url-hint';
 import { ErrorAlert } from '../error-alert';
@@ -7,12 +7,13 @@ import { callPaydesk } from '../paydesk-call';
 import { useLanguage } from '../i18n/language-provider';
 import { AmountField, isBeyondRepair } from './amount-field';
 import { TextField } from '../text-field';
+import { fieldIn, useFormReply } from '../use-form-reply';
 
 type Fields = { amount: string; customerName: string; customerEmail: string; note: string };
 type FieldName = keyof Fields;
 
 const EMPTY: Fields = { amount: '', customerName: '', customerEmail: '', note: '' };
-const isFieldName = (name: string | null): name is FieldName => name !== null && Object.hasOwn(EMPTY, name);
+const fieldOf = fieldIn(EMPTY);
 
 type Props = {
   /** A new link is on its way: the previous one should no longer be on show. */
@@ -27,10 +28,7 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
   const { t } = useLanguage();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [amountChecked, setAmountChecked] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [error, setError] = useState<AppError | null>(null);
-  const [sending, setSending] = useState(false);
-  const inputs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
+  const { busy: sending, error, fieldErrors, inputs, bind, clearFieldError, clearFieldErrors, send } = useFormReply(fieldOf);
 
   const amount = parseAmount(fields.amount);
   const showAmountCheck = amountChecked || isBeyondRepair(fields.amount);
@@ -38,10 +36,7 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
 
   const edit = (name: FieldName) => (value: string) => {
     setFields((current) => ({ ...current, [name]: value }));
-    setFieldErrors(({ [name]: _fixed, ...others }) => others);
-  };
-  const bind = (name: FieldName) => (element: HTMLInputElement | null) => {
-    inputs.current[name] = element;
+    clearFieldError(name);
   };
 
   async function submit(event: FormEvent) {
@@ -52,25 +47,16 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
       inputs.current.amount?.focus();
       return;
     }
-    setSending(true);
     onSending();
-    setError(null);
-    setFieldErrors({});
-    const reply = await callPaydesk('createPaymentLink', fields);
-    setSending(false);
-    if (reply.ok) {
-      setFields(EMPTY);
-      setAmountChecked(false);
-      onCreated(reply.value);
-      return;
-    }
-    const { field } = reply.error;
-    if (reply.error.kind === 'invalid_input' && isFieldName(field)) {
-      setFieldErrors({ [field]: reply.error.message });
-      inputs.current[field]?.focus();
-    } else {
-      setError(reply.error);
-    }
+    clearFieldErrors();
+    await send(
+      () => callPaydesk('createPaymentLink', fields),
+      (order) => {
+        setFields(EMPTY);
+        setAmountChecked(false);
+        onCreated(order);
+      },
+    );
   }
 
   return (

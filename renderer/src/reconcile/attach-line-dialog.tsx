@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AppError, Order, StatementLine } from '../../../shared/contract';
+import type { Order, StatementLine } from '../../../shared/contract';
 import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { callPaydesk } from '../paydesk-call';
+import { useFormReply } from '../use-form-reply';
 
 /** The orders a statement payment can still settle: unpaid ones. */
 const ATTACHABLE = ['pending', 'expired', 'cancelled'] as const;
@@ -28,8 +29,7 @@ export function AttachLineDialog({ line, onDone, onClose }: Props) {
   const [search, setSearch] = useState('');
   const [candidates, setCandidates] = useState<Order[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, send } = useFormReply();
 
   useEffect(() => {
     let current = true;
@@ -55,12 +55,7 @@ export function AttachLineDialog({ line, onDone, onClose }: Props) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving || !picked) return;
-    setSaving(true);
-    setError(null);
-    const reply = await callPaydesk('attachStatementLine', { lineId: line.id, ref: picked.ref });
-    setSaving(false);
-    if (reply.ok) onDone(reply.value);
-    else setError(reply.error);
+    await send(() => callPaydesk('attachStatementLine', { lineId: line.id, ref: picked.ref }), onDone);
   }
 
   return (

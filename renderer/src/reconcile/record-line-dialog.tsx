@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
-import type { AppError, Order, StatementLine } from '../../../shared/contract';
+import { useState, type FormEvent } from 'react';
+import type { Order, StatementLine } from '../../../shared/contract';
 import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 import { TextField } from '../text-field';
+import { useFormReply } from '../use-form-reply';
 
 type Props = {
   line: StatementLine;
@@ -14,24 +15,15 @@ type Props = {
 /** Asks before an unclaimed payment becomes a paid order of its own, with the customer's name if known. */
 export function RecordLineDialog({ line, onDone, onClose }: Props) {
   const { t, formats } = useLanguage();
-  const nameField = useRef<HTMLInputElement>(null);
   const [customerName, setCustomerName] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, fieldErrors, bind, clearFieldError, send } = useFormReply((name) =>
+    name === 'customerName' ? name : null,
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
-    setSaving(true);
-    setError(null);
-    const reply = await callPaydesk('recordStatementLine', { lineId: line.id, customerName });
-    setSaving(false);
-    if (reply.ok) return onDone(reply.value);
-    if (reply.error.kind === 'invalid_input' && reply.error.field === 'customerName') {
-      setFieldError(reply.error.message);
-      nameField.current?.focus();
-    } else setError(reply.error);
+    await send(() => callPaydesk('recordStatementLine', { lineId: line.id, customerName }), onDone);
   }
 
   return (
@@ -59,10 +51,10 @@ export function RecordLineDialog({ line, onDone, onClose }: Props) {
           value={customerName}
           onChange={(value) => {
             setCustomerName(value);
-            setFieldError(null);
+            clearFieldError('customerName');
           }}
-          error={fieldError}
-          inputRef={nameField}
+          error={fieldErrors.customerName}
+          inputRef={bind('customerName')}
           maxLength={100}
           autoComplete="off"
           autoFocus

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppError, ProfileView, VaultStatus } from '../../../shared/contract';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ProfileView, VaultStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { callPaydesk } from '../paydesk-call';
 import { useLanguage } from '../i18n/language-provider';
 import { TextField } from '../text-field';
+import { useFormReply } from '../use-form-reply';
 import { ApiKeyField, keyStateWords } from './api-key-field';
 import { ConnectionCheck } from './connection-check';
 import { isLoopback, ListenAddressField, useBindAddresses } from './listen-address-field';
@@ -25,10 +26,9 @@ type Props = {
 export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl, onSaved, onCancel }: Props) {
   const { t } = useLanguage();
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(profile));
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<DraftField, string>>>({});
-  const [error, setError] = useState<AppError | null>(null);
+  const { error, setError, fieldErrors, inputs, bind, clearFieldError, clearFieldErrors, showFieldError, showReplyError } =
+    useFormReply(draftFieldOf);
   const [saving, setSaving] = useState(false);
-  const inputs = useRef<Partial<Record<DraftField, HTMLInputElement | null>>>({});
   const addresses = useBindAddresses();
 
   useEffect(() => {
@@ -48,21 +48,14 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
 
   const edit = (name: DraftField) => (value: string) => {
     setDraft((current) => ({ ...current, [name]: value }));
-    setFieldErrors(({ [name]: _fixed, ...others }) => others);
-  };
-  const bind = (name: DraftField) => (element: HTMLInputElement | null) => {
-    inputs.current[name] = element;
-  };
-  const showFieldError = (field: DraftField, message: string) => {
-    setFieldErrors({ [field]: message });
-    inputs.current[field]?.focus();
+    clearFieldError(name);
   };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
     setError(null);
-    setFieldErrors({});
+    clearFieldErrors();
     const checked = profileInputOf(draft, mode, t.portInvalid);
     if (!checked.ok) return showFieldError(checked.field, checked.message);
 
@@ -70,8 +63,7 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
     const reply = await callPaydesk('saveProfile', { originalName: profile?.name, profile: checked.profile });
     if (!reply.ok) {
       setSaving(false);
-      const field = reply.error.kind === 'invalid_input' ? draftFieldOf(reply.error.field) : null;
-      return field ? showFieldError(field, reply.error.message) : setError(reply.error);
+      return showReplyError(reply.error);
     }
     let saved = reply.value;
     if (draft.apiKey !== '') {

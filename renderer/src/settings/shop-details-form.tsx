@@ -1,16 +1,24 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppError, ShopDetails } from '../../../shared/contract';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ShopDetails } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 import { TextField } from '../text-field';
+import { fieldIn, useFormReply } from '../use-form-reply';
 import { ShopLogo } from './shop-logo';
 
 type Fields = { name: string; address: string; phone: string };
 type FieldName = keyof Fields;
 
 const EMPTY: Fields = { name: '', address: '', phone: '' };
-const isFieldName = (name: string | null): name is FieldName => name !== null && Object.hasOwn(EMPTY, name);
+const fieldOf = fieldIn(EMPTY);
+
+/** The fields in the order they are asked for, with what each input says about itself. */
+const FIELDS = [
+  { name: 'name', id: 'shop-name', label: 'shopName', autoComplete: 'organization', maxLength: 100 },
+  { name: 'address', id: 'shop-address', label: 'shopAddress', autoComplete: 'street-address', maxLength: 300 },
+  { name: 'phone', id: 'shop-phone', label: 'shopPhone', type: 'tel', autoComplete: 'tel', maxLength: 40 },
+] as const;
 
 /** The shop as printed on receipts: name, address, phone and an optional logo. */
 export function ShopDetailsForm() {
@@ -18,11 +26,8 @@ export function ShopDetailsForm() {
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [logo, setLogo] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [error, setError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, fieldErrors, bind, clearFieldError, clearFieldErrors, send } = useFormReply(fieldOf);
   const [saved, setSaved] = useState(false);
-  const inputs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({});
 
   const show = (shop: ShopDetails) => {
     setFields({ name: shop.name, address: shop.address, phone: shop.phone });
@@ -44,68 +49,36 @@ export function ShopDetailsForm() {
 
   const edit = (name: FieldName) => (value: string) => {
     setFields((current) => ({ ...current, [name]: value }));
-    setFieldErrors(({ [name]: _fixed, ...others }) => others);
+    clearFieldError(name);
     setSaved(false);
-  };
-  const bind = (name: FieldName) => (element: HTMLInputElement | null) => {
-    inputs.current[name] = element;
   };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
-    setSaving(true);
-    setError(null);
-    setFieldErrors({});
-    const reply = await callPaydesk('saveShopDetails', fields);
-    setSaving(false);
-    if (reply.ok) {
-      show(reply.value);
-      setSaved(true);
-      return;
-    }
-    const { field } = reply.error;
-    if (reply.error.kind === 'invalid_input' && isFieldName(field)) {
-      setFieldErrors({ [field]: reply.error.message });
-      inputs.current[field]?.focus();
-    } else {
-      setError(reply.error);
-    }
+    clearFieldErrors();
+    await send(
+      () => callPaydesk('saveShopDetails', fields),
+      (shop) => {
+        show(shop);
+        setSaved(true);
+      },
+    );
   }
 
   return (
     <form className="shop-form" onSubmit={submit} noValidate aria-busy={saving || !loaded}>
-      <TextField
-        id="shop-name"
-        label={t.shopName}
-        value={fields.name}
-        onChange={edit('name')}
-        error={fieldErrors.name}
-        autoComplete="organization"
-        maxLength={100}
-        inputRef={bind('name')}
-      />
-      <TextField
-        id="shop-address"
-        label={t.shopAddress}
-        value={fields.address}
-        onChange={edit('address')}
-        error={fieldErrors.address}
-        autoComplete="street-address"
-        maxLength={300}
-        inputRef={bind('address')}
-      />
-      <TextField
-        id="shop-phone"
-        label={t.shopPhone}
-        type="tel"
-        value={fields.phone}
-        onChange={edit('phone')}
-        error={fieldErrors.phone}
-        autoComplete="tel"
-        maxLength={40}
-        inputRef={bind('phone')}
-      />
+      {FIELDS.map(({ name, label, ...input }) => (
+        <TextField
+          key={name}
+          {...input}
+          label={t[label]}
+          value={fields[name]}
+          onChange={edit(name)}
+          error={fieldErrors[name]}
+          inputRef={bind(name)}
+        />
+      ))}
       <ShopLogo logoDataUrl={logo} onChanged={(shop) => setLogo(shop.logoDataUrl)} />
       {error && <ErrorAlert error={error} />}
       <div className="form-actions">
