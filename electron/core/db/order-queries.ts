@@ -163,9 +163,11 @@ function where(filter: OrderFilter): { sql: string; params: Record<string, unkno
       clauses.push(`o.id IN (${MATCHING_IDS.replaceAll('?', '@match')})`);
       params.match = phrase;
     } else {
-      // Too short for trigrams: the start of a ref or a transaction id, each an index range.
-      clauses.push(`((upper(o.ref) >= @low AND upper(o.ref) < @high)
-        OR (upper(o.transaction_id) >= @low AND upper(o.transaction_id) < @high))`);
+      // Too short for trigrams: the start of a ref or a transaction id, each a range of its own index.
+      // As subqueries the planner must use those indexes; as an OR it walked every order (2 s at a million).
+      clauses.push(`o.id IN (SELECT id FROM orders WHERE upper(ref) >= @low AND upper(ref) < @high
+        UNION ALL SELECT id FROM orders
+        WHERE transaction_id IS NOT NULL AND upper(transaction_id) >= @low AND upper(transaction_id) < @high)`);
       params.low = search.toUpperCase();
       params.high = `${search.toUpperCase()}\u{10FFFF}`;
     }
