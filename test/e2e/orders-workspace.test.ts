@@ -5,20 +5,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Order } from '../../shared/contract';
-import { createOrdersRepo } from '../../electron/core/db/orders-repo';
-import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
 import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { eventually, untilInPage } from '../support/waiting';
+import { seedOrdersAt, type OrderSeed } from '../support/seed-orders';
 
 const SCREENSHOTS = {
   dashboard: '/tmp/paydesk-dashboard.png',
   orders: '/tmp/paydesk-orders.png',
   bengali: '/tmp/paydesk-bengali.png',
 };
-const HOUR = 3600_000;
 
 const app = serveApp();
 
@@ -26,31 +24,7 @@ function openApp(t: TestContext, core: BridgedCore, viewport = { width: 1280, he
   return app.openHome(t, core, { viewport, permissions: ['clipboard-read', 'clipboard-write'] });
 }
 
-type Seed = { amountMinor: number; name?: string; email?: string; note?: string; at: Date; pay?: string };
-
-/** Writes orders straight through the repository, at chosen times, as the service would have; pays some. */
-function seed(core: BridgedCore, rows: Seed[]): Order[] {
-  const orders = createOrdersRepo(core.db);
-  const profileId = core.profiles.active()!.id;
-  return rows.map((row) => {
-    const token = newReturnToken();
-    const created = orders.createPending(
-      {
-        profileId,
-        amountMinor: row.amountMinor,
-        customerName: row.name,
-        customerEmail: row.email,
-        note: row.note,
-        returnTokenHash: hashToken(token),
-        cancelTokenHash: hashToken(newReturnToken()),
-        expiresAt: new Date(Date.now() + 24 * HOUR).toISOString(),
-      },
-      row.at.toISOString(),
-    );
-    if (row.pay) orders.recordReturn(hashToken(token), row.pay, new Date(row.at.getTime() + 60_000).toISOString());
-    return core.service.findOrder(created.ref)!;
-  });
-}
+const seed = seedOrdersAt;
 
 const daysAgo = (n: number, hour = 12, minute = 0) => {
   const d = new Date();
@@ -63,7 +37,7 @@ const CUSTOMERS = ['রহিম উদ্দিন', 'Karim Ahmed', 'আয়�
 
 /** A month of a small shop's orders: a few a day, most paid, at times before now. */
 function seedMonth(core: BridgedCore): Order[] {
-  const rows: Seed[] = [];
+  const rows: OrderSeed[] = [];
   for (let day = 29; day >= 0; day--) {
     const perDay = 1 + ((day * 7) % 4);
     for (let i = 0; i < perDay; i++) {

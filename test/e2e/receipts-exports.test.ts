@@ -8,15 +8,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import type { Order } from '../../shared/contract';
-import { createOrdersRepo } from '../../electron/core/db/orders-repo';
 import type { PdfRenderer } from '../../electron/core/receipts/pdf-renderer';
-import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
 import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { tempDir } from '../support/temp-dir';
 import { eventually, untilInPage } from '../support/waiting';
+import { seedOrdersAt } from '../support/seed-orders';
 
 const SCREENSHOTS = { receipt: '/tmp/paydesk-receipt-ui.png', export: '/tmp/paydesk-export.png' };
 
@@ -28,34 +26,7 @@ async function openOrders(t: TestContext, core: BridgedCore): Promise<Page> {
   return page;
 }
 
-type Seed = { amountMinor: number; name?: string; note?: string; pay?: string };
-
-/** Orders written straight through the repository, a minute apart and oldest first, as the service would; some paid. */
-function seed(core: BridgedCore, rows: Seed[]): Order[] {
-  const repo = createOrdersRepo(core.db);
-  const profileId = core.profiles.active()!.id;
-  const write = core.db.transaction(() =>
-    rows.map((row, i) => {
-      const token = newReturnToken();
-      const at = new Date(Date.now() - (rows.length - i) * 60_000).toISOString();
-      const order = repo.createPending(
-        {
-          profileId,
-          amountMinor: row.amountMinor,
-          customerName: row.name,
-          note: row.note,
-          returnTokenHash: hashToken(token),
-          cancelTokenHash: hashToken(newReturnToken()),
-          expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-        },
-        at,
-      );
-      if (row.pay) repo.recordReturn(hashToken(token), row.pay, at);
-      return order.ref;
-    }),
-  );
-  return write().map((ref) => core.service.findOrder(ref)!);
-}
+const seed = seedOrdersAt;
 
 const paidOrders = (count: number, name = 'Customer') =>
   Array.from({ length: count }, (_, i) => ({ amountMinor: 10_000 + i * 50, name: `${name} ${i + 1}`, pay: `TRX${String(i + 1).padStart(5, '0')}` }));

@@ -7,39 +7,14 @@ import type { Dashboard, Order, OrderDetail, OrderPage } from '../../shared/cont
 import { openDatabase } from '../../electron/core/db/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { localDay } from '../../electron/core/db/order-queries';
-import { createOrdersRepo, type OrdersRepo } from '../../electron/core/db/orders-repo';
-import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
 import { tempDir } from '../support/temp-dir';
+import { seedOrderRows, type OrderSeed } from '../support/seed-orders';
 
 const HOUR = 3600_000;
 
-type Seed = { amountMinor: number; name?: string; email?: string; note?: string; at: Date; pay?: string; expiresInHours?: number };
-
-/** Writes orders straight through the repository with chosen times; returns their success tokens. */
-function seed(core: TestCore, rows: Seed[]): Array<{ order: Order; token: string }> {
-  const orders: OrdersRepo = createOrdersRepo(core.db);
-  const profileId = core.profiles.active()!.id;
-  return rows.map((row) => {
-    const token = newReturnToken();
-    const created = orders.createPending(
-      {
-        profileId,
-        amountMinor: row.amountMinor,
-        customerName: row.name,
-        customerEmail: row.email,
-        note: row.note,
-        returnTokenHash: hashToken(token),
-        cancelTokenHash: hashToken(newReturnToken()),
-        expiresAt: new Date(row.at.getTime() + (row.expiresInHours ?? 24) * HOUR).toISOString(),
-      },
-      row.at.toISOString(),
-    );
-    if (row.pay) orders.recordReturn(hashToken(token), row.pay, new Date(row.at.getTime() + 60_000).toISOString());
-    return { order: core.service.findOrder(created.ref)!, token };
-  });
-}
+const seed = seedOrderRows;
 
 const list = (core: TestCore, query: Record<string, unknown> = {}) => call<OrderPage>(core, 'listOrders', query);
 const refs = (page: OrderPage) => page.orders.map((o) => o.ref);
@@ -74,7 +49,7 @@ test('search finds substrings and prefixes across ref, name, e-mail, transaction
 
 test('status and date filters, sorting and totals agree with the orders themselves', async (t) => {
   const core = await startTestCore(t);
-  const rows: Seed[] = [];
+  const rows: OrderSeed[] = [];
   for (let i = 0; i < 40; i++) {
     rows.push({ amountMinor: 100 * (i + 1), name: `Customer ${i}`, at: daysAgo(i % 10, 9 + (i % 8)), ...(i % 3 === 0 ? { pay: `TRX${i}` } : {}) });
   }

@@ -4,12 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Order } from '../../shared/contract';
 import { toDecimalString } from '../../shared/money';
-import { createOrdersRepo } from '../../electron/core/db/orders-repo';
-import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
-import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
+import { APP_SENDER, call, startTestCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
+import { seedOrdersAt } from '../support/seed-orders';
 
 const PNG_1X1 = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f000500020' +
@@ -17,32 +15,7 @@ const PNG_1X1 = Buffer.from(
   'hex',
 );
 
-type Seed = { amountMinor: number; name?: string; email?: string; note?: string; pay?: string };
-
-/** Paid (or pending) orders written straight through the repository. */
-function seed(core: TestCore, rows: Seed[]): Order[] {
-  const repo = createOrdersRepo(core.db);
-  const profileId = core.profiles.active()!.id;
-  return rows.map((row, i) => {
-    const token = newReturnToken();
-    const at = new Date(Date.now() - (rows.length - i) * 60_000).toISOString();
-    const order = repo.createPending(
-      {
-        profileId,
-        amountMinor: row.amountMinor,
-        customerName: row.name,
-        customerEmail: row.email,
-        note: row.note,
-        returnTokenHash: hashToken(token),
-        cancelTokenHash: hashToken(newReturnToken()),
-        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      },
-      at,
-    );
-    if (row.pay) repo.recordReturn(hashToken(token), row.pay, at);
-    return core.service.findOrder(order.ref)!;
-  });
-}
+const seed = seedOrdersAt;
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);

@@ -1,6 +1,7 @@
 // Pending orders whose return links a test knows, written straight into the order book, as the service
 // would after the gateway issued a link: the tokens stay with the test, only their hashes are stored.
-import { startCore } from '../../electron/core/app';
+import type { Order } from '../../shared/contract';
+import { startCore, type PaydeskCore } from '../../electron/core/app';
 import type { Db } from '../../electron/core/db/database';
 import { createOrdersRepo } from '../../electron/core/db/orders-repo';
 import { cancelPath, hashToken, newReturnToken, successPath } from '../../electron/core/return-tokens';
@@ -46,3 +47,56 @@ export async function prepareOrderBook(dataDir: string, count: number): Promise<
     await core.close();
   }
 }
+
+export type OrderSeed = {
+  amountMinor: number;
+  name?: string;
+  email?: string;
+  note?: string;
+  /** When the order was made; by default a minute apart, oldest first, the last a minute ago. */
+  at?: Date;
+  /** A transaction id: the order is paid by its own return a minute after it was made. */
+  pay?: string;
+  expiresInHours?: number;
+};
+
+/** When a seeded order with `pay` was paid. */
+export const paidAt = (created: Date) => new Date(created.getTime() + 60_000);
+
+/**
+ * Orders of the active profile written straight through the repository, as the service would have, in one
+ * transaction; each with the token of its success link.
+ */
+export function seedOrderRows(
+  core: Pick<PaydeskCore, 'db' | 'profiles' | 'service'>,
+  rows: OrderSeed[],
+): Array<{ order: Order; token: string }> {
+  const orders = createOrdersRepo(core.db);
+  const profileId = core.profiles.active()!.id;
+  const write = core.db.transaction(() =>
+    rows.map((row, i) => {
+      const token = newReturnToken();
+      const at = row.at ?? new Date(Date.now() - (rows.length - i) * 60_000);
+      const created = orders.createPending(
+        {
+          profileId,
+          amountMinor: row.amountMinor,
+          customerName: row.name,
+          customerEmail: row.email,
+          note: row.note,
+          returnTokenHash: hashToken(token),
+          cancelTokenHash: hashToken(newReturnToken()),
+          expiresAt: new Date(at.getTime() + (row.expiresInHours ?? 24) * 3600_000).toISOString(),
+        },
+        at.toISOString(),
+      );
+      if (row.pay) orders.recordReturn(hashToken(token), row.pay, paidAt(at).toISOString());
+      return { ref: created.ref, token };
+    }),
+  );
+  return write().map(({ ref, token }) => ({ order: core.service.findOrder(ref)!, token }));
+}
+
+/** The same, when only the orders matter. */
+export const seedOrdersAt = (core: Pick<PaydeskCore, 'db' | 'profiles' | 'service'>, rows: OrderSeed[]): Order[] =>
+  seedOrderRows(core, rows).map(({ order }) => order);

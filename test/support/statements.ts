@@ -2,35 +2,16 @@
 // several shapes (BOM, `;`, quoted commas, Bengali digits and headers) and XLSX written by write-excel-file.
 import writeXlsxFile from 'write-excel-file/node';
 import type { Order } from '../../shared/contract';
-import { createOrdersRepo } from '../../electron/core/db/orders-repo';
-import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
+import { paidAt, seedOrdersAt } from './seed-orders';
 import type { TestCore } from './core';
 
 export type PaidSeed = { amountMinor: number; at: Date; transactionId?: string };
 
 /** Orders of the active profile created at `at`; with a transaction id, paid a minute later by their return. */
-export function seedOrders(core: TestCore, rows: PaidSeed[]): Order[] {
-  const orders = createOrdersRepo(core.db);
-  const profileId = core.profiles.active()!.id;
-  return rows.map((row) => {
-    const token = newReturnToken();
-    const created = orders.createPending(
-      {
-        profileId,
-        amountMinor: row.amountMinor,
-        returnTokenHash: hashToken(token),
-        cancelTokenHash: hashToken(newReturnToken()),
-        expiresAt: new Date(row.at.getTime() + 24 * 3600_000).toISOString(),
-      },
-      row.at.toISOString(),
-    );
-    if (row.transactionId) orders.recordReturn(hashToken(token), row.transactionId, paidAt(row.at).toISOString());
-    return core.service.findOrder(created.ref)!;
-  });
-}
+export const seedOrders = (core: TestCore, rows: PaidSeed[]): Order[] =>
+  seedOrdersAt(core, rows.map(({ amountMinor, at, transactionId }) => ({ amountMinor, at, pay: transactionId })));
 
-/** When a seeded order was paid. */
-export const paidAt = (created: Date) => new Date(created.getTime() + 60_000);
+export { paidAt };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 20/11/2026 14:30 in local time, as the portals write it. */
