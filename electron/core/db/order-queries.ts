@@ -3,6 +3,7 @@
 // scanning orders whenever no search text narrows them; with search text they count only its matches.
 import type { Dashboard, Order, OrderStatus } from '../../../shared/contract';
 import type { Db } from './database';
+import { localIsoSql, offsetSpanParams, offsetSpans } from './local-time-sql';
 import { SELECT_ORDERS, toOrder, type OrderRow, type StoredOrder } from './orders-repo';
 
 export type OrderFilter = {
@@ -23,13 +24,8 @@ export type PageQuery = OrderFilter & {
   limit: number;
 };
 
-/**
- * An instant as local ISO 8601 with its offset (2026-11-25T18:47:03+06:00). SQLite does it: one
- * local-time conversion per value, which is what keeps the export near the sqlite3 shell's own speed.
- */
-const localIso = (column: string) => `(SELECT strftime('%Y-%m-%dT%H:%M:%S', l, 'unixepoch')
-    || CASE WHEN l < u THEN '-' ELSE '+' END || printf('%02d:%02d', abs(l - u) / 3600, abs(l - u) / 60 % 60)
-  FROM (SELECT unixepoch(${column}, 'localtime') AS l, unixepoch(${column}) AS u) WHERE u IS NOT NULL)`;
+/** The parameter prefix of the export's offset spans. */
+const SPAN = 'span';
 
 /** Text a spreadsheet would run as a formula (= + - @ tab CR at its start). */
 const FORMULA = `'[=+@' || char(9, 13) || '-]*'`;
@@ -42,12 +38,12 @@ const csvCell = (column: string) => `CASE WHEN ${column} IS NULL THEN ''
     THEN '"' || replace(CASE WHEN ${column} GLOB ${FORMULA} THEN '''' || ${column} ELSE ${column} END, '"', '""') || '"'
   ELSE ${column} END`;
 
-/** One line of the export; the columns are CSV_COLUMNS in orders-csv.ts. */
-const CSV_LINE = `o.ref || ',' || ${localIso('o.created_at')} || ',' || o.status || ','
+/** One line of the export; the columns are CSV_COLUMNS in orders-csv.ts. Times use `spans` (local-time-sql.ts). */
+const csvLine = (spans: number) => `o.ref || ',' || ${localIsoSql('o.created_at', spans, SPAN)} || ',' || o.status || ','
   || CASE o.payment_source WHEN 'manual' THEN 'yes' ELSE 'no' END || ','
   || printf('%d.%02d', o.amount_minor / 100, o.amount_minor % 100) || ',' || o.currency || ','
   || ${csvCell('o.customer_name')} || ',' || ${csvCell('o.customer_email')} || ',' || ${csvCell('o.note')} || ','
-  || ${csvCell('o.transaction_id')} || ',' || ifnull(${localIso('o.paid_at')}, '') || ',' || ${csvCell('p.name')} || ','
+  || ${csvCell('o.transaction_id')} || ',' || ifnull(${localIsoSql('o.paid_at', spans, SPAN)}, '') || ',' || ${csvCell('p.name')} || ','
   || ifnull(o.verification, '')`;
 
 export type Totals = { total: number; paidCount: number; paidSumMinor: number };
@@ -60,8 +56,11 @@ export interface OrderQueries {
    * on created_at, id), so an export never holds the connection the return listener writes through.
    */
   batches(filter: OrderFilter, size: number): Generator<StoredOrder[]>;
-  /** The same walk as `batches`, as CSV text made by SQLite: `size` lines per chunk, each ending CRLF. */
-  csvChunks(filter: OrderFilter, size: number): Generator<{ text: string; rows: number }>;
+  /**
+   * The same walk as `batches`, as CSV made by SQLite: `size` lines per chunk, each ending CRLF, as UTF-8
+   * bytes (SQLite's own text, never decoded into a JavaScript string only to be encoded again).
+   */
+  csvChunks(filter: OrderFilter, size: number): Generator<{ bytes: Buffer; rows: number }>;
   totals(filter: OrderFilter): Totals;
   dashboard(profileId: number, today: string): Dashboard;
 }
@@ -188,6 +187,7 @@ export function createOrderQueries(db: Db): OrderQueries {
   };
 
   const matchingIds = db.prepare<[string, string], number>(MATCHING_IDS).pluck();
+  const firstCreatedAt = db.prepare<[], string | null>(`SELECT min(created_at) FROM orders`).pluck();
 
   /**
    * Runs a full-text search once and gives its matches to the page and the totals as a list of ids. Asked
@@ -289,22 +289,25 @@ export function createOrderQueries(db: Db): OrderQueries {
 
     *csvChunks(filter, size) {
       const { sql, params } = where(filter);
+      // Every order's times fall between the first order and now (a day's margin for a clock set wrong).
+      const spans = offsetSpans(new Date(firstCreatedAt.get() ?? Date.now()), new Date(Date.now() + 86_400_000));
+      const times = offsetSpanParams(spans, SPAN);
       const after = `(o.created_at, o.id) > (@afterAt, @afterId)`;
       const chunk = prepared(
         `WITH page AS MATERIALIZED (
-           SELECT ${CSV_LINE} AS line, o.created_at AS at, o.id AS id
+           SELECT ${csvLine(spans.length)} AS line, o.created_at AS at, o.id AS id
            FROM orders o JOIN profiles p ON p.id = o.profile_id ${sql ? `${sql} AND ${after}` : `WHERE ${after}`}
            ORDER BY o.created_at, o.id LIMIT @size)
-         SELECT (SELECT string_agg(line, char(13, 10) ORDER BY at, id) || char(13, 10) FROM page) AS text,
+         SELECT (SELECT CAST(string_agg(line, char(13, 10) ORDER BY at, id) || char(13, 10) AS BLOB) FROM page) AS bytes,
            (SELECT count(*) FROM page) AS rows,
            (SELECT at FROM page ORDER BY at DESC, id DESC LIMIT 1) AS afterAt,
            (SELECT id FROM page ORDER BY at DESC, id DESC LIMIT 1) AS afterId`,
       );
       let cursor = { afterAt: '', afterId: 0 };
       for (;;) {
-        const next = chunk.get({ ...params, ...cursor, size }) as { text: string | null; rows: number; afterAt: string; afterId: number };
-        if (next.rows === 0 || next.text === null) return;
-        yield { text: next.text, rows: next.rows };
+        const next = chunk.get({ ...params, ...times, ...cursor, size }) as { bytes: Buffer | null; rows: number; afterAt: string; afterId: number };
+        if (next.rows === 0 || next.bytes === null) return;
+        yield { bytes: next.bytes, rows: next.rows };
         cursor = { afterAt: next.afterAt, afterId: next.afterId };
       }
     },

@@ -18,19 +18,19 @@ export type ExportResult = { ok: true; rows: number } | { ok: false; cancelled: 
 /** Streams the batches into `file`; resolves once the file is complete and in place, or removed. */
 export async function writeOrdersCsv(
   file: string,
-  chunks: Iterable<{ text: string; rows: number }>,
+  chunks: Iterable<{ bytes: Buffer; rows: number }>,
   options: { signal?: AbortSignal; onProgress?(rows: number): void } = {},
 ): Promise<ExportResult> {
   const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}-${Date.now()}`);
-  const out = createWriteStream(partial, { encoding: 'utf8', flags: 'wx', mode: 0o600 });
+  const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
   let rows = 0;
   try {
     await once(out, 'open');
-    out.write('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n');
+    out.write(Buffer.from('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n', 'utf8'));
     for (const chunk of chunks) {
       if (options.signal?.aborted) throw new ExportCancelled();
       rows += chunk.rows;
-      if (!out.write(chunk.text)) await once(out, 'drain');
+      if (!out.write(chunk.bytes)) await once(out, 'drain');
       options.onProgress?.(rows);
     }
     out.end();
