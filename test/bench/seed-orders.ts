@@ -88,6 +88,11 @@ export function seedOrders(dataDir: string, n: number, options: SeedOptions = {}
     const pay = db.prepare(
       `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, paid_at = ?, updated_at = ? WHERE id = ?`,
     );
+    // As the repositories index a payment's transaction id for search (transaction-search.ts), a batch at a time.
+    const indexPaid = db.prepare(
+      `INSERT INTO transaction_search (rowid, transaction_id)
+       SELECT id, transaction_id FROM orders WHERE id BETWEEN ? AND ? AND transaction_id IS NOT NULL`,
+    );
     const expire = db.prepare(`UPDATE orders SET status = 'expired', updated_at = ? WHERE id = ?`);
     const cancel = db.prepare(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ?`);
     const fail = db.prepare(`UPDATE orders SET status = 'failed', failure = ?, payment_url = NULL, updated_at = ? WHERE id = ?`);
@@ -144,6 +149,7 @@ export function seedOrders(dataDir: string, n: number, options: SeedOptions = {}
         } else if (fate < 0.95) cancel.run(later, later, id);
         else fail.run(pick(FAILURES), createdAt, id);
       }
+      indexPaid.run(from, to);
     });
 
     const began = performance.now();

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestCore } from '../support/core';
+import { startReturnListener } from '../../electron/core/listener/return-listener';
 import { seedOrders } from '../support/seed-orders';
 
 test('a return whose transaction id is markup, SQL, a formula or a path is refused, audited, and pays nothing', async (t) => {
@@ -28,4 +29,39 @@ test('a return whose transaction id is markup, SQL, a formula or a path is refus
   const ok = await fetch(`${origin}${orders[0]!.successPath}?transaction_id=CJH1D2Y4W1`);
   assert.equal(ok.status, 200);
   assert.equal(core.service.findOrder(orders[0]!.ref)!.transactionId, 'CJH1D2Y4W1');
+});
+
+test('a return that cannot be written fails alone: the returns that arrived with it are recorded', async (t) => {
+  const core = await startTestCore(t);
+  const orders = seedOrders(core.db, core.profiles.active()!.id, 8);
+  const broken = orders[3]!;
+  // The service, except that recording one order's return writes and then fails, as a full disk would.
+  const handlers = {
+    ...core.service,
+    recordReturn: (token: string, transactionId: string) => {
+      const result = core.service.recordReturn(token, transactionId);
+      if (token === broken.token) throw new Error('disk I/O error');
+      return result;
+    },
+  };
+  const started = await startReturnListener({ host: '127.0.0.1', port: 0, handlers });
+  assert.ok(started.ok);
+  t.after(() => started.listener.close());
+  const errors = t.mock.method(console, 'error', () => {});
+
+  const answers = await Promise.all(
+    orders.map((order) => fetch(`${started.listener.url}${order.successPath}?transaction_id=TOGETHER${order.id}`)),
+  );
+  assert.deepEqual(
+    answers.map((a) => a.status),
+    orders.map((o) => (o === broken ? 503 : 200)),
+  );
+  for (const order of orders) {
+    const stored = core.service.findOrder(order.ref)!;
+    assert.equal(stored.status, order === broken ? 'pending' : 'paid', order.ref);
+  }
+  assert.match(String(errors.mock.calls[0]!.arguments[1]), /disk I\/O error/);
+  // The link still works once the disk does.
+  const retry = await fetch(`${core.runtime().returnBaseUrl}${broken.successPath}?transaction_id=TOGETHER${broken.id}`);
+  assert.equal(retry.status, 200);
 });

@@ -54,6 +54,8 @@ test('a paid checkout turns the order Paid with its transaction id and tells the
     ['pending', 'pending', 'paid'],
   );
   assert.deepEqual(orderEvents(core, order.ref).map((e) => e.kind), ['created', 'link_issued', 'paid']);
+  const found = await call<{ orders: Order[] }>(core, 'listOrders', { search: transactionId.slice(2, 8).toLowerCase() });
+  assert.deepEqual(found.orders.map((o) => o.ref), [order.ref], 'the transaction id is searchable once the return is recorded');
 });
 
 test('a cancelled checkout turns the order Cancelled', async (t) => {

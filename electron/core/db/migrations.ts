@@ -275,6 +275,12 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL
   );
   `,
+  // 5: the transaction-id search index is written by the code that records a payment (transaction-search.ts):
+  // FTS5 writes a new index segment at every savepoint, and a trigger runs in one, so this trigger wrote a
+  // segment per payment and cost more than the payment itself.
+  `
+  DROP TRIGGER transaction_search_insert;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import type { Order, OrderStatus } from '../../../shared/contract';
 import { decideCancel, decideReturn } from '../return-decisions';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
+import { createTransactionSearch } from './transaction-search';
 
 export type StoredOrder = Order & { id: number; profileId: number };
 
@@ -34,7 +35,10 @@ export type CancelOutcome =
 export type OrderEvent = { kind: string; detail: Record<string, unknown> | null; at: string };
 
 export interface OrdersRepo {
-  /** Runs `work` as one IMMEDIATE transaction; repository calls inside it become savepoints. */
+  /**
+   * Runs `work` as one IMMEDIATE transaction (a savepoint when one is open); repository calls inside it
+   * join it. Payments recorded in it are indexed for search as its last step.
+   */
   atomically<T>(work: () => T): T;
   createPending(order: NewOrder, at: string): StoredOrder;
   issueLink(id: number, paymentUrl: string, at: string): StoredOrder;
@@ -145,13 +149,34 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     insertEvent.run(orderId, kind, detail ? JSON.stringify(detail) : null, at);
   };
   const load = (id: number) => toOrder(byId.get(id)!);
+  /** Each call is one IMMEDIATE transaction, or part of the caller's when one is open. */
   const inTransaction = <A extends unknown[], R>(fn: (...args: A) => R) => {
     const tx = db.transaction(fn);
-    return (...args: A): R => tx.immediate(...args);
+    return (...args: A): R => (db.inTransaction ? fn(...args) : tx.immediate(...args));
   };
+  const search = createTransactionSearch(db);
+  /** True inside `atomically`, whose end indexes the payments recorded in it. */
+  let batching = false;
 
   return {
-    atomically: (work) => db.transaction(work).immediate(),
+    atomically(work) {
+      if (db.inTransaction) return db.transaction(work)();
+      batching = true;
+      try {
+        return db
+          .transaction(() => {
+            const result = work();
+            search.flush();
+            return result;
+          })
+          .immediate();
+      } catch (error) {
+        search.discard();
+        throw error;
+      } finally {
+        batching = false;
+      }
+    },
 
     createPending: inTransaction((order: NewOrder, at: string) => {
       const { id } = nextId.get()!;
@@ -208,6 +233,8 @@ export function createOrdersRepo(db: Db): OrdersRepo {
             `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, paid_at = ?,
                verification = 'unverified', updated_at = ? WHERE id = ?`,
           ).run(transactionId, at, at, order.id);
+          if (batching) search.defer(order.id);
+          else search.index(order.id);
           // A return after the link expired or was withdrawn still means the money moved: record it, say so.
           audit(order.id, 'paid', { transactionId, from: decision.from, late: decision.from !== 'pending' }, at);
           return { kind: 'paid', order: load(order.id), from: decision.from };

@@ -7,6 +7,7 @@ import type { StatementMapping } from '../../../shared/contract';
 import type { RejectedLine, StatementLineInput } from '../reconciliation/statement-lines';
 import type { Db } from './database';
 import { formatRef, SELECT_ORDERS, toOrder, type OrderRow, type StoredOrder } from './orders-repo';
+import { createTransactionSearch } from './transaction-search';
 
 export type StoredStatementLine = {
   id: number;
@@ -204,6 +205,7 @@ export function createStatementsRepo(db: Db): StatementsRepo {
        verification = 'reconciled_by_hand', statement_amount_minor = NULL, updated_at = @at
      WHERE id = @orderId AND status IN ('pending', 'expired', 'cancelled', 'failed') AND transaction_id IS NULL`,
   );
+  const search = createTransactionSearch(db);
   const claimLine = db.prepare(
     `UPDATE statement_lines SET order_id = ?, resolved_by = ?, resolved_at = ? WHERE id = ? AND order_id IS NULL`,
   );
@@ -306,6 +308,7 @@ export function createStatementsRepo(db: Db): StatementsRepo {
       const line = toLine(row);
       const paid = payFromLine.run({ orderId, transactionId: line.transactionId, paidAt: line.occurredAt, at }).changes;
       if (!paid) return { kind: 'stale' };
+      search.index(orderId);
       claimLine.run(orderId, 'attached', at, lineId);
       audit(orderId, 'attached_statement_line', { ...lineDetail(line), from: before.status }, at);
       return { kind: 'done', order: toOrder(orderById.get(orderId)!) };
@@ -332,6 +335,7 @@ export function createStatementsRepo(db: Db): StatementsRepo {
       });
       audit(id, 'created', { amountMinor: line.amountMinor, from: 'statement' }, at);
       payFromLine.run({ orderId: id, transactionId: line.transactionId, paidAt: line.occurredAt, at });
+      search.index(id);
       claimLine.run(id, 'recorded', at, lineId);
       audit(id, 'recorded_from_statement', lineDetail(line), at);
       return { kind: 'done', order: toOrder(orderById.get(id)!) };

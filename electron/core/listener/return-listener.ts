@@ -66,8 +66,8 @@ export function answer(request: IncomingMessage, handlers: ReturnHandlers): Page
   }
 }
 
-/** The page for one request; a return that could not be written gets a page that says try again. */
-function answerOrExplain(request: IncomingMessage, handlers: ReturnHandlers): Page | null {
+/** The page for one request in a transaction of its own; a return that could not be written gets a page that says try again. */
+function answerAlone(request: IncomingMessage, handlers: ReturnHandlers): Page | null {
   try {
     return handlers.batch(() => answer(request, handlers));
   } catch (error) {
@@ -107,17 +107,17 @@ export function startReturnListener(options: {
   const host = options.host ?? DEFAULT_LISTEN_HOST;
   const port = options.port ?? DEFAULT_LISTEN_PORT;
   // Requests that arrive together are recorded together: one transaction, one commit, then every answer.
-  // Each still gets its own savepoint, so one failing return never takes the others with it.
+  // Should any of them fail to write, the burst is rolled back and each request gets a transaction of its
+  // own, so one failing return never takes the others with it (and the common case pays for no savepoints).
   let waiting: Array<{ request: IncomingMessage; response: ServerResponse }> = [];
   const flush = () => {
     const burst = waiting;
     waiting = [];
     let pages: Array<Page | null>;
     try {
-      pages = options.handlers.batch(() => burst.map(({ request }) => answerOrExplain(request, options.handlers)));
-    } catch (error) {
-      report(error);
-      pages = burst.map(() => unavailablePage());
+      pages = options.handlers.batch(() => burst.map(({ request }) => answer(request, options.handlers)));
+    } catch {
+      pages = burst.map(({ request }) => answerAlone(request, options.handlers));
     }
     burst.forEach(({ request, response }, i) => send(request, response, pages[i]!));
   };
