@@ -3,6 +3,7 @@
 // that text as its proof of payment (found by test/reliability/forged-returns.reliability.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { startTestCore } from '../support/core';
 import { startReturnListener } from '../../electron/core/listener/return-listener';
 import { seedOrders } from '../support/seed-orders';
@@ -64,4 +65,36 @@ test('a return that cannot be written fails alone: the returns that arrived with
   // The link still works once the disk does.
   const retry = await fetch(`${core.runtime().returnBaseUrl}${broken.successPath}?transaction_id=TOGETHER${broken.id}`);
   assert.equal(retry.status, 200);
+});
+
+test('while another program holds the order book, returns are asked to try again at once, then recorded', async (t) => {
+  const core = await startTestCore(t);
+  const orders = seedOrders(core.db, core.profiles.active()!.id, 4);
+  core.db.pragma('busy_timeout = 100');
+  let transactions = 0;
+  const handlers = {
+    ...core.service,
+    batch: <T>(work: () => T) => {
+      transactions++;
+      return core.service.batch(work);
+    },
+  };
+  const started = await startReturnListener({ host: '127.0.0.1', port: 0, handlers });
+  assert.ok(started.ok);
+  t.after(() => started.listener.close());
+  t.mock.method(console, 'error', () => {});
+  const other = new Database(core.db.name);
+  t.after(() => other.close());
+  other.exec('BEGIN IMMEDIATE');
+
+  const pay = () =>
+    Promise.all(orders.map((order) => fetch(`${started.listener.url}${order.successPath}?transaction_id=LOCKED${order.id}`)));
+  assert.deepEqual((await pay()).map((a) => a.status), orders.map(() => 503));
+  // One wait for the lock per burst, not one more for each return in it.
+  assert.ok(transactions <= orders.length, `${transactions} transactions tried for ${orders.length} returns`);
+  assert.ok(orders.every((order) => core.service.findOrder(order.ref)!.status === 'pending'));
+
+  other.exec('ROLLBACK');
+  assert.deepEqual((await pay()).map((a) => a.status), orders.map(() => 200));
+  assert.ok(orders.every((order) => core.service.findOrder(order.ref)!.status === 'paid'));
 });

@@ -66,7 +66,7 @@ export function answer(request: IncomingMessage, handlers: ReturnHandlers): Page
   }
 }
 
-/** The page for one request in a transaction of its own; a return that could not be written gets a page that says try again. */
+/** The page for one request, in a transaction of its own; a return that cannot be written gets a page that says try again. */
 function answerAlone(request: IncomingMessage, handlers: ReturnHandlers): Page | null {
   try {
     return handlers.batch(() => answer(request, handlers));
@@ -114,10 +114,20 @@ export function startReturnListener(options: {
     const burst = waiting;
     waiting = [];
     let pages: Array<Page | null>;
+    let began = false;
     try {
-      pages = options.handlers.batch(() => burst.map(({ request }) => answer(request, options.handlers)));
-    } catch {
-      pages = burst.map(({ request }) => answerAlone(request, options.handlers));
+      pages = options.handlers.batch(() => {
+        began = true;
+        return burst.map(({ request }) => answer(request, options.handlers));
+      });
+    } catch (error) {
+      // A transaction that could not even begin (the order book stayed locked past its timeout) would not
+      // begin for each request either: say try again to all at once rather than wait again for each.
+      if (began) pages = burst.map(({ request }) => answerAlone(request, options.handlers));
+      else {
+        report(error);
+        pages = burst.map(() => unavailablePage());
+      }
     }
     burst.forEach(({ request, response }, i) => send(request, response, pages[i]!));
   };
