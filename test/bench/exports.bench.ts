@@ -26,7 +26,7 @@ const rows: string[][] = [['measure', 'figure', 'target', '']];
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 try {
-  const book = cachedOrderBook(ORDERS, { log: (line) => console.log(line) });
+  const book = cachedOrderBook(ORDERS);
   const core = await startCore({ dataDir: book.dataDir, keys: { env: {} }, listener: 'elsewhere', startSandbox: false });
   cleanups.unshift(() => core.close());
 

@@ -33,7 +33,7 @@ const taka = (minor: number) =>
   `৳${Math.trunc(minor / 100).toLocaleString('en')}.${String(minor % 100).padStart(2, '0')}`;
 
 try {
-  const book = cachedOrderBook(ORDERS, { log: (line) => console.log(line) });
+  const book = cachedOrderBook(ORDERS);
   copyFileSync(book.file, join(dir, DATABASE_FILE));
 
   // The statement: the newest paid orders, as the gateway saw them (ids in another case, to prove matching ignores it).
