@@ -1,14 +1,17 @@
 // The speed of the payment path, measured in one run on this machine, each figure beside its yardstick:
 //   1. listener throughput: legitimate returns (each one a first return, committed to SQLite before its
-//      answer) under 50 connections, beside a bare node:http server answering a fixed page;
+//      answer) under 50 connections, beside a bare node:http server answering a fixed page, and beside that
+//      server doing only the UPDATE that marks an order paid (update-floor-server.ts), with and without the
+//      schema's triggers: the floor under the listener's ratio;
 //   2. return → Paid on screen: from a return's request to the orderChanged event arriving in a real
 //      Chromium page through window.paydesk (the tests' bridge, test/support/browser-bridge.ts);
 //   3. link creation: createPaymentLink through the service against the sandbox gateway, beside a bare
-//      undici POST of the same body to the same sandbox.
+//      undici POST of the same body to the same sandbox, and beside that POST between the two commits a
+//      link needs (the floor).
 // Everything runs on 127.0.0.1; every loop is bounded in count and time.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,6 +22,8 @@ import { Agent, request } from 'undici';
 import Database from 'better-sqlite3';
 import { startCore } from '../../electron/core/app';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
+import { createOrdersRepo } from '../../electron/core/db/orders-repo';
+import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
 import { SANDBOX_API_KEY } from '../../electron/core/runtime';
 import { bridgePaydesk, startBridgedCore } from '../support/browser-bridge';
 import { figureLine, type Figure } from '../support/figures';
@@ -46,9 +51,14 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 async function listenerThroughput(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  // More first returns than the listener can take in the time, so every request commits a payment.
-  const orders = await prepareOrderBook(dataDir, 150_000);
-  const bare = await startFixedPageServer();
+  // More first returns than any of the servers can take in the time, so every request commits a payment.
+  const orders = await prepareOrderBook(dataDir, 250_000);
+  const floorBooks = (['with-triggers', 'without-triggers'] as const).map((mode) => {
+    const copy = join(dataDir, `floor-${mode}.db`);
+    copyFileSync(join(dataDir, DATABASE_FILE), copy);
+    return { mode, copy };
+  });
+  const bare = await startYardstick('fixed-page-server.ts');
   const listener = await startListenerProcess(dataDir, await freePort());
   cleanups.push(() => listener.kill('SIGKILL'));
 
@@ -77,6 +87,18 @@ async function listenerThroughput(): Promise<void> {
     target: `0 … ${CONNECTIONS} (in flight at the bell)`,
     ok: inFlight >= 0 && inFlight <= CONNECTIONS && listenerRun.other === 0 && next <= orders.length,
   });
+
+  for (const { mode, copy } of floorBooks) {
+    const floor = await startYardstick('update-floor-server.ts', [copy, mode]);
+    let i = 0;
+    const run = await load(`http://127.0.0.1:${floor.port}/`, () => `/${orders[i++ % orders.length]!.id}`);
+    await floor.stop();
+    report({
+      scenario: SCENARIO,
+      figure: `floor: bare server + the paid UPDATE alone, ${mode.replace('-', ' ')}`,
+      value: `${run.rps.toFixed(0)} req/s = ${(run.rps / bareRun.rps).toFixed(2)}× bare${i > orders.length ? ' (orders ran out)' : ''}`,
+    });
+  }
 }
 
 type Load = { rps: number; p99: number; ok: number; other: number };
@@ -91,15 +113,18 @@ async function load(url: string, path: () => string): Promise<Load> {
   return { rps: result.requests.average, p99: result.latency.p99, ok: result['2xx'], other: result.non2xx + result.errors + result.timeouts };
 }
 
-async function startFixedPageServer(): Promise<{ port: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixed-page-server.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** A yardstick server of test/bench in a process of its own, as the listener runs; it prints "ready PORT". */
+async function startYardstick(file: string, args: string[] = []): Promise<{ port: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${file}`, import.meta.url)), ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = once(child, 'exit');
   cleanups.push(() => child.kill('SIGKILL'));
   for await (const line of createInterface({ input: child.stdout! })) {
     const port = /^ready (\d+)$/.exec(line)?.[1];
     if (port) return { port: Number(port), stop: async () => void (child.kill('SIGTERM'), await exited) };
   }
-  throw new Error('the fixed-page server did not start');
+  throw new Error(`${file} did not start`);
 }
 
 async function returnToScreen(): Promise<void> {
@@ -188,11 +213,23 @@ async function linkCreation(): Promise<void> {
     const reply = await core.service.createPaymentLink({ amount: 15050 });
     if (!reply.ok) throw new Error(reply.error.message);
   };
-  const timings = { bare: [] as number[], service: [] as number[] };
+  // The floor: the bare POST between the two commits a link cannot do without (the order, with its return
+  // tokens, before the POST; the link after it), written straight through the repository.
+  const orders = createOrdersRepo(core.db);
+  const floor = async () => {
+    const at = new Date().toISOString();
+    const pending = orders.createPending(
+      { profileId: profile.id, amountMinor: 15050, returnTokenHash: hashToken(newReturnToken()), cancelTokenHash: hashToken(newReturnToken()), expiresAt: at },
+      at,
+    );
+    await bare();
+    orders.issueLink(pending.id, `${profile.baseUrl}/checkout`, at);
+  };
+  const timings = { bare: [] as number[], service: [] as number[], floor: [] as number[] };
   const deadline = Date.now() + 60_000;
   // Alternating blocks, so a slow moment of the machine falls on both sides alike.
   for (let block = 0; block < LINKS / 20 && Date.now() < deadline; block++) {
-    for (const [side, run] of [['bare', bare], ['service', service]] as const) {
+    for (const [side, run] of [['bare', bare], ['service', service], ['floor', floor]] as const) {
       for (let i = 0; i < 10; i++) {
         const start = performance.now();
         await run();
@@ -205,6 +242,11 @@ async function linkCreation(): Promise<void> {
   report({ scenario: SCENARIO, figure: `bare undici POST to the sandbox (${timings.bare.length})`, value: `p50 ${ms(median(timings.bare))}, p99 ${ms(percentile([...timings.bare].sort((a, b) => a - b), 99))}` });
   report({ scenario: SCENARIO, figure: `createPaymentLink through the service (${timings.service.length})`, value: `p50 ${ms(median(timings.service))}, p99 ${ms(percentile([...timings.service].sort((a, b) => a - b), 99))}` });
   report({ scenario: SCENARIO, figure: 'service ÷ bare POST (p50)', value: `${ratio.toFixed(2)}×`, target: '≤ 1.2×', ok: ratio <= 1.2 });
+  report({
+    scenario: SCENARIO,
+    figure: 'floor: bare POST between the two commits alone',
+    value: `p50 ${ms(median(timings.floor))} = ${(median(timings.floor) / median(timings.bare)).toFixed(2)}× bare`,
+  });
 }
 
 try {
