@@ -50,9 +50,10 @@ export function offsetSuffix(minutes: number): string {
 }
 
 /**
- * SQL for `column` (an ISO instant as the order book stores it, or NULL) as local ISO time with offset;
- * NULL stays NULL. Spans are bound as @{prefix}{i}from/until/shift/suffix (see `offsetSpanParams`); an
- * instant outside them, or not in the stored form, is asked of SQLite's 'localtime' as before.
+ * SQL for `column` (an instant as the order book stores it, toISOString's UTC text, so it compares with the
+ * spans as text; or NULL) as local ISO time with offset; NULL stays NULL. Spans are bound as
+ * @{prefix}{i}from/until/shift/suffix (see `offsetSpanParams`); an instant outside them is asked of SQLite's
+ * 'localtime'.
  */
 export function localIsoSql(column: string, spanCount: number, prefix: string): string {
   const arms = Array.from(
