@@ -9,18 +9,12 @@ import type { Db } from './database';
 import { formatRef, SELECT_ORDERS, toOrder, type OrderRow, type StoredOrder } from './orders-repo';
 import { createTransactionSearch } from './transaction-search';
 
-export type StoredStatementLine = {
+/** A line as kept: what was imported (its raw text stays in the table), where from, and the order it proves. */
+export type StoredStatementLine = Omit<StatementLineInput, 'raw'> & {
   id: number;
   profileId: number;
   statementId: number;
   fileName: string;
-  line: number;
-  transactionId: string;
-  key: string;
-  amountMinor: number;
-  occurredAt: string;
-  sender: string | null;
-  reference: string | null;
   orderId: number | null;
   orderRef: string | null;
 };

@@ -5,6 +5,7 @@
 import { Agent, request } from 'undici';
 import { z } from 'zod';
 import { toGatewayAmount } from '../../../shared/money';
+import { errorCode } from './error-code';
 
 export type GatewayErrorKind =
   | 'gateway_rejected'
@@ -233,15 +234,6 @@ function networkSentence(error: unknown, host: string): string {
     return `Nothing is accepting connections at ${host}, so no payment link was made; check the Base URL, including the port, and that the gateway is running.`;
   }
   return `The connection to the gateway at ${host} failed, so PayDesk has no payment link for this sale; check the internet connection and try again.`;
-}
-
-/** The system or undici error code of the error, else of its cause or its aggregated errors. */
-function errorCode(error: unknown): string {
-  if (!(error instanceof Error)) return '';
-  const own = (error as { code?: unknown }).code;
-  if (typeof own === 'string') return own;
-  const nested = [error.cause, ...(error instanceof AggregateError ? error.errors : [])];
-  return nested.map(errorCode).find((code) => code !== '') ?? '';
 }
 
 type Redact = (text: string) => string;

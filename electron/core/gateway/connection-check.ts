@@ -9,6 +9,7 @@ import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
 import { Agent, errors, request } from 'undici';
 import type { ConnectionReport } from '../../../shared/contract';
 import { isLoopbackHost } from '../loopback';
+import { errorCode } from './error-code';
 
 export type ConnectionCheckOptions = {
   /** The limit for each step. */
@@ -452,13 +453,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new TimedOut()), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** The system or undici error code of the error, else of its cause or its aggregated errors. */
-function errorCode(error: unknown): string {
-  if (!(error instanceof Error)) return '';
-  const own = (error as { code?: unknown }).code;
-  if (typeof own === 'string') return own;
-  const nested = [error.cause, ...(error instanceof AggregateError ? error.errors : [])];
-  return nested.map(errorCode).find((code) => code !== '') ?? '';
 }
