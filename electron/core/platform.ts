@@ -5,7 +5,15 @@ import type { PdfRenderer } from './receipts/pdf-renderer';
 
 export type SaveDialog = { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> };
 
+/** A question only the shopkeeper can answer, asked by the main process in a window of its own, never by the page. */
+export type Confirmation = { title: string; message: string; detail: string; confirmLabel: string };
+
 export interface Platform {
+  /**
+   * Asks the shopkeeper to confirm a change that would send secrets or customers somewhere new; true only
+   * when they chose `confirmLabel`. A compromised page can request such a change but cannot answer this.
+   */
+  confirm(question: Confirmation): Promise<boolean>;
   /** Opens an http(s) URL in the system browser. */
   openExternal(url: string): Promise<void>;
   /** The bytes of an image the shopkeeper picked (read bounded), or null when cancelled. */

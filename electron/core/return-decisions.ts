@@ -10,13 +10,14 @@ export type ReturnDecision =
   | { action: 'duplicate_transaction'; otherRef: string };
 
 export function decideReturn(
-  order: { status: OrderStatus; transactionId: string | null },
-  transactionId: string,
+  order: { status: OrderStatus; transactionId: string | null; transactionKey: string | null },
+  /** The offered id's identity (transaction-id.ts): a repeat in another letter case is the same payment. */
+  transactionKey: string,
   /** The ref of another order that already holds this transaction id, if any. */
   heldBy: string | null,
 ): ReturnDecision {
   if (order.status === 'paid') {
-    return order.transactionId === transactionId
+    return order.transactionKey === transactionKey
       ? { action: 'repeat' }
       : { action: 'conflict', recorded: order.transactionId ?? '' };
   }

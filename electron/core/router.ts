@@ -11,6 +11,7 @@ import {
 } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import { writeFileAtomically } from './atomic-file';
+import { paymentLinkProblem } from './gateway/payment-link';
 import { basename } from 'node:path';
 import type { ExportsService, Finished } from './exports-service';
 import type { Platform } from './platform';
@@ -47,8 +48,8 @@ const handlers: Handlers = {
   async openPaymentPage({ ref }, { service, platform }) {
     const url = service.findOrder(ref)?.paymentUrl;
     if (!url) return fail(appError('not_found', `Order ${ref} has no payment link to open.`));
-    if (!/^https?:$/.test(new URL(url).protocol)) {
-      return fail(appError('forbidden', 'PayDesk only opens web (http or https) payment links.'));
+    if (paymentLinkProblem(url) !== null) {
+      return fail(appError('forbidden', 'PayDesk only opens plain web (http or https) payment links.'));
     }
     await platform.openExternal(url);
     return ok({});
@@ -122,12 +123,13 @@ const handlers: Handlers = {
   recordStatementLine: ({ lineId, customerName }, { service }) => service.reconciliation.record(lineId, customerName),
   finishWelcome: ({ choice }, { setup }) => setup.finishWelcome(choice),
   listProfiles: (_request, { setup }) => setup.listProfiles(),
-  saveProfile: (request, { setup }) => setup.saveProfile(request),
+  saveProfile: (request, { setup, platform }) => setup.saveProfile(request, (question) => platform.confirm(question)),
   removeProfile: ({ name }, { setup }) => setup.removeProfile(name),
   switchProfile: ({ name }, { setup }) => setup.switchProfile(name),
   setApiKey: (request, { setup }) => setup.setApiKey(request),
-  acceptWeakKeyStorage: ({ accept }, { setup }) => setup.acceptWeakKeyStorage(accept),
-  checkConnection: ({ baseUrl, mode }, { setup }) => setup.checkConnection(baseUrl, mode),
+  acceptWeakKeyStorage: ({ accept }, { setup, platform }) => setup.acceptWeakKeyStorage(accept, (question) => platform.confirm(question)),
+  checkConnection: ({ profileName }, { setup }) => setup.checkConnection(profileName),
+  stopOldListeners: (_request, { setup }) => setup.stopOldListeners(),
   listBindAddresses: (_request, { setup }) => setup.listBindAddresses(),
   getShopDetails: (_request, { setup }) => setup.getShopDetails(),
   saveShopDetails: (request, { setup }) => setup.saveShopDetails(request),

@@ -1,6 +1,7 @@
 // Where API keys live. Core only sees this interface: the app backs it with Electron's safeStorage, the
 // CLI with the PAYDESK_API_KEY environment variable, tests and sandbox mode with memory.
-export type SecretOwner = { id: number; name: string; mode: 'live' | 'sandbox' };
+/** A profile as a key's owner: the key is for its gateway's origin only (scheme, host and port of baseUrl). */
+export type SecretOwner = { id: number; name: string; mode: 'live' | 'sandbox'; baseUrl: string };
 
 export interface SecretStore {
   /** The API key for a profile, or null when none is kept. */

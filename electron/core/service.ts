@@ -13,6 +13,7 @@ import { createReconciliationService } from './reconciliation/reconciliation-ser
 import { cancelPath, hashToken, newReturnToken, successPath } from './return-tokens';
 import type { PreferencesStore } from './preferences';
 import type { SecretStore } from './secrets';
+import type { TransactionId } from './transaction-id';
 
 /** The core's events are the contract's: what the renderer receives is exactly what the core announces. */
 export type CoreEvents = { [E in EventName]: EventPayload<E> };
@@ -25,6 +26,8 @@ export type Runtime = {
   /** What binding beyond loopback exposes; null on loopback. */
   listenerWarning: string | null;
   sandboxUrl: string | null;
+  /** Listeners still answering at addresses PayDesk moved away from, until `until` (ISO). */
+  oldListeners: Array<{ url: string; until: string; exposed: boolean }>;
 };
 
 export type ServiceDeps = {
@@ -48,7 +51,7 @@ export type CancelResult = { kind: 'cancelled' | 'unchanged'; order: Order } | {
 
 export type PaydeskService = ReturnType<typeof createPaydeskService>;
 
-export function toPublicOrder({ id: _id, profileId: _profileId, ...order }: StoredOrder): Order {
+export function toPublicOrder({ id: _id, profileId: _profileId, transactionKey: _key, ...order }: StoredOrder): Order {
   return order;
 }
 
@@ -211,7 +214,7 @@ export function createPaydeskService(deps: ServiceDeps) {
       return order ? toPublicOrder(order) : null;
     },
 
-    recordReturn(token: string, transactionId: string): ReturnResult {
+    recordReturn(token: string, transactionId: TransactionId): ReturnResult {
       const outcome = deps.orders.recordReturn(hashToken(token), transactionId, now());
       if (outcome.kind === 'unknown_token') return outcome;
       const order = outcome.kind === 'repeat' ? toPublicOrder(outcome.order) : changed(outcome.order);

@@ -17,6 +17,9 @@ import type {
 } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import type { Profile, ProfilesRepo } from './db/profiles-repo';
+import { exposureWarning } from './listener/bind-addresses';
+import { isLoopbackHost } from './loopback';
+import type { Confirmation } from './platform';
 import type { SettingsRepo } from './db/settings-repo';
 import type { PreferencesStore } from './preferences';
 import type { RuntimeControl } from './runtime';
@@ -38,6 +41,37 @@ export type SetupDeps = {
 };
 
 export type SetupService = ReturnType<typeof createSetupService>;
+
+/** The shopkeeper's answer to a question the main process asks (platform.confirm); the CLI's user is at the keyboard already. */
+export type Confirm = (question: Confirmation) => Promise<boolean>;
+
+const originOf = (url: string | null) => (url === null ? null : new URL(url).origin);
+
+/**
+ * What a profile change would send somewhere new, as questions only the shopkeeper can answer: customers'
+ * return secrets to a new return base, or the listener opened beyond this computer.
+ */
+function riskyChanges(before: Profile | null, after: { returnBaseUrl: string | null; listenHost: string }): Confirmation[] {
+  const questions: Confirmation[] = [];
+  if (after.returnBaseUrl !== null && originOf(after.returnBaseUrl) !== originOf(before?.returnBaseUrl ?? null)) {
+    questions.push({
+      title: 'Send customers back through a new address?',
+      message: `Payment links will send customers back to ${originOf(after.returnBaseUrl)}.`,
+      detail:
+        'Every link made from now on gives that address the secret that marks the order paid. Confirm only if this is your own tunnel or server.',
+      confirmLabel: 'Use this address',
+    });
+  }
+  if (!isLoopbackHost(after.listenHost) && after.listenHost !== before?.listenHost) {
+    questions.push({
+      title: 'Open the return listener to other devices?',
+      message: `PayDesk will listen on ${after.listenHost}, not only on this computer.`,
+      detail: exposureWarning(after.listenHost) ?? '',
+      confirmLabel: 'Listen there',
+    });
+  }
+  return questions;
+}
 
 export function createSetupService(deps: SetupDeps) {
   const { profiles, settings, vault, runtime } = deps;
@@ -66,6 +100,7 @@ export function createSetupService(deps: SetupDeps) {
       listenerWarning: state.listenerWarning,
       sandboxUrl: profile.mode === 'sandbox' ? state.sandboxUrl : null,
       welcome: settings.get<boolean>(WELCOMED) !== true && !profiles.list().some((p) => p.mode === 'live'),
+      oldListeners: state.oldListeners,
     });
   };
 
@@ -90,7 +125,7 @@ export function createSetupService(deps: SetupDeps) {
       return ok({ profiles: profiles.list({ includeRemoved: true }).map(view), vault: vault.status() });
     },
 
-    async saveProfile({ originalName, profile: input }: z.output<typeof SaveProfileInput>): Promise<Reply<ProfileView>> {
+    async saveProfile({ originalName, profile: input }: z.output<typeof SaveProfileInput>, confirm: Confirm): Promise<Reply<ProfileView>> {
       const existing = originalName === undefined ? null : profiles.findByName(originalName);
       if (originalName !== undefined && !existing) return notFound(originalName);
       const clash = profiles.findByName(input.name);
@@ -99,6 +134,10 @@ export function createSetupService(deps: SetupDeps) {
       }
       if (existing?.mode === 'sandbox' && (input.mode !== 'sandbox' || input.name !== existing.name)) {
         return fail(appError('invalid_input', 'The sandbox profile keeps its name and stays a sandbox; add a new profile for your gateway.', { field: 'profile.mode' }));
+      }
+      // Orders are sandbox or live by their profile: a profile that changed mode would relabel its money.
+      if (existing && input.mode !== existing.mode) {
+        return fail(appError('invalid_input', 'A profile stays live or sandbox once it exists; add a new profile instead.', { field: 'profile.mode' }));
       }
       const fields = {
         name: input.name,
@@ -109,7 +148,13 @@ export function createSetupService(deps: SetupDeps) {
         listenPort: input.listenPort,
         returnBaseUrl: input.returnBaseUrl ?? null,
       };
-      const saved = existing ? profiles.update(existing.id, fields) : profiles.add(fields);
+      for (const question of riskyChanges(existing, fields)) {
+        if (!(await confirm(question))) {
+          return fail(appError('forbidden', `Nothing was saved: “${question.title}” was not confirmed.`));
+        }
+      }
+      const { mode: _mode, ...changes } = fields;
+      const saved = existing ? profiles.update(existing.id, changes) : profiles.add(fields);
       if (profiles.active()?.id === saved.id) await runtime.apply(saved);
       return ok(view(profiles.get(saved.id)));
     },
@@ -141,12 +186,31 @@ export function createSetupService(deps: SetupDeps) {
       return ok(view(profile));
     },
 
-    acceptWeakKeyStorage(accept: boolean): Reply<VaultStatus> {
+    /** Keeping keys under weak protection is the shopkeeper's choice, asked by the main process, never the page's. */
+    async acceptWeakKeyStorage(accept: boolean, confirm: Confirm): Promise<Reply<VaultStatus>> {
+      if (accept && !vault.status().weakAccepted) {
+        const agreed = await confirm({
+          title: 'Keep API keys under weak protection?',
+          message: 'This computer has no secure key store.',
+          detail:
+            'PayDesk would keep API keys on disk protected only by a fixed, publicly known password: anyone who copies PayDesk’s data folder could read them. Without this, keys are kept until PayDesk closes.',
+          confirmLabel: 'Keep them anyway',
+        });
+        if (!agreed) return ok(vault.status());
+      }
       return ok(vault.acceptWeakStorage(accept));
     },
 
-    async checkConnection(baseUrl: string, mode: 'live' | 'sandbox'): Promise<Reply<ConnectionReport>> {
-      return ok(await deps.checkConnection(baseUrl, mode));
+    /** Only a saved profile's own Base URL: the page cannot make PayDesk probe addresses of its choosing. */
+    async checkConnection(profileName: string): Promise<Reply<ConnectionReport>> {
+      const profile = profiles.findByName(profileName);
+      if (!profile) return notFound(profileName);
+      return ok(await deps.checkConnection(profile.baseUrl, profile.mode));
+    },
+
+    async stopOldListeners(): Promise<Reply<AppStatus>> {
+      await runtime.stopOldListeners();
+      return status();
     },
 
     listBindAddresses(): Reply<{ addresses: BindAddress[] }> {

@@ -2,7 +2,10 @@
 // system's key store (Keychain, DPAPI, libsecret/kwallet) and written only as ciphertext. Where the OS
 // cannot encrypt, or Linux falls back to its "basic_text" obfuscation, a key stays in memory for this
 // session unless the shopkeeper explicitly accepts the weaker storage. Following Signal Desktop, the
-// backend that encrypted a key is recorded, and a key from another backend is never guessed at.
+// backend that encrypted a key is recorded, and a key from another backend is never guessed at. A key is
+// also bound to the origin (scheme, host, port) of the Base URL it was entered for: should the Base URL move
+// to another origin, by the shopkeeper or by a compromised page, the key is not handed out until it is
+// entered again for the new one, so it never travels to a host it was not given for.
 import type { ApiKeyInput, VaultStatus } from '../../shared/contract';
 import type { z } from 'zod';
 import type { Db } from './db/database';
@@ -33,6 +36,8 @@ export type Vault = SecretStore & {
   acceptWeakStorage(accept: boolean): VaultStatus;
 };
 
+const originOf = (owner: SecretOwner) => new URL(owner.baseUrl).origin;
+
 /** "••••" and the last 4 characters: enough to tell keys apart, never enough to use one. */
 export const keyHint = (key: string) => `••••${key.slice(-4)}`;
 
@@ -42,17 +47,19 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
   settings: SettingsRepo;
   now?: () => string;
 }): Vault {
-  const session = new Map<number, string>();
-  const read = db.prepare<[number], { ciphertext: Buffer; backend: string }>(
-    `SELECT ciphertext, backend FROM secrets WHERE profile_id = ?`,
-  );
+  const session = new Map<number, { key: string; origin: string }>();
+  type Row = { profile_id: number; ciphertext: Buffer; backend: string; origin: string | null };
+  const read = db.prepare<[number], Row>(`SELECT profile_id, ciphertext, backend, origin FROM secrets WHERE profile_id = ?`);
+  const readAll = db.prepare<[], Row>(`SELECT profile_id, ciphertext, backend, origin FROM secrets`);
   const write = db.prepare(
-    `INSERT INTO secrets (profile_id, ciphertext, backend, updated_at) VALUES (?, ?, ?, ?)
+    `INSERT INTO secrets (profile_id, ciphertext, backend, origin, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (profile_id) DO UPDATE SET ciphertext = excluded.ciphertext, backend = excluded.backend,
-       updated_at = excluded.updated_at`,
+       origin = excluded.origin, updated_at = excluded.updated_at`,
   );
+  // Keys saved before origins were recorded (schema < 6) belong to the origin their profile has when first read.
+  const bindLegacy = db.prepare(`UPDATE secrets SET origin = ? WHERE profile_id = ? AND origin IS NULL`);
   const remove = db.prepare(`DELETE FROM secrets WHERE profile_id = ?`);
-  const storedIds = db.prepare<[], { profile_id: number }>(`SELECT profile_id FROM secrets`);
+
 
   const backend = () => (cipher?.isAvailable() ? cipher.backend() : 'none');
   const protection = (): VaultStatus['protection'] =>
@@ -60,24 +67,40 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
   const weakAccepted = () => settings.get<boolean>(WEAK_ACCEPTED) === true;
   const mayWrite = () => protection() === 'os_keychain' || (protection() === 'weak' && weakAccepted());
 
-  /** The stored key, or why it cannot be read. */
-  const stored = (id: number): { key: string } | { unreadable: true } | null => {
-    const row = read.get(id);
-    if (!row) return null;
-    if (!cipher?.isAvailable() || row.backend !== cipher.backend()) return { unreadable: true };
+  /** Null when this computer's key store did not write it, or cannot read it. */
+  const decrypt = (row: Row): string | null => {
+    if (!cipher?.isAvailable() || row.backend !== cipher.backend()) return null;
     try {
-      return { key: cipher.decrypt(row.ciphertext) };
+      return cipher.decrypt(row.ciphertext);
     } catch {
-      return { unreadable: true };
+      return null;
     }
   };
 
+  /** The stored key, or why it cannot be used for this owner. */
+  const stored = (owner: SecretOwner): { key: string } | { unreadable: true } | { elsewhere: true } | null => {
+    const row = read.get(owner.id);
+    if (!row) return null;
+    const key = decrypt(row);
+    if (key === null) return { unreadable: true };
+    if (row.origin === null) bindLegacy.run(originOf(owner), owner.id);
+    else if (row.origin !== originOf(owner)) return { elsewhere: true };
+    return { key };
+  };
+
+  /** A session key, if it was entered for the owner's current origin. */
+  const inSession = (owner: SecretOwner): string | null => {
+    const entry = session.get(owner.id);
+    return entry && entry.origin === originOf(owner) ? entry.key : null;
+  };
+
   const state = (owner: SecretOwner): KeyState => {
-    const inMemory = session.get(owner.id);
+    const inMemory = inSession(owner);
     if (inMemory) return { state: 'session', hint: keyHint(inMemory) };
-    const found = stored(owner.id);
+    if (session.has(owner.id)) return { state: 'needs_reentry', hint: null };
+    const found = stored(owner);
     if (!found) return { state: 'missing', hint: null };
-    if ('unreadable' in found) return { state: 'needs_reentry', hint: null };
+    if (!('key' in found)) return { state: 'needs_reentry', hint: null };
     return { state: 'saved', hint: keyHint(found.key) };
   };
 
@@ -96,18 +119,17 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
 
   return {
     async get(owner) {
-      const inMemory = session.get(owner.id);
-      if (inMemory) return inMemory;
-      const found = stored(owner.id);
+      if (session.has(owner.id)) return inSession(owner);
+      const found = stored(owner);
       return found && 'key' in found ? found.key : null;
     },
     save(owner, key) {
       if (mayWrite()) {
-        write.run(owner.id, cipher!.encrypt(key), cipher!.backend(), now());
+        write.run(owner.id, cipher!.encrypt(key), cipher!.backend(), originOf(owner), now());
         session.delete(owner.id);
       } else {
         remove.run(owner.id);
-        session.set(owner.id, key);
+        session.set(owner.id, { key, origin: originOf(owner) });
       }
       return state(owner);
     },
@@ -122,14 +144,14 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
       if (protection() !== 'weak') return status();
       db.transaction(() => {
         if (accept) {
-          for (const [id, key] of session) write.run(id, cipher!.encrypt(key), cipher!.backend(), now());
+          for (const [id, { key, origin }] of session) write.run(id, cipher!.encrypt(key), cipher!.backend(), origin, now());
           session.clear();
         } else {
           // Taking the choice back takes the keys off the disk; they stay usable until PayDesk closes.
-          for (const { profile_id: id } of storedIds.all()) {
-            const found = stored(id);
-            if (found && 'key' in found) session.set(id, found.key);
-            remove.run(id);
+          for (const row of readAll.all()) {
+            const key = decrypt(row);
+            if (key !== null && row.origin !== null) session.set(row.profile_id, { key, origin: row.origin });
+            remove.run(row.profile_id);
           }
         }
       })();

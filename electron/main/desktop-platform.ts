@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import type { Platform } from '../core/platform';
 import { readAtMost } from '../core/read-at-most';
 import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
+import { CONFIRM_BUTTON, confirmationBox } from './confirm-dialog';
 import { chooseLogoFile } from './logo-file';
 import { canOpenExternally } from './navigation';
 import { receiptWindowOptions } from './window-options';
@@ -31,6 +32,12 @@ export function createDesktopPlatform(mainWindow: () => BrowserWindow | null): P
   const parent = () => mainWindow() ?? undefined;
 
   return {
+    async confirm(question) {
+      const window = parent();
+      const box = confirmationBox(question);
+      const { response } = window ? await dialog.showMessageBox(window, box) : await dialog.showMessageBox(box);
+      return response === CONFIRM_BUTTON;
+    },
     async openExternal(url) {
       if (!canOpenExternally(url)) throw new Error('Only web addresses (http or https) can be opened in the browser.');
       await shell.openExternal(url);

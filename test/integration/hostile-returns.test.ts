@@ -4,9 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { startTestCore } from '../support/core';
+import type { ReconciliationReport, StatementPreview } from '../../shared/contract';
+import { MAX_REFUSALS_PER_ORDER } from '../../electron/core/db/orders-repo';
+import { APP_SENDER, call, startTestCore } from '../support/core';
 import { startReturnListener } from '../../electron/core/listener/return-listener';
-import { seedOrders } from '../support/seed-orders';
+import { seedOrders, type SeededOrder } from '../support/seed-orders';
 
 test('a return whose transaction id is markup, SQL, a formula or a path is refused, audited, and pays nothing', async (t) => {
   const core = await startTestCore(t);
@@ -89,4 +91,77 @@ test('while another program holds the order book, returns are asked to try again
   other.exec('ROLLBACK');
   assert.deepEqual((await pay()).map((a) => a.status), orders.map(() => 200));
   assert.ok(orders.every((order) => core.service.findOrder(order.ref)!.status === 'paid'));
+});
+
+test('one payment pays one order, whatever the letter case or width its id is written in', async (t) => {
+  const core = await startTestCore(t);
+  const origin = core.runtime().returnBaseUrl!;
+  const [a, b, c] = seedOrders(core.db, core.profiles.active()!.id, 3, 50000);
+  const open = (order: SeededOrder, id: string) => fetch(`${origin}${order.successPath}?transaction_id=${encodeURIComponent(id)}`);
+  // B's customer paid; A was made earlier and still waits.
+  assert.equal((await open(b!, 'JSGTB1OFN2')).status, 200);
+  for (const spelling of ['jsgtb1ofn2', 'JsGtB1oFn2']) {
+    const attempt = await open(a!, spelling);
+    assert.equal(attempt.status, 409, spelling);
+    await attempt.text();
+  }
+  // Spellings no gateway sends are refused at the door.
+  for (const spelling of ['ＪＳＧＴＢ１ＯＦＮ２', ' JSGTB1OFN2', 'JSGTB1OFN2 ']) {
+    const attempt = await open(a!, spelling);
+    assert.equal(attempt.status, 400, spelling);
+    await attempt.text();
+  }
+  assert.deepEqual([core.service.findOrder(a!.ref)!.status, core.service.findOrder(a!.ref)!.transactionId], ['pending', null]);
+  const refusals = core.db.prepare(`SELECT detail FROM order_events WHERE order_id = ? AND kind = 'duplicate_transaction'`).pluck().all(a!.id);
+  assert.equal(refusals.length, 2);
+  assert.equal(JSON.parse(String(refusals[0])).heldBy, b!.ref);
+  // B's own repeat in another case is the same payment: a thank-you, no change.
+  assert.equal((await open(b!, 'jsgtb1ofn2')).status, 200);
+  assert.equal(core.service.findOrder(b!.ref)!.transactionId, 'JSGTB1OFN2');
+
+  // The statement line, in any case, verifies B and nothing else; it cannot then be claimed for A at the counter.
+  core.platform.choices.statement = {
+    name: 'statement.csv',
+    bytes: new TextEncoder().encode(`Transaction ID,Amount,Date\r\njsgtb1ofn2,500.00,${new Date().toISOString()}\r\nＣ９９,500.00,${new Date().toISOString()}\r\n`),
+  };
+  const preview = await call<StatementPreview>(core, 'chooseStatement', {});
+  const report = await call<ReconciliationReport>(core, 'importStatement', { token: preview.token, mapping: preview.suggested });
+  assert.deepEqual([report.verified, report.missing, report.unclaimed], [1, 0, 1]);
+  assert.equal(core.service.findOrder(b!.ref)!.verification, 'verified');
+  assert.equal(core.service.findOrder(a!.ref)!.status, 'pending');
+  // The full-width line was folded: its id is C99, and a return with c99 is that same payment.
+  const [line] = (await call<{ lines: Array<{ id: number; transactionId: string }> }>(core, 'listUnclaimed', {})).lines;
+  assert.equal(line!.transactionId, 'C99');
+  assert.equal((await open(c!, 'c99')).status, 200);
+  const attach = await core.router.handle('attachStatementLine', { lineId: line!.id, ref: a!.ref }, APP_SENDER);
+  assert.equal(attach.ok, false, 'the line belongs to the order that returned with it');
+});
+
+test('requests for tokens of no order are counted, not stored, and an order keeps a bounded refusal history', async (t) => {
+  const core = await startTestCore(t);
+  const origin = core.runtime().returnBaseUrl!;
+  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const events = () => core.db.prepare(`SELECT count(*) FROM order_events`).pluck().get() as number;
+  const before = events();
+  const unknown = 'Z'.repeat(43);
+  for (let i = 0; i < 300; i++) {
+    const path = i % 3 === 0 ? `/r/${unknown}?transaction_id=FORGED${i}` : i % 3 === 1 ? `/c/${unknown}` : `/r/${unknown}?transaction_id=%3Cb%3E`;
+    const response = await fetch(`${origin}${path}`);
+    await response.arrayBuffer();
+  }
+  for (let i = 0; i < MAX_REFUSALS_PER_ORDER + 15; i++) {
+    const response = await fetch(`${origin}${order!.successPath}?transaction_id=%3Cb%3E${i}`);
+    await response.arrayBuffer();
+  }
+  assert.equal(events() - before, MAX_REFUSALS_PER_ORDER, 'only the order’s first refusals are in its timeline');
+  const counted = core.db.prepare(`SELECT reason, count FROM refused_requests ORDER BY reason`).all();
+  assert.deepEqual(counted, [
+    { reason: 'rejected_return_over_cap', count: 15 },
+    { reason: 'unknown_cancel_token', count: 100 },
+    { reason: 'unknown_return_token', count: 100 },
+    { reason: 'unknown_token_invalid_transaction_id', count: 100 },
+  ]);
+  // The order still takes its real payment.
+  const paid = await fetch(`${origin}${order!.successPath}?transaction_id=REAL1`);
+  assert.equal(paid.status, 200);
 });

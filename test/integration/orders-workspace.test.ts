@@ -11,6 +11,7 @@ import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core'
 import { decideOnCheckout } from '../support/customer-browser';
 import { tempDir } from '../support/temp-dir';
 import { seedOrderRows, type OrderSeed } from '../support/seed-orders';
+import { canonicalTransactionId } from '../../electron/core/transaction-id';
 
 const HOUR = 3600_000;
 
@@ -95,7 +96,7 @@ test('a pending link expires after its time, and a late return is still recorded
   assert.deepEqual(refs(await list(core, { status: 'expired' })), [old!.order.ref]);
   assert.equal(core.service.expireDue(), 0, 'expiring is done once');
 
-  assert.equal(core.service.recordReturn(old!.token, 'LATE123').kind, 'paid');
+  assert.equal(core.service.recordReturn(old!.token, canonicalTransactionId('LATE123')!).kind, 'paid');
   const detail = await call<OrderDetail>(core, 'getOrder', { ref: old!.order.ref });
   assert.equal(detail.order.status, 'paid');
   assert.deepEqual(detail.timeline.map((e) => e.kind), ['created', 'expired', 'paid']);

@@ -10,6 +10,8 @@ import { startTestCore } from '../support/core';
 import { reportFigure } from '../support/figures';
 import { HOSTILE_TRANSACTION_IDS } from '../support/hostile-input';
 import { seedOrders, type SeededOrder } from '../support/seed-orders';
+import { canonicalTransactionId } from '../../electron/core/transaction-id';
+import { MAX_REFUSALS_PER_ORDER } from '../../electron/core/db/orders-repo';
 
 const ATTEMPTS = 10_000;
 const IN_FLIGHT = 8;
@@ -20,7 +22,7 @@ type Attempt = { kind: string; path: string; token: string };
 const randomToken = () => randomBytes(32).toString('base64url');
 const freshId = () => `F${randomBytes(6).toString('hex').toUpperCase()}`;
 
-test('10,000 forged, tampered and replayed returns change nothing and are each audited or refused', async (t) => {
+test('10,000 forged, tampered and replayed returns change nothing and are each audited, counted or refused', async (t) => {
   const core = await startTestCore(t);
   const origin = core.runtime().returnBaseUrl!;
   const profileId = core.profiles.active()!.id;
@@ -30,11 +32,12 @@ test('10,000 forged, tampered and replayed returns change nothing and are each a
   const firstIds = new Map<string, string>();
   for (const order of paid) {
     const id = `P${order.id}Q${randomInt(1e6)}`;
-    assert.equal(core.service.recordReturn(order.token, id).kind, 'paid');
+    assert.equal(core.service.recordReturn(order.token, canonicalTransactionId(id)!).kind, 'paid');
     firstIds.set(order.ref, id);
   }
   const before = snapshot();
   const eventsBefore = eventCount();
+  const countedBefore = refusalsCounted();
 
   const pick = <T>(list: readonly T[]) => list[randomInt(list.length)]!;
   const withId = (order: SeededOrder, query: string) => ({ path: `${order.successPath}?${query}`, token: order.token });
@@ -92,7 +95,7 @@ test('10,000 forged, tampered and replayed returns change nothing and are each a
           if (attempt.kind === 'replay') repeats++;
           else accepted++;
         } else if (ourPage && (status === 400 || status === 409 || (status === 404 && TOKEN_PATTERN.test(attempt.token)))) {
-          audited++; // the listener reached the order book, which wrote an audit row
+          audited++; // the listener reached the order book, which wrote an audit row or counted the refusal
         } else {
           refused++; // refused at the door: too long, not a token, not HTTP the listener will parse
         }
@@ -104,6 +107,7 @@ test('10,000 forged, tampered and replayed returns change nothing and are each a
   const changed = [...after].filter(([ref, row]) => before.get(ref) !== row).length;
   const keptFirst = paid.filter((order) => core.service.findOrder(order.ref)!.transactionId === firstIds.get(order.ref)).length;
   const auditRows = eventCount() - eventsBefore;
+  const counted = refusalsCounted() - countedBefore;
 
   for (const [kind, tally] of outcomes) {
     const statuses = [...tally].sort().map(([status, n]) => `${status}×${n}`).join(' ');
@@ -120,19 +124,34 @@ test('10,000 forged, tampered and replayed returns change nothing and are each a
     target: `= ${ATTEMPTS}`,
     ok: audited + refused + repeats === ATTEMPTS,
   });
-  reportFigure(t, { scenario: SCENARIO, figure: 'audit rows written', value: auditRows, target: `= audited (${audited})`, ok: auditRows === audited });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'audit rows written + refusals counted',
+    value: `${auditRows} + ${counted}`,
+    target: `= audited (${audited})`,
+    ok: auditRows + counted === audited,
+  });
+  const longest = core.db
+    .prepare(`SELECT ifnull(max(n), 0) FROM (SELECT count(*) AS n FROM order_events WHERE order_id IS NOT NULL GROUP BY order_id)`)
+    .pluck()
+    .get() as number;
+  reportFigure(t, { scenario: SCENARIO, figure: 'longest order timeline', value: longest, target: `≤ ${MAX_REFUSALS_PER_ORDER + 3}`, ok: longest <= MAX_REFUSALS_PER_ORDER + 3 });
   reportFigure(t, { scenario: SCENARIO, figure: 'hostile markup reflected in a page', value: reflected, target: '= 0', ok: reflected === 0 });
 
   assert.equal(accepted, 0, 'no forged return was thanked as a payment');
   assert.equal(changed, 0, 'no order changed');
   assert.equal(keptFirst, paid.length);
   assert.equal(audited + refused + repeats, ATTEMPTS);
-  assert.equal(auditRows, audited, 'every attempt that reached the order book left an audit row');
+  assert.equal(auditRows + counted, audited, 'every attempt that reached the order book left an audit row or was counted');
+  assert.ok(longest <= MAX_REFUSALS_PER_ORDER + 3, 'no order’s timeline grows without bound');
   assert.equal(reflected, 0);
 
   function snapshot(): Map<string, string> {
     const rows = core.db.prepare(`SELECT ref, status, transaction_id, paid_at, updated_at FROM orders`).all() as Array<{ ref: string }>;
     return new Map(rows.map((row) => [row.ref, JSON.stringify(row)]));
+  }
+  function refusalsCounted(): number {
+    return core.db.prepare(`SELECT ifnull(sum(count), 0) FROM refused_requests`).pluck().get() as number;
   }
   function eventCount(): number {
     return (core.db.prepare(`SELECT count(*) AS n FROM order_events`).get() as { n: number }).n;

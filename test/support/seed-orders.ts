@@ -5,6 +5,7 @@ import { startCore, type PaydeskCore } from '../../electron/core/app';
 import type { Db } from '../../electron/core/db/database';
 import { createOrdersRepo } from '../../electron/core/db/orders-repo';
 import { cancelPath, hashToken, newReturnToken, successPath } from '../../electron/core/return-tokens';
+import { canonicalTransactionId } from '../../electron/core/transaction-id';
 
 export type SeededOrder = {
   id: number;
@@ -90,7 +91,7 @@ export function seedOrderRows(
         },
         at.toISOString(),
       );
-      if (row.pay) orders.recordReturn(hashToken(token), row.pay, paidAt(at).toISOString());
+      if (row.pay) orders.recordReturn(hashToken(token), canonicalTransactionId(row.pay)!, paidAt(at).toISOString());
       return { ref: created.ref, token };
     }),
   );

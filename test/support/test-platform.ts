@@ -1,6 +1,6 @@
 // The desktop as tests see it: dialogs answer with what the test put in, the browser and the printer
 // are lists to inspect, and PDFs come from real Chromium.
-import type { Platform, SaveDialog } from '../../electron/core/platform';
+import type { Confirmation, Platform, SaveDialog } from '../../electron/core/platform';
 import { chromiumPdfRenderer } from './chromium-pdf';
 
 export type TestPlatform = Platform & {
@@ -8,11 +8,15 @@ export type TestPlatform = Platform & {
   printed: string[];
   previewed: string[];
   saveDialogs: SaveDialog[];
+  /** The questions the main process asked the shopkeeper. */
+  confirmations: Confirmation[];
   /** What the next dialogs answer; null is the shopkeeper pressing Cancel. */
   choices: {
     logo: Uint8Array | null;
     saveFile: string | null;
     folder: string | null;
+    /** The shopkeeper's answer to the next confirmations (true: they chose the change). */
+    confirm: boolean;
     /** The statement file the open dialog picks. */
     statement: { name: string; bytes: Uint8Array } | null;
   };
@@ -24,7 +28,12 @@ export function createTestPlatform(t: { after(fn: () => unknown): void }): TestP
     printed: [],
     previewed: [],
     saveDialogs: [],
-    choices: { logo: null, saveFile: null, folder: null, statement: null },
+    confirmations: [],
+    choices: { logo: null, saveFile: null, folder: null, confirm: true, statement: null },
+    async confirm(question) {
+      platform.confirmations.push(question);
+      return platform.choices.confirm;
+    },
     openExternal: async (url) => void platform.opened.push(url),
     chooseLogoFile: async () => platform.choices.logo,
     chooseStatementFile: async () => platform.choices.statement,

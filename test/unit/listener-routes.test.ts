@@ -10,7 +10,7 @@ test('a success link with one printable transaction id is a return', () => {
   assert.deepEqual(routeRequest('GET', `/r/${TOKEN}?transaction_id=CJH1D2Y4W1`), {
     kind: 'success',
     token: TOKEN,
-    transactionId: 'CJH1D2Y4W1',
+    transactionId: { id: 'CJH1D2Y4W1', key: 'CJH1D2Y4W1' },
   });
   assert.deepEqual(routeRequest('GET', `/r/${TOKEN}?utm=x&transaction_id=AB%2DC`).kind, 'success');
 });
@@ -68,11 +68,11 @@ test('everything shown to the customer is HTML-escaped', () => {
 });
 
 test('a return pays an unpaid order once and never replaces a recorded transaction id', () => {
-  assert.deepEqual(decideReturn({ status: 'pending', transactionId: null }, 'T1', null), { action: 'mark_paid', from: 'pending' });
-  assert.deepEqual(decideReturn({ status: 'cancelled', transactionId: null }, 'T1', null), { action: 'mark_paid', from: 'cancelled' });
-  assert.deepEqual(decideReturn({ status: 'paid', transactionId: 'T1' }, 'T1', 'PD-000001'), { action: 'repeat' });
-  assert.deepEqual(decideReturn({ status: 'paid', transactionId: 'T1' }, 'T2', null), { action: 'conflict', recorded: 'T1' });
-  assert.deepEqual(decideReturn({ status: 'pending', transactionId: null }, 'T1', 'PD-000009'), {
+  assert.deepEqual(decideReturn({ status: 'pending', transactionId: null, transactionKey: null }, 'T1', null), { action: 'mark_paid', from: 'pending' });
+  assert.deepEqual(decideReturn({ status: 'cancelled', transactionId: null, transactionKey: null }, 'T1', null), { action: 'mark_paid', from: 'cancelled' });
+  assert.deepEqual(decideReturn({ status: 'paid', transactionId: 'T1', transactionKey: 'T1' }, 'T1', 'PD-000001'), { action: 'repeat' });
+  assert.deepEqual(decideReturn({ status: 'paid', transactionId: 'T1', transactionKey: 'T1' }, 'T2', null), { action: 'conflict', recorded: 'T1' });
+  assert.deepEqual(decideReturn({ status: 'pending', transactionId: null, transactionKey: null }, 'T1', 'PD-000009'), {
     action: 'duplicate_transaction',
     otherRef: 'PD-000009',
   });

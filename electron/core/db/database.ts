@@ -1,6 +1,6 @@
 // Opens the order book: one SQLite file in WAL mode, shared safely by the app and the CLI.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations';
 
@@ -12,8 +12,15 @@ export type OpenOptions = {
 };
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file === ':memory:') throw new Error('PayDesk keeps its order book in a file.');
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // The folder and the book are the shop's alone, whoever made them (mkdir's mode does nothing to a folder
+  // that already existed). SQLite gives the -wal and -shm files the database file's own mode.
+  restrict(dirname(file), 0o700);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) restrict(path, 0o600);
+  // Deleted rows (an API key's ciphertext above all) are overwritten, not left in free pages.
+  db.pragma('secure_delete = ON');
   // The app's listener and a CLI command may write at the same moment: wait rather than fail.
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
@@ -28,4 +35,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('cache_size = -16384');
   migrate(db, file);
   return db;
+}
+
+/** chmod where the file system has POSIX modes; Windows keeps the user's profile folder private by itself. */
+export function restrict(path: string, mode: number): void {
+  if (process.platform === 'win32') return;
+  chmodSync(path, mode);
 }

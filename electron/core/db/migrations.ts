@@ -1,7 +1,8 @@
 // Schema versions by PRAGMA user_version. Each migration runs in one transaction; an existing database
 // is copied aside first, so a failed upgrade never costs a shop its order book.
-import { existsSync } from 'node:fs';
-import type { Db } from './database';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { restrict, type Db } from './database';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: the foundation.
@@ -281,7 +282,63 @@ export const MIGRATIONS: readonly string[] = [
   `
   DROP TRIGGER transaction_search_insert;
   `,
+  // 6: a transaction id's identity is its key (transaction-id.ts: case, spaces and full-width forms are no part
+  // of it), unique across the book, so one payment can never pay two orders. Before v6 ids were unique only as
+  // typed: where two orders hold ids differing only by case, the one paid first keeps the key and each other is
+  // reported in both orders' timelines (transaction_id_clash), never merged. Every order records whether it was
+  // a sandbox order, and a profile's mode is fixed once it exists. API keys remember the origin they were
+  // entered for (secrets.origin; filled by the vault on first read for keys saved before). Requests refused
+  // before they reach an order (unknown tokens, and refusals past an order's audit cap) are counted per day
+  // instead of stored one row each, so nobody can grow the book by sending them.
+  `
+  ALTER TABLE orders ADD COLUMN transaction_key TEXT;
+  ALTER TABLE orders ADD COLUMN sandbox INTEGER NOT NULL DEFAULT 0 CHECK (sandbox IN (0, 1));
+  UPDATE orders SET sandbox = 1 WHERE profile_id IN (SELECT id FROM profiles WHERE mode = 'sandbox');
+  UPDATE orders SET transaction_key = upper(trim(transaction_id)) WHERE id IN (
+    SELECT id FROM (
+      SELECT id, row_number() OVER (PARTITION BY upper(trim(transaction_id)) ORDER BY paid_at, id) AS n
+      FROM orders WHERE transaction_id IS NOT NULL)
+    WHERE n = 1);
+  INSERT INTO order_events (order_id, kind, detail, at)
+    SELECT id, kind, detail, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM (
+      SELECT o.id, o.id AS sort, 'transaction_id_clash' AS kind,
+        json_object('transactionId', o.transaction_id, 'heldBy', h.ref, 'heldAs', h.transaction_id) AS detail
+      FROM orders o JOIN orders h ON h.transaction_key = upper(trim(o.transaction_id))
+      WHERE o.transaction_id IS NOT NULL AND o.transaction_key IS NULL
+      UNION ALL
+      SELECT h.id, o.id, 'transaction_id_clash',
+        json_object('transactionId', h.transaction_id, 'alsoHeldBy', o.ref, 'heldAs', o.transaction_id)
+      FROM orders o JOIN orders h ON h.transaction_key = upper(trim(o.transaction_id))
+      WHERE o.transaction_id IS NOT NULL AND o.transaction_key IS NULL)
+    ORDER BY sort, id;
+  DROP INDEX orders_transaction_id;
+  CREATE UNIQUE INDEX orders_transaction_key ON orders(transaction_key) WHERE transaction_key IS NOT NULL;
+  -- Whoever writes an id writes its key: the unique index above then guards every spelling of one payment.
+  CREATE TRIGGER orders_transaction_key_insert BEFORE INSERT ON orders
+    WHEN new.transaction_id IS NOT NULL AND new.transaction_key IS NOT upper(new.transaction_id) BEGIN
+    SELECT RAISE(ABORT, 'a transaction id is stored with its key');
+  END;
+  CREATE TRIGGER orders_transaction_key_update BEFORE UPDATE OF transaction_id, transaction_key ON orders
+    WHEN new.transaction_id IS NOT NULL AND new.transaction_key IS NOT upper(new.transaction_id) BEGIN
+    SELECT RAISE(ABORT, 'a transaction id is stored with its key');
+  END;
+  CREATE TRIGGER profiles_mode_fixed BEFORE UPDATE OF mode ON profiles WHEN old.mode <> new.mode BEGIN
+    SELECT RAISE(ABORT, 'a profile keeps its mode');
+  END;
+  ALTER TABLE secrets ADD COLUMN origin TEXT;
+  CREATE TABLE refused_requests (
+    day TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (day, reason)
+  ) WITHOUT ROWID;
+  `,
 ];
+
+/** Orders whose transaction id differs only by case from an earlier payment's (found by migration 6). */
+export const TRANSACTION_CLASHES_SQL = `SELECT o.ref, o.transaction_id AS transactionId, h.ref AS heldBy
+  FROM orders o JOIN orders h ON h.transaction_key = upper(trim(o.transaction_id))
+  WHERE o.transaction_id IS NOT NULL AND o.transaction_key IS NULL ORDER BY o.id`;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -296,6 +353,9 @@ export function migrate(db: Db, file: string): void {
   if (current > 0 && file !== ':memory:') {
     const backup = `${file}.v${current}.bak`;
     if (!existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
+    // A backup is there to save the orders; the API keys are re-entered in a minute, and a copy of them
+    // nobody looks after is a copy an attacker finds. Older backups made before this rule are cleaned too.
+    for (const old of backupsOf(file)) withoutSecrets(db, old);
   }
   // Rebuilding a table that others reference needs foreign keys off, and they can only be switched
   // outside a transaction; each migration checks them itself before it commits.
@@ -311,5 +371,41 @@ export function migrate(db: Db, file: string): void {
     }
   } finally {
     db.pragma('foreign_keys = ON');
+  }
+  if (current < 6) reportClashes(db);
+}
+
+function backupsOf(file: string): string[] {
+  const name = basename(file);
+  return readdirSync(dirname(file))
+    .filter((entry) => entry.startsWith(name) && /^\.v\d+\.bak$/.test(entry.slice(name.length)))
+    .map((entry) => join(dirname(file), entry));
+}
+
+/** Overwrites a backup's API keys (secure_delete zeroes their pages) and makes the file the shop's alone. */
+function withoutSecrets(db: Db, backup: string): void {
+  restrict(backup, 0o600);
+  db.prepare(`ATTACH DATABASE ? AS backup`).run(backup);
+  try {
+    const hasSecrets = db
+      .prepare(`SELECT 1 FROM backup.sqlite_schema WHERE type = 'table' AND name = 'secrets'`)
+      .get();
+    if (hasSecrets) {
+      db.pragma('backup.secure_delete = ON');
+      db.exec(`DELETE FROM backup.secrets`);
+    }
+  } finally {
+    db.exec(`DETACH DATABASE backup`);
+  }
+}
+
+/** Migration 6 found ids that were one payment to a person but two to the old unique index: say so once. */
+function reportClashes(db: Db): void {
+  const clashes = db.prepare<[], { ref: string; transactionId: string; heldBy: string }>(TRANSACTION_CLASHES_SQL).all();
+  for (const clash of clashes) {
+    console.warn(
+      `PayDesk: order ${clash.ref} holds transaction ${clash.transactionId}, which order ${clash.heldBy} was paid with first ` +
+        '(they differ only in letter case); both timelines say so. Check the two orders against the statement.',
+    );
   }
 }

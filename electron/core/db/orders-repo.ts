@@ -2,11 +2,14 @@
 // two processes (the app's listener and a CLI command) never interleave a read and a write.
 import type { Order, OrderStatus } from '../../../shared/contract';
 import { decideCancel, decideReturn } from '../return-decisions';
+import { paymentLinkProblem } from '../gateway/payment-link';
+import type { TransactionId } from '../transaction-id';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { createTransactionSearch } from './transaction-search';
 
-export type StoredOrder = Order & { id: number; profileId: number };
+/** An order as the core holds it: the public order, its row id, its profile, and its transaction id's identity. */
+export type StoredOrder = Order & { id: number; profileId: number; transactionKey: string | null };
 
 export type NewOrder = {
   profileId: number;
@@ -43,9 +46,12 @@ export interface OrdersRepo {
   createPending(order: NewOrder, at: string): StoredOrder;
   issueLink(id: number, paymentUrl: string, at: string): StoredOrder;
   failLink(id: number, failure: { kind: string; message: string }, at: string): StoredOrder;
-  recordReturn(returnTokenHash: string, transactionId: string, at: string): ReturnOutcome;
+  recordReturn(returnTokenHash: string, transactionId: TransactionId, at: string): ReturnOutcome;
   recordCancel(cancelTokenHash: string, at: string): CancelOutcome;
-  /** Audits a return that was refused before it could change anything (bad or missing parameters). */
+  /**
+   * Audits a return that was refused before it could change anything (bad or missing parameters) in its order's
+   * timeline, up to a cap per order; past the cap, and for a token of no order, it is only counted.
+   */
   auditRejectedReturn(tokenHash: string, reason: string, detail: Record<string, unknown>, at: string): void;
   /** Marks pending links whose time has passed as expired; returns them (at most `limit`). */
   expireDue(at: string, limit: number): StoredOrder[];
@@ -62,7 +68,8 @@ export type OrderRow = {
   ref: string;
   profile_id: number;
   profile_name: string;
-  profile_mode: 'live' | 'sandbox';
+  profile_base_url: string;
+  sandbox: 0 | 1;
   amount_minor: number;
   currency: 'BDT';
   customer_name: string | null;
@@ -72,6 +79,7 @@ export type OrderRow = {
   payment_source: 'gateway' | 'manual' | null;
   payment_url: string | null;
   transaction_id: string | null;
+  transaction_key: string | null;
   failure: string | null;
   created_at: string;
   expires_at: string | null;
@@ -82,8 +90,9 @@ export type OrderRow = {
 };
 
 export const SELECT_ORDERS = `
-  SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, p.mode AS profile_mode, o.amount_minor, o.currency, o.customer_name,
-         o.customer_email, o.note, o.status, o.payment_source, o.payment_url, o.transaction_id, o.failure,
+  SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, p.base_url AS profile_base_url, o.sandbox, o.amount_minor,
+         o.currency, o.customer_name, o.customer_email, o.note, o.status, o.payment_source, o.payment_url,
+         o.transaction_id, o.transaction_key, o.failure,
          o.created_at, o.expires_at, o.paid_at, o.cancelled_at, o.verification, o.statement_amount_minor
   FROM orders o JOIN profiles p ON p.id = o.profile_id`;
 
@@ -97,19 +106,37 @@ export const toOrder = (row: OrderRow): StoredOrder => ({
   customerName: row.customer_name,
   customerEmail: row.customer_email,
   note: row.note,
-  paymentUrl: row.payment_url,
+  // A link stored before links were judged (payment-link.ts) and failing that judgement is never handed out.
+  paymentUrl: row.payment_url !== null && paymentLinkProblem(row.payment_url) === null ? row.payment_url : null,
+  ...paymentHost(row.payment_url, row.profile_base_url),
   transactionId: row.transaction_id,
+  transactionKey: row.transaction_key,
   failure: row.failure,
   paidManually: row.payment_source === 'manual',
   verification: row.verification,
   statementAmountMinor: row.statement_amount_minor,
   profileName: row.profile_name,
-  sandbox: row.profile_mode === 'sandbox',
+  sandbox: row.sandbox === 1,
   createdAt: row.created_at,
   expiresAt: row.expires_at,
   paidAt: row.paid_at,
   cancelledAt: row.cancelled_at,
 });
+
+/** Where a payment link leads, and whether that is somewhere other than the gateway the profile names. */
+function paymentHost(paymentUrl: string | null, baseUrl: string): { paymentHost: string | null; paymentHostForeign: boolean } {
+  const host = hostOf(paymentUrl);
+  return { paymentHost: host, paymentHostForeign: host !== null && host !== hostOf(baseUrl) };
+}
+
+const hostOf = (url: string | null) => {
+  if (url === null) return null;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+};
 
 /** PD-000123: short enough to read over the phone, sortable, never reused (nothing is deleted). */
 export const formatRef = (id: number) => `PD-${String(id).padStart(6, '0')}`;
@@ -117,18 +144,25 @@ export const formatRef = (id: number) => `PD-${String(id).padStart(6, '0')}`;
 /** Audit details hold what an attacker sent; keep them bounded. */
 const bounded = (text: string) => (text.length > 256 ? `${text.slice(0, 256)}…` : text);
 
+/**
+ * Refused returns an order's timeline keeps (bad ids, conflicts, another order's payment): enough to show an
+ * attack or a misbehaving gateway, while someone holding one link cannot grow the book without bound.
+ */
+export const MAX_REFUSALS_PER_ORDER = 20;
+const REFUSAL_KINDS = `('rejected_return', 'return_conflict', 'duplicate_transaction')`;
+
 export function createOrdersRepo(db: Db): OrdersRepo {
   const byId = db.prepare<[number], OrderRow>(`${SELECT_ORDERS} WHERE o.id = ?`);
   const byRef = db.prepare<[string], OrderRow>(`${SELECT_ORDERS} WHERE o.ref = ?`);
   const byReturnToken = db.prepare<[string], OrderRow>(`${SELECT_ORDERS} WHERE o.return_token_hash = ?`);
   const byCancelToken = db.prepare<[string], OrderRow>(`${SELECT_ORDERS} WHERE o.cancel_token_hash = ?`);
-  const byTransaction = db.prepare<[string], { ref: string }>(`SELECT ref FROM orders WHERE transaction_id = ?`);
+  const byTransaction = db.prepare<[string], { ref: string }>(`SELECT ref FROM orders WHERE transaction_key = ?`);
   const nextId = db.prepare<[], { id: number }>(`SELECT ifnull(max(id), 0) + 1 AS id FROM orders`);
   const insertOrder = db.prepare(
-    `INSERT INTO orders (id, ref, profile_id, amount_minor, currency, customer_name, customer_email, note,
+    `INSERT INTO orders (id, ref, profile_id, sandbox, amount_minor, currency, customer_name, customer_email, note,
        status, return_token_hash, cancel_token_hash, created_at, updated_at, expires_at)
-     VALUES (@id, @ref, @profileId, @amountMinor, 'BDT', @customerName, @customerEmail, @note,
-       'pending', @returnTokenHash, @cancelTokenHash, @at, @at, @expiresAt)`,
+     VALUES (@id, @ref, @profileId, (SELECT mode = 'sandbox' FROM profiles WHERE id = @profileId), @amountMinor, 'BDT',
+       @customerName, @customerEmail, @note, 'pending', @returnTokenHash, @cancelTokenHash, @at, @at, @expiresAt)`,
   );
   const insertEvent = db.prepare(`INSERT INTO order_events (order_id, kind, detail, at) VALUES (?, ?, ?, ?)`);
   const statements = new Map<string, Statement<unknown[]>>();
@@ -147,6 +181,20 @@ export function createOrdersRepo(db: Db): OrdersRepo {
 
   const audit = (orderId: number | null, kind: string, detail: Record<string, unknown> | null, at: string) => {
     insertEvent.run(orderId, kind, detail ? JSON.stringify(detail) : null, at);
+  };
+  const countRefusal = db.prepare(
+    `INSERT INTO refused_requests (day, reason, count) VALUES (substr(?, 1, 10), ?, 1)
+     ON CONFLICT DO UPDATE SET count = count + 1`,
+  );
+  const refusalsOf = db
+    .prepare<[number, number], number>(
+      `SELECT count(*) FROM (SELECT 1 FROM order_events WHERE order_id = ? AND kind IN ${REFUSAL_KINDS} LIMIT ?)`,
+    )
+    .pluck();
+  /** A refused return in its order's timeline while the order has room for it; otherwise only counted. */
+  const auditRefusal = (orderId: number, kind: string, detail: Record<string, unknown>, at: string) => {
+    if (refusalsOf.get(orderId, MAX_REFUSALS_PER_ORDER)! < MAX_REFUSALS_PER_ORDER) audit(orderId, kind, detail, at);
+    else countRefusal.run(at, `${kind}_over_cap`);
   };
   const load = (id: number) => toOrder(byId.get(id)!);
   /** Each call is one IMMEDIATE transaction, or part of the caller's when one is open. */
@@ -210,33 +258,33 @@ export function createOrdersRepo(db: Db): OrdersRepo {
       return load(id);
     }),
 
-    recordReturn: inTransaction((tokenHash: string, transactionId: string, at: string): ReturnOutcome => {
+    recordReturn: inTransaction((tokenHash: string, transactionId: TransactionId, at: string): ReturnOutcome => {
       const row = byReturnToken.get(tokenHash);
       if (!row) {
-        audit(null, 'forged_return', { transactionId: bounded(transactionId) }, at);
+        countRefusal.run(at, 'unknown_return_token');
         return { kind: 'unknown_token' };
       }
       const order = toOrder(row);
-      const heldBy = byTransaction.get(transactionId)?.ref ?? null;
-      const decision = decideReturn(order, transactionId, heldBy === order.ref ? null : heldBy);
+      const heldBy = byTransaction.get(transactionId.key)?.ref ?? null;
+      const decision = decideReturn(order, transactionId.key, heldBy === order.ref ? null : heldBy);
       switch (decision.action) {
         case 'repeat':
           return { kind: 'repeat', order };
         case 'conflict':
-          audit(order.id, 'return_conflict', { offered: bounded(transactionId), recorded: decision.recorded }, at);
+          auditRefusal(order.id, 'return_conflict', { offered: transactionId.id, recorded: decision.recorded }, at);
           return { kind: 'conflict', order };
         case 'duplicate_transaction':
-          audit(order.id, 'duplicate_transaction', { offered: bounded(transactionId), heldBy: decision.otherRef }, at);
+          auditRefusal(order.id, 'duplicate_transaction', { offered: transactionId.id, heldBy: decision.otherRef }, at);
           return { kind: 'duplicate_transaction', order };
         case 'mark_paid':
           statement(
-            `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, paid_at = ?,
-               verification = 'unverified', updated_at = ? WHERE id = ?`,
-          ).run(transactionId, at, at, order.id);
+            `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, transaction_key = ?,
+               paid_at = ?, verification = 'unverified', updated_at = ? WHERE id = ?`,
+          ).run(transactionId.id, transactionId.key, at, at, order.id);
           if (batching) search.defer(order.id);
           else search.index(order.id);
           // A return after the link expired or was withdrawn still means the money moved: record it, say so.
-          audit(order.id, 'paid', { transactionId, from: decision.from, late: decision.from !== 'pending' }, at);
+          audit(order.id, 'paid', { transactionId: transactionId.id, from: decision.from, late: decision.from !== 'pending' }, at);
           return { kind: 'paid', order: load(order.id), from: decision.from };
       }
     }),
@@ -244,7 +292,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     recordCancel: inTransaction((tokenHash: string, at: string): CancelOutcome => {
       const row = byCancelToken.get(tokenHash);
       if (!row) {
-        audit(null, 'forged_cancel', null, at);
+        countRefusal.run(at, 'unknown_cancel_token');
         return { kind: 'unknown_token' };
       }
       const order = toOrder(row);
@@ -261,10 +309,14 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     auditRejectedReturn: inTransaction(
       (tokenHash: string, reason: string, detail: Record<string, unknown>, at: string) => {
         const row = byReturnToken.get(tokenHash) ?? byCancelToken.get(tokenHash);
+        if (!row) {
+          countRefusal.run(at, `unknown_token_${reason}`);
+          return;
+        }
         const safeDetail = Object.fromEntries(
           Object.entries(detail).map(([k, v]) => [k, typeof v === 'string' ? bounded(v) : v]),
         );
-        audit(row?.id ?? null, 'rejected_return', { reason, ...safeDetail }, at);
+        auditRefusal(row.id, 'rejected_return', { reason, ...safeDetail }, at);
       },
     ),
 

@@ -26,7 +26,8 @@ export interface ProfilesRepo {
   /** The profile of that name that has not been removed. */
   findByName(name: string): Profile | null;
   add(profile: NewProfile): Profile;
-  update(id: number, changes: Partial<NewProfile>): Profile;
+  /** A profile's mode is fixed once it exists (schema v6 holds it too): its orders are live or sandbox by it. */
+  update(id: number, changes: Partial<Omit<NewProfile, 'mode'>>): Profile;
   remove(id: number): void;
   active(): Profile | null;
   setActive(id: number): void;
@@ -97,7 +98,7 @@ export function createProfilesRepo(db: Db, now: () => string = () => new Date().
       const next = { ...get(id), ...changes };
       if (next.removed) throw new Error(`Profile ${next.name} was removed and cannot be changed.`);
       db.prepare(
-        `UPDATE profiles SET name = @name, mode = @mode, base_url = @baseUrl, listen_host = @listenHost,
+        `UPDATE profiles SET name = @name, base_url = @baseUrl, listen_host = @listenHost,
            listen_port = @listenPort, return_base_url = @returnBaseUrl WHERE id = @id`,
       ).run(next);
       return get(id);

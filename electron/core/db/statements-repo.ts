@@ -122,17 +122,15 @@ export function createStatementsRepo(db: Db): StatementsRepo {
      FROM temp.statement_import i JOIN statement_lines l ON l.profile_id = ? AND l.transaction_key = i.transaction_key`,
   );
   const lastLineId = db.prepare<[], number>(`SELECT ifnull(max(id), 0) FROM statement_lines`).pluck();
-  // Each new line meets the paid order holding its transaction ID (any case) through the upper(transaction_id)
-  // index: the lines drive (LEFT and CROSS JOIN keep them outside), and `+` strips the key's TEXT affinity,
-  // which would otherwise keep that expression index out of use.
+  // Each new line meets the paid order holding its transaction ID's key (transaction-id.ts) through the unique
+  // transaction_key index: the lines drive (LEFT and CROSS JOIN keep them outside).
   const insertLines = db.prepare(
     `INSERT INTO statement_lines (statement_id, profile_id, line_no, transaction_key, transaction_id, amount_minor,
        occurred_at, sender, reference, raw, order_id, resolved_by, resolved_at)
      SELECT @statementId, @profileId, i.line_no, i.transaction_key, i.transaction_id, i.amount_minor, i.occurred_at,
        i.sender, i.reference, i.raw, o.id, iif(o.id IS NULL, NULL, 'match'), iif(o.id IS NULL, NULL, @at)
      FROM temp.statement_import i LEFT JOIN orders o
-       ON upper(o.transaction_id) = +i.transaction_key AND o.transaction_id IS NOT NULL
-         AND o.profile_id = @profileId AND o.status = 'paid'
+       ON o.transaction_key = i.transaction_key AND o.profile_id = @profileId AND o.status = 'paid'
      WHERE true ORDER BY i.rowid
      ON CONFLICT (profile_id, transaction_key) DO NOTHING`,
   );
@@ -145,8 +143,7 @@ export function createStatementsRepo(db: Db): StatementsRepo {
   const earlierMatches = db.prepare(
     `INSERT INTO temp.statement_matches (order_id, line_id, amount_minor, matched)
      SELECT o.id, l.id, l.amount_minor, o.amount_minor = l.amount_minor
-     FROM statement_lines l CROSS JOIN orders o
-       ON upper(o.transaction_id) = +l.transaction_key AND o.transaction_id IS NOT NULL
+     FROM statement_lines l CROSS JOIN orders o ON o.transaction_key = l.transaction_key
      WHERE l.profile_id = @profileId AND l.order_id IS NULL AND o.profile_id = @profileId AND o.status = 'paid'`,
   );
   const claimEarlier = db.prepare(
@@ -189,14 +186,12 @@ export function createStatementsRepo(db: Db): StatementsRepo {
   const unclaimedLines = db.prepare<[number, number], LineRow>(
     `${SELECT_LINES} WHERE l.profile_id = ? AND l.order_id IS NULL ORDER BY l.occurred_at DESC, l.id DESC LIMIT ?`,
   );
-  // A transaction ID held by any order, in any case: a line never gives an order someone else's payment.
-  const holder = db
-    .prepare<[string], string>(`SELECT ref FROM orders WHERE upper(transaction_id) = ? AND transaction_id IS NOT NULL LIMIT 1`)
-    .pluck();
+  // A transaction ID held by any order: a line never gives an order someone else's payment.
+  const holder = db.prepare<[string], string>(`SELECT ref FROM orders WHERE transaction_key = ?`).pluck();
   const orderById = db.prepare<[number], OrderRow>(`${SELECT_ORDERS} WHERE o.id = ?`);
   const payFromLine = db.prepare(
-    `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = @transactionId, paid_at = @paidAt,
-       verification = 'reconciled_by_hand', statement_amount_minor = NULL, updated_at = @at
+    `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = @transactionId,
+       transaction_key = @transactionKey, paid_at = @paidAt, verification = 'reconciled_by_hand', statement_amount_minor = NULL, updated_at = @at
      WHERE id = @orderId AND status IN ('pending', 'expired', 'cancelled', 'failed') AND transaction_id IS NULL`,
   );
   const search = createTransactionSearch(db);
@@ -205,10 +200,10 @@ export function createStatementsRepo(db: Db): StatementsRepo {
   );
   const nextOrderId = db.prepare<[], number>(`SELECT ifnull(max(id), 0) + 1 FROM orders`).pluck();
   const insertOrder = db.prepare(
-    `INSERT INTO orders (id, ref, profile_id, amount_minor, currency, customer_name, status, return_token_hash,
+    `INSERT INTO orders (id, ref, profile_id, sandbox, amount_minor, currency, customer_name, status, return_token_hash,
        cancel_token_hash, created_at, updated_at, expires_at)
-     VALUES (@id, @ref, @profileId, @amountMinor, 'BDT', @customerName, 'pending', @returnTokenHash, @cancelTokenHash,
-       @createdAt, @at, @createdAt)`,
+     VALUES (@id, @ref, @profileId, (SELECT mode = 'sandbox' FROM profiles WHERE id = @profileId), @amountMinor, 'BDT',
+       @customerName, 'pending', @returnTokenHash, @cancelTokenHash, @createdAt, @at, @createdAt)`,
   );
   const insertEvent = db.prepare(`INSERT INTO order_events (order_id, kind, detail, at) VALUES (?, ?, ?, ?)`);
   const audit = (orderId: number, kind: string, detail: Record<string, unknown>, at: string) =>
@@ -300,7 +295,7 @@ export function createStatementsRepo(db: Db): StatementsRepo {
       const held = holder.get(row.transaction_key);
       if (held) return { kind: 'held', ref: held };
       const line = toLine(row);
-      const paid = payFromLine.run({ orderId, transactionId: line.transactionId, paidAt: line.occurredAt, at }).changes;
+      const paid = payFromLine.run({ orderId, transactionId: line.transactionId, transactionKey: line.key, paidAt: line.occurredAt, at }).changes;
       if (!paid) return { kind: 'stale' };
       search.index(orderId);
       claimLine.run(orderId, 'attached', at, lineId);
@@ -328,7 +323,7 @@ export function createStatementsRepo(db: Db): StatementsRepo {
         at,
       });
       audit(id, 'created', { amountMinor: line.amountMinor, from: 'statement' }, at);
-      payFromLine.run({ orderId: id, transactionId: line.transactionId, paidAt: line.occurredAt, at });
+      payFromLine.run({ orderId: id, transactionId: line.transactionId, transactionKey: line.key, paidAt: line.occurredAt, at });
       search.index(id);
       claimLine.run(id, 'recorded', at, lineId);
       audit(id, 'recorded_from_statement', lineDetail(line), at);

@@ -4,6 +4,7 @@
 // and validated before anything reaches the shopkeeper.
 import { Agent, request } from 'undici';
 import { z } from 'zod';
+import { MAX_PAYMENT_URL_LENGTH, paymentLinkProblem } from './payment-link';
 import { toGatewayAmount } from '../../../shared/money';
 import { errorCode } from './error-code';
 
@@ -149,7 +150,10 @@ function interpret(status: number, text: string, host: string, redact: Redact): 
   }
   const accepted = SuccessBody.safeParse(json);
   if (accepted.success && status >= 200 && status < 300) {
-    return { ok: true, paymentUrl: accepted.data.payment_url };
+    const paymentUrl = accepted.data.payment_url;
+    const problem = paymentLinkProblem(paymentUrl);
+    if (problem === null) return { ok: true, paymentUrl };
+    return { ok: false, error: { kind: 'malformed_response', message: LINK_SENTENCES[problem](host, paymentUrl.length), gatewayMessage: null, httpStatus: status } };
   }
   const kind = status === 401 || status === 403 ? 'unauthorized' : status >= 500 ? 'server_error' : 'malformed_response';
   const message =
@@ -186,6 +190,14 @@ function rejectionHint(words: string, status: number): string {
   if (status === 401 || status === 403) return ' Check the API key on the gateway’s API Settings page.';
   return '';
 }
+
+const LINK_SENTENCES = {
+  too_long: (host: string, length: number) =>
+    `The gateway at ${host} answered with a payment link ${length.toLocaleString('en')} characters long, more than the ${MAX_PAYMENT_URL_LENGTH.toLocaleString('en')} a link can be, so no payment link was made; ask the gateway’s administrator.`,
+  user_info: (host: string) =>
+    `The gateway at ${host} answered with a payment link that hides where it really leads (a name and @ before its address), so no payment link was made; ask the gateway’s administrator.`,
+  not_web: (host: string) => `The gateway at ${host} answered with a payment link that is not a web address, so no payment link was made.`,
+};
 
 const SENTENCES = {
   unauthorized: () =>

@@ -1,18 +1,12 @@
 // Which return a request is, decided from its method and URL alone (no I/O), so the rules for hostile
 // input are plain to read and to test.
 import { TOKEN_PATTERN } from '../return-tokens';
+import { canonicalTransactionId, type TransactionId } from '../transaction-id';
 
-/**
- * Gateways use short references of letters and digits (e.g. CJH1D2Y4W1), at most with a dash, dot or
- * underscore inside. Anything else is not a proof of payment: markup, quotes and SQL, a leading = + - @ that
- * a spreadsheet runs as a formula, slashes, lookalike letters. Such a return is refused and audited with
- * what it offered, so a gateway with another format shows up in the order's history instead of being believed.
- */
-export const TRANSACTION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const MAX_URL_LENGTH = 2048;
 
 export type Route =
-  | { kind: 'success'; token: string; transactionId: string }
+  | { kind: 'success'; token: string; transactionId: TransactionId }
   | { kind: 'cancel'; token: string }
   /** A request for a return link that cannot be honoured; audited against the token when it is one. */
   | { kind: 'rejected_return'; token: string; reason: 'missing_transaction_id' | 'repeated_transaction_id' | 'invalid_transaction_id'; offered: string }
@@ -39,9 +33,9 @@ export function routeRequest(method: string | undefined, rawUrl: string | undefi
   if (offered.length > 1) {
     return { kind: 'rejected_return', token, reason: 'repeated_transaction_id', offered: offered.join(',') };
   }
-  const transactionId = offered[0]!;
-  if (!TRANSACTION_ID_PATTERN.test(transactionId)) {
-    return { kind: 'rejected_return', token, reason: 'invalid_transaction_id', offered: transactionId };
-  }
+  // An id that is not one (see transaction-id.ts) is refused and audited with what it offered, so a gateway
+  // with another format shows up in the order's history instead of being believed.
+  const transactionId = canonicalTransactionId(offered[0]!);
+  if (!transactionId) return { kind: 'rejected_return', token, reason: 'invalid_transaction_id', offered: offered[0]! };
   return { kind: 'success', token, transactionId };
 }

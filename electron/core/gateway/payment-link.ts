@@ -1,0 +1,22 @@
+// What a payment link the gateway hands back must be before a customer sees it as a QR code or a link: a
+// plain web address of sane length whose host is what it shows. A link with user info
+// (https://pay.example@evil.host/…) reads as the gateway's yet leads elsewhere, so it is refused on every
+// path: when the gateway answers, when it is opened, and when an order holding one is shown.
+
+/** Longer links make QR codes no phone camera reads at a counter; no checkout page needs one. */
+export const MAX_PAYMENT_URL_LENGTH = 2048;
+
+export type PaymentLinkProblem = 'too_long' | 'not_web' | 'user_info';
+
+export function paymentLinkProblem(text: string): PaymentLinkProblem | null {
+  if (text.length > MAX_PAYMENT_URL_LENGTH) return 'too_long';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'not_web';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'not_web';
+  if (url.username !== '' || url.password !== '') return 'user_info';
+  return null;
+}
