@@ -51,8 +51,21 @@ const originOf = (url: string | null) => (url === null ? null : new URL(url).ori
  * What a profile change would send somewhere new, as questions only the shopkeeper can answer: customers'
  * return secrets to a new return base, or the listener opened beyond this computer.
  */
-function riskyChanges(before: Profile | null, after: { returnBaseUrl: string | null; listenHost: string }): Confirmation[] {
+function riskyChanges(
+  before: Profile | null,
+  after: { mode: Profile['mode']; baseUrl: string; returnBaseUrl: string | null; listenHost: string },
+): Confirmation[] {
   const questions: Confirmation[] = [];
+  // Else a page could point a profile anywhere and have Check connection probe it: a scanner of the shop's network.
+  if (after.mode === 'live' && originOf(after.baseUrl) !== originOf(before?.baseUrl ?? null)) {
+    questions.push({
+      title: 'Connect to this gateway?',
+      message: `PayDesk will connect to ${originOf(after.baseUrl)} for payment links.`,
+      detail:
+        'Payment requests, and the API key once you enter it for this address, go there. Confirm only if it is your gateway, as shown on its API Settings page.',
+      confirmLabel: 'Connect',
+    });
+  }
   if (after.returnBaseUrl !== null && originOf(after.returnBaseUrl) !== originOf(before?.returnBaseUrl ?? null)) {
     questions.push({
       title: 'Send customers back through a new address?',

@@ -86,6 +86,8 @@ test('a new return base or an exposed listen address is saved only when the shop
   const gateway = await recordingGateway(t);
   const listenPort = await freePort();
   await liveProfile(core, gateway.baseUrl, { listenHost: '127.0.0.1', listenPort });
+  assert.deepEqual(core.platform.confirmations.map((q) => q.confirmLabel), ['Connect'], 'a new gateway is confirmed too');
+  core.platform.confirmations.length = 0;
   core.platform.choices.confirm = false;
 
   const toTunnel = await edit(core, { baseUrl: gateway.baseUrl, listenPort, returnBaseUrl: 'https://collector.example' });
@@ -120,6 +122,19 @@ test('weak key storage is switched on only when the shopkeeper confirms it', asy
   // Taking it back needs no question.
   assert.equal((await call<VaultStatus>(core, 'acceptWeakKeyStorage', { accept: false })).weakAccepted, false);
   assert.equal(core.platform.confirmations.length, 2);
+});
+
+test('a Base URL moved to another host is saved only when the shopkeeper confirms it, so no page can aim Check connection', async (t) => {
+  const core = await startTestCore(t);
+  const gateway = await recordingGateway(t);
+  const target = await recordingGateway(t);
+  await liveProfile(core, gateway.baseUrl);
+  core.platform.choices.confirm = false;
+  const moved = await edit(core, { baseUrl: target.baseUrl });
+  assert.equal(moved.ok, false);
+  assert.equal((await edit(core, { baseUrl: `${gateway.baseUrl}/` })).ok, true, 'a path-only fix asks nothing');
+  await call(core, 'checkConnection', { profileName: 'My shop' });
+  assert.deepEqual(target.seen, []);
 });
 
 test('check connection tests only a saved profile’s own Base URL, never an address the page names', async (t) => {
