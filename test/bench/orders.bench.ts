@@ -280,7 +280,7 @@ try {
     {
       label: 'transaction id',
       query: () => ({ search: nextTransaction(), limit: PAGE }),
-      hand: db.prepare(`${SELECT_ORDERS} WHERE o.transaction_id = ? AND o.profile_id = ?`),
+      hand: db.prepare(`${SELECT_ORDERS} WHERE o.transaction_key = upper(?) AND o.profile_id = ?`),
       handParams: (query) => [query.search, profileId],
     },
     {

@@ -88,7 +88,8 @@ export function seedOrders(dataDir: string, n: number, options: SeedOptions = {}
     );
     // The same changes orders-repo makes when the customer comes back, the link runs out, or it fails.
     const pay = db.prepare(
-      `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, paid_at = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, transaction_key = upper(?),
+         paid_at = ?, updated_at = ? WHERE id = ?`,
     );
     // As the repositories index a payment's transaction id for search (transaction-search.ts), a batch at a time.
     const indexPaid = db.prepare(
@@ -144,7 +145,7 @@ export function seedOrders(dataDir: string, n: number, options: SeedOptions = {}
 
         const fate = random();
         const later = iso(created + 30_000 + Math.floor(random() * 600_000));
-        if (fate < 0.7) pay.run(transactionId(id), later, later, id);
+        if (fate < 0.7) pay.run(transactionId(id), transactionId(id), later, later, id);
         else if (fate < 0.85) {
           // Still pending only while its link is still offered, as the expiry sweep leaves it.
           if (created + LINK_HOURS * 3600_000 <= now) expire.run(expiresAt, id);

@@ -20,8 +20,8 @@ if (triggers === 'without-triggers') {
   for (const name of names) db.exec(`DROP TRIGGER "${name}"`);
 }
 const pay = db.prepare(
-  `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, paid_at = ?,
-     verification = 'unverified', updated_at = ? WHERE id = ?`,
+  `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, transaction_key = upper(?),
+     paid_at = ?, verification = 'unverified', updated_at = ? WHERE id = ?`,
 );
 const body = Buffer.from(thankYouPage({ ref: 'PD-000001', amountMinor: 15050, transactionId: 'CJH1D2Y4W1' }).html);
 
@@ -30,7 +30,7 @@ const flush = () => {
   const burst = waiting;
   waiting = [];
   const at = new Date().toISOString();
-  db.transaction(() => burst.forEach(({ id }) => pay.run(`F${id}`, at, at, id))).immediate();
+  db.transaction(() => burst.forEach(({ id }) => pay.run(`F${id}`, `F${id}`, at, at, id))).immediate();
   for (const { response } of burst) {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
     response.end(body);
