@@ -13,7 +13,7 @@ import { startCore, type CoreOptions, type PaydeskCore } from '../core/app';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { openDatabase } from '../core/db/database';
 import { createProfilesRepo } from '../core/db/profiles-repo';
-import { linkJson, orderJson, ordersTable, profileJson, reconciliationJson, reconciliationText, table } from './output';
+import { linkJson, orderJson, ordersTable, profileJson, reconciliationJson, reconciliationText, table, terminalOut, type Out } from './output';
 import { USAGE } from './usage';
 
 const EXIT = { done: 0, failed: 1, usage: 2 } as const;
@@ -21,11 +21,10 @@ const EXIT = { done: 0, failed: 1, usage: 2 } as const;
 /** A refusal to run: printed as one line on stderr. */
 class UsageError extends Error {}
 
-type Out = { log(text: string): void; error(text: string): void };
-
 const USAGE_KINDS: ReadonlySet<ErrorKind> = new Set(['invalid_input', 'not_configured', 'not_found', 'forbidden']);
 
-export async function run(argv: string[], out: Out = console, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function run(argv: string[], terminal: Out = console, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const out = terminalOut(terminal);
   try {
     const { dataDirOption, help, rest } = splitGlobalOptions(argv);
     const [command, ...args] = rest;
@@ -387,6 +386,7 @@ async function serveCommand(
     out.error(`paydesk: ${runtime.listenerProblem}`);
     return EXIT.failed;
   }
+  if (runtime.listenerWarning) out.error(`paydesk: ${runtime.listenerWarning}`);
   if (runtime.sandboxUrl) out.log(`sandbox gateway on ${runtime.sandboxUrl} (Base URL ${core.profiles.active()!.baseUrl})`);
   out.log(`listening on ${runtime.returnBaseUrl}`);
   core.events.on('orderChanged', (order) => {

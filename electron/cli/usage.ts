@@ -11,7 +11,8 @@ Commands:
   link --amount 150.50 [--customer-name S] [--customer-email S] [--note S] [--json]
                             create a payment link and print its URL
   listen [--host H] [--port P]
-                            run the return listener in the foreground
+                            run the return listener in the foreground; --host and --port hold
+                            for this run only (the profile keeps its own address)
   orders [--status S] [--verification V] [--search Q] [--limit N] [--all] [--json]
                             list orders of the active profile (--all: every profile), newest first;
                             V: unverified, verified, amount_mismatch, missing, reconciled_by_hand
@@ -26,11 +27,13 @@ Commands:
                             or guessed columns are used)
   sandbox [--port P] [--listen-port P]
                             run the sandbox gateway (on port P) and the return listener
+                            (on --listen-port for this run only)
 
 Global options:
   --data-dir DIR            where the order book lives (env PAYDESK_DATA_DIR; default: the app's own folder)
   -h, --help                show this help
 
 The API key comes from the environment variable PAYDESK_API_KEY; it is never printed.
+Control characters in names, statement lines and gateway messages are printed as \\uXXXX escapes.
 Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad input (nothing recorded, nothing sent).
 `;

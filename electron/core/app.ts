@@ -15,7 +15,7 @@ import { createCheckoutClient, type CheckoutClientOptions } from './gateway/chec
 import { checkConnection } from './gateway/connection-check';
 import { listBindAddresses } from './listener/bind-addresses';
 import { createPreferencesStore } from './preferences';
-import { createRuntime, SANDBOX_API_KEY } from './runtime';
+import { createRuntime, SANDBOX_API_KEY, type ListenOverride } from './runtime';
 import { createEnvSecretStore, withSandboxKey } from './secrets';
 import { createPaydeskService, type CoreEvents, type PaydeskService, type Runtime } from './service';
 import { createSetupService, sandboxProfile, type SetupService } from './setup-service';
@@ -34,8 +34,11 @@ export type CoreOptions = {
   keys: { cipher: Cipher | null } | { env: NodeJS.ProcessEnv };
   /** Run the return listener in this process (the app, `paydesk listen`), or expect it elsewhere. */
   listener?: 'start' | 'elsewhere';
-  /** Sets the starting profile's listen address (`paydesk listen --port`; port 0 = any free port). */
-  listen?: { host?: string; port?: number };
+  /**
+   * Where this run listens instead of the starting profile's address (`paydesk listen --host --port`; port 0 =
+   * any free port). Never stored: the profile keeps its own address for the app and the next run.
+   */
+  listen?: ListenOverride;
   /** Switch to the sandbox profile (creating it if needed) instead of the active profile. */
   useSandbox?: boolean;
   /** Start the built-in sandbox gateway when the profile is a sandbox one. */
@@ -109,15 +112,9 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     });
 
     const active = options.useSandbox ? null : profiles.active();
-    let profile = active ?? sandboxProfile(profiles);
+    const profile = active ?? sandboxProfile(profiles);
     profiles.setActive(profile.id);
-    if (options.listen) {
-      profile = profiles.update(profile.id, {
-        listenHost: options.listen.host ?? profile.listenHost,
-        listenPort: options.listen.port ?? profile.listenPort,
-      });
-    }
-    await runtime.apply(profile);
+    await runtime.apply(profile, options.listen);
 
     // Pending links past their time become expired now and every minute after.
     service.expireDue();

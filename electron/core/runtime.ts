@@ -1,12 +1,13 @@
 // What is running for the active profile: the sandbox gateway (started for sandbox profiles) and the return
 // listener. Switching profile or changing listener settings re-applies it. A listener moves by binding the
 // new address first; the old one keeps answering for a grace period, because customers paying right now
-// were given links to it, and the order book records each return once whichever address it reaches.
+// were given links to it, and the order book records each return once whichever address it reaches. The
+// state says which old listeners still answer, until when, and whether other machines can reach them.
 import { SANDBOX_API_KEY, startSandboxGateway, type SandboxGateway } from '../sandbox/sandbox-gateway';
 import type { Profile, ProfilesRepo } from './db/profiles-repo';
 import type { SettingsRepo } from './db/settings-repo';
 import { exposureWarning, listBindAddresses } from './listener/bind-addresses';
-import { isAllNetworksHost } from './loopback';
+import { isAllNetworksHost, isLoopbackHost } from './loopback';
 import { startReturnListener, type ReturnHandlers, type ReturnListener } from './listener/return-listener';
 import type { Runtime } from './service';
 
@@ -27,18 +28,27 @@ export type RuntimeOptions = {
 
 const DEFAULT_GRACE_MS = 30 * 60 * 1000;
 
+/** Where one run listens instead of the profile's address (`paydesk listen --host --port`); never stored. */
+export type ListenOverride = { host?: string; port?: number };
+
 export type RuntimeControl = {
   state(): Runtime;
-  /** Brings what runs in line with the profile; returns the profile as stored afterwards. */
-  apply(profile: Profile): Promise<Profile>;
+  /**
+   * Brings what runs in line with the profile; returns the profile as stored afterwards. An override holds
+   * for this run while that profile stays active with the listen address it had when the override was given.
+   */
+  apply(profile: Profile, override?: ListenOverride): Promise<Profile>;
+  /** Closes the listeners left answering at old addresses now. */
+  stopOldListeners(): Promise<void>;
   close(): Promise<void>;
 };
 
 export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHandlers): RuntimeControl {
   let sandbox: SandboxGateway | null = null;
   let listener: ReturnListener | null = null;
-  const retiring = new Map<ReturnListener, NodeJS.Timeout>();
-  let state: Runtime = { returnBaseUrl: null, listenerProblem: null, listenerWarning: null, sandboxUrl: null };
+  const retiring = new Map<ReturnListener, { timer: NodeJS.Timeout; until: Date }>();
+  let runListen: { profileId: number; stored: string; host: string; port: number } | null = null;
+  let state: Omit<Runtime, 'oldListeners'> = { returnBaseUrl: null, listenerProblem: null, listenerWarning: null, sandboxUrl: null };
   // Applies run one after another: two quick switches must not bind twice.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -53,7 +63,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     // Moving back to an address still answering from a recent move: take that listener back.
     const revived = [...retiring.keys()].find((l) => l.host === host && l.port === port);
     if (revived) {
-      clearTimeout(retiring.get(revived));
+      clearTimeout(retiring.get(revived)!.timer);
       retiring.delete(revived);
       listener = revived;
       announce(listener.url);
@@ -79,15 +89,37 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
 
   /** Keeps an old listener answering for links already given out, then closes it. */
   function retire(old: ReturnListener): void {
+    const graceMs = options.listenerGraceMs ?? DEFAULT_GRACE_MS;
     const timer = setTimeout(() => {
       retiring.delete(old);
       void old.close();
-    }, options.listenerGraceMs ?? DEFAULT_GRACE_MS);
+    }, graceMs);
     timer.unref();
-    retiring.set(old, timer);
+    retiring.set(old, { timer, until: new Date(Date.now() + graceMs) });
   }
 
-  async function apply(requested: Profile): Promise<Profile> {
+  async function closeOldListeners(): Promise<void> {
+    const old = [...retiring];
+    retiring.clear();
+    for (const [, { timer }] of old) clearTimeout(timer);
+    await Promise.all(old.map(([listener]) => listener.close()));
+  }
+
+  const oldListeners = (): Runtime['oldListeners'] =>
+    [...retiring].map(([old, { until }]) => ({ url: old.url, until: until.toISOString(), exposed: !isLoopbackHost(old.host) }));
+
+  /** The address to listen on: the run's override while it holds, else the profile's own. */
+  function listenAddress(profile: Profile, override?: ListenOverride): { host: string; port: number } {
+    const stored = `${profile.listenHost}:${profile.listenPort}`;
+    if (override) {
+      runListen = { profileId: profile.id, stored, host: override.host ?? profile.listenHost, port: override.port ?? profile.listenPort };
+    } else if (runListen && (runListen.profileId !== profile.id || runListen.stored !== stored)) {
+      runListen = null; // another profile, or a new address chosen for this one during the run
+    }
+    return runListen ?? { host: profile.listenHost, port: profile.listenPort };
+  }
+
+  async function apply(requested: Profile, override?: ListenOverride): Promise<Profile> {
     let profile = requested;
     if (profile.mode === 'sandbox' && options.startSandbox) {
       sandbox ??= await startSandboxGateway({ port: options.sandboxPort ?? 0 });
@@ -96,8 +128,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     // A started sandbox keeps running when a live profile is chosen: it is loopback-only and costs
     // nothing, and the sandbox stays one switch away.
 
-    const host = profile.listenHost;
-    const port = profile.listenPort;
+    const { host, port } = listenAddress(profile, override);
     const hostInUrl = urlHost(host);
     let problem: string | null = null;
     let ownUrl: string;
@@ -117,19 +148,22 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     return profile;
   }
 
+  /** Runs after the applies already asked for, so a listener being retired right now is stopped too. */
+  const queued = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   return {
-    state: () => state,
-    apply(profile) {
-      const next = queue.then(() => apply(profile));
-      queue = next.catch(() => undefined);
-      return next;
-    },
+    // Read when asked, so a listener that retired, came back, was stopped or ran out of time shows as it is.
+    state: () => ({ ...state, oldListeners: oldListeners() }),
+    apply: (profile, override) => queued(() => apply(profile, override)),
+    stopOldListeners: () => queued(closeOldListeners),
     async close() {
       await queue;
       announce(null);
-      for (const timer of retiring.values()) clearTimeout(timer);
-      await Promise.all([...retiring.keys()].map((old) => old.close()));
-      retiring.clear();
+      await closeOldListeners();
       await listener?.close();
       await sandbox?.close();
       listener = null;

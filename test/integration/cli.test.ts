@@ -3,8 +3,13 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { BIN, paydesk } from '../support/cli';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startCore } from '../../electron/core/app';
+import { BIN, paydesk, type Run } from '../support/cli';
 import { decideOnCheckout } from '../support/customer-browser';
+import { seedOrdersAt } from '../support/seed-orders';
+import { csvBytes, dayFirst } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
 
 const SANDBOX_KEY = 'sk_sandbox_paydesk';
@@ -127,4 +132,72 @@ test('paydesk listen prints its address and exits cleanly on SIGINT', async (t) 
   const notFound = await fetch(`${url}/r/${'x'.repeat(43)}?transaction_id=T1`);
   assert.equal(notFound.status, 404);
   assert.equal(await stop(listen.child, listen.exited, 'SIGINT'), 0);
+});
+
+test('flags given to paydesk listen hold for that run only: the profile keeps its own listen address', async (t) => {
+  const dataDir = tempDir(t);
+  const add = await paydesk(['--data-dir', dataDir, 'profile', 'add', 'shop', '--base-url', 'https://pay.example/api', '--listen-host', '127.0.0.1', '--listen-port', '47555']);
+  assert.equal(add.code, 0, add.stderr);
+  assert.equal((await paydesk(['--data-dir', dataDir, 'profile', 'use', 'shop'])).code, 0);
+
+  const listen = await serve(t, ['--data-dir', dataDir, 'listen', '--host', '0.0.0.0', '--port', '0'], /^listening on /);
+  const port = new URL(listen.lines.at(-1)!.replace('listening on ', '')).port;
+  assert.notEqual(port, '47555');
+  assert.equal((await fetch(`http://127.0.0.1:${port}/r/${'x'.repeat(43)}?transaction_id=T1`)).status, 404, 'this run listens where its flags say');
+  assert.equal(await stop(listen.child, listen.exited, 'SIGINT'), 0);
+
+  const [shop] = JSON.parse((await paydesk(['--data-dir', dataDir, 'profile', 'list', '--json'])).stdout);
+  assert.deepEqual([shop.name, shop.listen_host, shop.listen_port], ['shop', '127.0.0.1', 47555]);
+});
+
+test('names, statement lines and headers are printed with their control characters escaped, and --json stays exact', async (t) => {
+  const dataDir = tempDir(t);
+  const RETITLE = '\u001b]0;PAID IN FULL\u0007';
+  const CLEAR = '\u001b[2J\u001b[H';
+  const name = `Karim \u202ediap\u202c ${RETITLE}${CLEAR}\u009b31m`;
+  const paidAt = new Date(Date.now() - 3600_000);
+  const core = await startCore({ dataDir, keys: { env: {} }, listener: 'elsewhere', startSandbox: false, useSandbox: true });
+  try {
+    seedOrdersAt(core, [{ amountMinor: 15_000, name, at: new Date(paidAt.getTime() - 60_000), pay: 'TRXESC001' }]);
+  } finally {
+    await core.close();
+  }
+  const statement = join(tempDir(t), 'statement.csv');
+  writeFileSync(statement, csvBytes([
+    `Date,TrxID,Amount,Note${RETITLE}`,
+    `${dayFirst(paidAt)},TRXESC001,150,${CLEAR}paid`,
+    `${dayFirst(paidAt)},${RETITLE}TRX2,100,x`,
+    `${dayFirst(paidAt)},TRX3,${CLEAR}100,y`,
+    `${dayFirst(paidAt)},TRX4\u202e,100,\u2066z\u2069`,
+  ]));
+
+  const runs: Array<[string, Run]> = [];
+  const cli = async (...args: string[]) => {
+    const run = await paydesk(['--data-dir', dataDir, ...args]);
+    runs.push([args.join(' '), run]);
+    return run;
+  };
+  const unmapped = await cli('reconcile', statement, '--map', 'trx=Reference,amount=Amount,time=Date');
+  assert.equal(unmapped.code, 2, unmapped.stderr);
+  assert.match(unmapped.stderr, /Note\\u001b\]0;PAID IN FULL\\u0007/, 'the header is named, escaped');
+  const reconciled = await cli('reconcile', statement, '--map', 'trx=TrxID,amount=Amount,time=Date');
+  assert.equal(reconciled.code, 0, reconciled.stderr);
+  assert.match(reconciled.stdout, /verified\s+1\b/);
+  assert.match(reconciled.stdout, /line 3: .*\\u001b\]0;PAID IN FULL\\u0007TRX2/);
+  assert.match(reconciled.stdout, /line 4: .*\\u001b\[2J\\u001b\[H100/);
+  assert.match(reconciled.stdout, /line 5: .*TRX4\\u202e/);
+  const table = await cli('orders');
+  assert.ok(table.stdout.includes('Karim \\u202ediap\\u202c \\u001b]0;PAID IN FULL\\u0007\\u001b[2J\\u001b[H\\u009b31m'), table.stdout);
+
+  const report = JSON.parse((await cli('reconcile', statement, '--json')).stdout);
+  assert.ok(report.rejected.some((r: { text: string }) => r.text.includes('TRX4\u202e,100,\u2066z\u2069')), 'JSON keeps the line exactly');
+  const [order] = JSON.parse((await cli('orders', '--json')).stdout);
+  assert.equal(order.customer_name, name, 'JSON keeps the name exactly');
+
+  for (const [args, { stdout, stderr }] of runs) {
+    for (const [stream, text] of [['stdout', stdout], ['stderr', stderr]] as const) {
+      const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.exec(text);
+      assert.equal(raw, null, `paydesk ${args} wrote a raw U+${raw?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} to ${stream}`);
+    }
+  }
 });

@@ -1,6 +1,7 @@
 // Listener fuzz: 10,000 malformed or hostile requests, written as raw bytes on TCP to the return listener in
 // a process of its own, while slow clients hold hundreds of sockets open. The listener must not crash, must
-// change no order, must keep its memory bounded, and must still answer a customer's return at the end.
+// change no order, must keep its memory bounded, must cut each slow client off at its header timeout, and must
+// still answer a customer's return at the end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -8,6 +9,7 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
+import { DEFAULT_LISTENER_LIMITS } from '../../electron/core/listener/return-listener';
 import { reportFigure } from '../support/figures';
 import { freePort } from '../support/free-port';
 import { startListenerProcess } from '../support/listener-process';
@@ -16,7 +18,10 @@ import { tempDir } from '../support/temp-dir';
 
 const REQUESTS = 10_000;
 const IN_FLIGHT = 48;
-const SLOW_CLIENTS = 300;
+/** Below the listener's connection cap with the requests in flight, so the fuzz itself still gets through. */
+const SLOW_CLIENTS = 200;
+/** When the listener must have cut a slow client off: its header timeout, the interval it checks at, and slack. */
+const CUT_OFF_MS = DEFAULT_LISTENER_LIMITS.headersTimeoutMs + DEFAULT_LISTENER_LIMITS.checkIntervalMs + 500;
 /** A request the listener neither answers nor closes within this time counts as held (then dropped by us). */
 const WAIT_MS = 1_500;
 const MEMORY_GROWTH_LIMIT = 64 * 1024 * 1024;
@@ -102,17 +107,47 @@ function send(port: number, bytes: Buffer): Promise<Result> {
 
 const statusOf = (text: string) => /^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 'garbage';
 
-/** A client that sends a request's headers one byte at a time, slower than any timeout we wait for. */
-function slowClient(port: number): Socket {
-  const socket = connect(port, '127.0.0.1');
-  const bytes = Buffer.from(`GET /r/${token()}?transaction_id=SLOW HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
-  let at = 0;
-  const timer = setInterval(() => {
-    if (at < bytes.length && socket.writable) socket.write(bytes.subarray(at, ++at));
-  }, 400);
-  socket.on('error', () => {});
-  socket.on('close', () => clearInterval(timer));
-  return socket;
+/**
+ * Clients that send a request's headers one byte at a time (32 s for the lot, far past the header timeout) and
+ * connect again each time the listener cuts them off, so `count` sockets stay held all through the fuzz.
+ */
+function slowClients(port: number, count: number) {
+  const open = new Set<Socket>();
+  /** How long the listener let each slow socket live before answering 408 and closing it. */
+  const cutOffMs: number[] = [];
+  let otherwiseClosed = 0;
+  let stopped = false;
+  const start = () => {
+    const socket = connect(port, '127.0.0.1');
+    const began = Date.now();
+    const bytes = Buffer.from(`GET /r/${token()}?transaction_id=SLOW HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
+    let at = 0;
+    let answer = '';
+    const timer = setInterval(() => {
+      if (at < bytes.length && socket.writable) socket.write(bytes.subarray(at, ++at));
+    }, 400);
+    open.add(socket);
+    socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(timer);
+      open.delete(socket);
+      if (stopped) return;
+      if (answer.startsWith('HTTP/1.1 408 ')) cutOffMs.push(Date.now() - began);
+      else otherwiseClosed++;
+      setTimeout(start, 100);
+    });
+  };
+  for (let i = 0; i < count; i++) start();
+  return {
+    cutOffMs,
+    open: () => open.size,
+    otherwiseClosed: () => otherwiseClosed,
+    stop() {
+      stopped = true;
+      for (const socket of open) socket.destroy();
+    },
+  };
 }
 
 test('10,000 hostile requests crash nothing, change nothing, and the listener still takes a payment', async (t) => {
@@ -131,8 +166,9 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
   const before = snapshot();
   const eventsBefore = events();
 
-  const slow = Array.from({ length: SLOW_CLIENTS }, () => slowClient(port));
-  t.after(() => slow.forEach((socket) => socket.destroy()));
+  const slow = slowClients(port, SLOW_CLIENTS);
+  t.after(() => slow.stop());
+  const slowStarted = Date.now();
   const memoryAtStart = (await listener.memory()).rss;
   let peak = memoryAtStart;
   const sampler = setInterval(() => {
@@ -153,9 +189,13 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
     }),
   );
   const fuzzSeconds = (Date.now() - started) / 1000;
+  // Every slow client has been cut off at least once (bounded: the first round ends by CUT_OFF_MS).
+  while (slow.cutOffMs.length < SLOW_CLIENTS && Date.now() - slowStarted < CUT_OFF_MS + 2000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 
-  // The slow clients are still holding their sockets: a customer's return must get through regardless.
-  const slowStillOpen = slow.filter((socket) => !socket.destroyed).length;
+  // The slow clients are holding their sockets again: a customer's return must get through regardless.
+  const slowStillOpen = slow.open();
   const legitStarted = Date.now();
   const legitimate = await fetch(`${origin}${legit!.successPath}?transaction_id=LEGIT42`);
   const legitMs = Date.now() - legitStarted;
@@ -172,6 +212,15 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
   const byStatus = [...statuses].sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s}×${n}`).join(' ');
   reportFigure(t, { scenario: SCENARIO, figure: 'hostile requests (answers)', value: `${REQUESTS} (${byStatus})` });
   reportFigure(t, { scenario: SCENARIO, figure: 'slow clients holding sockets', value: `${slowStillOpen}/${SLOW_CLIENTS}` });
+  const cutOff = [...slow.cutOffMs].sort((a, b) => a - b);
+  const slowestCutOff = cutOff.at(-1) ?? Infinity;
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'slow sockets cut off (408), after min / median / max',
+    value: `${cutOff.length}, ${cutOff[0]} / ${cutOff[cutOff.length >> 1]} / ${slowestCutOff} ms`,
+    target: `≥ ${SLOW_CLIENTS}, max ≤ ${CUT_OFF_MS} ms`,
+    ok: cutOff.length >= SLOW_CLIENTS && slowestCutOff <= CUT_OFF_MS,
+  });
   reportFigure(t, { scenario: SCENARIO, figure: 'crashes', value: crashed, target: '= 0', ok: crashed === 0 });
   reportFigure(t, { scenario: SCENARIO, figure: 'internal errors (5xx)', value: internalErrors, target: '= 0', ok: internalErrors === 0 });
   reportFigure(t, { scenario: SCENARIO, figure: 'state changes', value: changed ? 1 : 0, target: '= 0', ok: !changed });
@@ -196,6 +245,8 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
   assert.equal(internalErrors, 0);
   assert.equal(changed, false, 'no order changed');
   assert.ok(peak - memoryAtStart < MEMORY_GROWTH_LIMIT, 'memory stays bounded');
+  assert.ok(cutOff.length >= SLOW_CLIENTS, `${cutOff.length} slow sockets were cut off, ${slow.otherwiseClosed()} closed otherwise`);
+  assert.ok(slowestCutOff <= CUT_OFF_MS, `a slow socket was held ${slowestCutOff} ms`);
   assert.equal(legitimate.status, 200);
   assert.match(legitBody, /LEGIT42/);
   assert.deepEqual([legitRow.status, legitRow.transaction_id], ['paid', 'LEGIT42']);

@@ -1,6 +1,6 @@
 // The return listener: the small HTTP server the gateway sends customers' browsers back to. It answers
 // only GET/HEAD on /r/<token> and /c/<token>, commits every change to SQLite before it answers, and
-// keeps hostile clients short (bounded URL, headers and time).
+// keeps hostile clients short (bounded URL, headers, connections and time).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../../shared/contract';
@@ -24,6 +24,34 @@ export type ReturnHandlers = Pick<PaydeskService, 'recordReturn' | 'recordCancel
 export type ReturnListener = { url: string; host: string; port: number; close(): Promise<void> };
 
 export type ListenResult = { ok: true; listener: ReturnListener } | { ok: false; message: string };
+
+/** How long and how many: what keeps a slow or flooding client from holding the listener. */
+export type ListenerLimits = {
+  /** The whole header block must arrive within this. */
+  headersTimeoutMs: number;
+  /** The whole request must arrive within this (at least headersTimeoutMs). */
+  requestTimeoutMs: number;
+  /** How long a socket may wait for its next request after an answer. */
+  keepAliveTimeoutMs: number;
+  /** A socket with no traffic either way for this long is closed, whatever state it is in. */
+  idleTimeoutMs: number;
+  /**
+   * How often Node checks the two timeouts above. Node's default (30 s) would let a slow client hold a
+   * socket for 30 s whatever the timeouts say.
+   */
+  checkIntervalMs: number;
+  /** Connections beyond this are closed as they arrive, so a flood cannot exhaust memory or descriptors. */
+  maxConnections: number;
+};
+
+export const DEFAULT_LISTENER_LIMITS: ListenerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 10_000,
+  checkIntervalMs: 1_000,
+  maxConnections: 256,
+};
 
 const HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
@@ -103,9 +131,11 @@ export function startReturnListener(options: {
   host?: string;
   port?: number;
   handlers: ReturnHandlers;
+  limits?: Partial<ListenerLimits>;
 }): Promise<ListenResult> {
   const host = options.host ?? DEFAULT_LISTEN_HOST;
   const port = options.port ?? DEFAULT_LISTEN_PORT;
+  const limits = { ...DEFAULT_LISTENER_LIMITS, ...options.limits };
   // Requests that arrive together are recorded together: one transaction, one commit, then every answer.
   // Should any of them fail to write, the burst is rolled back and each request gets a transaction of its
   // own, so one failing return never takes the others with it (and the common case pays for no savepoints).
@@ -131,16 +161,33 @@ export function startReturnListener(options: {
     }
     burst.forEach(({ request, response }, i) => send(request, response, pages[i]!));
   };
-  const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 15_000, headersTimeout: 10_000 }, (request, response) => {
-    // A return carries no body; do not read one.
-    request.resume();
-    if (waiting.push({ request, response }) === 1) setImmediate(flush);
-  });
-  server.keepAliveTimeout = 5_000;
+  const server = createServer(
+    {
+      maxHeaderSize: 8 * 1024,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+    },
+    (request, response) => {
+      // A return carries no body; do not read one.
+      request.resume();
+      if (waiting.push({ request, response }) === 1) setImmediate(flush);
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleTimeoutMs);
   server.maxHeadersCount = 50;
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+    } else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      // A client too slow to finish its request has had its time: say so and let go of the socket now.
+      socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n', () => socket.destroy());
+    } else {
+      // The client may still read the answer; one that never closes its side is dropped by the idle timeout.
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    }
   });
 
   return new Promise((resolve) => {
