@@ -42,6 +42,7 @@ const handlers: Handlers = {
   getOrder: ({ ref }, { service }) => service.getOrder(ref),
   cancelOrder: ({ ref }, { service }) => service.cancelOrder(ref),
   markPaidManually: ({ ref, reason }, { service }) => service.markPaidManually(ref, reason),
+  claimAtCounter: ({ ref, transactionId }, { service }) => service.claimAtCounter(ref, transactionId),
   getDashboard: (_request, { service }) => service.dashboard(),
   getPreferences: (_request, { setup }) => setup.getPreferences(),
   savePreferences: (request, { setup }) => setup.savePreferences(request),

@@ -13,7 +13,7 @@ import { createReconciliationService } from './reconciliation/reconciliation-ser
 import { cancelPath, hashToken, newReturnToken, successPath } from './return-tokens';
 import type { PreferencesStore } from './preferences';
 import type { SecretStore } from './secrets';
-import type { TransactionId } from './transaction-id';
+import { foldTransactionId, type TransactionId } from './transaction-id';
 
 /** The core's events are the contract's: what the renderer receives is exactly what the core announces. */
 export type CoreEvents = { [E in EventName]: EventPayload<E> };
@@ -194,6 +194,28 @@ export function createPaydeskService(deps: ServiceDeps) {
       const paid = deps.orders.markPaidManually(order.value.id, reason, now());
       if (!paid) return fail(appError('invalid_input', `Order ${ref} is already paid.`));
       return ok(changed(paid));
+    },
+
+    claimAtCounter(ref: string, typed: string): Reply<Order> {
+      const order = writable(ref);
+      if (!order.ok) return order;
+      const transactionId = foldTransactionId(typed);
+      if (!transactionId) {
+        return fail(
+          appError('invalid_input', 'A transaction ID has only letters A–Z, digits and . _ -, as the customer’s payment screen shows it; type it again.', {
+            field: 'transactionId',
+          }),
+        );
+      }
+      const claim = deps.orders.claimAtCounter(order.value.id, transactionId, now());
+      switch (claim.kind) {
+        case 'paid':
+          return ok(changed(claim.order));
+        case 'held':
+          return fail(appError('invalid_input', `Transaction ${transactionId.id} already paid order ${claim.ref}; one payment pays one order.`, { field: 'transactionId' }));
+        case 'already_paid':
+          return fail(appError('invalid_input', `Order ${ref} is already paid.`));
+      }
     },
 
     dashboard(): Reply<Dashboard> {

@@ -37,7 +37,7 @@ test('list queries default to 200 rows and refuse unknown statuses', () => {
 test('a reply can only carry the fields the contract names', () => {
   const order = {
     ref: 'PD-000001', status: 'paid', amountMinor: 100, currency: 'BDT', customerName: null, customerEmail: null,
-    note: null, paymentUrl: null, paymentHost: null, paymentHostForeign: false, transactionId: 'T1', failure: null, profileName: 'sandbox', sandbox: true,
+    note: null, paymentUrl: null, paymentHost: null, paymentHostForeign: false, paymentProof: 'return', transactionId: 'T1', failure: null, profileName: 'sandbox', sandbox: true,
     paidManually: false, verification: 'unverified', statementAmountMinor: null, expiresAt: null,
     createdAt: '2026-11-25T10:00:00.000Z', paidAt: null, cancelledAt: null,
   };

@@ -289,9 +289,14 @@ export const MIGRATIONS: readonly string[] = [
   // a sandbox order, and a profile's mode is fixed once it exists. API keys remember the origin they were
   // entered for (secrets.origin; filled by the vault on first read for keys saved before). Requests refused
   // before they reach an order (unknown tokens, and refusals past an order's audit cap) are counted per day
-  // instead of stored one row each, so nobody can grow the book by sending them.
+  // instead of stored one row each, so nobody can grow the book by sending them. A gateway payment records how
+  // PayDesk learned of it (payment_proof): the customer's return, the id the customer showed at the counter, or
+  // a statement line; a claim at the counter is then proved or questioned by the statement like a return.
   `
   ALTER TABLE orders ADD COLUMN transaction_key TEXT;
+  ALTER TABLE orders ADD COLUMN payment_proof TEXT CHECK (payment_proof IN ('return', 'counter', 'statement'));
+  UPDATE orders SET payment_proof = iif(verification = 'reconciled_by_hand', 'statement', 'return')
+    WHERE status = 'paid' AND payment_source = 'gateway';
   ALTER TABLE orders ADD COLUMN sandbox INTEGER NOT NULL DEFAULT 0 CHECK (sandbox IN (0, 1));
   UPDATE orders SET sandbox = 1 WHERE profile_id IN (SELECT id FROM profiles WHERE mode = 'sandbox');
   UPDATE orders SET transaction_key = upper(trim(transaction_id)) WHERE id IN (

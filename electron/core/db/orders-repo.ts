@@ -35,6 +35,8 @@ export type CancelOutcome =
   | { kind: 'unchanged'; order: StoredOrder }
   | { kind: 'unknown_token' };
 
+export type CounterClaim = { kind: 'paid'; order: StoredOrder } | { kind: 'held'; ref: string } | { kind: 'already_paid' };
+
 export type OrderEvent = { kind: string; detail: Record<string, unknown> | null; at: string };
 
 export interface OrdersRepo {
@@ -59,6 +61,12 @@ export interface OrdersRepo {
   cancelByShopkeeper(id: number, at: string): StoredOrder | null;
   /** The shopkeeper records a payment the gateway did not report (cash, a customer who never came back). */
   markPaidManually(id: number, reason: string, at: string): StoredOrder | null;
+  /**
+   * The customer shows the gateway's transaction id at the counter because their return never came: the order
+   * is paid by the gateway, with that id, unverified until a statement shows it. Refused when another order
+   * holds the id, or the order is paid already.
+   */
+  claimAtCounter(id: number, transactionId: TransactionId, at: string): CounterClaim;
   findByRef(ref: string): StoredOrder | null;
   events(orderId: number): OrderEvent[];
 }
@@ -77,6 +85,7 @@ export type OrderRow = {
   note: string | null;
   status: OrderStatus;
   payment_source: 'gateway' | 'manual' | null;
+  payment_proof: Order['paymentProof'];
   payment_url: string | null;
   transaction_id: string | null;
   transaction_key: string | null;
@@ -91,7 +100,7 @@ export type OrderRow = {
 
 export const SELECT_ORDERS = `
   SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, p.base_url AS profile_base_url, o.sandbox, o.amount_minor,
-         o.currency, o.customer_name, o.customer_email, o.note, o.status, o.payment_source, o.payment_url,
+         o.currency, o.customer_name, o.customer_email, o.note, o.status, o.payment_source, o.payment_proof, o.payment_url,
          o.transaction_id, o.transaction_key, o.failure,
          o.created_at, o.expires_at, o.paid_at, o.cancelled_at, o.verification, o.statement_amount_minor
   FROM orders o JOIN profiles p ON p.id = o.profile_id`;
@@ -113,6 +122,7 @@ export const toOrder = (row: OrderRow): StoredOrder => ({
   transactionKey: row.transaction_key,
   failure: row.failure,
   paidManually: row.payment_source === 'manual',
+  paymentProof: row.payment_proof,
   verification: row.verification,
   statementAmountMinor: row.statement_amount_minor,
   profileName: row.profile_name,
@@ -278,8 +288,8 @@ export function createOrdersRepo(db: Db): OrdersRepo {
           return { kind: 'duplicate_transaction', order };
         case 'mark_paid':
           statement(
-            `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, transaction_key = ?,
-               paid_at = ?, verification = 'unverified', updated_at = ? WHERE id = ?`,
+            `UPDATE orders SET status = 'paid', payment_source = 'gateway', payment_proof = 'return', transaction_id = ?,
+               transaction_key = ?, paid_at = ?, verification = 'unverified', updated_at = ? WHERE id = ?`,
           ).run(transactionId.id, transactionId.key, at, at, order.id);
           if (batching) search.defer(order.id);
           else search.index(order.id);
@@ -357,6 +367,21 @@ export function createOrdersRepo(db: Db): OrdersRepo {
       if (changed.changes === 0) return null;
       audit(id, 'paid_manually', { reason }, at);
       return load(id);
+    }),
+
+    claimAtCounter: inTransaction((id: number, transactionId: TransactionId, at: string): CounterClaim => {
+      const heldBy = byTransaction.get(transactionId.key)?.ref;
+      if (heldBy) return { kind: 'held', ref: heldBy };
+      const changed = statement(
+        `UPDATE orders SET status = 'paid', payment_source = 'gateway', payment_proof = 'counter', transaction_id = ?,
+           transaction_key = ?, paid_at = ?, verification = 'unverified', updated_at = ?
+         WHERE id = ? AND status IN ('pending', 'expired', 'cancelled', 'failed')`,
+      ).run(transactionId.id, transactionId.key, at, at, id);
+      if (changed.changes === 0) return { kind: 'already_paid' };
+      if (batching) search.defer(id);
+      else search.index(id);
+      audit(id, 'claimed_at_counter', { transactionId: transactionId.id }, at);
+      return { kind: 'paid', order: load(id) };
     }),
 
     events(orderId) {

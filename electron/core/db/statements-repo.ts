@@ -190,7 +190,7 @@ export function createStatementsRepo(db: Db): StatementsRepo {
   const holder = db.prepare<[string], string>(`SELECT ref FROM orders WHERE transaction_key = ?`).pluck();
   const orderById = db.prepare<[number], OrderRow>(`${SELECT_ORDERS} WHERE o.id = ?`);
   const payFromLine = db.prepare(
-    `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = @transactionId,
+    `UPDATE orders SET status = 'paid', payment_source = 'gateway', payment_proof = 'statement', transaction_id = @transactionId,
        transaction_key = @transactionKey, paid_at = @paidAt, verification = 'reconciled_by_hand', statement_amount_minor = NULL, updated_at = @at
      WHERE id = @orderId AND status IN ('pending', 'expired', 'cancelled', 'failed') AND transaction_id IS NULL`,
   );
