@@ -18,6 +18,7 @@ import type {
 import { appError, fail, ok } from './app-error';
 import type { Profile, ProfilesRepo } from './db/profiles-repo';
 import { exposureWarning } from './listener/bind-addresses';
+import { returnReach } from './listener/return-reach';
 import { isLoopbackHost } from './loopback';
 import type { Confirmation } from './platform';
 import type { SettingsRepo } from './db/settings-repo';
@@ -27,6 +28,8 @@ import type { ShopStore } from './shop';
 import type { Vault } from './vault';
 
 export const SANDBOX_PROFILE = 'sandbox';
+/** The return address a return check last heard PayDesk through, per profile. */
+export const returnCheckedKey = (profileId: number) => `returnChecked:${profileId}`;
 const WELCOMED = 'welcomed';
 
 export type SetupDeps = {
@@ -114,6 +117,10 @@ export function createSetupService(deps: SetupDeps) {
       sandboxUrl: profile.mode === 'sandbox' ? state.sandboxUrl : null,
       welcome: settings.get<boolean>(WELCOMED) !== true && !profiles.list().some((p) => p.mode === 'live'),
       oldListeners: state.oldListeners,
+      returnReach: state.returnBaseUrl
+        ? returnReach(state.returnBaseUrl, profile.returnBaseUrl !== null, deps.listBindAddresses().map((a) => a.address))
+        : null,
+      returnChecked: state.returnBaseUrl !== null && settings.get<string>(returnCheckedKey(profile.id)) === state.returnBaseUrl,
     });
   };
 
