@@ -15,6 +15,7 @@ import { openDatabase } from '../core/db/database';
 import { createProfilesRepo } from '../core/db/profiles-repo';
 import { linkJson, orderJson, ordersTable, profileJson, reconciliationJson, reconciliationText, table, terminalOut, type Out } from './output';
 import { USAGE } from './usage';
+import { REACH_WARNINGS } from '../core/listener/return-reach';
 
 const EXIT = { done: 0, failed: 1, usage: 2 } as const;
 
@@ -202,6 +203,10 @@ async function linkCommand(dataDir: string, argv: string[], out: Out, env: NodeJ
         return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
       }
       out.log(values.json ? JSON.stringify(linkJson(reply.value)) : reply.value.paymentUrl!);
+      // The same truth the link panel tells, on stderr so that scripts reading stdout see no change.
+      const status = core.setup.status();
+      const warning = status.ok && status.value.returnReach ? REACH_WARNINGS[status.value.returnReach] : null;
+      if (warning) out.error(`paydesk: warning: ${warning}`);
       return EXIT.done;
     },
   );

@@ -75,6 +75,8 @@ test('sandbox, link and orders take one payment end to end from the command line
 
   const link = await paydesk(['--data-dir', dataDir, 'link', '--amount', '150.50', '--customer-name', 'করিম', '--json']);
   assert.equal(link.code, 0, link.stderr);
+  // A loopback return address: the CLI user is told, on stderr, that a phone will not come back.
+  assert.match(link.stderr, /^paydesk: warning: this link sends the customer back to this computer only/);
   const created = JSON.parse(link.stdout);
   assert.deepEqual(Object.keys(created).sort(), ['amount', 'currency', 'payment_url', 'ref', 'status']);
   assert.equal(created.amount, '150.50');
