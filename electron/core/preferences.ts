@@ -3,12 +3,13 @@ import type { Preferences } from '../../shared/contract';
 import type { SettingsRepo } from './db/settings-repo';
 
 const KEY = 'preferences';
-export const DEFAULT_PREFERENCES: Preferences = { language: 'en', linkExpiryHours: 24 };
+export const DEFAULT_PREFERENCES: Preferences = { language: 'en', notificationNames: 'unlocked', linkExpiryHours: 24 };
 
 export type PreferencesStore = { get(): Preferences; save(preferences: Preferences): Preferences };
 
 export function createPreferencesStore(settings: SettingsRepo): PreferencesStore {
   return {
+    // Preferences saved before a setting existed take that setting's default.
     get: () => ({ ...DEFAULT_PREFERENCES, ...settings.get<Partial<Preferences>>(KEY) }),
     save(preferences) {
       settings.set(KEY, preferences);

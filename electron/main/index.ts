@@ -1,6 +1,6 @@
 // The Electron main process: lifecycle, the window, and the wiring between the page and the core.
 // Every decision it makes lives in a pure module beside it (window-options, navigation, ipc, sqlite-binding).
-import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, safeStorage, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { events, ipcEvent, type EventName } from '../../shared/contract';
@@ -9,7 +9,7 @@ import { APP_NAME, defaultDataDir } from '../core/data-dir';
 import { createRouter } from '../core/router';
 import { registerIpc } from './ipc';
 import { createDesktopPlatform } from './desktop-platform';
-import { paidNotification } from './paid-notification';
+import { initialScreenState, paidNotification, showsCustomerName } from './paid-notification';
 import { guardWebContents, isTrustedSender, mayGrantPermission } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { electronSqliteBindingPath } from './sqlite-binding';
@@ -103,8 +103,16 @@ async function start(): Promise<void> {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(ipcEvent(name), payload);
     });
   }
+  let screen = initialScreenState(process.platform);
+  powerMonitor.on('lock-screen', () => (screen = 'locked'));
+  powerMonitor.on('unlock-screen', () => (screen = 'unlocked'));
   started.events.on('orderPaid', (order) => {
-    if (Notification.isSupported()) new Notification({ ...paidNotification(order), silent: false }).show();
+    if (!Notification.isSupported()) return;
+    const preferences = started.setup.getPreferences();
+    if (!preferences.ok) return;
+    const { language, notificationNames } = preferences.value;
+    const showName = showsCustomerName(notificationNames, screen);
+    new Notification({ ...paidNotification(order, { language, showName }), silent: false }).show();
   });
   createMainWindow();
 }

@@ -6,6 +6,7 @@ import { Dashboard } from './home/dashboard';
 import { useLanguage } from './i18n/language-provider';
 import { panelId, TabBar, tabId, type Tab } from './navigation/tab-bar';
 import { OrdersWorkspace, type WorkspaceRequest } from './orders/orders-workspace';
+import { PartBoundary } from './part-boundary';
 import { callPaydesk, onPaydeskEvent } from './paydesk-call';
 import { PaymentLinkForm } from './payment-link/payment-link-form';
 import { PaymentLinkPanel } from './payment-link/payment-link-panel';
@@ -124,61 +125,82 @@ export function App() {
 
   return (
     <div className="app">
-      <ModeBanner state={statusState}>
+      <ModeBanner state={statusState} onStatus={showStatus} onRefresh={refreshStatus} showOldListeners={screen !== 'settings'}>
         <TabBar label="PayDesk" tabs={screens} selected={screen} onSelect={(next) => open(next)} />
       </ModeBanner>
       {statusState.kind !== 'loading' && (
         <>
+          {/* Each screen, and each part that shows what a gateway sent, fails on its own: never the whole window. */}
           <main className="workspace" {...panel('home')}>
-            {ready?.welcome && <WelcomeCard onChoose={finishWelcome} />}
-            {/* Mounted while on show, so the figures are fresh each time Home is opened. */}
-            {screen === 'home' && (
-              <Dashboard
-                scope={scope}
-                onNewLink={newLink}
-                onShowPending={showPending}
-                onShowVerification={showVerification}
-                onReconcile={() => open('reconcile')}
-              />
-            )}
+            <PartBoundary part="the Home screen">
+              {ready?.welcome && <WelcomeCard onChoose={finishWelcome} />}
+              {/* Mounted while on show, so the figures are fresh each time Home is opened. */}
+              {screen === 'home' && (
+                <Dashboard
+                  scope={scope}
+                  onNewLink={newLink}
+                  onShowPending={showPending}
+                  onShowVerification={showVerification}
+                  onReconcile={() => open('reconcile')}
+                />
+              )}
+            </PartBoundary>
           </main>
           <main className="workspace" {...panel('payments')}>
-            <div className="create-row">
-              <PaymentLinkForm
-                onSending={() => setCreated(null)}
-                onCreated={onCreated}
-                onOpenSettings={() => open('settings', 'fix-base-url')}
-              />
-              <PaymentLinkPanel order={created} />
-            </div>
+            <PartBoundary part="the Payments screen">
+              <div className="create-row">
+                <PaymentLinkForm
+                  onSending={() => setCreated(null)}
+                  onCreated={onCreated}
+                  onOpenSettings={() => open('settings', 'fix-base-url')}
+                />
+                <PartBoundary part="the payment link panel" resetKey={created?.ref}>
+                  <PaymentLinkPanel order={created} />
+                </PartBoundary>
+              </div>
+            </PartBoundary>
           </main>
           <main className="workspace orders-screen" {...panel('orders')}>
-            {/* Always mounted: the list is loaded and kept live before the shopkeeper looks at it. */}
-            <OrdersWorkspace
-              scope={`${scope}|${imports}`}
-              visible={screen === 'orders'}
-              request={request}
-              announce={setAnnouncement}
-            />
+            <PartBoundary part="the Orders screen">
+              {/* Always mounted: the list is loaded and kept live before the shopkeeper looks at it. */}
+              <OrdersWorkspace
+                scope={`${scope}|${imports}`}
+                visible={screen === 'orders'}
+                request={request}
+                announce={setAnnouncement}
+              />
+            </PartBoundary>
           </main>
           <main className="workspace reconcile-screen" {...panel('reconcile')}>
-            {/* Kept while PayDesk runs, so a statement half-mapped survives a look at the orders; a profile change starts afresh. */}
-            <ReconcilePage
-              key={scope}
-              visible={screen === 'reconcile'}
-              onImported={() => setImports((n) => n + 1)}
-              onShowOrders={showVerification}
-              onOpenOrder={openOrder}
-              announce={setAnnouncement}
-            />
+            <PartBoundary part="the Reconcile screen">
+              {/* Kept while PayDesk runs, so a statement half-mapped survives a look at the orders; a profile change starts afresh. */}
+              <ReconcilePage
+                key={scope}
+                visible={screen === 'reconcile'}
+                onImported={() => setImports((n) => n + 1)}
+                onShowOrders={showVerification}
+                onOpenOrder={openOrder}
+                announce={setAnnouncement}
+              />
+            </PartBoundary>
           </main>
           <main className="workspace" {...panel('settings')}>
-            {/* Mounted only while open, so Settings always shows the profiles as they are now. */}
-            {screen === 'settings' && (
-              <SettingsPage intent={settingsIntent} status={ready} onProfileChanged={onProfileChanged} />
-            )}
+            <PartBoundary part="the Settings screen">
+              {/* Mounted only while open, so Settings always shows the profiles as they are now. */}
+              {screen === 'settings' && (
+                <SettingsPage
+                  intent={settingsIntent}
+                  status={ready}
+                  onProfileChanged={onProfileChanged}
+                  onStatus={showStatus}
+                  onRefreshStatus={refreshStatus}
+                />
+              )}
+            </PartBoundary>
           </main>
-          <PaidToasts onOpen={openOrder} />
+          <PartBoundary part="the payment toasts">
+            <PaidToasts onOpen={openOrder} />
+          </PartBoundary>
         </>
       )}
       <Announcer message={announcement} />

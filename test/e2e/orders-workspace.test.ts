@@ -86,13 +86,15 @@ test('a return recorded by the listener flips the selected row to Paid, shows a 
 
   await row.getByText('Paid', { exact: true }).waitFor();
   const toast = page.locator('.toast').filter({ hasText: order.ref });
-  await toast.getByText('Payment received: ৳120.00').waitFor();
+  // A return is a claim until a statement shows the money: the first "Paid" says so.
+  await toast.getByText('Paid, not yet verified: ৳120.00').waitFor();
+  await toast.getByText('Verified once a statement shows it.').waitFor();
   await selectedRow(page, order.ref).waitFor();
   assert.equal(await page.locator('[role="row"][aria-selected="true"]').count(), 1, 'the selection stayed on its order');
   await detail.getByText('Through the gateway').waitFor();
 
   // The toast opens its order, here already open: it leaves the order on show and goes away.
-  await page.getByRole('button', { name: /^Payment received/ }).click();
+  await page.getByRole('button', { name: /^Paid, not yet verified/ }).click();
   await toast.waitFor({ state: 'detached' });
   await detail.waitFor();
 });
@@ -126,7 +128,7 @@ test('a new order does not move a list scrolled down, and a toast opens a paid o
 
   await tab(page, 'Home').click();
   await decideOnCheckout(fresh.paymentUrl!, 'Pay');
-  await page.getByRole('button', { name: /^Payment received: ৳99\.00/ }).click();
+  await page.getByRole('button', { name: /^Paid, not yet verified: ৳99\.00/ }).click();
   assert.equal(await tab(page, 'Orders').getAttribute('aria-selected'), 'true');
   await detailPanel(page, fresh.ref).getByText('Through the gateway').waitFor();
   await selectedRow(page, fresh.ref).waitFor();
@@ -311,5 +313,5 @@ test('switching to বাংলা translates the screens, writes taka in Bengal
   await page.reload();
   await tab(page, 'অর্ডার').waitFor();
   await untilInPage(page, "document.documentElement.lang === 'bn'");
-  assert.deepEqual(await call(core, 'getPreferences', {}), { language: 'bn', linkExpiryHours: 48 });
+  assert.deepEqual(await call(core, 'getPreferences', {}), { language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 48 });
 });

@@ -82,6 +82,8 @@ test('a live profile whose Base URL has an extra slash gets the gateway’s refu
   await untilInPage(page, "document.activeElement?.id === 'profile-name'");
   await page.getByLabel('Profile name').fill('My shop');
   await page.getByLabel('Base URL').fill(`${gateway.baseUrl}/`);
+  assert.equal(await page.getByRole('button', { name: 'Check connection' }).isDisabled(), true);
+  await page.getByText('Save the profile first: PayDesk checks the Base URL it has saved.').waitFor();
   const keyField = page.getByLabel('API key');
   assert.equal(await keyField.getAttribute('type'), 'password');
   assert.equal(await keyField.getAttribute('autocomplete'), 'off');
@@ -112,12 +114,16 @@ test('a live profile whose Base URL has an extra slash gets the gateway’s refu
   const baseUrl = profileForm(page).getByLabel('Base URL');
   assert.equal(await baseUrl.inputValue(), `${gateway.baseUrl}/`);
   await baseUrl.fill(gateway.baseUrl);
-  await page.getByRole('button', { name: 'Check connection' }).click();
+  // The check tries only what is saved: an address being typed is saved first.
+  const check = page.getByRole('button', { name: 'Check connection' });
+  assert.equal(await check.isDisabled(), true);
+  await page.getByText('Save your changes first: PayDesk checks the saved Base URL.').waitFor();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('.saved-notice').getByText(`Customers return to ${core.runtime().returnBaseUrl}`).waitFor();
+  await check.click();
   const report = page.locator('.connection-result');
   await report.waitFor();
   assert.match(await report.innerText(), /Web address\s*ok/);
-  await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.locator('.saved-notice').getByText(`Customers return to ${core.runtime().returnBaseUrl}`).waitFor();
   await page.screenshot({ path: SETTINGS_SCREENSHOT, fullPage: true });
 
   await createLink(page, '10');
@@ -163,4 +169,24 @@ test('removing a profile keeps its orders, read-only, under All profiles', async
   const practiceRow = page.getByRole('row').filter({ hasText: practice.ref });
   assert.equal(await practiceRow.locator('.sandbox-chip').innerText(), 'sandbox');
   assert.equal(await saleRow.locator('.sandbox-chip').count(), 0);
+});
+
+test('a change declined in the main process’s dialog saves nothing, says so, and keeps the form as typed', async (t) => {
+  const { core, page } = await openApp(t);
+  await tab(page, 'Settings').click();
+  const returnBase = profileForm(page).getByLabel(/^Public return address/);
+  await returnBase.fill('https://shop.example.net');
+  core.platform.choices.confirm = false;
+  await page.getByRole('button', { name: 'Save changes' }).click();
+
+  await profileForm(page).getByRole('alert').getByText(/^Nothing was saved: .+ was not confirmed\.$/).waitFor();
+  assert.equal(await returnBase.inputValue(), 'https://shop.example.net');
+  assert.equal(core.platform.confirmations.length, 1);
+  assert.equal(core.profiles.active()!.returnBaseUrl, null);
+
+  core.platform.choices.confirm = true;
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Saved “sandbox”.').waitFor();
+  assert.equal(core.profiles.active()!.returnBaseUrl, 'https://shop.example.net');
+  assert.equal(await profileForm(page).getByRole('alert').count(), 0);
 });

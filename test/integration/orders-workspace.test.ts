@@ -109,7 +109,7 @@ test('new links expire after the configured time', async (t) => {
   const order = await call<Order>(core, 'createPaymentLink', { amount: '10' });
   const lifetime = Date.parse(order.expiresAt!) - Date.parse(order.createdAt);
   assert.equal(lifetime, 2 * HOUR);
-  assert.deepEqual(await call(core, 'getPreferences', {}), { language: 'bn', linkExpiryHours: 2 });
+  assert.deepEqual(await call(core, 'getPreferences', {}), { language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 2 });
   const refused = await core.router.handle('savePreferences', { language: 'fr', linkExpiryHours: 0 }, APP_SENDER);
   assert.equal(refused.ok, false);
 });

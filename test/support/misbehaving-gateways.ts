@@ -96,6 +96,16 @@ export async function hugeBodyGateway(
   return { ...gateway, sent: () => sent, closed: whenClosed };
 }
 
+/**
+ * A gateway that accepts every checkout and hands back the payment link `link` makes of its own origin
+ * (http://127.0.0.1:port): one too long for a QR code, or one on another host than the gateway's.
+ */
+export const linkGateway = (link: (origin: string) => string) =>
+  httpGateway((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'success', payment_url: link(`http://${req.headers.host}`) }));
+  });
+
 /** An HTTPS gateway with the given certificate that would hand out a payment link, if trusted. */
 export function tlsGateway(credentials: { key: Buffer; cert: Buffer }): Promise<FakeGateway> {
   const success = JSON.stringify({ status: 'success', payment_url: 'https://pay.example.com/checkout?trx_id=tls' });

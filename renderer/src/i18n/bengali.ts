@@ -36,6 +36,15 @@ export const bengali: Messages = {
   live: 'লাইভ',
   customersReturnTo: 'গ্রাহক ফিরে আসবেন',
   listenerDown: 'গ্রাহকদের PayDesk-এ ফিরিয়ে আনা যাচ্ছে না।',
+  oldListener: (url, time) => `সেখানে দেওয়া লিংকের জন্য PayDesk ${time} পর্যন্ত ${url}-এ সাড়া দেবে।`,
+  oldListenerExposed: 'নেটওয়ার্কের অন্য কম্পিউটার থেকেও এতে পৌঁছানো যায়।',
+  stopOldListener: 'এখনই বন্ধ করুন',
+  stopOldListeners: 'এগুলো এখনই বন্ধ করুন',
+  stoppingOldListener: 'বন্ধ হচ্ছে…',
+
+  brokenPart: 'PayDesk স্ক্রিনের এই অংশটি দেখাতে পারেনি। কিছুই হারায়নি: আপনার অর্ডারগুলো নিরাপদ আছে।',
+  showAgain: 'আবার দেখান',
+  backToList: 'তালিকায় ফিরুন',
 
   gatewaySaid: 'গেটওয়ে বলেছে:',
   baseUrlHint:
@@ -104,6 +113,9 @@ export const bengali: Messages = {
   clipboardUnavailable: 'PayDesk ক্লিপবোর্ডে পৌঁছাতে পারেনি। লিংকটি নির্বাচিত আছে: কপি করতে Ctrl+C চাপুন।',
   qrLabel: 'পেমেন্ট লিংকের QR কোড',
   qrCaption: 'গ্রাহক ফোনে এটি স্ক্যান করে টাকা দেবেন।',
+  qrTooLong: 'লিংকটি QR কোডের জন্য বেশি লম্বা; এর বদলে কপি করুন বা খুলুন।',
+  foreignHost: (host, gateway) =>
+    `এই লিংকটি ${host}-এ যায়, ${gateway ? `আপনার গেটওয়ে ${gateway}-এ` : 'আপনার গেটওয়েতে'} নয়। গ্রাহককে দেওয়ার আগে যাচাই করে নিন।`,
 
   ordersTitle: 'অর্ডার',
   loadingOrders: 'অর্ডার আসছে…',
@@ -136,6 +148,7 @@ export const bengali: Messages = {
   closeDetail: 'অর্ডারের বিবরণ বন্ধ করুন',
   loadingOrder: 'অর্ডার আসছে…',
   detailLinkLabel: 'পেমেন্ট লিংক',
+  noLinkToHandOut: 'এই অর্ডারের জন্য দেওয়ার মতো কোনো লিংক নেই।',
   cancelLink: 'লিংক বাতিল করুন',
   markPaidManually: 'হাতে পরিশোধিত চিহ্নিত করুন',
   fieldCustomer: 'গ্রাহক',
@@ -283,6 +296,7 @@ export const bengali: Messages = {
   showOrdersOf: 'এই অর্ডারগুলো দেখুন',
   rejectedTitle: (_n, shown) => `${shown}টি লাইন ইমপোর্ট হয়নি`,
   rejectedNone: 'ফাইলের প্রতিটি লাইন পড়া গেছে।',
+  rejectedMore: (_n, shown) => `…এবং আরও ${shown}টি লাইন, যা এখানে দেখানো হয়নি।`,
   rejectedLine: 'লাইন',
   rejectedText: 'ফাইলের লেখা',
   rejectedReason: 'কারণ',
@@ -320,12 +334,22 @@ export const bengali: Messages = {
   openSettledOrder: 'অর্ডার খুলুন',
 
   toastPaidTitle: (amount) => `পেমেন্ট পাওয়া গেছে: ${amount}`,
+  toastPaidUnverifiedTitle: (amount) => `পরিশোধিত, এখনও যাচাই হয়নি: ${amount}`,
+  toastUnverifiedNote: 'স্টেটমেন্টে দেখা গেলে যাচাই হবে।',
   toastOpen: 'অর্ডার খুলুন',
   dismissToast: 'সরিয়ে দিন',
 
-  preferencesTitle: 'ভাষা ও পেমেন্ট লিংক',
+  preferencesTitle: 'ভাষা, নোটিফিকেশন ও পেমেন্ট লিংক',
   languageLegend: 'ভাষা',
   languageHint: 'সঙ্গে সঙ্গে চালু হয়, আর PayDesk তা মনে রাখে।',
+  notificationNamesLegend: '“পরিশোধিত” নোটিফিকেশনে গ্রাহকের নাম',
+  notificationNames: {
+    never: 'কখনো না',
+    unlocked: 'শুধু স্ক্রিন আনলক থাকলে',
+    always: 'সবসময়, লক স্ক্রিনেও',
+  },
+  notificationNamesHint:
+    'নোটিফিকেশন লক স্ক্রিনেও দেখা যেতে পারে, যেখানে কাউন্টারের যে কেউ তা পড়তে পারেন। স্ক্রিন লক কিনা এই কম্পিউটার বলতে না পারলে, “সবসময়” না বাছলে নাম বাদ থাকে।',
   linkHoursLabel: 'পেমেন্ট লিংক খোলা থাকবে (ঘণ্টা)',
   linkHoursHint: 'এতক্ষণ পরে অপেক্ষমাণ লিংকের মেয়াদ শেষ হয়: ১ থেকে ৭২০ ঘণ্টা (৩০ দিন)। এখন থেকে তৈরি লিংকে প্রযোজ্য।',
   linkHoursInvalid: '১ থেকে ৭২০-এর মধ্যে একটি পূর্ণসংখ্যা লিখুন।',
@@ -388,6 +412,8 @@ export const bengali: Messages = {
   checking: 'যাচাই হচ্ছে…',
   checkConnection: 'সংযোগ যাচাই করুন',
   makesNoPayment: 'কোনো পেমেন্ট হয় না।',
+  checkSavesFirst: 'আগে প্রোফাইলটি সংরক্ষণ করুন: PayDesk সংরক্ষিত Base URL যাচাই করে।',
+  checkSavedOnly: 'আগে পরিবর্তনগুলো সংরক্ষণ করুন: PayDesk সংরক্ষিত Base URL যাচাই করে।',
   stepOk: 'ঠিক আছে',
   stepFailed: 'ব্যর্থ',
   listenAddress: 'লিসেন ঠিকানা',

@@ -1,7 +1,7 @@
 // Every string PayDesk's screens show, in English: the source the Bengali translation (bengali.ts) follows
 // key for key. `Messages` is this object's shape, so a key missing from a translation is a type error.
 // Sentences from the core and the gateway are shown as they come, and are not here.
-import type { ChannelRequest, OrderStatus, StatementMapping, Verification } from '../../../shared/contract';
+import type { ChannelRequest, OrderStatus, Preferences, StatementMapping, Verification } from '../../../shared/contract';
 
 export type Language = 'en' | 'bn';
 
@@ -44,6 +44,16 @@ export const english = {
   live: 'Live',
   customersReturnTo: 'Customers return to',
   listenerDown: 'Customers cannot be brought back to PayDesk.',
+  oldListener: (url: string, time: string) => `PayDesk still answers at ${url} until ${time} for links handed out there.`,
+  oldListenerExposed: 'Other machines on the network can reach it.',
+  stopOldListener: 'Stop it now',
+  stopOldListeners: 'Stop them now',
+  stoppingOldListener: 'Stopping…',
+
+  // A part of the screen that failed to draw
+  brokenPart: 'PayDesk could not show this part of the screen. Nothing is lost: your orders are safe.',
+  showAgain: 'Show again',
+  backToList: 'Back to the list',
 
   // Errors
   gatewaySaid: 'The gateway said:',
@@ -116,6 +126,9 @@ export const english = {
   clipboardUnavailable: 'PayDesk could not reach the clipboard. The link is selected: press Ctrl+C to copy it.',
   qrLabel: 'QR code of the payment link',
   qrCaption: 'The customer scans this with their phone to pay.',
+  qrTooLong: 'This link is too long for a QR code; copy it or open it instead.',
+  foreignHost: (host: string, gateway: string | null) =>
+    `This link points to ${host}, not to your gateway${gateway ? ` ${gateway}` : ''}. Check it before giving it to a customer.`,
 
   // Orders list
   ordersTitle: 'Orders',
@@ -151,6 +164,7 @@ export const english = {
   closeDetail: 'Close order details',
   loadingOrder: 'Loading the order…',
   detailLinkLabel: 'Payment link',
+  noLinkToHandOut: 'No link to hand out for this order.',
   cancelLink: 'Cancel link',
   markPaidManually: 'Mark as paid manually',
   fieldCustomer: 'Customer',
@@ -305,6 +319,7 @@ export const english = {
   showOrdersOf: 'Show these orders',
   rejectedTitle: (n: number, shown: string) => `${plural(n, shown, 'line was', 'lines were')} not imported`,
   rejectedNone: 'Every line of the file was read.',
+  rejectedMore: (n: number, shown: string) => `…and ${plural(n, shown, 'more line', 'more lines')}, not listed here.`,
   rejectedLine: 'Line',
   rejectedText: 'Text in the file',
   rejectedReason: 'Why',
@@ -343,13 +358,23 @@ export const english = {
 
   // Toast
   toastPaidTitle: (amount: string) => `Payment received: ${amount}`,
+  toastPaidUnverifiedTitle: (amount: string) => `Paid, not yet verified: ${amount}`,
+  toastUnverifiedNote: 'Verified once a statement shows it.',
   toastOpen: 'Open order',
   dismissToast: 'Dismiss',
 
   // Settings: preferences
-  preferencesTitle: 'Language and payment links',
+  preferencesTitle: 'Language, notifications and payment links',
   languageLegend: 'Language',
   languageHint: 'Applies at once, and PayDesk remembers it.',
+  notificationNamesLegend: 'Customer names in “Paid” notifications',
+  notificationNames: {
+    never: 'Never',
+    unlocked: 'Only while the screen is unlocked',
+    always: 'Always, even on the lock screen',
+  } satisfies Record<Preferences['notificationNames'], string>,
+  notificationNamesHint:
+    'Notifications can show on the lock screen, where anyone at the counter can read them. Where this computer cannot tell whether its screen is locked, names are left out unless you choose Always.',
   linkHoursLabel: 'Payment links stay open for (hours)',
   linkHoursHint: 'A pending link expires after this long: 1 to 720 hours (30 days). Applies to links made from now on.',
   linkHoursInvalid: 'Enter a whole number of hours from 1 to 720.',
@@ -413,6 +438,8 @@ export const english = {
   checking: 'Checking…',
   checkConnection: 'Check connection',
   makesNoPayment: 'Makes no payment.',
+  checkSavesFirst: 'Save the profile first: PayDesk checks the Base URL it has saved.',
+  checkSavedOnly: 'Save your changes first: PayDesk checks the saved Base URL.',
   stepOk: 'ok',
   stepFailed: 'failed',
   listenAddress: 'Listen address',

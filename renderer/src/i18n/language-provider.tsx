@@ -7,8 +7,8 @@ import { formatsFor, type Formats } from './locale-formats';
 
 const MESSAGES: Record<Language, Messages> = { en: english, bn: bengali };
 
-/** What PayDesk assumes when the core cannot say: English, links for a day (the core's own defaults). */
-const FALLBACK: Preferences = { language: 'en', linkExpiryHours: 24 };
+/** What PayDesk assumes when the core cannot say: the core's own defaults. */
+const FALLBACK: Preferences = { language: 'en', notificationNames: 'unlocked', linkExpiryHours: 24 };
 
 export type LanguageState = {
   language: Language;

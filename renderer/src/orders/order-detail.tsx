@@ -7,6 +7,7 @@ import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { callPaydesk } from '../paydesk-call';
 import { CopyLinkButton } from '../payment-link/copy-link-button';
+import { ForeignHostWarning } from '../payment-link/foreign-host-warning';
 import { PaymentQrCode } from '../payment-link/payment-qr-code';
 import { CancelOrderDialog } from './cancel-order-dialog';
 import { MarkPaidDialog } from './mark-paid-dialog';
@@ -79,8 +80,9 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
 
           {order.status === 'pending' && order.paymentUrl && (
             <div className="detail-link">
-              <PaymentQrCode url={order.paymentUrl} />
-              <p className="qr-caption">{t.qrCaption}</p>
+              {/* Above the code: the warning is read before the customer scans. */}
+              <ForeignHostWarning order={order} id="detail-payment-url-host" />
+              <PaymentQrCode url={order.paymentUrl} className="detail-qr" />
               <label htmlFor="detail-payment-url">{t.detailLinkLabel}</label>
               <div className="url-row">
                 <input
@@ -90,6 +92,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
                   readOnly
                   value={order.paymentUrl}
                   onFocus={(event) => event.target.select()}
+                  aria-describedby={order.paymentHostForeign ? 'detail-payment-url-host' : undefined}
                 />
                 <CopyLinkButton url={order.paymentUrl} field={urlField} />
                 <button type="button" className="secondary" onClick={() => openPage(order.ref)}>
@@ -99,6 +102,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
               {openError && <ErrorAlert error={openError} />}
             </div>
           )}
+          {order.status === 'pending' && !order.paymentUrl && <p className="detail-link muted">{t.noLinkToHandOut}</p>}
 
           {order.status === 'paid' ? (
             <ReceiptSection order={order} layout={receiptLayout} onLayoutChange={onReceiptLayoutChange} />

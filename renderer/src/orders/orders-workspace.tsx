@@ -4,6 +4,7 @@ import { ErrorAlert } from '../error-alert';
 import type { ReceiptLayoutId } from '../exports/layout-choice';
 import { OrdersExports } from '../exports/orders-exports';
 import { useLanguage } from '../i18n/language-provider';
+import { PartBoundary } from '../part-boundary';
 import { OrderDetail } from './order-detail';
 import { NO_FILTER, OrdersFilterBar, type OrdersFilter } from './orders-filter-bar';
 import { OrdersGrid, type GridHandle, type Selection } from './orders-grid';
@@ -177,14 +178,16 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
           empty={narrowed ? t.noMatchingOrders : query.allProfiles ? t.noOrdersYet : t.noOrdersForProfile}
         />
         {openRef && (
-          <OrderDetail
-            key={openRef}
-            orderRef={openRef}
-            onClose={closeDetail}
-            announce={announce}
-            receiptLayout={receiptLayout}
-            onReceiptLayoutChange={setReceiptLayout}
-          />
+          <PartBoundary part={`the detail of order ${openRef}`} resetKey={openRef} onLeave={closeDetail}>
+            <OrderDetail
+              key={openRef}
+              orderRef={openRef}
+              onClose={closeDetail}
+              announce={announce}
+              receiptLayout={receiptLayout}
+              onReceiptLayoutChange={setReceiptLayout}
+            />
+          </PartBoundary>
         )}
       </div>
     </div>

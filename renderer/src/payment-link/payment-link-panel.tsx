@@ -6,6 +6,7 @@ import { languageOf } from '../language-of';
 import { StatusBadge } from '../orders/status-badge';
 import { callPaydesk } from '../paydesk-call';
 import { CopyLinkButton } from './copy-link-button';
+import { ForeignHostWarning } from './foreign-host-warning';
 import { PaymentQrCode } from './payment-qr-code';
 
 /** The link just made, ready to hand to the customer; its status follows the order as it changes. */
@@ -58,9 +59,18 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
               {t.linkCustomer} <span lang={languageOf(order.customerName)}>{order.customerName}</span>
             </p>
           )}
+          <ForeignHostWarning order={order} id="payment-url-host" />
           <label htmlFor="payment-url">{t.linkForCustomer}</label>
           <div className="url-row">
-            <input id="payment-url" ref={urlField} className="url" readOnly value={paymentUrl} onFocus={(e) => e.target.select()} />
+            <input
+              id="payment-url"
+              ref={urlField}
+              className="url"
+              readOnly
+              value={paymentUrl}
+              onFocus={(e) => e.target.select()}
+              aria-describedby={order.paymentHostForeign ? 'payment-url-host' : undefined}
+            />
             <CopyLinkButton url={paymentUrl} field={urlField} />
             <button type="button" className="secondary" onClick={open} disabled={opening}>
               {t.openInBrowser}
@@ -79,12 +89,7 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
           )}
           {openError && <ErrorAlert error={openError} />}
         </div>
-        {order.status === 'pending' && (
-          <figure className="link-qr">
-            <PaymentQrCode url={paymentUrl} size={168} />
-            <figcaption>{t.qrCaption}</figcaption>
-          </figure>
-        )}
+        {order.status === 'pending' && <PaymentQrCode url={paymentUrl} size={168} className="link-qr" />}
       </div>
     </section>
   );

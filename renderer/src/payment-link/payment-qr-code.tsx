@@ -6,38 +6,62 @@ import { useLanguage } from '../i18n/language-provider';
 const QUIET_ZONE = 3;
 
 /**
- * The payment link as a QR code for the customer's phone, drawn as one SVG path (no canvas, no data: URL, no
- * inline script: the page's CSP stays as it is). Medium error correction survives a scratched screen.
+ * The largest code drawn: version 20, 97 modules a side, which holds 666 bytes at medium error correction.
+ * Past it a module is under 2 px at the sizes drawn here (168 and 232 px), too fine for a phone camera to read
+ * off a shop screen reliably; genuine checkout links are a few hundred characters, far below it.
  */
-export function PaymentQrCode({ url, size = 232 }: { url: string; size?: number }) {
-  const { t } = useLanguage();
-  const { path, modules } = useMemo(() => {
-    const qr = encode(url, { ecc: 'M', border: QUIET_ZONE });
-    let d = '';
-    qr.data.forEach((row, y) => {
-      // One rectangle per run of dark modules: a few hundred path commands rather than a few thousand.
-      for (let x = 0; x < row.length; x++) {
-        if (!row[x]) continue;
-        const start = x;
-        while (row[x + 1]) x++;
-        d += `M${start} ${y}h${x - start + 1}v1h-${x - start + 1}z`;
-      }
-    });
-    return { path: d, modules: qr.size };
-  }, [url]);
+const MAX_VERSION = 20;
 
+type Drawn = { path: string; modules: number };
+
+/** One rectangle per run of dark modules: a few hundred path commands rather than a few thousand. Null when
+ * the link does not fit a code that can be scanned (uqr throws "Data too long"). */
+function draw(url: string): Drawn | null {
+  let qr: ReturnType<typeof encode>;
+  try {
+    qr = encode(url, { ecc: 'M', border: QUIET_ZONE, maxVersion: MAX_VERSION });
+  } catch {
+    return null;
+  }
+  let d = '';
+  qr.data.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) {
+      if (!row[x]) continue;
+      const start = x;
+      while (row[x + 1]) x++;
+      d += `M${start} ${y}h${x - start + 1}v1h-${x - start + 1}z`;
+    }
+  });
+  return { path: d, modules: qr.size };
+}
+
+/**
+ * The payment link as a QR code for the customer's phone, with its caption, drawn as one SVG path (no canvas,
+ * no data: URL, no inline script: the page's CSP stays as it is). Medium error correction survives a
+ * scratched screen. A link too long for a code says so instead, and Copy and Open beside it still work.
+ */
+export function PaymentQrCode({ url, size = 232, className }: { url: string; size?: number; className: string }) {
+  const { t } = useLanguage();
+  const drawn = useMemo(() => draw(url), [url]);
+
+  if (!drawn) {
+    return <p className={`${className} qr-too-long`}>{t.qrTooLong}</p>;
+  }
   return (
-    <svg
-      className="qr-code"
-      role="img"
-      aria-label={t.qrLabel}
-      width={size}
-      height={size}
-      viewBox={`0 0 ${modules} ${modules}`}
-      shapeRendering="crispEdges"
-    >
-      <rect width={modules} height={modules} fill="#fff" />
-      <path d={path} fill="#000" />
-    </svg>
+    <figure className={className}>
+      <svg
+        className="qr-code"
+        role="img"
+        aria-label={t.qrLabel}
+        width={size}
+        height={size}
+        viewBox={`0 0 ${drawn.modules} ${drawn.modules}`}
+        shapeRendering="crispEdges"
+      >
+        <rect width={drawn.modules} height={drawn.modules} fill="#fff" />
+        <path d={drawn.path} fill="#000" />
+      </svg>
+      <figcaption className="qr-caption">{t.qrCaption}</figcaption>
+    </figure>
   );
 }

@@ -19,10 +19,11 @@ type Props = {
   onShowOrders(verification: Verification): void;
 };
 
-/** What one import did: its counts, the days the statement covers, and every line it could not take, with why. */
+/** What one import did: its counts, the days the statement covers, and the lines it could not take, with why. */
 export function ReconciliationReportView({ report, fileName, onShowOrders }: Props) {
   const { t, formats } = useLanguage();
-  const rejected = report.rejected.length;
+  const rejected = report.rejectedCount;
+  const unlisted = rejected - report.rejected.length;
 
   return (
     <section className="reconciliation-report" aria-labelledby="report-title">
@@ -89,6 +90,7 @@ export function ReconciliationReportView({ report, fileName, onShowOrders }: Pro
           </table>
         </div>
       )}
+      {unlisted > 0 && <p className="rejected-more muted">{t.rejectedMore(unlisted, formats.count(unlisted))}</p>}
     </section>
   );
 }

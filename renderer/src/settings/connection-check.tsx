@@ -1,36 +1,54 @@
 import { useState } from 'react';
-import type { AppError, ConnectionReport } from '../../../shared/contract';
+import type { AppError, ConnectionReport, ProfileView } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 
-type Checked = { baseUrl: string; report: ConnectionReport } | { baseUrl: string; error: AppError };
+type Saved = Pick<ProfileView, 'name' | 'baseUrl'>;
+type Checked = { of: string; report: ConnectionReport } | { of: string; error: AppError };
 
-/** Tries the typed Base URL step by step, so a wrong address, a blocked port or a bad certificate each show as such. */
-export function ConnectionCheck({ baseUrl, mode }: { baseUrl: string; mode: 'live' | 'sandbox' }) {
+const checkedOf = (profile: Saved) => `${profile.name}\n${profile.baseUrl}`;
+
+type Props = {
+  /** The profile as saved; null while a new one is being added. */
+  profile: Saved | null;
+  /** The form's Base URL differs from the saved one. */
+  edited: boolean;
+};
+
+/**
+ * Tries the saved profile's Base URL step by step, so a wrong address, a blocked port or a bad certificate each
+ * show as such. The core checks only a profile's own saved address, so an address being typed is saved first.
+ */
+export function ConnectionCheck({ profile, edited }: Props) {
   const { t } = useLanguage();
   const [checking, setChecking] = useState(false);
   const [checked, setChecked] = useState<Checked | null>(null);
-  // A result is about the address it was made for; once the address is edited it says nothing.
-  const shown = checked?.baseUrl === baseUrl ? checked : null;
+  // A result is about the address it was made for; once another address is saved it says nothing.
+  const shown = profile && checked?.of === checkedOf(profile) ? checked : null;
+  const ready = profile !== null && !edited;
 
   async function check() {
+    if (!profile) return;
     setChecking(true);
-    const reply = await callPaydesk('checkConnection', { baseUrl, mode });
+    const reply = await callPaydesk('checkConnection', { profileName: profile.name });
     setChecking(false);
-    setChecked(reply.ok ? { baseUrl, report: reply.value } : { baseUrl, error: reply.error });
+    const of = checkedOf(profile);
+    setChecked(reply.ok ? { of, report: reply.value } : { of, error: reply.error });
   }
 
   return (
     <div className="connection-check">
-      <button type="button" className="secondary" onClick={check} disabled={checking || baseUrl.trim() === ''}>
+      <button type="button" className="secondary" onClick={check} disabled={checking || !ready} aria-describedby="connection-check-hint">
         {checking ? t.checking : t.checkConnection}
       </button>
-      <span className="field-hint">{t.makesNoPayment}</span>
+      <span className="field-hint" id="connection-check-hint">
+        {!profile ? t.checkSavesFirst : edited ? t.checkSavedOnly : t.makesNoPayment}
+      </span>
       <div role="status" aria-live="polite">
-        {shown && 'report' in shown && <ConnectionResult report={shown.report} />}
+        {shown && !edited && 'report' in shown && <ConnectionResult report={shown.report} />}
       </div>
-      {shown && 'error' in shown && <ErrorAlert error={shown.error} />}
+      {shown && !edited && 'error' in shown && <ErrorAlert error={shown.error} />}
     </div>
   );
 }

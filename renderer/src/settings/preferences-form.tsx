@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { AppError } from '../../../shared/contract';
+import { NOTIFICATION_NAMES, type AppError, type Preferences } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import type { Language } from '../i18n/english';
 import { useLanguage } from '../i18n/language-provider';
@@ -21,7 +21,10 @@ function parseHours(text: string): number | null {
   return hours >= 1 && hours <= MAX_HOURS ? hours : null;
 }
 
-/** The screen language (applied and remembered at once) and how long a new payment link stays payable. */
+/**
+ * The screen language and whose name a "Paid" notification shows (each applied and remembered at once), and how
+ * long a new payment link stays payable.
+ */
 export function PreferencesForm() {
   const { t, formats, preferences, loadError, savePreferences } = useLanguage();
   const [hours, setHours] = useState(() => formats.count(preferences.linkExpiryHours));
@@ -32,12 +35,22 @@ export function PreferencesForm() {
   /** The language on its way to the core, shown chosen at once so the switch does not flick back while it travels. */
   const [choosing, setChoosing] = useState<Language | null>(null);
   const chosen = choosing ?? preferences.language;
+  const [choosingNames, setChoosingNames] = useState<Preferences['notificationNames'] | null>(null);
+  const chosenNames = choosingNames ?? preferences.notificationNames;
 
   async function chooseLanguage(language: Language) {
     setChoosing(language);
     setError(null);
     const reply = await savePreferences({ ...preferences, language });
     setChoosing(null);
+    if (!reply.ok) setError(reply.error);
+  }
+
+  async function chooseNames(notificationNames: Preferences['notificationNames']) {
+    setChoosingNames(notificationNames);
+    setError(null);
+    const reply = await savePreferences({ ...preferences, notificationNames });
+    setChoosingNames(null);
     if (!reply.ok) setError(reply.error);
   }
 
@@ -74,6 +87,24 @@ export function PreferencesForm() {
           ))}
         </div>
         <p className="field-hint">{t.languageHint}</p>
+      </fieldset>
+      <fieldset className="notification-names" aria-describedby="notification-names-hint">
+        <legend>{t.notificationNamesLegend}</legend>
+        {NOTIFICATION_NAMES.map((names) => (
+          <label key={names} className="radio">
+            <input
+              type="radio"
+              name="notification-names"
+              value={names}
+              checked={chosenNames === names}
+              onChange={() => chooseNames(names)}
+            />
+            {t.notificationNames[names]}
+          </label>
+        ))}
+        <p className="field-hint" id="notification-names-hint">
+          {t.notificationNamesHint}
+        </p>
       </fieldset>
       <form className="link-hours" onSubmit={saveHours} noValidate aria-busy={saving}>
         <TextField

@@ -114,7 +114,7 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
         placeholder="https://pay.example.com/api"
         inputRef={bind('baseUrl')}
       />
-      <ConnectionCheck baseUrl={draft.baseUrl} mode={mode} />
+      <ConnectionCheck profile={profile} edited={profile !== null && draft.baseUrl !== profile.baseUrl} />
       {sandbox ? (
         <div className="field">
           <span className="label">{t.apiKey}</span>

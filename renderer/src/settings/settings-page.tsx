@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppError, AppStatus, ProfileView } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
+import { OldListenersNotice } from '../status/old-listeners-notice';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 import { ProfileForm } from './profile-form';
@@ -26,10 +27,14 @@ type Props = {
    * again. Resolves to the status now on show.
    */
   onProfileChanged(status?: AppStatus): Promise<AppStatus | null>;
+  /** Shows a status the core sent back (after stopping old listeners). */
+  onStatus(status: AppStatus): void;
+  /** Asks the core for the status again (an old listener closed by itself). */
+  onRefreshStatus(): void;
 };
 
 /** Merchant profiles with their keys and return listener, and the shop's details for receipts. */
-export function SettingsPage({ intent, status, onProfileChanged }: Props) {
+export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRefreshStatus }: Props) {
   const { t } = useLanguage();
   const profiles = useProfiles();
   const [editing, setEditing] = useState<Editing>(intent === 'add-profile' ? { kind: 'new' } : { kind: 'active' });
@@ -130,6 +135,10 @@ export function SettingsPage({ intent, status, onProfileChanged }: Props) {
             !profiles.loading && <p className="muted">{t.chooseProfile}</p>
           )}
           {notice && shown?.name === notice.name && <SavedNotice name={notice.name} status={notice.status} />}
+          {/* Here rather than in the header while Settings is open: it follows a move of the listener, below the form. */}
+          {status && status.oldListeners.length > 0 && (
+            <OldListenersNotice listeners={status.oldListeners} onStopped={onStatus} onExpired={onRefreshStatus} />
+          )}
         </section>
       </div>
 

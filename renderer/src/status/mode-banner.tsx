@@ -1,13 +1,26 @@
 import type { ReactNode } from 'react';
+import type { AppStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
+import { OldListenersNotice } from './old-listeners-notice';
 import type { StatusState } from './use-app-status';
+
+type Props = {
+  state: StatusState;
+  /** Shows a status the core sent back (after stopping old listeners). */
+  onStatus(status: AppStatus): void;
+  /** Asks the core for the status again (an old listener closed by itself). */
+  onRefresh(): void;
+  /** False where the screen on show says it itself (Settings, beside the listener). */
+  showOldListeners: boolean;
+  children: ReactNode;
+};
 
 /**
  * The top of the window: which profile PayDesk is on (unmistakable in sandbox), the navigation (`children`),
- * and any listener trouble.
+ * any listener trouble, and listeners still answering at an old address.
  */
-export function ModeBanner({ state, children }: { state: StatusState; children: ReactNode }) {
+export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, children }: Props) {
   const { t } = useLanguage();
   const status = state.kind === 'ready' ? state.status : null;
   return (
@@ -39,6 +52,9 @@ export function ModeBanner({ state, children }: { state: StatusState; children: 
         <p className="listener-warning" role="alert">
           <strong>{t.listenerDown}</strong> {status.listenerProblem}
         </p>
+      )}
+      {showOldListeners && status && status.oldListeners.length > 0 && (
+        <OldListenersNotice listeners={status.oldListeners} onStopped={onStatus} onExpired={onRefresh} />
       )}
       {state.kind === 'failed' && (
         <div className="header-error">

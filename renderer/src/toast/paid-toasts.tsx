@@ -12,7 +12,7 @@ const MAX_TOASTS = 3;
 type Toast = { id: number; order: Order };
 
 /**
- * "Payment received" the moment the listener records a return (the desktop notification comes from the main
+ * "Paid" the moment the listener records a return (the desktop notification comes from the main
  * process). Polite: a screen reader finishes what it is saying first. A toast opens its order when clicked.
  */
 export function PaidToasts({ onOpen }: { onOpen(ref: string): void }) {
@@ -57,6 +57,10 @@ function PaidToast({ order, onOpen, onDismiss }: { order: Order; onOpen(): void;
     return () => clearTimeout(timer);
   }, [held]);
 
+  // A gateway's return is the customer's browser saying "paid": a claim until a statement shows the money.
+  const unverified = !order.paidManually && order.verification === 'unverified';
+  const amount = formats.money(order.amountMinor);
+
   return (
     <div
       className="toast"
@@ -67,7 +71,7 @@ function PaidToast({ order, onOpen, onDismiss }: { order: Order; onOpen(): void;
       onBlur={() => setHeld(false)}
     >
       <button type="button" className="toast-body" onClick={onOpen}>
-        <span className="toast-title">{t.toastPaidTitle(formats.money(order.amountMinor))}</span>
+        <span className="toast-title">{unverified ? t.toastPaidUnverifiedTitle(amount) : t.toastPaidTitle(amount)}</span>
         <span className="toast-line">
           <span className="mono">{order.ref}</span>
           {order.customerName && (
@@ -77,6 +81,7 @@ function PaidToast({ order, onOpen, onDismiss }: { order: Order; onOpen(): void;
             </>
           )}
         </span>
+        {unverified && <span className="toast-note">{t.toastUnverifiedNote}</span>}
         <span className="toast-action">{t.toastOpen}</span>
       </button>
       <button type="button" className="toast-close" aria-label={t.dismissToast} onClick={onDismiss}>
