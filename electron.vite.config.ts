@@ -28,7 +28,11 @@ export default defineConfig({
       // Dependencies (better-sqlite3 with its native binding above all) stay in node_modules.
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // Statement files are read in a worker thread (statement-reader.ts), which loads this file beside index.js.
+          'statement-worker': resolve(root, 'electron/core/reconciliation/statement-worker.ts'),
+        },
       },
     },
   },

@@ -53,10 +53,20 @@ export const Order = z.object({
   customerEmail: z.string().nullable(),
   note: z.string().nullable(),
   paymentUrl: z.string().nullable(),
+  /** The host of paymentUrl. */
+  paymentHost: z.string().nullable(),
+  /** The gateway answered with a link on another host than its own Base URL's: warn before handing it out. */
+  paymentHostForeign: z.boolean(),
   transactionId: z.string().nullable(),
   failure: z.string().nullable(),
   /** Marked paid by the shopkeeper (with a reason in the timeline), not by the gateway's return. */
   paidManually: z.boolean(),
+  /**
+   * For a gateway payment, how PayDesk learned of it: the customer's browser came back (return), the
+   * shopkeeper typed the transaction id the customer showed (counter), or a statement line was settled by hand.
+   * A return or a counter claim is a claim until a statement verifies it.
+   */
+  paymentProof: z.enum(['return', 'counter', 'statement']).nullable(),
   /** For a paid order: how it stands against the imported statements; null for an unpaid order. */
   verification: Verification.nullable(),
   /** The amount the statement shows, when it differs from the order's. */
@@ -78,6 +88,12 @@ const optionalText = (max: number, label: string) =>
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
     z.string().max(max, `${label} can be at most ${max} characters.`).optional(),
   );
+
+/** Text typed into a search or a filter: control characters (NUL, escapes) are never part of what was meant. */
+const searchText = (label: string) =>
+  optionalText(200, label).refine((text) => text === undefined || !/[\u0000-\u001f\u007f-\u009f]/.test(text), {
+    message: `${label} has a control character in it (perhaps pasted from another program); type it again.`,
+  });
 
 export const CreateLinkInput = z.object({
   amount: z.string().transform((text, ctx) => {
@@ -105,7 +121,7 @@ export const ListOrdersInput = z
     status: OrderStatus.optional(),
     /** Every profile's orders instead of the active profile's. */
     allProfiles: z.boolean().default(false),
-    search: optionalText(200, 'The search'),
+    search: searchText('The search'),
     verification: Verification.optional(),
     /** Local days, inclusive. */
     from: LocalDay.optional(),
@@ -213,6 +229,25 @@ export const ConnectionReport = z.object({
 });
 export type ConnectionReport = z.infer<typeof ConnectionReport>;
 
+/**
+ * Check the return address: PayDesk asks its own return address for a one-time nonce and reports whether its
+ * listener heard it, step by step like Check connection ('heard' in place of 'http').
+ */
+export const ReturnCheckReport = ConnectionReport.extend({
+  steps: z.array(ConnectionStep.extend({ step: z.enum(['url', 'dns', 'tcp', 'tls', 'heard']) })),
+  /** The address checked: the public return address, or the listener's own; null when there is none. */
+  url: z.string().nullable(),
+});
+export type ReturnCheckReport = z.infer<typeof ReturnCheckReport>;
+
+/** A one-time test page on the return address, for a phone to open (see the phoneReached event). */
+export const PhoneTest = z.object({ url: z.string(), expiresAt: z.string() });
+export type PhoneTest = z.infer<typeof PhoneTest>;
+
+/** A device opened the phone test page: its address as the listener saw it (through a tunnel: as forwarded). */
+export const PhoneReached = z.object({ address: z.string(), at: z.string() });
+export type PhoneReached = z.infer<typeof PhoneReached>;
+
 export const BindAddress = z.object({
   address: z.string(),
   /** Interface name and kind, e.g. "wlan0 (Wi-Fi/LAN)". */
@@ -272,8 +307,13 @@ export const Dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
+/** Whose name a "Paid" desktop notification shows: never, only while the screen is not locked (where the
+ * system says so; where it cannot tell, never), or always. */
+export const NOTIFICATION_NAMES = ['never', 'unlocked', 'always'] as const;
+
 export const Preferences = z.object({
   language: z.enum(['en', 'bn']),
+  notificationNames: z.enum(NOTIFICATION_NAMES).default('unlocked'),
   linkExpiryHours: z.number().int().min(1, 'Links last at least 1 hour.').max(720, 'Links last at most 30 days (720 hours).'),
 });
 export type Preferences = z.infer<typeof Preferences>;
@@ -295,9 +335,10 @@ export const StatementPreview = z.object({
   /** Opaque handle for importStatement; the renderer never sees a path. */
   token: z.string(),
   fileName: z.string(),
-  headers: z.array(z.string()),
-  /** The first rows, as text, for the mapping screen. */
-  rows: z.array(z.array(z.string())),
+  /** At most 100 columns (a file with more is refused), each name at most 100 characters. */
+  headers: z.array(z.string().max(100)).max(100),
+  /** The first 20 rows, as text, each cell cut to 200 characters, for the mapping screen. */
+  rows: z.array(z.array(z.string().max(200)).max(100)).max(20),
   totalRows: z.number().int(),
   /** Remembered for this profile, or guessed from the headers; null when nothing fits. */
   suggested: StatementMapping.partial().nullable(),
@@ -327,9 +368,11 @@ export const ReconciliationReport = z.object({
   alreadyKnown: z.number().int(),
   /**
    * Lines not imported, each with its line number, its text and why: they did not parse, or they contradict a
-   * line with the same transaction ID (earlier in the file, or imported before) by their amount.
+   * line with the same transaction ID (earlier in the file, or imported before) by their amount. The first 200
+   * by line number; rejectedCount counts them all.
    */
-  rejected: z.array(z.object({ line: z.number().int(), text: z.string(), reason: z.string() })),
+  rejected: z.array(z.object({ line: z.number().int(), text: z.string(), reason: z.string() })).max(200),
+  rejectedCount: z.number().int(),
   /** Paid orders this import matched (lines of earlier statements too, once their order is paid). */
   verified: z.number().int(),
   amountMismatch: z.number().int(),
@@ -351,7 +394,7 @@ export const ExportFilter = z.object({
   status: OrderStatus.optional(),
   verification: Verification.optional(),
   allProfiles: z.boolean().default(false),
-  search: optionalText(200, 'The search'),
+  search: searchText('The search'),
   from: LocalDay.optional(),
   to: LocalDay.optional(),
 });
@@ -372,6 +415,15 @@ export const ExportProgress = z.object({
   total: z.number().int(),
 });
 
+/**
+ * Whose browser can come back to the return address: this computer only (loopback), devices on the shop's
+ * network (a LAN address), anyone (a public address in front of PayDesk), or nobody (a LAN address this
+ * computer no longer has).
+ */
+export const RETURN_REACHES = ['this_computer', 'shop_network', 'anywhere', 'unreachable'] as const;
+export const ReturnReach = z.enum(RETURN_REACHES);
+export type ReturnReach = z.infer<typeof ReturnReach>;
+
 export const AppStatus = z.object({
   mode: z.enum(['sandbox', 'live']),
   profileName: z.string(),
@@ -384,6 +436,15 @@ export const AppStatus = z.object({
   listenerWarning: z.string().nullable(),
   /** First start: offer "Try the sandbox" or "Connect my gateway". */
   welcome: z.boolean(),
+  /**
+   * Listeners left answering at an address PayDesk moved away from (links handed out there still work), until
+   * they close by themselves; `exposed` when that address is reachable from other machines.
+   */
+  oldListeners: z.array(z.object({ url: z.string(), until: z.string(), exposed: z.boolean() })),
+  /** Who can come back to returnUrl; null while the listener is not running. */
+  returnReach: ReturnReach.nullable(),
+  /** A return check heard PayDesk through returnUrl since it last changed (a live profile never checked says so once). */
+  returnChecked: z.boolean(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
@@ -403,6 +464,11 @@ export const channels = {
         .min(3, 'Say why this order is paid, for example “paid in cash at the counter”.')
         .max(500, 'The reason can be at most 500 characters.'),
     }),
+    value: Order,
+  },
+  /** The return never came but the customer shows the gateway's transaction id: the shopkeeper types it in. */
+  claimAtCounter: {
+    request: RefInput.extend({ transactionId: z.string().max(200) }),
     value: Order,
   },
   getDashboard: { request: Empty, value: Dashboard },
@@ -433,7 +499,14 @@ export const channels = {
   switchProfile: { request: z.object({ name: z.string().max(60) }), value: AppStatus },
   setApiKey: { request: ApiKeyInput, value: ProfileView },
   acceptWeakKeyStorage: { request: z.object({ accept: z.boolean() }), value: VaultStatus },
-  checkConnection: { request: z.object({ baseUrl: z.string().max(2000), mode: z.enum(['live', 'sandbox']) }), value: ConnectionReport },
+  /** Checks the saved profile's own Base URL, never an address the page names. */
+  checkConnection: { request: z.object({ profileName: z.string().max(60) }), value: ConnectionReport },
+  /** Closes the listeners left answering at old addresses now instead of when their time is up. */
+  stopOldListeners: { request: Empty, value: AppStatus },
+  /** Requests the active profile's return address with a one-time nonce; ok when the listener heard it. */
+  checkReturnAddress: { request: Empty, value: ReturnCheckReport },
+  /** Makes a one-time test page on the return address (valid 10 minutes); opening it emits phoneReached. */
+  startPhoneTest: { request: Empty, value: PhoneTest },
   listBindAddresses: { request: Empty, value: z.object({ addresses: z.array(BindAddress) }) },
   getShopDetails: { request: Empty, value: ShopDetails },
   saveShopDetails: { request: ShopDetailsInput, value: ShopDetails },
@@ -461,6 +534,8 @@ export const events = {
   /** A return was just recorded: the moment for the toast and the desktop notification. */
   orderPaid: Order,
   exportProgress: ExportProgress,
+  /** A phone (or any device) opened the test page of startPhoneTest. */
+  phoneReached: PhoneReached,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

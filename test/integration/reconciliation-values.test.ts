@@ -75,3 +75,24 @@ test('UTF-16 text is read, and old Excel files, fake workbooks and oversized fil
   const empty = await readStatementFile('empty.csv', new Uint8Array());
   assert.match(!empty.ok ? empty.message : '', /is empty/);
 });
+
+test('CSV lines keep the line an editor shows and their own text across quoted breaks, blank lines and stray quotes', async () => {
+  const text = [
+    'TrxID|Amount|Note', '', 'A1|10|"two', 'lines"', 'A2|20|he said "hi"', '"A3" x|30|"a ""quoted"" | word"', '', '', 'A4|40|', 'A5|50',
+  ].join('\r\n');
+  const read = await readStatementFile('s.csv', new TextEncoder().encode(`${text}\r\n`));
+  assert.deepEqual(read.ok && read.table, {
+    headers: ['TrxID', 'Amount', 'Note'],
+    rows: [
+      { line: 3, cells: ['A1', '10', 'two\r\nlines'], raw: 'A1|10|"two\r\nlines"' },
+      { line: 5, cells: ['A2', '20', 'he said "hi"'], raw: 'A2|20|he said "hi"' },
+      { line: 6, cells: ['"A3" x', '30', 'a "quoted" | word'], raw: '"A3" x|30|"a ""quoted"" | word"' },
+      { line: 9, cells: ['A4', '40', ''], raw: 'A4|40|' },
+      { line: 10, cells: ['A5', '50'], raw: 'A5|50' },
+    ],
+  });
+  const lone = await readStatementFile('mac.csv', new TextEncoder().encode('TrxID,Amount\rA1,10\r\rA2,20\n'));
+  assert.deepEqual(lone.ok && lone.table.rows.map((row) => row.line), [2, 4], 'a lone \\r ends a line too');
+  const unclosed = await readStatementFile('open.csv', new TextEncoder().encode('TrxID,Amount\nA1,10\nA2,"20\nA3,30\n'));
+  assert.match(!unclosed.ok ? unclosed.message : '', /open\.csv has a quote \("\) on line 3 that is never closed/);
+});

@@ -72,7 +72,7 @@ test('a CSV statement verifies paid orders by transaction id in any case, shows 
   assert.deepEqual(
     { ...report, rejected: report.rejected.length },
     {
-      lines: 4, imported: 4, alreadyKnown: 0, rejected: 0, verified: 2, amountMismatch: 1, missing: 0, unclaimed: 1,
+      lines: 4, imported: 4, alreadyKnown: 0, rejected: 0, rejectedCount: 0, verified: 2, amountMismatch: 1, missing: 0, unclaimed: 1,
       coversFrom: yearFirst(daysAgo(2)).slice(0, 10), coversTo: yearFirst(daysAgo(2)).slice(0, 10),
     },
   );
@@ -409,7 +409,7 @@ test('paydesk reconcile prints the count of each outcome, speaks JSON, and exits
   const report = JSON.parse(json.stdout);
   assert.deepEqual(
     { ...report, rejected: report.rejected.map((r: { line: number }) => r.line) },
-    { lines: 4, imported: 0, already_known: 3, verified: 0, amount_mismatch: 0, missing: 0, unclaimed: 0, rejected: [5],
+    { lines: 4, imported: 0, already_known: 3, verified: 0, amount_mismatch: 0, missing: 0, unclaimed: 0, rejected: [5], rejected_count: 1,
       covers_from: yearFirst(daysAgo(2)).slice(0, 10), covers_to: yearFirst(daysAgo(2)).slice(0, 10) },
   );
   const orders = JSON.parse((await paydesk(['--data-dir', dataDir, 'orders', '--json'])).stdout) as Array<{ transaction_id: string; verification: string }>;

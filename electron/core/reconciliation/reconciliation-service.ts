@@ -1,7 +1,8 @@
 // Reconciliation's use-cases: read a statement the main process picked, show its first rows with a mapping
 // (remembered for the profile, or guessed from the headers), import it, and settle its unclaimed lines by
-// hand. The parsed file waits under an opaque token between the preview and the import, briefly and only a
-// few at a time: the renderer never names a path, and never hands over rows.
+// hand. The file waits under an opaque token between the preview and the import, briefly and only a few at a
+// time: the renderer never names a path, and never hands over rows. Files are read in the statement worker
+// (statement-reader.ts), for the preview and again with the mapping, so the main thread never parses one.
 import { randomBytes } from 'node:crypto';
 import type { Order, ReconciliationReport, Reply, StatementLine, StatementMapping, StatementPreview } from '../../../shared/contract';
 import { formatTaka } from '../../../shared/money';
@@ -12,18 +13,17 @@ import type { SettingsRepo } from '../db/settings-repo';
 import type { ClaimOutcome, StatementsRepo, StoredStatementLine } from '../db/statements-repo';
 import { localDay } from '../db/order-queries';
 import { hashToken, newReturnToken } from '../return-tokens';
-import { readStatementFile, type StatementTable } from './statement-file';
+import { readStatementLines, readStatementSummary, type Refusal, type StatementFile } from './statement-reader';
 import { detectMapping, FIELD_NAMES } from './statement-headers';
-import { missingColumns, parseStatementLines } from './statement-lines';
+import { missingColumns, type ParsedStatement } from './statement-lines';
 
-const PREVIEW_ROWS = 20;
 const HELD_FILES = 4;
 const HELD_MS = 30 * 60_000;
 /** The unclaimed list shows the newest lines; older ones come back as these are settled. */
 const UNCLAIMED_LIMIT = 1000;
 const REQUIRED = ['transactionId', 'amount', 'time'] as const;
-
-export type StatementFile = { name: string; bytes: Uint8Array };
+/** The report lists this many of the lines not imported (and counts them all): what a page can show. */
+const REJECTED_SHOWN = 200;
 
 export type ReconciliationDeps = {
   statements: StatementsRepo;
@@ -40,7 +40,7 @@ export type ReconciliationService = ReturnType<typeof createReconciliationServic
 const mappingKey = (profileId: number) => `statementMapping:${profileId}`;
 
 export function createReconciliationService(deps: ReconciliationDeps) {
-  const held = new Map<string, { profileId: number; fileName: string; table: StatementTable; until: number }>();
+  const held = new Map<string, { profileId: number; file: StatementFile; headers: string[]; until: number }>();
 
   const activeProfile = () => deps.profiles.active();
 
@@ -52,28 +52,40 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     return Object.keys(guessed).length ? guessed : null;
   };
 
-  const importTable = (profileId: number, fileName: string, table: StatementTable, mapping: StatementMapping): Reply<ReconciliationReport> => {
-    const absent = missingColumns(table.headers, mapping);
-    if (absent) return fail(appError('invalid_input', absent, { field: 'mapping' }));
-    const parsed = parseStatementLines(table, mapping);
+  /** Reads every line in the worker with the mapping `choose` makes of its columns, then records them. */
+  const importLines = async (
+    profileId: number,
+    file: StatementFile,
+    choose: (headers: string[]) => StatementMapping | Refusal,
+  ): Promise<Reply<ReconciliationReport>> => {
+    const read = await readStatementLines(file, choose);
+    if (!read.ok) return fail(appError('invalid_input', read.message, { field: read.field ?? null }));
+    if (activeProfile()?.id !== profileId) {
+      return fail(appError('invalid_input', 'The profile changed while the statement was read; choose the file again.'));
+    }
+    return ok(record(profileId, file.name, read.parsed, read.mapping));
+  };
+
+  const record = (profileId: number, fileName: string, parsed: ParsedStatement, mapping: StatementMapping): ReconciliationReport => {
     const outcome = deps.statements.importStatement(
       { profileId, fileName, mapping, rows: parsed.rows, lines: parsed.lines, rejected: parsed.rejected },
       deps.now(),
     );
     deps.settings.set(mappingKey(profileId), mapping);
     const day = (instant: string | null) => (instant ? localDay(new Date(instant)) : null);
-    return ok({
+    return {
       lines: parsed.rows,
       imported: outcome.imported,
       alreadyKnown: outcome.alreadyKnown + parsed.repeats,
-      rejected: outcome.rejected,
+      rejected: outcome.rejected.slice(0, REJECTED_SHOWN),
+      rejectedCount: outcome.rejected.length,
       verified: outcome.verified,
       amountMismatch: outcome.amountMismatch,
       missing: outcome.missing,
       unclaimed: outcome.unclaimed,
       coversFrom: day(outcome.coversFrom),
       coversTo: day(outcome.coversTo),
-    });
+    };
   };
 
   /** An unclaimed line of the active profile, or the sentence saying why not. */
@@ -103,25 +115,18 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     async preview(file: StatementFile): Promise<Reply<StatementPreview>> {
       const profile = activeProfile();
       if (!profile) return fail(appError('not_configured', 'No merchant profile is set up yet. Add one in Settings, or use the sandbox.'));
-      const read = await readStatementFile(file.name, file.bytes);
+      const read = await readStatementSummary(file);
       if (!read.ok) return fail(appError('invalid_input', read.message));
-      const { table } = read;
+      const { headers, preview, rows } = read.summary;
       const now = Date.now();
       for (const [token, entry] of held) if (entry.until <= now) held.delete(token);
       while (held.size >= HELD_FILES) held.delete(held.keys().next().value!);
       const token = randomBytes(24).toString('base64url');
-      held.set(token, { profileId: profile.id, fileName: file.name, table, until: now + HELD_MS });
-      return ok({
-        token,
-        fileName: file.name,
-        headers: table.headers,
-        rows: table.rows.slice(0, PREVIEW_ROWS).map((row) => table.headers.map((_, i) => row.cells[i] ?? '')),
-        totalRows: table.rows.length,
-        suggested: suggest(profile.id, table.headers),
-      });
+      held.set(token, { profileId: profile.id, file, headers, until: now + HELD_MS });
+      return ok({ token, fileName: file.name, headers, rows: preview, totalRows: rows, suggested: suggest(profile.id, headers) });
     },
 
-    importStatement(token: string, mapping: StatementMapping): Reply<ReconciliationReport> {
+    async importStatement(token: string, mapping: StatementMapping): Promise<Reply<ReconciliationReport>> {
       const entry = held.get(token);
       if (!entry || entry.until <= Date.now()) {
         held.delete(token);
@@ -130,8 +135,12 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       if (activeProfile()?.id !== entry.profileId) {
         return fail(appError('invalid_input', 'The profile changed since the statement was opened; choose the file again.'));
       }
-      const report = importTable(entry.profileId, entry.fileName, entry.table, mapping);
-      if (report.ok) held.delete(token);
+      const absent = missingColumns(entry.headers, mapping);
+      if (absent) return fail(appError('invalid_input', absent, { field: 'mapping' }));
+      // Taken while it is read, so the same statement is not imported twice at once; back if the read fails.
+      held.delete(token);
+      const report = await importLines(entry.profileId, entry.file, () => mapping);
+      if (!report.ok) held.set(token, entry);
       return report;
     },
 
@@ -142,29 +151,25 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     async importFile(file: StatementFile, given: Partial<StatementMapping> | null): Promise<Reply<ReconciliationReport>> {
       const profile = activeProfile();
       if (!profile) return fail(appError('not_configured', 'No merchant profile is set up yet.'));
-      const read = await readStatementFile(file.name, file.bytes);
-      if (!read.ok) return fail(appError('invalid_input', read.message));
-      const { headers } = read.table;
-      // A column may be named by its header or by its number (1 is the first).
-      const named = Object.fromEntries(
-        Object.entries(given ?? {}).map(([field, column]) => [
-          field,
-          column && !headers.includes(column) && /^\d+$/.test(column) ? (headers[Number(column) - 1] ?? column) : column,
-        ]),
-      );
-      const mapping = { ...suggest(profile.id, headers), ...named };
-      const unknown = REQUIRED.filter((field) => !mapping[field]);
-      if (unknown.length) {
-        return fail(
-          appError(
-            'invalid_input',
-            `Could not tell which column holds the ${unknown.map((f) => FIELD_NAMES[f]).join(' and the ')}; ` +
-              `the columns found are: ${headers.join(', ')}.`,
-            { field: 'mapping' },
-          ),
+      return importLines(profile.id, file, (headers) => {
+        // A column may be named by its header or by its number (1 is the first).
+        const named = Object.fromEntries(
+          Object.entries(given ?? {}).map(([field, column]) => [
+            field,
+            column && !headers.includes(column) && /^\d+$/.test(column) ? (headers[Number(column) - 1] ?? column) : column,
+          ]),
         );
-      }
-      return importTable(profile.id, file.name, read.table, mapping as StatementMapping);
+        const mapping = { ...suggest(profile.id, headers), ...named };
+        const unknown = REQUIRED.filter((field) => !mapping[field]);
+        if (unknown.length === 0) return mapping as StatementMapping;
+        return {
+          ok: false,
+          field: 'mapping',
+          message:
+            `Could not tell which column holds the ${unknown.map((f) => FIELD_NAMES[f]).join(' and the ')}; ` +
+            `the columns found are: ${headers.join(', ')}.`,
+        };
+      });
     },
 
     listUnclaimed(): Reply<{ lines: StatementLine[] }> {

@@ -1,13 +1,20 @@
 // A statement file's bytes as a table of text: the header row and the data rows, each with its line number
 // and its original text. CSV comes as the panels and spreadsheets write it (UTF-8 with or without a BOM,
-// UTF-16 from Excel's "Unicode text", `,` `;` or tab between fields, quoted fields with commas and line
-// breaks); XLSX is read with read-excel-file, its numbers kept as the digits written in the file.
-import { parse } from 'csv-parse/sync';
+// UTF-16 from Excel's "Unicode text", `,` `;` tab or `|` between fields, quoted fields with commas and line
+// breaks); XLSX is read with read-excel-file, its numbers kept as the digits written in the file. This runs in
+// the statement worker (statement-reader.ts), never on the main thread, and refuses, with a sentence naming
+// the cap, any file past what a statement could be.
 import { readSheet } from 'read-excel-file/node';
+import { readCsvRecords } from './csv-records';
+import { overCap, STATEMENT_CAPS, XLSX_CAPS } from './statement-caps';
 import { detectMapping } from './statement-headers';
+import { unpackXlsx } from './xlsx-archive';
 
 /** Statements of a few hundred thousand lines fit well within this; a larger file is refused unread. */
 export const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;
+
+/** A column's name as the mapping screen shows it and a mapping names it (with room for " (2)" after it). */
+const MAX_HEADER = 90;
 
 export type StatementRow = { line: number; cells: string[]; raw: string };
 export type StatementTable = { headers: string[]; rows: StatementRow[] };
@@ -57,44 +64,32 @@ export function sniffDelimiter(text: string): string {
 }
 
 function readCsv(name: string, text: string): TableRead {
-  let records: Array<{ record: string[]; raw: string }>;
-  try {
-    records = parse(text, {
-      delimiter: sniffDelimiter(text),
-      raw: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    return { ok: false, message: `${name} could not be read as CSV: ${(error as Error).message}` };
-  }
-  // Line numbers as an editor shows them: each raw record carries the blank lines before it and its own breaks.
-  // (csv-parse keeps the \r of a CRLF break in the raw text, but not its \n.)
-  const breaks = text.includes('\r') ? /\r/g : /\n/g;
-  let next = 1;
-  const rows = records.map(({ record, raw }) => {
-    const body = raw.replace(/^[\r\n]+/, '');
-    const line = next + (raw.slice(0, raw.length - body.length).match(breaks)?.length ?? 0);
-    next += raw.match(breaks)?.length ?? 0;
-    return { line, cells: record, raw: body.replace(/[\r\n]+$/, '') };
-  });
-  return tabulate(name, rows);
+  const read = readCsvRecords(name, text, sniffDelimiter(text));
+  return read.ok ? tabulate(name, read.records) : read;
 }
 
 async function readXlsx(name: string, bytes: Uint8Array): Promise<TableRead> {
+  const unpacked = unpackXlsx(name, bytes, XLSX_CAPS);
+  if (!unpacked.ok) return unpacked;
   let sheet: unknown[][];
   try {
     // Numbers as the digits in the file, never through a float: "1500.5" stays exactly that.
-    sheet = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { parseNumber: (digits) => digits })) as unknown[][];
+    sheet = (await readSheet(Buffer.from(unpacked.archive), { parseNumber: (digits) => digits })) as unknown[][];
   } catch (error) {
     return { ok: false, message: `${name} could not be read as an Excel workbook: ${(error as Error).message}` };
   }
-  const rows = sheet.map((cells, index) => {
-    const text = cells.map(cellText);
-    return { line: index + 1, cells: text, raw: text.map(quoted).join(',') };
-  });
-  return tabulate(name, rows.filter((row) => row.cells.some((cell) => cell.trim() !== '')));
+  if (sheet.length > STATEMENT_CAPS.lines) return { ok: false, message: overCap.lines(name) };
+  const rows: StatementRow[] = [];
+  for (const [index, cells] of sheet.entries()) {
+    // A sheet's rows are as wide as its widest; only the columns up to the last filled one count.
+    let width = cells.length;
+    while (width > 0 && (cells[width - 1] === null || cells[width - 1] === undefined)) width--;
+    if (width > STATEMENT_CAPS.columns) return { ok: false, message: overCap.columns(name, index + 1) };
+    const text = cells.slice(0, width).map(cellText);
+    if (text.some((cell) => cell.length > STATEMENT_CAPS.cellLength)) return { ok: false, message: overCap.cellLength(name, index + 1) };
+    if (text.some((cell) => cell.trim() !== '')) rows.push({ line: index + 1, cells: text, raw: text.map(quoted).join(',') });
+  }
+  return tabulate(name, rows);
 }
 
 /**
@@ -129,13 +124,15 @@ function tabulate(name: string, rows: StatementRow[]): TableRead {
   );
   const header = rows[at];
   if (!header) return { ok: false, message: `${name} is empty.` };
-  const headers = header.cells.map((cell, i) => cell.trim() || `Column ${i + 1}`);
+  const headers = header.cells.map((cell, i) => clip(cell.trim()) || `Column ${i + 1}`);
   let width = headers.length;
   for (let i = at + 1; i < rows.length; i++) width = Math.max(width, rows[i]!.cells.length);
   while (headers.length < width) headers.push(`Column ${headers.length + 1}`);
   const data = rows.slice(at + 1).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   return { ok: true, table: { headers: uniqueNames(headers), rows: data } };
 }
+
+const clip = (name: string) => (name.length > MAX_HEADER ? `${name.slice(0, MAX_HEADER - 1)}…` : name);
 
 /** Two columns called "Date" become "Date" and "Date (2)", so a mapping names one column. */
 function uniqueNames(headers: string[]): string[] {

@@ -4,11 +4,12 @@ import type { StatementMapping } from '../../../shared/contract';
 import { FIELD_NAMES } from './statement-headers';
 import type { StatementTable } from './statement-file';
 import { parseStatementAmount, parseStatementTime } from './statement-values';
+import { foldTransactionId } from '../transaction-id';
 
 export type StatementLineInput = {
   line: number;
   transactionId: string;
-  /** Trimmed and upper-cased: how lines are matched to orders and told apart. */
+  /** The id's identity (transaction-id.ts): how lines are matched to orders and told apart. */
   key: string;
   amountMinor: number;
   /** UTC instant, ISO. */
@@ -32,8 +33,6 @@ export type ParsedStatement = {
 const MAX_TRANSACTION_ID = 100;
 const MAX_TEXT = 200;
 const MAX_RAW = 2000;
-
-export const transactionKey = (transactionId: string) => transactionId.trim().toUpperCase();
 
 /** The columns the mapping names that the file does not have, as a sentence; null when all are there. */
 export function missingColumns(headers: string[], mapping: StatementMapping): string | null {
@@ -63,15 +62,21 @@ export function parseStatementLines(table: StatementTable, mapping: StatementMap
   for (const row of table.rows) {
     const raw = row.raw.length > MAX_RAW ? `${row.raw.slice(0, MAX_RAW)}…` : row.raw;
     const reject = (reason: string) => void rejected.push({ line: row.line, text: raw, reason });
-    const transactionId = (row.cells[trx] ?? '').trim();
-    if (transactionId === '') {
+    const cell = (row.cells[trx] ?? '').trim();
+    if (cell === '') {
       reject('there is no transaction ID');
       continue;
     }
-    if (transactionId.length > MAX_TRANSACTION_ID) {
+    if (cell.length > MAX_TRANSACTION_ID) {
       reject(`the transaction ID is longer than ${MAX_TRANSACTION_ID} characters`);
       continue;
     }
+    const canonical = foldTransactionId(cell);
+    if (!canonical) {
+      reject(`the transaction ID “${cell}” has characters a transaction ID never has (only letters A–Z, digits and . _ - are)`);
+      continue;
+    }
+    const { id: transactionId, key } = canonical;
     const money = parseStatementAmount(row.cells[amount] ?? '');
     if (!money.ok) {
       reject(money.reason);
@@ -82,7 +87,6 @@ export function parseStatementLines(table: StatementTable, mapping: StatementMap
       reject(when.reason);
       continue;
     }
-    const key = transactionKey(transactionId);
     const earlier = seen.get(key);
     if (earlier) {
       if (earlier.amountMinor === money.value) repeats++;

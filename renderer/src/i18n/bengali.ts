@@ -20,6 +20,7 @@ export const bengali: Messages = {
     failed: 'ব্যর্থ',
   },
   manualChip: 'ম্যানুয়াল',
+  counterChip: 'কাউন্টারে দাবি',
   verification: {
     unverified: 'এখনও যাচাই হয়নি',
     verified: 'যাচাইকৃত',
@@ -41,6 +42,8 @@ export const bengali: Messages = {
   stopOldListener: 'এখনই বন্ধ করুন',
   stopOldListeners: 'এগুলো এখনই বন্ধ করুন',
   stoppingOldListener: 'বন্ধ হচ্ছে…',
+  returnUnchecked: (url) => `গ্রাহক ${url}-এ ফিরে আসতে পারেন কিনা, PayDesk এখনও যাচাই করেনি। প্রথম গ্রাহক টাকা দেওয়ার আগে যাচাই করে নিন।`,
+  notNow: 'এখন নয়',
 
   brokenPart: 'PayDesk স্ক্রিনের এই অংশটি দেখাতে পারেনি। কিছুই হারায়নি: আপনার অর্ডারগুলো নিরাপদ আছে।',
   showAgain: 'আবার দেখান',
@@ -55,6 +58,7 @@ export const bengali: Messages = {
   profileInUseAnnouncement: (name) => `PayDesk এখন ${name} প্রোফাইল ব্যবহার করছে।`,
   cancelledAnnouncement: (ref) => `অর্ডার ${ref}-এর লিংক বাতিল হয়েছে।`,
   markedPaidAnnouncement: (ref) => `অর্ডার ${ref} হাতে পরিশোধিত হিসেবে চিহ্নিত হয়েছে।`,
+  claimedAtCounterAnnouncement: (ref) => `অর্ডার ${ref} পরিশোধিত, কাউন্টারে দাবি হিসেবে।`,
 
   welcomeTitle: 'PayDesk-এ স্বাগতম',
   welcomeIntro:
@@ -107,12 +111,41 @@ export const bengali: Messages = {
   linkForCustomer: 'গ্রাহকের জন্য লিংক',
   openInBrowser: 'ব্রাউজারে খুলুন',
   paidNote: 'পরিশোধিত · লেনদেন',
+  paidAtCounterNote: 'কাউন্টারে দাবি · লেনদেন',
   copy: 'কপি',
   copied: 'কপি হয়েছে ✓',
   copiedNote: 'কপি হয়েছে — লিংকটি ক্লিপবোর্ডে আছে।',
   clipboardUnavailable: 'PayDesk ক্লিপবোর্ডে পৌঁছাতে পারেনি। লিংকটি নির্বাচিত আছে: কপি করতে Ctrl+C চাপুন।',
   qrLabel: 'পেমেন্ট লিংকের QR কোড',
-  qrCaption: 'গ্রাহক ফোনে এটি স্ক্যান করে টাকা দেবেন।',
+  qrCaption: (reach, sandbox) => {
+    switch (reach) {
+      case 'anywhere':
+        return 'গ্রাহক ফোনে এটি স্ক্যান করে টাকা দেবেন।';
+      case 'shop_network':
+        return 'গ্রাহক দোকানের ওয়াই-ফাইতে থাকা ফোনে এটি স্ক্যান করে টাকা দেবেন।';
+      case 'this_computer':
+        return sandbox
+          ? 'কোনো ফোন এই লিংক খুলতে পারবে না: স্যান্ডবক্স শুধু এই কম্পিউটারে চলছে।'
+          : 'ফোনে স্ক্যান করে টাকা দেওয়া যাবে, কিন্তু গ্রাহক PayDesk-এ ফিরবেন না।';
+      case 'unreachable':
+        return 'এই লিংক থেকে কোনো ফোন PayDesk-এ ফিরবে না।';
+      case null:
+        return 'পেমেন্টের পাতা খুলতে এটি স্ক্যান করুন।';
+    }
+  },
+  reachWarning: (reach, sandbox) => {
+    switch (reach) {
+      case 'this_computer':
+        return sandbox
+          ? 'স্যান্ডবক্স শুধু এই কম্পিউটারে চলছে: কোনো ফোন এই লিংক খুলতেও পারবে না, PayDesk-এ ফিরতেও পারবে না। “ব্রাউজারে খুলুন” দিয়ে এখানেই খুলুন, অথবা দোকানের ওয়াই-ফাইয়ের ফোন বেছে নিন।'
+          : 'ফোনে টাকা দিলে গ্রাহক PayDesk-এ ফিরে আসবেন না: এই লিংক শুধু এই কম্পিউটারেই ফেরে, তাই অর্ডারটি অপেক্ষমাণ থেকে যাবে।';
+      case 'shop_network':
+        return 'শুধু দোকানের ওয়াই-ফাইতে থাকা ফোন PayDesk-এ ফিরে আসে: মোবাইল ডেটায় গ্রাহক টাকা দিতে পারবেন, কিন্তু অর্ডারটি অপেক্ষমাণ থেকে যাবে। আগে গ্রাহককে ওয়াই-ফাইতে যুক্ত হতে বলুন।';
+      case 'unreachable':
+        return 'এই লিংক থেকে কোনো গ্রাহক PayDesk-এ ফিরবেন না: এটি তাঁদের এমন ঠিকানায় ফেরায় যা এই কম্পিউটারের আর নেই (নেটওয়ার্ক অন্য ঠিকানা দিয়েছে)।';
+    }
+  },
+  chooseWhereCustomersPay: 'গ্রাহক কোথায় টাকা দেন, বেছে নিন',
   qrTooLong: 'লিংকটি QR কোডের জন্য বেশি লম্বা; এর বদলে কপি করুন বা খুলুন।',
   foreignHost: (host, gateway) =>
     `এই লিংকটি ${host}-এ যায়, ${gateway ? `আপনার গেটওয়ে ${gateway}-এ` : 'আপনার গেটওয়েতে'} নয়। গ্রাহককে দেওয়ার আগে যাচাই করে নিন।`,
@@ -151,6 +184,7 @@ export const bengali: Messages = {
   noLinkToHandOut: 'এই অর্ডারের জন্য দেওয়ার মতো কোনো লিংক নেই।',
   cancelLink: 'লিংক বাতিল করুন',
   markPaidManually: 'হাতে পরিশোধিত চিহ্নিত করুন',
+  customerShowsId: 'গ্রাহক লেনদেন আইডি দেখাচ্ছেন',
   fieldCustomer: 'গ্রাহক',
   fieldEmail: 'ই-মেইল',
   fieldNote: 'নোট',
@@ -162,6 +196,8 @@ export const bengali: Messages = {
   fieldPaidHow: 'পেমেন্ট',
   paidHowManual: 'হাতে পরিশোধিত চিহ্নিত',
   paidHowGateway: 'গেটওয়ের মাধ্যমে',
+  paidHowCounter: 'কাউন্টারে দাবি করা',
+  paidHowStatement: 'স্টেটমেন্ট থেকে',
   fieldTransaction: 'লেনদেন আইডি',
   fieldCancelled: 'বাতিল',
   fieldFailure: 'কেন ব্যর্থ হয়েছে',
@@ -177,6 +213,7 @@ export const bengali: Messages = {
     paidLate: (transactionId, status) =>
       `লিংক ${status} হওয়ার পরে পরিশোধিত: গেটওয়ে গ্রাহককে লেনদেন ${transactionId} সহ ফেরত পাঠিয়েছে।`,
     paidManually: 'হাতে পরিশোধিত চিহ্নিত করা হয়েছে। কারণ:',
+    claimedAtCounter: (transactionId) => `কাউন্টারে দাবি: গ্রাহক লেনদেন ${transactionId} দেখিয়েছেন।`,
     cancelledByCustomer: 'গ্রাহক গেটওয়ের পাতায় বাতিল করেছেন।',
     cancelledByShopkeeper: 'PayDesk থেকে লিংকটি বাতিল করা হয়েছে।',
     expired: 'পরিশোধ ছাড়াই লিংকের মেয়াদ শেষ হয়েছে।',
@@ -213,6 +250,14 @@ export const bengali: Messages = {
   keepUnpaid: 'ফিরে যান',
   markingPaid: 'চিহ্নিত হচ্ছে…',
   markPaidConfirm: 'পরিশোধিত চিহ্নিত করুন',
+  counterClaimTitle: (ref, amount) => `${ref} (${amount})-এর জন্য গ্রাহক লেনদেন আইডি দেখাচ্ছেন`,
+  counterClaimConsequence:
+    'গ্রাহক টাকা দিয়েছেন কিন্তু তাঁর ফোন PayDesk-এ ফেরেনি, এমন ক্ষেত্রে। তাঁর পেমেন্টের স্ক্রিন বা SMS থেকে লেনদেন আইডি লিখুন: অর্ডারটি কাউন্টারে দাবি হিসেবে পরিশোধিত হবে, আর স্টেটমেন্টে পেমেন্টটি না দেখা পর্যন্ত “এখনও যাচাই হয়নি” থাকবে।',
+  counterIdLabel: 'লেনদেন আইডি',
+  counterIdHint: 'গ্রাহকের স্ক্রিনে যেমন আছে, যেমন 8N7A6D5C। একটি লেনদেন আইডি দিয়ে একটিই অর্ডার পরিশোধ হয়।',
+  counterIdRequired: 'গ্রাহক যে লেনদেন আইডি দেখাচ্ছেন তা লিখুন।',
+  claimingAtCounter: 'নথিভুক্ত হচ্ছে…',
+  counterClaimConfirm: 'পেমেন্ট নথিভুক্ত করুন',
 
   receiptTitle: 'রসিদ',
   receiptPaper: 'কাগজ',
@@ -378,8 +423,67 @@ export const bengali: Messages = {
   returnListenerHint: 'পেমেন্টের পরে গেটওয়ে গ্রাহককে যেখানে ফেরত পাঠায়, যাতে অর্ডারটি পরিশোধিত হয়।',
   port: 'পোর্ট',
   portInvalid: 'পোর্ট ১ থেকে ৬৫৫৩৫-এর মধ্যে একটি পূর্ণসংখ্যা, যেমন ৪৭৪০০।',
+  portHint: 'PayDesk-এর রিটার্ন লিসেনারের পোর্ট: অন্য কোনো প্রোগ্রাম ব্যবহার না করলে ৪৭৪০০।',
+  whereCustomersPay: 'গ্রাহক কোথায় টাকা দেন?',
+  whereOptions: {
+    this_computer: {
+      title: 'এই কম্পিউটারেই',
+      hint: 'এই কম্পিউটারের ব্রাউজারে। ফোনে টাকা দিলে গ্রাহক PayDesk-এ ফিরে আসবেন না।',
+    },
+    shop_wifi: {
+      title: 'নিজের ফোনে, দোকানের ওয়াই-ফাইতে',
+      hint: 'দোকানের নেটওয়ার্কে এই কম্পিউটারের ঠিকানায় PayDesk শোনে। একই ওয়াই-ফাইয়ের ফোন ফিরে আসে; মোবাইল ডেটার ফোন আসে না।',
+    },
+    anywhere: {
+      title: 'নিজের ফোনে, যেকোনো জায়গা থেকে (মোবাইল ডেটাতেও)',
+      hint: 'দোকান PayDesk-এর সামনে যে পাবলিক ঠিকানা বসায় (একটি টানেল, বা নিজের ওয়েব সার্ভার), গ্রাহক সেখান দিয়ে ফিরে আসেন।',
+    },
+  },
+  wifiAddress: 'দোকানের ওয়াই-ফাইতে এই কম্পিউটারের ঠিকানা',
+  noLanAddress: 'এই কম্পিউটার এখন কোনো নেটওয়ার্কে নেই। দোকানের ওয়াই-ফাইতে যুক্ত করে আবার সেটিংস খুলুন, অথবা নিচে এর ঠিকানা লিখুন।',
+  whereRequired: 'গ্রাহক কোথায় টাকা দেন তা বেছে নিন: PayDesk তাঁদের সেখানেই ফিরিয়ে আনে।',
+  wifiAddressRequired: 'দোকানের ওয়াই-ফাইতে এই কম্পিউটারের ঠিকানাটি বেছে নিন।',
+  publicAddressRequired: 'আপনার টানেল বা ওয়েব সার্ভারের দেওয়া পাবলিক ঠিকানা লিখুন, যেমন https://pay.myshop.com.bd।',
   publicReturnAddress: 'পাবলিক রিটার্ন ঠিকানা',
-  publicReturnHint: 'শুধু যদি গ্রাহক অন্য কোনো ঠিকানা দিয়ে (যেমন টানেল) এই কম্পিউটারে পৌঁছান। লিসেন ঠিকানা ব্যবহার করতে খালি রাখুন।',
+  publicReturnHint: 'আপনার টানেল বা ওয়েব সার্ভার যে https:// ঠিকানা দেয়। গ্রাহক সেখানে ফিরে আসেন, আর সেটি তাঁদের PayDesk-এ পৌঁছে দেয়।',
+  proxyElsewhere: 'টানেল বা ওয়েব সার্ভার অন্য কম্পিউটারে চলে',
+  returnWaysTitle: 'পাবলিক ঠিকানা পাওয়ার উপায়',
+  returnWaysIntro: (target) =>
+    `প্রতিটি উপায় গ্রাহকদের ${target}-এ PayDesk-এর লিসেনারে পৌঁছে দেয়। একটি চালু করে, সেটি যে https:// ঠিকানা দেয় তা ওপরে লিখুন।`,
+  returnWays: {
+    cloudflare: 'নাম দেওয়া টানেল: NAME হলো “cloudflared tunnel create” দিয়ে বানানো টানেলের নাম, আর ঠিকানা হলো তার সঙ্গে যুক্ত করা hostname।',
+    tailscale: 'ঠিকানা হবে https://<এই কম্পিউটারের নাম>.<আপনার tailnet>.ts.net।',
+    ngrok: 'স্থায়ী ডোমেইনসহ: NAME হলো আপনার ngrok ড্যাশবোর্ডের ফ্রি ডোমেইন, যেমন myshop.ngrok-free.app।',
+    nginx: 'নিজের ওয়েব সার্ভার: এই লাইনটি আপনার https:// ঠিকানার location / ব্লকে বসান।',
+  },
+  reachSaved: {
+    this_computer: 'শুধু এই কম্পিউটারের ব্রাউজার PayDesk-এ ফিরতে পারে।',
+    shop_network: 'দোকানের ওয়াই-ফাইতে থাকা ফোন PayDesk-এ ফিরতে পারে।',
+    anywhere: 'আপনার টানেল বা ওয়েব সার্ভার চালু থাকলে যেকোনো জায়গার ফোন পাবলিক ঠিকানা দিয়ে ফিরতে পারে।',
+    unreachable: 'এই ঠিকানাটি এখন এই কম্পিউটারের নেই, তাই কোনো গ্রাহক ফিরতে পারবেন না।',
+  },
+  proveWayBack: 'গ্রাহকের ফেরার পথ পরখ করুন',
+  proofSavesFirst: 'আগে প্রোফাইলটি সংরক্ষণ করে চালু করুন: PayDesk যে ফেরার পথ ব্যবহার করে, সেটিই যাচাই করে।',
+  proofInUseOnly: 'PayDesk শুধু চালু প্রোফাইলের ফেরার পথ যাচাই করে: আগে এই প্রোফাইলে বদলে নিন।',
+  proofSavedOnly: 'আগে পরিবর্তনগুলো সংরক্ষণ করুন: PayDesk এখন যে ফেরার পথ ব্যবহার করছে, সেটিই যাচাই করে।',
+  checkReturnAddress: 'রিটার্ন ঠিকানা যাচাই করুন',
+  returnCheckHint: 'PayDesk একবারের একটি কোড দিয়ে নিজের রিটার্ন ঠিকানায় ডাক দেয়, আর দেখে তার লিসেনার তা শুনতে পায় কিনা।',
+  returnSteps: {
+    url: 'রিটার্ন ঠিকানা',
+    dns: 'ঠিকানা খোঁজা (DNS)',
+    tcp: 'ঠিকানায় পৌঁছানো (TCP)',
+    tls: 'নিরাপদ সংযোগ (TLS)',
+    heard: 'PayDesk নিজেকে শুনেছে',
+  },
+  testWithPhone: 'ফোন দিয়ে পরখ করুন',
+  newPhoneTest: 'আবার ফোনে পরখ করুন',
+  phoneTestHint: 'একবারের একটি পরীক্ষার পাতার QR কোড: গ্রাহক যেভাবে খোলেন, সেভাবে একটি ফোনে খুলুন।',
+  phoneTestQrLabel: 'ফোনে পরখের পাতার QR কোড',
+  phoneTestCaption: (time) => `গ্রাহকের মতো করে একটি ফোনে স্ক্যান করুন (দোকানের ওয়াই-ফাই বা মোবাইল ডেটায়)। একবারই কাজ করবে, ${time} পর্যন্ত।`,
+  phoneTestAddress: 'অথবা ফোনের ব্রাউজারে এই ঠিকানাটি লিখুন:',
+  phoneTestLoopback: 'PayDesk শুধু এই কম্পিউটারে শুনছে, তাই কোনো ফোন এই পাতা খুলতে পারবে না। ওপরে গ্রাহক কোথায় টাকা দেন তা বেছে নিন, সংরক্ষণ করুন, তারপর আবার পরখ করুন।',
+  waitingForPhone: 'কোনো ফোন পাতাটি খোলার অপেক্ষায়…',
+  phoneReached: (address) => `এইমাত্র একটি ফোন PayDesk-এ পৌঁছেছে (${address})।`,
   saveChanges: 'পরিবর্তন সংরক্ষণ করুন',
   saveProfile: 'প্রোফাইল সংরক্ষণ করুন',
   keyNotSaved: (message) => `প্রোফাইল সংরক্ষিত হয়েছে, কিন্তু API key হয়নি: ${message}`,

@@ -1,7 +1,7 @@
 // Every string PayDesk's screens show, in English: the source the Bengali translation (bengali.ts) follows
 // key for key. `Messages` is this object's shape, so a key missing from a translation is a type error.
 // Sentences from the core and the gateway are shown as they come, and are not here.
-import type { ChannelRequest, OrderStatus, Preferences, StatementMapping, Verification } from '../../../shared/contract';
+import type { ChannelRequest, OrderStatus, Preferences, ReturnReach, StatementMapping, Verification } from '../../../shared/contract';
 
 export type Language = 'en' | 'bn';
 
@@ -26,6 +26,7 @@ export const english = {
     failed: 'Failed',
   } satisfies Record<OrderStatus, string>,
   manualChip: 'manual',
+  counterChip: 'at the counter',
   verification: {
     unverified: 'Not yet verified',
     verified: 'Verified',
@@ -49,6 +50,9 @@ export const english = {
   stopOldListener: 'Stop it now',
   stopOldListeners: 'Stop them now',
   stoppingOldListener: 'Stopping…',
+  returnUnchecked: (url: string) =>
+    `PayDesk has not yet checked that customers can come back to ${url}. Check it before the first customer pays.`,
+  notNow: 'Not now',
 
   // A part of the screen that failed to draw
   brokenPart: 'PayDesk could not show this part of the screen. Nothing is lost: your orders are safe.',
@@ -66,6 +70,7 @@ export const english = {
   profileInUseAnnouncement: (name: string) => `PayDesk now uses the profile ${name}.`,
   cancelledAnnouncement: (ref: string) => `The link for order ${ref} is cancelled.`,
   markedPaidAnnouncement: (ref: string) => `Order ${ref} is marked paid manually.`,
+  claimedAtCounterAnnouncement: (ref: string) => `Order ${ref} is paid, claimed at the counter.`,
 
   // Welcome
   welcomeTitle: 'Welcome to PayDesk',
@@ -120,12 +125,43 @@ export const english = {
   linkForCustomer: 'Link for the customer',
   openInBrowser: 'Open in browser',
   paidNote: 'Paid · transaction',
+  paidAtCounterNote: 'Claimed at the counter · transaction',
   copy: 'Copy',
   copied: 'Copied ✓',
   copiedNote: 'Copied — the link is on the clipboard.',
   clipboardUnavailable: 'PayDesk could not reach the clipboard. The link is selected: press Ctrl+C to copy it.',
   qrLabel: 'QR code of the payment link',
-  qrCaption: 'The customer scans this with their phone to pay.',
+  /** Under a payment link's code: what a phone that scans it can do, as the return listener stands. */
+  qrCaption: (reach: ReturnReach | null, sandbox: boolean): string => {
+    switch (reach) {
+      case 'anywhere':
+        return 'The customer scans this with their phone to pay.';
+      case 'shop_network':
+        return 'The customer scans this with a phone on the shop’s Wi-Fi to pay.';
+      case 'this_computer':
+        return sandbox
+          ? 'A phone cannot open this link: the sandbox is on this computer only.'
+          : 'A phone that scans this can pay, but will not come back to PayDesk.';
+      case 'unreachable':
+        return 'No phone will come back to PayDesk from this link.';
+      case null:
+        return 'Scan this to open the payment page.';
+    }
+  },
+  /** Above a link whose customer may not come back to PayDesk. */
+  reachWarning: (reach: Exclude<ReturnReach, 'anywhere'>, sandbox: boolean): string => {
+    switch (reach) {
+      case 'this_computer':
+        return sandbox
+          ? 'The sandbox is on this computer only: a phone can neither open this link nor come back to PayDesk. Open it here with “Open in browser”, or choose phones on the shop’s Wi-Fi.'
+          : 'A customer who pays on a phone will not come back to PayDesk: this link returns to this computer only, so the order would stay Pending.';
+      case 'shop_network':
+        return 'Only a phone on the shop’s Wi-Fi comes back to PayDesk: a customer on mobile data can pay, but the order stays Pending. Ask the customer to join the Wi-Fi first.';
+      case 'unreachable':
+        return 'No customer will come back to PayDesk from this link: it brings them back to an address this computer no longer has (the network gave it another).';
+    }
+  },
+  chooseWhereCustomersPay: 'Choose where customers pay',
   qrTooLong: 'This link is too long for a QR code; copy it or open it instead.',
   foreignHost: (host: string, gateway: string | null) =>
     `This link points to ${host}, not to your gateway${gateway ? ` ${gateway}` : ''}. Check it before giving it to a customer.`,
@@ -167,6 +203,7 @@ export const english = {
   noLinkToHandOut: 'No link to hand out for this order.',
   cancelLink: 'Cancel link',
   markPaidManually: 'Mark as paid manually',
+  customerShowsId: 'The customer shows a transaction ID',
   fieldCustomer: 'Customer',
   fieldEmail: 'E-mail',
   fieldNote: 'Note',
@@ -178,6 +215,8 @@ export const english = {
   fieldPaidHow: 'Payment',
   paidHowManual: 'Marked paid manually',
   paidHowGateway: 'Through the gateway',
+  paidHowCounter: 'Claimed at the counter',
+  paidHowStatement: 'From a statement',
   fieldTransaction: 'Transaction id',
   fieldCancelled: 'Cancelled',
   fieldFailure: 'Why it failed',
@@ -193,6 +232,7 @@ export const english = {
     paidLate: (transactionId: string, status: string) =>
       `Paid after the link was ${status.toLowerCase()}: the gateway sent the customer back with transaction ${transactionId}.`,
     paidManually: 'Marked paid manually. Reason:',
+    claimedAtCounter: (transactionId: string) => `Claimed at the counter: the customer showed transaction ${transactionId}.`,
     cancelledByCustomer: 'The customer cancelled on the gateway’s page.',
     cancelledByShopkeeper: 'The link was cancelled in PayDesk.',
     expired: 'The link expired unpaid.',
@@ -230,6 +270,14 @@ export const english = {
   keepUnpaid: 'Back',
   markingPaid: 'Marking paid…',
   markPaidConfirm: 'Mark as paid',
+  counterClaimTitle: (ref: string, amount: string) => `The customer shows a transaction ID for ${ref} (${amount})`,
+  counterClaimConsequence:
+    'For a customer who paid but whose phone never came back to PayDesk. Type the transaction ID from their payment screen or SMS: the order turns Paid, claimed at the counter, and stays not yet verified until a statement shows the payment.',
+  counterIdLabel: 'Transaction ID',
+  counterIdHint: 'As the customer’s screen shows it, for example 8N7A6D5C. One transaction ID pays one order.',
+  counterIdRequired: 'Type the transaction ID the customer shows.',
+  claimingAtCounter: 'Recording…',
+  counterClaimConfirm: 'Record the payment',
 
   // Receipt of one paid order
   receiptTitle: 'Receipt',
@@ -404,8 +452,69 @@ export const english = {
   returnListenerHint: 'Where the gateway sends customers back after they pay, so the order turns Paid.',
   port: 'Port',
   portInvalid: 'The port is a whole number from 1 to 65535, for example 47400.',
+  portHint: 'The port of PayDesk’s return listener: 47400 unless another program uses it.',
+  whereCustomersPay: 'Where do customers pay?',
+  whereOptions: {
+    this_computer: {
+      title: 'On this computer',
+      hint: 'In a browser on this computer. A customer who pays on a phone will not come back to PayDesk.',
+    },
+    shop_wifi: {
+      title: 'On their phones, on the shop’s Wi-Fi',
+      hint: 'PayDesk listens on this computer’s address on the shop’s network. Phones on the same Wi-Fi come back; a phone on mobile data does not.',
+    },
+    anywhere: {
+      title: 'On their phones, anywhere (mobile data too)',
+      hint: 'Customers come back through a public address the shop puts in front of PayDesk: a tunnel, or your own web server.',
+    },
+  },
+  wifiAddress: 'This computer’s address on the shop’s Wi-Fi',
+  noLanAddress: 'This computer is on no network right now. Connect it to the shop’s Wi-Fi and open Settings again, or type its address below.',
+  whereRequired: 'Choose where your customers pay: PayDesk brings them back there.',
+  wifiAddressRequired: 'Choose this computer’s address on the shop’s Wi-Fi.',
+  publicAddressRequired: 'Type the public address your tunnel or web server gives you, for example https://pay.myshop.com.bd.',
   publicReturnAddress: 'Public return address',
-  publicReturnHint: 'Only if customers reach this computer through another address, such as a tunnel. Leave empty to use the listen address.',
+  publicReturnHint: 'The https:// address your tunnel or web server gives you. Customers come back to it, and it passes them on to PayDesk.',
+  proxyElsewhere: 'The tunnel or web server runs on another computer',
+  returnWaysTitle: 'Ways to get a public address',
+  returnWaysIntro: (target: string) =>
+    `Each passes customers on to PayDesk’s listener at ${target}. Run one, then type the https:// address it gives you above.`,
+  returnWays: {
+    cloudflare: 'A named tunnel: NAME is the tunnel you made with “cloudflared tunnel create”, and the address is the hostname you routed to it.',
+    tailscale: 'The address is https://<this computer’s name>.<your tailnet>.ts.net.',
+    ngrok: 'With a static domain: NAME is the free domain on your ngrok dashboard, such as myshop.ngrok-free.app.',
+    nginx: 'Your own web server: this line goes in the location / block of your https:// address.',
+  },
+  /** After saving the profile in use: who can come back to the return address now. */
+  reachSaved: {
+    this_computer: 'Only a browser on this computer can come back to PayDesk.',
+    shop_network: 'Phones on the shop’s Wi-Fi can come back to PayDesk.',
+    anywhere: 'Phones anywhere can come back through the public address, while your tunnel or web server runs.',
+    unreachable: 'This computer does not have that address now, so no customer can come back.',
+  } satisfies Record<ReturnReach, string>,
+  proveWayBack: 'Prove the way back',
+  proofSavesFirst: 'Save the profile first, then switch to it: PayDesk checks the way back it uses.',
+  proofInUseOnly: 'PayDesk checks the way back of the profile in use: switch to this profile first.',
+  proofSavedOnly: 'Save your changes first: PayDesk checks the way back it uses now.',
+  checkReturnAddress: 'Check the return address',
+  returnCheckHint: 'PayDesk calls its own return address with a one-time code and sees whether its listener hears it.',
+  returnSteps: {
+    url: 'Return address',
+    dns: 'Finding it (DNS)',
+    tcp: 'Reaching it (TCP)',
+    tls: 'Secure connection (TLS)',
+    heard: 'PayDesk heard itself',
+  },
+  testWithPhone: 'Test with a phone',
+  newPhoneTest: 'New phone test',
+  phoneTestHint: 'A QR code for a one-time test page: open it on a phone the way a customer would.',
+  phoneTestQrLabel: 'QR code of the phone test page',
+  phoneTestCaption: (time: string) =>
+    `Scan it with a phone as a customer would (on the shop’s Wi-Fi or mobile data). It works once, until ${time}.`,
+  phoneTestAddress: 'Or type this address in the phone’s browser:',
+  phoneTestLoopback: 'PayDesk listens on this computer only, so no phone can open this page. Choose where customers pay above, save, and test again.',
+  waitingForPhone: 'Waiting for a phone to open the page…',
+  phoneReached: (address: string) => `A phone reached PayDesk just now (${address}).`,
   saveChanges: 'Save changes',
   saveProfile: 'Save profile',
   keyNotSaved: (message: string) => `The profile was saved, but not the API key: ${message}`,
