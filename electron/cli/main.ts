@@ -13,7 +13,7 @@ import { startCore, type CoreOptions, type PaydeskCore } from '../core/app';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { openDatabase } from '../core/db/database';
 import { createProfilesRepo } from '../core/db/profiles-repo';
-import { linkJson, orderJson, ordersTable, profileJson, reconciliationJson, reconciliationText, table, terminalOut, type Out } from './output';
+import { escapeControls, linkJson, orderJson, ordersTable, profileJson, reconciliationJson, reconciliationText, table, terminalOut, type Out } from './output';
 import { USAGE } from './usage';
 import { REACH_WARNINGS } from '../core/listener/return-reach';
 
@@ -51,15 +51,17 @@ export async function run(argv: string[], terminal: Out = console, env: NodeJS.P
         return await receiptCommand(dataDir, args, out, env);
       case 'reconcile':
         return await reconcileCommand(dataDir, args, out, env);
+      case 'return':
+        return await returnCommand(dataDir, args, out, env);
       default:
         throw new UsageError(`unknown command “${command}”. Run paydesk --help for the list.`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      out.error(`paydesk: ${(error as Error).message}`);
+      out.error(`paydesk: ${escapeControls((error as Error).message)}`);
       return EXIT.usage;
     }
-    out.error(`paydesk: ${(error as Error).message}`);
+    out.error(`paydesk: ${escapeControls((error as Error).message)}`);
     return EXIT.failed;
   }
 }
@@ -198,8 +200,8 @@ async function linkCommand(dataDir: string, argv: string[], out: Out, env: NodeJ
     async (core) => {
       const reply = await core.service.createPaymentLink(input.data);
       if (!reply.ok) {
-        out.error(`paydesk: ${reply.error.message}`);
-        if (reply.error.gatewayMessage) out.error(reply.error.gatewayMessage);
+        out.error(`paydesk: ${escapeControls(reply.error.message)}`);
+        if (reply.error.gatewayMessage) out.error(escapeControls(reply.error.gatewayMessage));
         return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
       }
       out.log(values.json ? JSON.stringify(linkJson(reply.value)) : reply.value.paymentUrl!);
@@ -238,7 +240,7 @@ async function exportCommand(dataDir: string, argv: string[], out: Out, env: Nod
     async (core) => {
       const result = await core.exports.exportCsv(filter.data, resolve(values.out as string));
       if (!result.ok) {
-        out.error(`paydesk: ${result.error.message}`);
+        out.error(`paydesk: ${escapeControls(result.error.message)}`);
         return EXIT.failed;
       }
       out.log(`Wrote ${result.value.count} orders to ${values.out}.`);
@@ -317,11 +319,40 @@ async function reconcileCommand(dataDir: string, argv: string[], out: Out, env: 
     async (core) => {
       const reply = await core.service.reconciliation.importFile({ name: basename(path), bytes }, given);
       if (!reply.ok) {
-        out.error(`paydesk: ${reply.error.message}`);
+        out.error(`paydesk: ${escapeControls(reply.error.message)}`);
         return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
       }
       out.log(values.json ? JSON.stringify(reconciliationJson(reply.value)) : reconciliationText(basename(path), reply.value));
       return EXIT.done;
+    },
+  );
+}
+
+/**
+ * `paydesk return check`: the active profile's return address asked for a one-time nonce, through whichever
+ * listener runs on this order book (the app's or `paydesk listen`'s). Exit 0 only when that listener heard it.
+ */
+async function returnCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
+  if (positionals[0] !== 'check' || positionals.length > 1) throw new UsageError('return takes check: paydesk return check [--json].');
+  return withCore(
+    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
+    async (core) => {
+      const reply = await core.setup.checkReturnAddress();
+      if (!reply.ok) {
+        out.error(`paydesk: ${escapeControls(reply.error.message)}`);
+        return EXIT.usage;
+      }
+      const report = reply.value;
+      if (values.json) {
+        out.log(JSON.stringify({ ok: report.ok, url: report.url, steps: report.steps, warning: report.warning, message: report.message }));
+      } else {
+        out.log(table(report.steps.map(({ step, ok, detail }) => [ok ? 'ok' : 'FAILED', step, detail])));
+        if (report.warning) out.error(`paydesk: ${report.warning}`);
+        if (report.ok) out.log(report.message);
+        else out.error(`paydesk: ${escapeControls(report.message)}`);
+      }
+      return report.ok ? EXIT.done : EXIT.failed;
     },
   );
 }

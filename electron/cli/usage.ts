@@ -25,6 +25,9 @@ Commands:
                             prints how many are verified, mismatched, missing, unclaimed, rejected
                             (COL is a header or a column number; without --map the remembered
                             or guessed columns are used)
+  return check [--json]     request the return address (the public one, or the listener's own) with a
+                            one-time check and print each step: address, name, connection,
+                            certificate, heard; exits 0 only when PayDesk's listener heard it
   sandbox [--port P] [--listen-port P]
                             run the sandbox gateway (on port P) and the return listener
                             (on --listen-port for this run only)

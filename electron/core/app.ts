@@ -81,6 +81,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
         startSandbox: options.startSandbox ?? true,
         sandboxPort: options.sandboxPort,
         listenerGraceMs: options.listenerGraceMs,
+        phoneReached: (reached) => events.emit('phoneReached', reached),
       },
       () => service,
     );

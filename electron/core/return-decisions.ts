@@ -6,6 +6,8 @@ import type { OrderStatus } from '../../shared/contract';
 export type ReturnDecision =
   | { action: 'mark_paid'; from: OrderStatus }
   | { action: 'repeat' }
+  /** Paid by hand before the gateway's return came: the order takes the id, so no statement line can pay another. */
+  | { action: 'record_transaction' }
   | { action: 'conflict'; recorded: string }
   | { action: 'duplicate_transaction'; otherRef: string };
 
@@ -17,9 +19,11 @@ export function decideReturn(
   heldBy: string | null,
 ): ReturnDecision {
   if (order.status === 'paid') {
-    return order.transactionKey === transactionKey
-      ? { action: 'repeat' }
-      : { action: 'conflict', recorded: order.transactionId ?? '' };
+    if (order.transactionKey === transactionKey) return { action: 'repeat' };
+    if (order.transactionId === null && order.transactionKey === null) {
+      return heldBy !== null ? { action: 'duplicate_transaction', otherRef: heldBy } : { action: 'record_transaction' };
+    }
+    return { action: 'conflict', recorded: order.transactionId ?? '' };
   }
   if (heldBy !== null) return { action: 'duplicate_transaction', otherRef: heldBy };
   return { action: 'mark_paid', from: order.status };

@@ -131,6 +131,8 @@ const handlers: Handlers = {
   acceptWeakKeyStorage: ({ accept }, { setup, platform }) => setup.acceptWeakKeyStorage(accept, (question) => platform.confirm(question)),
   checkConnection: ({ profileName }, { setup }) => setup.checkConnection(profileName),
   stopOldListeners: (_request, { setup }) => setup.stopOldListeners(),
+  checkReturnAddress: (_request, { setup }) => setup.checkReturnAddress(),
+  startPhoneTest: (_request, { setup }) => setup.startPhoneTest(),
   listBindAddresses: (_request, { setup }) => setup.listBindAddresses(),
   getShopDetails: (_request, { setup }) => setup.getShopDetails(),
   saveShopDetails: (request, { setup }) => setup.saveShopDetails(request),

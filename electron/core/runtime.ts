@@ -9,6 +9,10 @@ import type { SettingsRepo } from './db/settings-repo';
 import { exposureWarning, listBindAddresses } from './listener/bind-addresses';
 import { isAllNetworksHost, isLoopbackHost } from './loopback';
 import { startReturnListener, type ReturnHandlers, type ReturnListener } from './listener/return-listener';
+import { createPhoneTests } from './listener/phone-tests';
+import { checkReturnAddress } from './listener/return-check';
+import { createReturnProbes } from './listener/return-probes';
+import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT, type PhoneReached, type PhoneTest, type ReturnCheckReport } from '../../shared/contract';
 import type { Runtime } from './service';
 
 export { SANDBOX_API_KEY };
@@ -24,6 +28,8 @@ export type RuntimeOptions = {
   sandboxPort?: number;
   /** How long a moved listener keeps answering at its old address (default 30 minutes). */
   listenerGraceMs?: number;
+  /** A device opened a phone test page of this process's listener. */
+  phoneReached?: (reached: PhoneReached) => void;
 };
 
 const DEFAULT_GRACE_MS = 30 * 60 * 1000;
@@ -40,6 +46,10 @@ export type RuntimeControl = {
   apply(profile: Profile, override?: ListenOverride): Promise<Profile>;
   /** Closes the listeners left answering at old addresses now. */
   stopOldListeners(): Promise<void>;
+  /** Requests the return address with a one-time nonce and says whether the listener heard it. */
+  checkReturnAddress(options?: { timeoutMs?: number }): Promise<ReturnCheckReport>;
+  /** A one-time test page on the return address, served by this process's listener; or why there is none. */
+  startPhoneTest(): { ok: true; test: PhoneTest } | { ok: false; message: string };
   close(): Promise<void>;
 };
 
@@ -51,6 +61,21 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
   let state: Omit<Runtime, 'oldListeners'> = { returnBaseUrl: null, listenerProblem: null, listenerWarning: null, sandboxUrl: null };
   // Applies run one after another: two quick switches must not bind twice.
   let queue: Promise<unknown> = Promise.resolve();
+  /** The profile applied last and where it listens. */
+  let active: { profile: Profile; host: string; port: number } | null = null;
+  const probes = createReturnProbes(options.settings);
+  const phoneTests = createPhoneTests((reached) => options.phoneReached?.(reached));
+  // Every public return address a link may carry: each profile's, and any a profile had earlier in this run
+  // (links made with it are still out there).
+  const publishedBases = new Set<string>();
+  const published = () => {
+    for (const profile of options.profiles.list({ includeRemoved: true })) {
+      if (profile.returnBaseUrl !== null) publishedBases.add(profile.returnBaseUrl);
+    }
+    return [...publishedBases];
+  };
+  const listen = (host: string, port: number) =>
+    startReturnListener({ host, port, handlers: handlers(), published, checks: { probes, phoneTests } });
 
   const announce = (url: string | null) => {
     if (url) options.settings.set(LISTENER_KEY, { url, pid: process.pid });
@@ -70,7 +95,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       if (old) retire(old);
       return null;
     }
-    let started = await startReturnListener({ host, port, handlers: handlers() });
+    let started = await listen(host, port);
     let keepOld = true;
     if (!started.ok && old && old.port === port) {
       // The new address overlaps the old one (e.g. 127.0.0.1 → 0.0.0.0 on the same port): free it first.
@@ -78,7 +103,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       await old.close();
       listener = null;
       keepOld = false;
-      started = await startReturnListener({ host, port, handlers: handlers() });
+      started = await listen(host, port);
     }
     if (!started.ok) return started.message;
     listener = started.listener;
@@ -105,6 +130,11 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     await Promise.all(old.map(([listener]) => listener.close()));
   }
 
+  async function closeSandbox(): Promise<void> {
+    await sandbox?.close();
+    sandbox = null;
+  }
+
   const oldListeners = (): Runtime['oldListeners'] =>
     [...retiring].map(([old, { until }]) => ({ url: old.url, until: until.toISOString(), exposed: !isLoopbackHost(old.host) }));
 
@@ -121,24 +151,34 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
 
   async function apply(requested: Profile, override?: ListenOverride): Promise<Profile> {
     let profile = requested;
-    if (profile.mode === 'sandbox' && options.startSandbox) {
-      sandbox ??= await startSandboxGateway({ port: options.sandboxPort ?? 0 });
-      if (profile.baseUrl !== sandbox.baseUrl) profile = options.profiles.update(profile.id, { baseUrl: sandbox.baseUrl });
-    }
-    // A started sandbox keeps running when a live profile is chosen: it is loopback-only and costs
-    // nothing, and the sandbox stays one switch away.
-
     const { host, port } = listenAddress(profile, override);
+    active = { profile, host, port };
     const hostInUrl = urlHost(host);
     let problem: string | null = null;
     let ownUrl: string;
     if (options.listener === 'elsewhere') {
-      ownUrl = runningListener(options.settings) ?? `http://${hostInUrl}:${port}`;
+      const running = runningListener(options.settings);
+      ownUrl = running ? reachableUrl(running) : `http://${hostInUrl}:${port}`;
     } else {
       problem = await moveListener(host, port);
       // Bound to every network, the listener is reached through one of them: name the first LAN address.
       ownUrl = listener ? `http://${urlHost(listener.host)}:${listener.port}` : '';
     }
+    // The sandbox's checkout page is wherever the listener is (loopback when it could not bind), so a phone
+    // that can come back can also open it. Moving starts it afresh, without its practice checkouts.
+    if (profile.mode === 'sandbox' && options.startSandbox) {
+      const wanted = sandboxAddress(options.listener === 'elsewhere' ? host : (listener?.host ?? '127.0.0.1'));
+      if (sandbox && (sandbox.host !== wanted.host || new URL(sandbox.origin).hostname !== wanted.urlHost)) await closeSandbox();
+      sandbox ??= await startSandboxGateway({ ...wanted, port: options.sandboxPort ?? 0 });
+      if (profile.baseUrl !== sandbox.baseUrl) profile = options.profiles.update(profile.id, { baseUrl: sandbox.baseUrl });
+    } else if (sandbox && !isLoopbackHost(sandbox.host)) {
+      // A practice gateway has no business answering the shop's network while it takes real money.
+      await closeSandbox();
+    }
+    // A loopback sandbox keeps running when a live profile is chosen: it costs nothing, and the sandbox
+    // stays one switch away.
+    // A return address saved just now is allowed at once, at the new address and at the old ones alike.
+    for (const running of [listener, ...retiring.keys()]) running?.refreshHosts();
     state = {
       returnBaseUrl: problem ? null : (profile.returnBaseUrl ?? ownUrl),
       listenerProblem: problem,
@@ -160,22 +200,57 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     state: () => ({ ...state, oldListeners: oldListeners() }),
     apply: (profile, override) => queued(() => apply(profile, override)),
     stopOldListeners: () => queued(closeOldListeners),
+    checkReturnAddress: (check = {}) =>
+      checkReturnAddress({
+        returnBaseUrl: state.returnBaseUrl,
+        listenerProblem: state.listenerProblem,
+        public: active?.profile.returnBaseUrl != null,
+        listenerUrl: listener
+          ? tunnelTarget(listener.host, listener.port)
+          : (runningListener(options.settings) ?? tunnelTarget(active?.host ?? DEFAULT_LISTEN_HOST, active?.port ?? DEFAULT_LISTEN_PORT)),
+        probes,
+        ...check,
+      }),
+    startPhoneTest() {
+      if (options.listener !== 'start' || !listener || state.returnBaseUrl === null) {
+        return { ok: false, message: `A phone test needs PayDesk’s return listener running: ${state.listenerProblem ?? 'it runs in another program.'}` };
+      }
+      const { nonce, expiresAt } = phoneTests.start();
+      return { ok: true, test: { url: `${state.returnBaseUrl.replace(/\/+$/, '')}/t/${nonce}`, expiresAt } };
+    },
     async close() {
       await queue;
       announce(null);
       await closeOldListeners();
       await listener?.close();
-      await sandbox?.close();
+      await closeSandbox();
       listener = null;
-      sandbox = null;
     },
   };
+}
+
+/** Where the sandbox binds and the host its links name: loopback stays 127.0.0.1; else the listener's host. */
+function sandboxAddress(listenHost: string): { host: string; urlHost: string } {
+  return isLoopbackHost(listenHost) ? { host: '127.0.0.1', urlHost: '127.0.0.1' } : { host: listenHost, urlHost: urlHost(listenHost) };
+}
+
+/** Where a tunnel or proxy on this computer reaches the listener: loopback when it listens on every network. */
+function tunnelTarget(host: string, port: number): string {
+  return `http://${isAllNetworksHost(host) ? '127.0.0.1' : urlHost(host)}:${port}`;
 }
 
 /** The host as a customer's browser would use it in a URL. */
 function urlHost(host: string): string {
   const reachable = isAllNetworksHost(host) ? (listBindAddresses()[1]?.address ?? '127.0.0.1') : host;
   return reachable.includes(':') ? `[${reachable}]` : reachable;
+}
+
+/** A listener's URL as a customer's browser would use it (one bound to 0.0.0.0 is named by a LAN address). */
+function reachableUrl(url: string): string {
+  const parsed = new URL(url);
+  if (!isAllNetworksHost(parsed.hostname)) return url;
+  parsed.hostname = urlHost(parsed.hostname);
+  return parsed.origin;
 }
 
 /** The URL of a return listener another live process runs on this order book, if any. */

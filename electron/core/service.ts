@@ -45,7 +45,7 @@ export type ServiceDeps = {
 };
 
 export type ReturnResult =
-  | { kind: 'paid' | 'repeat' | 'conflict' | 'duplicate_transaction'; order: Order }
+  | { kind: 'paid' | 'repeat' | 'identified' | 'conflict' | 'duplicate_transaction'; order: Order }
   | { kind: 'unknown_token' };
 export type CancelResult = { kind: 'cancelled' | 'unchanged'; order: Order } | { kind: 'unknown_token' };
 

@@ -7,9 +7,11 @@ import type {
   AppStatus,
   BindAddress,
   ConnectionReport,
+  PhoneTest,
   Preferences,
   ProfileView,
   Reply,
+  ReturnCheckReport,
   SaveProfileInput,
   ShopDetails,
   ShopDetailsInput,
@@ -155,6 +157,11 @@ export function createSetupService(deps: SetupDeps) {
       if (existing?.mode === 'sandbox' && (input.mode !== 'sandbox' || input.name !== existing.name)) {
         return fail(appError('invalid_input', 'The sandbox profile keeps its name and stays a sandbox; add a new profile for your gateway.', { field: 'profile.mode' }));
       }
+      // The sandbox is the built-in gateway: a second one would be a profile whose Base URL the page chose
+      // without a question, and Check connection would probe it.
+      if (!existing && input.mode === 'sandbox') {
+        return fail(appError('invalid_input', 'PayDesk has one sandbox, and it is there already; add a live profile for your gateway.', { field: 'profile.mode' }));
+      }
       // Orders are sandbox or live by their profile: a profile that changed mode would relabel its money.
       if (existing && input.mode !== existing.mode) {
         return fail(appError('invalid_input', 'A profile stays live or sandbox once it exists; add a new profile instead.', { field: 'profile.mode' }));
@@ -226,6 +233,21 @@ export function createSetupService(deps: SetupDeps) {
       const profile = profiles.findByName(profileName);
       if (!profile) return notFound(profileName);
       return ok(await deps.checkConnection(profile.baseUrl, profile.mode));
+    },
+
+    /** The active profile's return address as links carry it; whether it was heard is remembered for the status. */
+    async checkReturnAddress(): Promise<Reply<ReturnCheckReport>> {
+      const profile = profiles.active();
+      if (!profile) return fail(appError('not_configured', 'No merchant profile is active. Choose one in Settings.'));
+      const report = await runtime.checkReturnAddress();
+      if (report.ok && report.url !== null) settings.set(returnCheckedKey(profile.id), report.url);
+      else settings.delete(returnCheckedKey(profile.id));
+      return ok(report);
+    },
+
+    startPhoneTest(): Reply<PhoneTest> {
+      const started = runtime.startPhoneTest();
+      return started.ok ? ok(started.test) : fail(appError('not_configured', started.message));
     },
 
     async stopOldListeners(): Promise<Reply<AppStatus>> {

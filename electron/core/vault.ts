@@ -61,6 +61,12 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
   const remove = db.prepare(`DELETE FROM secrets WHERE profile_id = ?`);
 
 
+  /**
+   * secure_delete zeroes a replaced or removed key's pages in the book, but the WAL still holds the old frames
+   * until a checkpoint: move them into the book and empty the WAL at once.
+   */
+  const scrubWal = () => db.pragma('wal_checkpoint(TRUNCATE)');
+
   const backend = () => (cipher?.isAvailable() ? cipher.backend() : 'none');
   const protection = (): VaultStatus['protection'] =>
     !cipher?.isAvailable() ? 'unavailable' : WEAK_BACKENDS.has(cipher.backend()) ? 'weak' : 'os_keychain';
@@ -131,12 +137,14 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
         remove.run(owner.id);
         session.set(owner.id, { key, origin: originOf(owner) });
       }
+      scrubWal();
       return state(owner);
     },
     state,
     forget(owner) {
       session.delete(owner.id);
       remove.run(owner.id);
+      scrubWal();
     },
     status,
     acceptWeakStorage(accept) {
@@ -155,6 +163,7 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
           }
         }
       })();
+      scrubWal();
       return status();
     },
   };

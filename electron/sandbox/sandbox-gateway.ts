@@ -9,7 +9,8 @@ import { toDecimalString } from '../../shared/money';
 
 export const SANDBOX_API_KEY = 'sk_sandbox_paydesk'; // not a secret: sandbox only
 
-export type SandboxGateway = { baseUrl: string; origin: string; apiKey: string; close(): Promise<void> };
+/** `host` is where it binds; `origin` names it as a customer's browser reaches it. */
+export type SandboxGateway = { baseUrl: string; origin: string; host: string; apiKey: string; close(): Promise<void> };
 
 const API_PATH = '/api';
 const MAX_CHECKOUTS = 10_000;
@@ -40,9 +41,16 @@ type Checkout = {
 };
 
 export function startSandboxGateway(
-  options: { host?: string; port?: number; apiKey?: string } = {},
+  options: {
+    host?: string;
+    /** The host its links name (IPv6 in brackets) when that is not `host`: bound to 0.0.0.0, a phone needs one real address. */
+    urlHost?: string;
+    port?: number;
+    apiKey?: string;
+  } = {},
 ): Promise<SandboxGateway> {
   const host = options.host ?? '127.0.0.1';
+  const urlHost = options.urlHost ?? (host.includes(':') ? `[${host}]` : host);
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
   // Insertion-ordered, so the first key is always the oldest checkout.
   const checkouts = new Map<string, Checkout>();
@@ -113,11 +121,12 @@ export function startSandboxGateway(
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       const { port } = server.address() as AddressInfo;
-      origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      origin = `http://${urlHost}:${port}`;
       baseUrl = `${origin}${API_PATH}`;
       resolve({
         baseUrl,
         origin,
+        host,
         apiKey,
         close: () =>
           new Promise<void>((done, fail) => {

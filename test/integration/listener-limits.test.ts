@@ -1,15 +1,21 @@
 // The listener's limits hold at the values it is given, through real sockets on 127.0.0.1: a slow client is
 // cut off at the header timeout (Node alone checks only every 30 s), a socket left half-open after a refusal is
 // let go, and connections beyond the cap are closed as they arrive while a return after the flood is answered.
+// Per client: one address (127.0.0.2; all of 127.0.0.0/8 is this computer) flooding connections or requests is
+// cut off at its own share, and a return from another address (127.0.0.3) during the flood is paid.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { startReturnListener, type ListenerLimits, type ReturnListener } from '../../electron/core/listener/return-listener';
-import { startTestCore } from '../support/core';
+import { DEFAULT_LISTENER_LIMITS, startReturnListener, type ListenerLimits, type ReturnListener } from '../../electron/core/listener/return-listener';
+import { newReturnToken } from '../../electron/core/return-tokens';
+import { startTestCore, type TestCore } from '../support/core';
+import { httpGet, type Answer } from '../support/http-get';
 import { seedOrders } from '../support/seed-orders';
 
 /** Small limits, so each test takes about a second; what a test gives up waiting after. */
 const LIMITS: ListenerLimits = {
+  ...DEFAULT_LISTENER_LIMITS,
   headersTimeoutMs: 800,
   requestTimeoutMs: 1000,
   keepAliveTimeoutMs: 1000,
@@ -35,8 +41,12 @@ type Ending = { ms: number; answer: string; closed: boolean };
  * A client on its own socket: `talk` writes to it; resolves when the listener closes it, or with closed false
  * after GIVE_UP_MS. `ms` counts from the connection.
  */
-function client(listener: ReturnListener, talk: (socket: Socket) => void = () => {}, options = { allowHalfOpen: false }) {
-  const socket = connect({ port: listener.port, host: '127.0.0.1', allowHalfOpen: options.allowHalfOpen });
+function client(
+  listener: ReturnListener,
+  talk: (socket: Socket) => void = () => {},
+  { allowHalfOpen = false, from = '127.0.0.1' }: { allowHalfOpen?: boolean; from?: string } = {},
+) {
+  const socket = connect({ port: listener.port, host: '127.0.0.1', allowHalfOpen, localAddress: from });
   let connectedAt = Date.now();
   const connected = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   const ending = new Promise<Ending>((resolve) => {
@@ -126,4 +136,84 @@ test('connections beyond the cap are closed as they arrive, the timeouts clear t
   const paid = await fetch(`${listener.url}${order!.successPath}?transaction_id=AFTERFLOOD1`);
   assert.equal(paid.status, 200);
   assert.deepEqual([core.service.findOrder(order!.ref)!.status, core.service.findOrder(order!.ref)!.transactionId], ['paid', 'AFTERFLOOD1']);
+});
+
+/** What the order book holds besides the one order a test pays: every other order's audit rows, and the refusal counters. */
+function bookApartFrom(core: TestCore, orderId: number) {
+  return {
+    events: core.db.prepare('SELECT count(*) AS n FROM order_events WHERE order_id IS NOT ?').get(orderId),
+    refused: core.db.prepare('SELECT coalesce(sum(count), 0) AS n FROM refused_requests').get(),
+  } as { events: { n: number }; refused: { n: number } };
+}
+
+test('one address holding every connection it may leaves the listener to the others: a return from another address is paid', async (t) => {
+  const { core, listener } = await listenWith(t, { connectionsPerClient: 4 });
+  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+
+  // 24 silent sockets from 127.0.0.2, more than the listener's cap of 16: only 4 are kept.
+  const flood = Array.from({ length: 24 }, () => client(listener, () => {}, { from: '127.0.0.2' }));
+  t.after(() => flood.forEach((c) => c.socket.destroy()));
+  await Promise.all(flood.map((c) => c.connected));
+  await new Promise((resolve) => setTimeout(resolve, 150)); // until the listener has seen them all
+  assert.equal(flood.filter((c) => !c.socket.destroyed).length, 4, 'one client keeps its share, no more');
+  assert.equal(listener.refusals().connections, 20);
+
+  const paid = await httpGet(`${listener.url}${order!.successPath}?transaction_id=OTHERADDR1`, { from: '127.0.0.3' });
+  assert.equal(paid.status, 200);
+  assert.deepEqual([core.service.findOrder(order!.ref)!.status, core.service.findOrder(order!.ref)!.transactionId], ['paid', 'OTHERADDR1']);
+});
+
+test('a flood of requests from one address is answered 429 with Retry-After and stores nothing; a return from another address meanwhile is paid', async (t) => {
+  const perMinute = 20;
+  const { core, listener } = await listenWith(t, { requestsPerClientPerMinute: perMinute });
+  const [order, flooders] = seedOrders(core.db, core.profiles.active()!.id, 2);
+  const before = bookApartFrom(core, order!.id);
+  const agent = new Agent({ keepAlive: true, maxSockets: 4, localAddress: '127.0.0.2' });
+  t.after(() => agent.destroy());
+
+  // 200 returns for links that do not exist: within its share each is counted (refused_requests), past it not even that.
+  const flood = Promise.all(
+    Array.from({ length: 200 }, (_, i) => httpGet(`${listener.url}/r/${newReturnToken()}?transaction_id=FLOOD${i}`, { agent })),
+  );
+  const legit = await httpGet(`${listener.url}${order!.successPath}?transaction_id=LEGIT42`, { from: '127.0.0.3' });
+  const answers = await flood;
+  assert.equal(legit.status, 200);
+  assert.match(legit.body, /LEGIT42/);
+  assert.equal(core.service.findOrder(order!.ref)!.status, 'paid');
+
+  const byStatus = (status: number) => answers.filter((a: Answer) => a.status === status);
+  assert.equal(byStatus(404).length, perMinute, 'the share of one minute is answered');
+  assert.equal(byStatus(429).length, 200 - perMinute, 'the rest are refused');
+  for (const refused of byStatus(429)) {
+    const wait = Number(refused.headers['retry-after']);
+    assert.ok(wait >= 1 && wait <= 60, `Retry-After: ${refused.headers['retry-after']}`);
+  }
+  // The flooding address's own return waits too, and is not recorded.
+  const own = await httpGet(`${listener.url}${flooders!.successPath}?transaction_id=FLOODER1`, { agent });
+  assert.equal(own.status, 429);
+  assert.equal(core.service.findOrder(flooders!.ref)!.status, 'pending');
+
+  const after = bookApartFrom(core, order!.id);
+  assert.equal(after.events.n, before.events.n, 'no audit row for any refused request');
+  assert.equal(after.refused.n - before.refused.n, perMinute, 'only the answered unknown links were counted');
+  assert.equal(listener.refusals().requests, 200 - perMinute + 1);
+});
+
+test('behind a tunnel on this computer, clients are told apart by the address the tunnel forwarded', async (t) => {
+  const { core, listener } = await listenWith(t, { requestsPerClientPerMinute: 5 });
+  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const viaTunnel = (forwarded: string | null, path = `/r/${newReturnToken()}?transaction_id=X`) =>
+    httpGet(`${listener.url}${path}`, { headers: forwarded ? { 'X-Forwarded-For': forwarded } : {} });
+
+  // The tunnel appends the address it saw; whatever the client put before it does not make it someone else.
+  const flood = [];
+  for (let i = 0; i < 10; i++) flood.push((await viaTunnel(`10.0.0.${i}, 203.0.113.7`)).status);
+  assert.deepEqual(flood, [404, 404, 404, 404, 404, 429, 429, 429, 429, 429]);
+
+  const paid = await viaTunnel('203.0.113.8', `${order!.successPath}?transaction_id=TUNNEL1`);
+  assert.equal(paid.status, 200);
+  assert.equal(core.service.findOrder(order!.ref)!.status, 'paid');
+
+  // Without a forwarded address the request is this computer's own (the shop's browser): never limited.
+  for (let i = 0; i < 10; i++) assert.equal((await viaTunnel(null)).status, 404);
 });

@@ -130,10 +130,15 @@ test('marking an order paid by hand needs a reason, is audited and shows as manu
   assert.deepEqual(detail.timeline.at(-1), { kind: 'paid_manually', at: paid.paidAt, detail: { reason: 'Paid in cash at the counter' } });
   const again = await core.router.handle('markPaidManually', { ref: order.ref, reason: 'twice' }, APP_SENDER);
   assert.equal(again.ok, false);
-  // The gateway's return that arrives afterwards does not overwrite the manual record.
+  // The gateway's return that arrives afterwards keeps the manual record and gives the order its transaction
+  // id, so the statement line of that payment can never become a second paid order; the timeline says so.
   const landing = await decideOnCheckout(order.paymentUrl!, 'Pay');
-  assert.equal(landing.status, 409);
-  assert.equal(core.service.findOrder(order.ref)!.paidManually, true);
+  assert.equal(landing.status, 200);
+  const after = core.service.findOrder(order.ref)!;
+  assert.equal(after.paidManually, true);
+  assert.equal(after.transactionId, new URL(landing.url).searchParams.get('transaction_id'));
+  const last = (await call<OrderDetail>(core, 'getOrder', { ref: order.ref })).timeline.at(-1)!;
+  assert.equal(last.kind, 'gateway_return_after_manual_payment');
 });
 
 test('the shopkeeper can cancel a pending link; the timeline shows who did', async (t) => {

@@ -56,6 +56,26 @@ test('the base URL is the API address a shopkeeper would type', () => {
   assert.equal(sandbox.baseUrl, `${sandbox.origin}/api`);
 });
 
+test('the Base URL and links name the host customers reach the sandbox by, where that is not the one it binds', async () => {
+  // As when bound to 0.0.0.0 and named by a LAN address; these tests bind only 127.0.0.1, so localhost stands in.
+  const named = await startSandboxGateway({ host: '127.0.0.1', urlHost: 'localhost' });
+  try {
+    const { port } = new URL(named.origin);
+    assert.equal(named.host, '127.0.0.1');
+    assert.equal(named.baseUrl, `http://localhost:${port}/api`);
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${named.apiKey}` },
+      body: JSON.stringify(validBody({ client_base_url: named.baseUrl })),
+    });
+    const json = (await response.json()) as { status: string; payment_url: string };
+    assert.equal(json.status, 'success');
+    assert.ok(json.payment_url.startsWith(`http://localhost:${port}/checkout?trx_id=`));
+  } finally {
+    await named.close();
+  }
+});
+
 test('a valid checkout gets a payment URL on the sandbox checkout page', async () => {
   const paymentUrl = await newPaymentUrl();
   assert.ok(paymentUrl.startsWith(`${sandbox.origin}/checkout?trx_id=`));

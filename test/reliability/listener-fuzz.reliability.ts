@@ -1,10 +1,12 @@
 // Listener fuzz: 10,000 malformed or hostile requests, written as raw bytes on TCP to the return listener in
 // a process of its own, while slow clients hold hundreds of sockets open. The listener must not crash, must
 // change no order, must keep its memory bounded, must cut each slow client off at its header timeout, and must
-// still answer a customer's return at the end.
+// still answer a customer's return at the end. Then one address floods it with requests and with connections:
+// it is cut off at its own share, stores nothing per refused request, and a return from another address is paid.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
+import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +14,7 @@ import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { DEFAULT_LISTENER_LIMITS } from '../../electron/core/listener/return-listener';
 import { reportFigure } from '../support/figures';
 import { freePort } from '../support/free-port';
+import { httpGet, type Answer } from '../support/http-get';
 import { startListenerProcess } from '../support/listener-process';
 import { prepareOrderBook, type SeededOrder } from '../support/seed-orders';
 import { tempDir } from '../support/temp-dir';
@@ -51,35 +54,37 @@ function target(paid: SeededOrder): string {
   ])();
 }
 
-function headers(): string {
+/** Headers naming the listener's own `host` (else the Host allow-list would answer 421 before anything else ran), or not. */
+function headers(host: string): string {
   return pick([
-    () => 'Host: 127.0.0.1\r\nConnection: close\r\n',
+    () => `Host: ${host}\r\nConnection: close\r\n`,
     () => 'Connection: close\r\n',
     () => 'Host: a\r\nHost: b\r\nConnection: close\r\n',
-    () => `Host: 127.0.0.1\r\nX-Big: ${'y'.repeat(pick([9000, 20_000, 100_000]))}\r\n`,
-    () => `Host: 127.0.0.1\r\n${Array.from({ length: 120 }, (_, i) => `X-H${i}: ${i}\r\n`).join('')}Connection: close\r\n`,
-    () => 'Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nnot a chunk\r\n',
-    () => 'Host: 127.0.0.1\r\nContent-Length: -1\r\n',
-    () => 'Host: 127.0.0.1\r\nContent-Length: 5\r\nContent-Length: 7\r\n',
-    () => 'Host: 127.0.0.1\r\nContent-Length: 100000000\r\nConnection: close\r\n\r\nshort',
-    () => 'Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n',
-    () => 'Host: 127.0.0.1\r\nExpect: 100-continue\r\nConnection: close\r\n',
-    () => 'Host: 127.0.0.1\r\nX-Inject: a\rb\r\n',
-    () => 'Host: 127.0.0.1\r\n: empty name\r\n',
-    () => 'Host: 127.0.0.1\r\n X-Folded: continued\r\n',
+    () => 'Host: evil.example\r\nConnection: close\r\n',
+    () => `Host: ${host}\r\nX-Big: ${'y'.repeat(pick([9000, 20_000, 100_000]))}\r\n`,
+    () => `Host: ${host}\r\n${Array.from({ length: 120 }, (_, i) => `X-H${i}: ${i}\r\n`).join('')}Connection: close\r\n`,
+    () => `Host: ${host}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nnot a chunk\r\n`,
+    () => `Host: ${host}\r\nContent-Length: -1\r\n`,
+    () => `Host: ${host}\r\nContent-Length: 5\r\nContent-Length: 7\r\n`,
+    () => `Host: ${host}\r\nContent-Length: 100000000\r\nConnection: close\r\n\r\nshort`,
+    () => `Host: ${host}\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n`,
+    () => `Host: ${host}\r\nExpect: 100-continue\r\nConnection: close\r\n`,
+    () => `Host: ${host}\r\nX-Inject: a\rb\r\n`,
+    () => `Host: ${host}\r\n: empty name\r\n`,
+    () => `Host: ${host}\r\n X-Folded: continued\r\n`,
     () => `Host: ${'h'.repeat(5000)}\r\nConnection: close\r\n`,
-    () => 'Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n',
+    () => `Host: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`,
   ])();
 }
 
 /** One hostile request as raw bytes. */
-function hostileRequest(paid: SeededOrder): Buffer {
+function hostileRequest(paid: SeededOrder, host: string): Buffer {
   const kind = randomInt(10);
   if (kind === 0) return randomBytes(randomInt(1, 4096));
   if (kind === 1) return Buffer.from(pick(['PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', '\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03', '\r\n\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /r/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n']), 'latin1');
   const line = `${pick(METHODS)} ${target(paid)} ${pick(VERSIONS)}`;
   const ending = kind === 2 ? '' : '\r\n'; // kind 2: headers never finish
-  return Buffer.from(`${line}\r\n${headers()}${ending}`, 'latin1');
+  return Buffer.from(`${line}\r\n${headers(host)}${ending}`, 'latin1');
 }
 
 type Result = { status: string; ms: number };
@@ -183,7 +188,7 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
     Array.from({ length: IN_FLIGHT }, async () => {
       while (sent < REQUESTS) {
         sent++;
-        const { status } = await send(port, hostileRequest(paid!));
+        const { status } = await send(port, hostileRequest(paid!, `127.0.0.1:${port}`));
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     }),
@@ -250,4 +255,111 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
   assert.equal(legitimate.status, 200);
   assert.match(legitBody, /LEGIT42/);
   assert.deepEqual([legitRow.status, legitRow.transaction_id], ['paid', 'LEGIT42']);
+});
+
+const FLOOD_REQUESTS = 3_000;
+const FLOOD_CONNECTIONS = 400;
+
+/** Sockets from `from` that send nothing; resolves after `settleMs` with how many the listener still holds. */
+async function silentConnections(port: number, from: string, count: number, settleMs: number) {
+  const sockets = Array.from({ length: count }, () => {
+    const socket = connect({ port, host: '127.0.0.1', localAddress: from });
+    socket.on('error', () => {});
+    return socket;
+  });
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  return { held: sockets.filter((socket) => !socket.destroyed && !socket.readableEnded).length, close: () => sockets.forEach((s) => s.destroy()) };
+}
+
+/** A customer's return from another address, timed. */
+async function timedReturn(origin: string, path: string, from: string) {
+  const started = Date.now();
+  const answer = await httpGet(`${origin}${path}`, { from }).catch((): Answer => ({ status: 0, headers: {}, body: '' }));
+  return { status: answer.status, ms: Date.now() - started };
+}
+
+test('a flood from one address is cut off at its own share, stores nothing, and a return from another address is paid', async (t) => {
+  const dataDir = tempDir(t);
+  const [duringRequests, duringConnections] = await prepareOrderBook(dataDir, 2);
+  const port = await freePort();
+  const listener = await startListenerProcess(dataDir, port);
+  t.after(() => listener.kill('SIGKILL'));
+  const origin = listener.origin;
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+  t.after(() => db.close());
+  // What the flood could have written: audit rows (but the two customers' own) and refusal counts.
+  const stored = () =>
+    (
+      db
+        .prepare(
+          'SELECT (SELECT count(*) FROM order_events WHERE order_id IS NULL OR order_id NOT IN (?, ?)) + (SELECT coalesce(sum(count), 0) FROM refused_requests) AS n',
+        )
+        .get(duringRequests!.id, duringConnections!.id) as { n: number }
+    ).n;
+  const storedBefore = stored();
+
+  // Requests: one address asks for links that do not exist, 16 at a time, keeping its connections alive.
+  const agent = new Agent({ keepAlive: true, maxSockets: 16, localAddress: '127.0.0.2' });
+  t.after(() => agent.destroy());
+  let next = 0;
+  const statuses: number[] = [];
+  const flooding = Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next++ < FLOOD_REQUESTS) {
+        const answer = await httpGet(`${origin}/r/${token()}?transaction_id=FLOOD`, { agent }).catch((): Answer => ({ status: 0, headers: {}, body: '' }));
+        statuses.push(answer.status);
+      }
+    }),
+  );
+  // The customer comes back once the flood is past its share.
+  const deadline = Date.now() + 30_000;
+  while (statuses.length < DEFAULT_LISTENER_LIMITS.requestsPerClientPerMinute + 200 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const legitA = await timedReturn(origin, `${duringRequests!.successPath}?transaction_id=LEGITFLOOD1`, '127.0.0.3');
+  await flooding;
+  const answered = statuses.filter((s) => s === 404).length;
+  const tooMany = statuses.filter((s) => s === 429).length;
+  // Each answered request for an unknown link is counted once (refused_requests); a refused one not at all.
+  const storedPerRefused = (stored() - storedBefore - answered) / Math.max(1, tooMany);
+
+  // Connections: another address opens more sockets than the listener's cap and sends nothing.
+  const silent = await silentConnections(port, '127.0.0.4', FLOOD_CONNECTIONS, 500);
+  t.after(silent.close);
+  const legitB = await timedReturn(origin, `${duringConnections!.successPath}?transaction_id=LEGITFLOOD2`, '127.0.0.5');
+  silent.close();
+
+  const rows = db.prepare('SELECT ref, status FROM orders WHERE ref IN (?, ?)').all(duringRequests!.ref, duringConnections!.ref) as Array<{ ref: string; status: string }>;
+  const paid = rows.filter((row) => row.status === 'paid').length;
+  const share = DEFAULT_LISTENER_LIMITS.requestsPerClientPerMinute;
+  const heldShare = DEFAULT_LISTENER_LIMITS.connectionsPerClient;
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'request flood from one address: answered / refused 429',
+    value: `${answered} / ${tooMany} of ${FLOOD_REQUESTS}`,
+    target: `answered ≤ ${share}`,
+    ok: answered <= share && answered + tooMany === FLOOD_REQUESTS,
+  });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'connection flood from one address: held / closed',
+    value: `${silent.held} / ${FLOOD_CONNECTIONS - silent.held}`,
+    target: `held ≤ ${heldShare}`,
+    ok: silent.held <= heldShare,
+  });
+  reportFigure(t, { scenario: SCENARIO, figure: 'rows stored per refused request', value: storedPerRefused, target: '= 0', ok: storedPerRefused === 0 });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'return from another address during each flood',
+    value: `HTTP ${legitA.status} in ${legitA.ms} ms / HTTP ${legitB.status} in ${legitB.ms} ms, ${paid}/2 paid`,
+    target: '200, Paid',
+    ok: legitA.status === 200 && legitB.status === 200 && paid === 2,
+  });
+
+  assert.ok(listener.alive(), listener.stderr());
+  assert.ok(answered <= share, `${answered} requests answered`);
+  assert.equal(answered + tooMany, FLOOD_REQUESTS, 'every request had an answer');
+  assert.ok(silent.held <= heldShare, `${silent.held} sockets held`);
+  assert.equal(storedPerRefused, 0);
+  assert.deepEqual([legitA.status, legitB.status, paid], [200, 200, 2]);
 });

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { routeRequest } from '../../electron/core/listener/routes';
+import { allowedHosts, hostOf } from '../../electron/core/listener/allowed-hosts';
+import { clientKey, createClientGate } from '../../electron/core/listener/client-limits';
 import { escapeHtml, thankYouPage, notFoundPage } from '../../electron/core/listener/pages';
 import { decideCancel, decideReturn } from '../../electron/core/return-decisions';
 
@@ -83,4 +85,84 @@ test('only a pending order can be cancelled by the customer', () => {
   for (const status of ['paid', 'cancelled', 'failed'] as const) {
     assert.deepEqual(decideCancel({ status }), { action: 'none', status });
   }
+});
+
+test('the checks’ paths are routed to their own books, never to an order, and HEAD on them changes nothing', () => {
+  assert.deepEqual(routeRequest('GET', `/p/${TOKEN}`), { kind: 'probe', nonce: TOKEN });
+  assert.deepEqual(routeRequest('GET', `/t/${TOKEN}?transaction_id=X`), { kind: 'phone_test', nonce: TOKEN });
+  for (const path of [`/p/${TOKEN}`, `/t/${TOKEN}`]) assert.deepEqual(routeRequest('HEAD', path), { kind: 'head' });
+  for (const path of ['/p/', '/t/short', `/p/${TOKEN}/x`, `/t/${TOKEN}x`]) assert.equal(routeRequest('GET', path).kind, 'refuse', path);
+});
+
+test('the Host allow-list holds the listener’s own address and the published return addresses, nothing else', () => {
+  const loopback = allowedHosts({ host: '127.0.0.1', port: 47400 }, ['https://pay.shop.example', 'http://Tunnel.Example:8080/base'], []);
+  for (const host of ['127.0.0.1:47400', 'localhost:47400', 'pay.shop.example', 'pay.shop.example:443', 'tunnel.example:8080']) {
+    assert.ok(loopback.has(hostOf(host)!), host);
+  }
+  for (const host of ['evil.example:47400', '127.0.0.1', '127.0.0.1:47401', 'pay.shop.example:47400', 'tunnel.example', '192.0.2.2:47400']) {
+    assert.ok(!loopback.has(hostOf(host) ?? ''), host);
+  }
+
+  const everywhere = allowedHosts({ host: '0.0.0.0', port: 80 }, [], ['192.168.1.5']);
+  for (const host of ['192.168.1.5', '192.168.1.5:80', '127.0.0.1:80', 'localhost']) assert.ok(everywhere.has(hostOf(host)!), host);
+  assert.ok(!everywhere.has('192.168.1.6'));
+  const lanOnly = allowedHosts({ host: '192.168.1.5', port: 47400 }, [], []);
+  assert.deepEqual([...lanOnly], ['192.168.1.5:47400'], 'a LAN listener is not reached as localhost');
+  assert.ok(allowedHosts({ host: '::1', port: 47400 }, [], []).has('[::1]:47400'));
+});
+
+test('a Host header is read as a browser writes it, and anything else is no host at all', () => {
+  assert.equal(hostOf('PAY.Shop.Example.'), 'pay.shop.example');
+  assert.equal(hostOf(' 127.0.0.1:47400 '), '127.0.0.1:47400');
+  assert.equal(hostOf('localhost:080'), 'localhost:80');
+  assert.equal(hostOf('[::1]:47400'), '[::1]:47400');
+  for (const header of [undefined, '', 'a b', 'user@host', 'host:port', 'host:1:2', '::1', 'host/path', 'host:123456', 'host:99999']) {
+    assert.equal(hostOf(header), null, String(header));
+  }
+});
+
+test('each client gets its own share of connections and of requests a minute, and is told when to come back', () => {
+  let now = 1_000_000;
+  const gate = createClientGate({ connectionsPerClient: 2, requestsPerClientPerMinute: 3, clientsTracked: 100, proxyAddresses: ['127.0.0.1'] }, () => now);
+  const [first, second] = [gate.connect('198.51.100.7'), gate.connect('::ffff:198.51.100.7')];
+  assert.deepEqual([first, second, gate.connect('198.51.100.7')], ['198.51.100.7', '198.51.100.7', false], 'an IPv4 client seen over IPv6 is the same client');
+  assert.equal(gate.connect('198.51.100.8'), '198.51.100.8', 'another client is not affected');
+  gate.disconnect(first as string);
+  assert.equal(gate.connect('198.51.100.7'), '198.51.100.7', 'a closed connection frees its place');
+
+  const key = '198.51.100.7';
+  assert.deepEqual([gate.request(key), gate.request(key), gate.request(key)], [null, null, null]);
+  now += 15_000;
+  assert.equal(gate.request(key), 45, 'Retry-After: the seconds left of its minute');
+  assert.equal(gate.request('198.51.100.8'), null);
+  now += 45_000;
+  assert.equal(gate.request(key), null, 'a new minute, a new share');
+  assert.deepEqual(gate.refused(), { connections: 1, requests: 1 });
+});
+
+test('a proxy on this computer is not one client: its requests count by the address it forwarded last', () => {
+  const gate = createClientGate({ connectionsPerClient: 1, requestsPerClientPerMinute: 1, clientsTracked: 100, proxyAddresses: ['127.0.0.1', '::1'] });
+  assert.deepEqual([gate.connect('127.0.0.1'), gate.connect('127.0.0.1'), gate.connect('::1')], [null, null, null], 'its connections are not capped per client');
+  assert.deepEqual(gate.clientOf('127.0.0.1', 'spoofed, 203.0.113.7'), { key: '203.0.113.7', address: '203.0.113.7' });
+  assert.deepEqual(gate.clientOf('127.0.0.1', ['1.1.1.1', '203.0.113.9']), { key: '203.0.113.9', address: '203.0.113.9' });
+  assert.deepEqual(gate.clientOf('127.0.0.1', 'not an address'), { key: null, address: '127.0.0.1' }, 'the shop’s own browser');
+  assert.deepEqual(gate.clientOf('198.51.100.7', '203.0.113.7'), { key: '198.51.100.7', address: '198.51.100.7' }, 'only a proxy may forward');
+  assert.equal(gate.request(null), null);
+});
+
+test('an IPv6 client is counted by its /64, and the table of clients never outgrows its size', () => {
+  assert.equal(clientKey('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
+  assert.equal(clientKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'), '2001:db8:1:2::/64');
+  assert.equal(clientKey('2001:db8::1'), '2001:db8:0:0::/64');
+  assert.equal(clientKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
+  assert.equal(clientKey('198.51.100.7'), '198.51.100.7');
+
+  const gate = createClientGate({ connectionsPerClient: 1, requestsPerClientPerMinute: 1, clientsTracked: 3, proxyAddresses: [] });
+  const holding = gate.connect('10.0.0.1') as string;
+  for (let i = 2; i <= 50; i++) gate.request(`10.0.0.${i}`);
+  // The client holding a connection was never forgotten (its share still holds); the oldest others were.
+  assert.equal(gate.connect('10.0.0.1'), false);
+  gate.disconnect(holding);
+  assert.equal(gate.request('10.0.0.2'), null, 'a forgotten client starts afresh');
+  assert.notEqual(gate.request('10.0.0.50'), null, 'a recent one is still counted');
 });

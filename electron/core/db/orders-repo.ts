@@ -26,6 +26,8 @@ export type NewOrder = {
 export type ReturnOutcome =
   | { kind: 'paid'; order: StoredOrder; from: OrderStatus }
   | { kind: 'repeat'; order: StoredOrder }
+  /** A hand-paid order took the gateway's transaction id from its late return. */
+  | { kind: 'identified'; order: StoredOrder }
   | { kind: 'conflict'; order: StoredOrder }
   | { kind: 'duplicate_transaction'; order: StoredOrder }
   | { kind: 'unknown_token' };
@@ -280,6 +282,16 @@ export function createOrdersRepo(db: Db): OrdersRepo {
       switch (decision.action) {
         case 'repeat':
           return { kind: 'repeat', order };
+        case 'record_transaction':
+          statement(
+            `UPDATE orders SET transaction_id = ?, transaction_key = ?, payment_proof = 'return', updated_at = ?
+             WHERE id = ? AND transaction_id IS NULL`,
+          ).run(transactionId.id, transactionId.key, at, order.id);
+          if (batching) search.defer(order.id);
+          else search.index(order.id);
+          // Paid by hand and through the gateway: the shopkeeper may owe the customer a refund, so it is said.
+          audit(order.id, 'gateway_return_after_manual_payment', { transactionId: transactionId.id }, at);
+          return { kind: 'identified', order: load(order.id) };
         case 'conflict':
           auditRefusal(order.id, 'return_conflict', { offered: transactionId.id, recorded: decision.recorded }, at);
           return { kind: 'conflict', order };

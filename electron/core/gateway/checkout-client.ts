@@ -197,6 +197,8 @@ const LINK_SENTENCES = {
   user_info: (host: string) =>
     `The gateway at ${host} answered with a payment link that hides where it really leads (a name and @ before its address), so no payment link was made; ask the gateway’s administrator.`,
   not_web: (host: string) => `The gateway at ${host} answered with a payment link that is not a web address, so no payment link was made.`,
+  hidden_characters: (host: string) =>
+    `The gateway at ${host} answered with a payment link holding characters that would make it read as another address, so no payment link was made; ask the gateway’s administrator.`,
 };
 
 const SENTENCES = {

@@ -1,7 +1,8 @@
 // "Test connection": walks from the Base URL down to an HTTP answer one layer at a time (address, name,
 // connection, certificate, web server) and stops at the first layer that fails, so the shopkeeper hears
 // what is wrong and what to check before a customer waits at the counter. The gateway sees one GET of
-// the Base URL and nothing else: no API key, never a POST, so a check can never create a payment.
+// the Base URL and nothing else: no API key, never a POST, so a check can never create a payment. The name,
+// connection and certificate steps are shared with the return-address check (listener/return-check.ts).
 import { promises as dns } from 'node:dns';
 import { STATUS_CODES } from 'node:http';
 import { connect as netConnect, isIP } from 'node:net';
@@ -18,13 +19,40 @@ export type ConnectionCheckOptions = {
   ca?: string | Buffer;
 };
 
-type Step = ConnectionReport['steps'][number];
-type Outcome<T> = { ok: true; detail: string; value: T } | Failure;
+export type Passed<T> = { ok: true; detail: string; value: T };
+export type Outcome<T> = Passed<T> | Failure;
 /** `detail` is the step's own line; `message` is the report's one sentence, with what to check. */
-type Failure = { ok: false; detail: string; message: string };
+export type Failure = { ok: false; detail: string; message: string };
 
-const passed = <T>(detail: string, value: T): Outcome<T> => ({ ok: true, detail, value });
-const failed = (detail: string, message: string): Failure => ({ ok: false, detail, message });
+export const passed = <T>(detail: string, value: T): Outcome<T> => ({ ok: true, detail, value });
+export const failed = (detail: string, message: string): Failure => ({ ok: false, detail, message });
+
+/**
+ * What a check is about, in the words its sentences use ("check the port in {address} and that {server} is
+ * running"), so the return-address check walks the same steps and says what to fix in its own terms.
+ */
+export type CheckSubject = { address: string; server: string; admin: string };
+
+const GATEWAY: CheckSubject = { address: 'the Base URL', server: 'the gateway', admin: 'the gateway’s administrator' };
+
+/** The steps of one check in the order taken: `record` keeps a step and says whether the check may go on. */
+export function stepLadder<S extends string>() {
+  const steps: Array<{ step: S; ok: boolean; detail: string }> = [];
+  const warnings: string[] = [];
+  return {
+    warn: (warning: string) => void warnings.push(warning),
+    record<T>(step: S, outcome: Outcome<T>): outcome is Passed<T> {
+      steps.push({ step, ok: outcome.ok, detail: outcome.detail });
+      return outcome.ok;
+    },
+    finish: (message: string) => ({
+      ok: steps.every((step) => step.ok),
+      steps,
+      warning: warnings.length === 0 ? null : warnings.join(' '),
+      message,
+    }),
+  };
+}
 
 /** Leaves a step early when its time is up; it becomes that step's timeout sentence, never escapes. */
 class TimedOut extends Error {}
@@ -35,19 +63,7 @@ export async function checkConnection(
   options: ConnectionCheckOptions = {},
 ): Promise<ConnectionReport> {
   const timeoutMs = options.timeoutMs ?? 8000;
-  const steps: Step[] = [];
-  const warnings: string[] = [];
-  const finish = (message: string): ConnectionReport => ({
-    ok: steps.every((step) => step.ok),
-    steps,
-    warning: warnings.length === 0 ? null : warnings.join(' '),
-    message,
-  });
-  /** Records a step; true when the check may go on. */
-  const record = <T>(step: Step['step'], outcome: Outcome<T>): outcome is Outcome<T> & { ok: true } => {
-    steps.push({ step, ok: outcome.ok, detail: outcome.detail });
-    return outcome.ok;
-  };
+  const { record, finish, warn } = stepLadder<ConnectionReport['steps'][number]['step']>();
 
   const address = checkUrl(baseUrl);
   if (!record('url', address)) return finish(address.message);
@@ -55,25 +71,25 @@ export async function checkConnection(
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
   if (mode === 'live' && url.protocol === 'http:' && !isLoopbackHost(hostname)) {
-    warnings.push(
+    warn(
       'This Base URL starts with http://, so the API key and every payment request would cross the network unencrypted, where others could read them; use the gateway’s https:// address for a live profile.',
     );
   }
 
-  const names = await lookUp(hostname, timeoutMs);
+  const names = await lookUp(hostname, timeoutMs, GATEWAY);
   if (!record('dns', names)) return finish(names.message);
 
-  const connection = await connectTcp(names.value, port, timeoutMs);
+  const connection = await connectTcp(names.value, port, timeoutMs, GATEWAY);
   if (!record('tcp', connection)) return finish(connection.message);
 
   if (url.protocol === 'https:') {
-    const certificate = await checkTls(connection.value, hostname, port, timeoutMs, options.ca);
+    const certificate = await checkTls(connection.value, hostname, port, timeoutMs, options.ca, GATEWAY);
     if (!record('tls', certificate)) return finish(certificate.message);
   }
 
   const answer = await getBaseUrl(url, timeoutMs, options.ca);
   if (!record('http', answer)) return finish(answer.message);
-  if (answer.value !== null) warnings.push(answer.value);
+  if (answer.value !== null) warn(answer.value);
   return finish(`Connected to ${url.host}: the gateway answers.`);
 }
 
@@ -105,7 +121,7 @@ function checkUrl(typed: string): Outcome<URL> {
 
 // ---- dns ----
 
-async function lookUp(hostname: string, timeoutMs: number): Promise<Outcome<string[]>> {
+export async function lookUp(hostname: string, timeoutMs: number, subject: CheckSubject): Promise<Outcome<string[]>> {
   if (isIP(hostname) !== 0) return passed(`${hostname} is a numeric address, so there is no name to look up.`, [hostname]);
   try {
     const found = await withTimeout(dns.lookup(hostname, { all: true }), timeoutMs);
@@ -116,7 +132,7 @@ async function lookUp(hostname: string, timeoutMs: number): Promise<Outcome<stri
     if (code === 'ENOTFOUND' || code === 'ENODATA') {
       return failed(
         `No address was found for ${hostname}.`,
-        `PayDesk could not find ${hostname}: check the spelling of the Base URL and that this computer is connected to the internet.`,
+        `PayDesk could not find ${hostname}: check the spelling of ${subject.address} and that this computer is connected to the internet.`,
       );
     }
     const why = error instanceof TimedOut ? `within ${seconds(timeoutMs)}` : `(${code || 'no answer'})`;
@@ -130,7 +146,12 @@ async function lookUp(hostname: string, timeoutMs: number): Promise<Outcome<stri
 // ---- tcp ----
 
 /** Tries each address in turn within one time limit; the address that answered is the value. */
-async function connectTcp(addresses: string[], port: number, timeoutMs: number): Promise<Outcome<string>> {
+export async function connectTcp(
+  addresses: string[],
+  port: number,
+  timeoutMs: number,
+  subject: CheckSubject,
+): Promise<Outcome<string>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = new TimedOut();
   let tried = addresses[0] ?? '';
@@ -150,19 +171,19 @@ async function connectTcp(addresses: string[], port: number, timeoutMs: number):
   if (lastError instanceof TimedOut) {
     return failed(
       `${place} did not accept a connection within ${seconds(timeoutMs)}.`,
-      `${place} did not accept a connection within ${seconds(timeoutMs)}: check the internet connection, the port in the Base URL, and any firewall between this computer and the gateway.`,
+      `${place} did not accept a connection within ${seconds(timeoutMs)}: check the internet connection, the port in ${subject.address}, and any firewall between this computer and ${subject.server}.`,
     );
   }
   if (code === 'ECONNREFUSED') {
     return failed(
       `Nothing is accepting connections at ${place}.`,
-      `Nothing is accepting connections at ${place}: check the port in the Base URL and that the gateway is running.`,
+      `Nothing is accepting connections at ${place}: check the port in ${subject.address} and that ${subject.server} is running.`,
     );
   }
   if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') {
     return failed(
       `There is no network route to ${place}.`,
-      `This computer has no network route to ${place}: check that it is connected to the internet or to the gateway’s network.`,
+      `This computer has no network route to ${place}: check that it is connected to the internet or to ${subject.server}’s network.`,
     );
   }
   return failed(
@@ -193,12 +214,13 @@ function openAndClose(address: string, port: number, timeoutMs: number): Promise
  * only says "failed", whereas the finished one lets the sentence name the date, the names and the issuer.
  * Nothing is ever sent over this connection, so an unverified server learns nothing.
  */
-function checkTls(
+export function checkTls(
   address: string,
   hostname: string,
   port: number,
   timeoutMs: number,
   ca: string | Buffer | undefined,
+  subject: CheckSubject,
 ): Promise<Outcome<null>> {
   return new Promise((resolve) => {
     const socket = tlsConnect({
@@ -214,7 +236,7 @@ function checkTls(
       const certificate = socket.getPeerCertificate();
       const problem = socket.authorized ? null : verifyCode(socket.authorizationError);
       socket.destroy();
-      resolve(problem === null ? trusted(hostname, certificate) : untrusted(hostname, problem, certificate));
+      resolve(problem === null ? trusted(hostname, certificate) : untrusted(hostname, problem, certificate, subject));
     });
     socket.once('timeout', () => {
       socket.destroy();
@@ -225,7 +247,7 @@ function checkTls(
         ),
       );
     });
-    socket.on('error', (error) => resolve(handshakeFailure(hostname, port, error)));
+    socket.on('error', (error) => resolve(handshakeFailure(hostname, port, error, subject)));
   });
 }
 
@@ -246,13 +268,13 @@ const UNTRUSTED_ISSUER = new Set([
   'INVALID_CA',
 ]);
 
-function untrusted(hostname: string, code: string, certificate: PeerCertificate): Failure {
+function untrusted(hostname: string, code: string, certificate: PeerCertificate, subject: CheckSubject): Failure {
   const certificateOf = `The security certificate of ${hostname}`;
   if (code === 'CERT_HAS_EXPIRED') {
     const detail = `${certificateOf} expired on ${day(certificate.valid_to)}.`;
     return failed(
       detail,
-      `${detail.slice(0, -1)}, so PayDesk cannot trust the connection: check that this computer’s date is right, and if it is, ask the gateway’s administrator to renew the certificate.`,
+      `${detail.slice(0, -1)}, so PayDesk cannot trust the connection: check that this computer’s date is right, and if it is, ask ${subject.admin} to renew the certificate.`,
     );
   }
   if (code === 'CERT_NOT_YET_VALID') {
@@ -264,8 +286,8 @@ function untrusted(hostname: string, code: string, certificate: PeerCertificate)
   }
   if (SELF_SIGNED.has(code)) {
     return failed(
-      `${certificateOf} is self-signed: nobody vouches that it belongs to the real gateway.`,
-      `${certificateOf} is self-signed, so nobody vouches that this is the real gateway: ask the gateway’s administrator to install a certificate from a recognised authority such as Let’s Encrypt.`,
+      `${certificateOf} is self-signed: nobody vouches that it belongs to the real ${bare(subject.server)}.`,
+      `${certificateOf} is self-signed, so nobody vouches that this is the real ${bare(subject.server)}: ask ${subject.admin} to install a certificate from a recognised authority such as Let’s Encrypt.`,
     );
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
@@ -273,34 +295,34 @@ function untrusted(hostname: string, code: string, certificate: PeerCertificate)
     const detail = `The security certificate shown at ${hostname} is for ${names}, not for ${hostname}.`;
     return failed(
       detail,
-      `${detail.slice(0, -1)}: check the spelling of the Base URL, or ask the gateway’s administrator to fix the certificate.`,
+      `${detail.slice(0, -1)}: check the spelling of ${subject.address}, or ask ${subject.admin} to fix the certificate.`,
     );
   }
   if (UNTRUSTED_ISSUER.has(code)) {
     const detail = `${certificateOf} was issued by ${issuerOf(certificate)}, which this computer does not trust.`;
     return failed(
       detail,
-      `${detail.slice(0, -1)} (or the server leaves out part of its certificate chain): ask the gateway’s administrator to install a certificate from a recognised authority, with its full chain.`,
+      `${detail.slice(0, -1)} (or the server leaves out part of its certificate chain): ask ${subject.admin} to install a certificate from a recognised authority, with its full chain.`,
     );
   }
   return failed(
     `${certificateOf} could not be verified (${code}).`,
-    `${certificateOf} could not be verified (${code}), so PayDesk cannot trust the connection: ask the gateway’s administrator to check the certificate.`,
+    `${certificateOf} could not be verified (${code}), so PayDesk cannot trust the connection: ask ${subject.admin} to check the certificate.`,
   );
 }
 
-function handshakeFailure(hostname: string, port: number, error: Error): Failure {
+function handshakeFailure(hostname: string, port: number, error: Error, subject: CheckSubject): Failure {
   const code = errorCode(error);
   const place = where(hostname, port);
   if (code === 'ECONNRESET' || code === 'EPIPE') {
     return failed(
       `${place} closed the connection while setting up https.`,
-      `${place} closed the connection while setting up a secure (https) connection: check whether the Base URL should start with http:// instead, and the port.`,
+      `${place} closed the connection while setting up a secure (https) connection: check whether ${subject.address} should start with http:// instead, and the port.`,
     );
   }
   return failed(
     `${place} does not speak https (${code || error.message}).`,
-    `${place} does not answer in https: check whether the Base URL should start with http:// instead of https://, and the port.`,
+    `${place} does not answer in https: check whether ${subject.address} should start with http:// instead of https://, and the port.`,
   );
 }
 
@@ -352,7 +374,7 @@ async function getBaseUrl(url: URL, timeoutMs: number, ca: string | Buffer | und
     response.body.destroy();
     return judgeAnswer(url, response.statusCode, first(response.headers.location));
   } catch (error) {
-    return httpFailure(url.host, error, signal.aborted, timeoutMs);
+    return httpFailure(url.host, error, signal.aborted, timeoutMs, GATEWAY);
   } finally {
     await agent.destroy();
   }
@@ -384,24 +406,25 @@ function judgeAnswer(url: URL, status: number, location: string | undefined): Ou
 
 const HTTP_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-function httpFailure(host: string, error: unknown, aborted: boolean, timeoutMs: number): Failure {
+/** Why an HTTP request got no answer: no time left, not HTTP at all, or hung up on. */
+export function httpFailure(host: string, error: unknown, aborted: boolean, timeoutMs: number, subject: CheckSubject): Failure {
   const code = errorCode(error);
   if (aborted || HTTP_TIMEOUTS.has(code)) {
     return failed(
       `${host} accepted the connection but gave no answer within ${seconds(timeoutMs)}.`,
-      `${host} accepted the connection but gave no answer within ${seconds(timeoutMs)}: check the port in the Base URL, and try again in a few minutes in case the gateway is busy.`,
+      `${host} accepted the connection but gave no answer within ${seconds(timeoutMs)}: check the port in ${subject.address}, and try again in a few minutes in case ${subject.server} is busy.`,
     );
   }
   if (error instanceof errors.HTTPParserError || code.startsWith('HPE_')) {
     return failed(
       `${host} answered, but not as a web server (HTTP).`,
-      `${host} answered, but not as a web server: check the port in the Base URL, and whether it should start with http or https.`,
+      `${host} answered, but not as a web server: check the port in ${subject.address}, and whether it should start with http or https.`,
     );
   }
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') {
     return failed(
       `${host} closed the connection without answering.`,
-      `${host} closed the connection without answering: check the port in the Base URL, and whether it should start with http or https.`,
+      `${host} closed the connection without answering: check the port in ${subject.address}, and whether it should start with http or https.`,
     );
   }
   return failed(
@@ -434,7 +457,7 @@ function day(text: string): string {
 }
 
 /** Text from outside (typed, or sent by a server) shortened for a sentence. */
-function quote(text: string): string {
+export function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 100 ? `${flat.slice(0, 100)}…` : flat;
 }
@@ -446,6 +469,9 @@ function resolve(location: string, base: URL): URL | null {
     return null;
   }
 }
+
+/** "the gateway" → "gateway", for "the real gateway". */
+const bare = (server: string) => server.replace(/^(the|your) /, '');
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

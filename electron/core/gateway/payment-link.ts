@@ -6,10 +6,18 @@
 /** Longer links make QR codes no phone camera reads at a counter; no checkout page needs one. */
 export const MAX_PAYMENT_URL_LENGTH = 2048;
 
-export type PaymentLinkProblem = 'too_long' | 'not_web' | 'user_info';
+export type PaymentLinkProblem = 'too_long' | 'not_web' | 'user_info' | 'hidden_characters';
+
+/**
+ * Characters a browser drops, turns or reads otherwise than a person does: controls (NUL included), spaces,
+ * bidi controls that reverse how the link reads, and the backslash a browser takes for a slash
+ * (https://evil.example\@pay.example/ opens evil.example).
+ */
+const HIDDEN = /[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\\]/;
 
 export function paymentLinkProblem(text: string): PaymentLinkProblem | null {
   if (text.length > MAX_PAYMENT_URL_LENGTH) return 'too_long';
+  if (HIDDEN.test(text)) return 'hidden_characters';
   let url: URL;
   try {
     url = new URL(text);

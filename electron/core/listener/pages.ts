@@ -72,3 +72,24 @@ export const unavailablePage = () =>
   page(503, 'bad', 'Please try again — আবার চেষ্টা করুন', [
     'PayDesk could not record this just now. Please reload this page in a moment; nothing is lost.',
   ]);
+
+export const tooManyRequestsPage = () =>
+  page(429, 'bad', 'Please wait a moment — একটু অপেক্ষা করুন', [
+    'Too many requests came from this address. Please reload this page in a minute; nothing is lost. এক মিনিট পরে পাতাটি আবার খুলুন।',
+  ]);
+
+/** The return-address check's answer: says only that it was heard. */
+export const probeHeardPage = () => page(200, 'good', 'PayDesk heard this check', ['PayDesk’s return listener received this request.']);
+
+export const phoneHeardPage = () =>
+  page(200, 'good', 'PayDesk can hear this phone — PayDesk এই ফোনের সাড়া পাচ্ছে', [
+    'This phone reached PayDesk at the shop, so a customer paying on a phone like this one comes back to PayDesk after paying.',
+    'এই ফোন থেকে দোকানের PayDesk-এ পৌঁছানো যায়, তাই এমন ফোনে পেমেন্ট করলে গ্রাহক পেমেন্টের পরে PayDesk-এ ফিরে আসবেন।',
+    'You can close this page. এই পাতাটি বন্ধ করতে পারেন।',
+  ]);
+
+export const phoneTestUsedPage = () =>
+  page(410, 'neutral', 'This test was already used — এই পরীক্ষাটি আগেই ব্যবহার হয়েছে', [
+    'PayDesk heard the first device that opened this test page. To test again, start a new test in PayDesk.',
+    'আবার পরীক্ষা করতে PayDesk-এ নতুন পরীক্ষা শুরু করুন।',
+  ]);

@@ -1,27 +1,49 @@
 // The return listener: the small HTTP server the gateway sends customers' browsers back to. It answers
-// only GET/HEAD on /r/<token> and /c/<token>, commits every change to SQLite before it answers, and
-// keeps hostile clients short (bounded URL, headers, connections and time).
+// only GET/HEAD on /r/<token> and /c/<token> (and the checks' /p/<nonce> and /t/<nonce>), commits every
+// change to SQLite before it answers, and keeps hostile clients short (bounded URL, headers, connections and
+// time, per client and in all), answering only requests addressed to a host PayDesk published.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../../shared/contract';
 import type { PaydeskService } from '../service';
+import { createHostAllowList, type HostAllowList } from './allowed-hosts';
+import { createClientGate, type ClientLimits } from './client-limits';
 import {
   alreadyPaidPage,
   badReturnPage,
   cancelledPage,
   conflictPage,
   notFoundPage,
+  phoneHeardPage,
+  phoneTestUsedPage,
+  probeHeardPage,
   refusedPage,
   thankYouPage,
+  tooManyRequestsPage,
   unavailablePage,
   type Page,
 } from './pages';
-import { routeRequest } from './routes';
-
+import type { PhoneTests } from './phone-tests';
+import type { ReturnProbes } from './return-probes';
+import { routeRequest, type Route } from './routes';
 
 export type ReturnHandlers = Pick<PaydeskService, 'recordReturn' | 'recordCancel' | 'rejectReturn' | 'batch'>;
 
-export type ReturnListener = { url: string; host: string; port: number; close(): Promise<void> };
+/** The books the checks' nonces are in: the return-address check's and the phone test's. */
+export type ListenerChecks = { probes: Pick<ReturnProbes, 'hear'>; phoneTests: Pick<PhoneTests, 'open'> };
+
+/** What the listener refused, counted and nothing more: connections and requests over a client's share, foreign hosts. */
+export type Refusals = { connections: number; requests: number; misdirected: number };
+
+export type ReturnListener = {
+  url: string;
+  host: string;
+  port: number;
+  refusals(): Refusals;
+  /** Reads the published return addresses again (after the profile changed). */
+  refreshHosts(): void;
+  close(): Promise<void>;
+};
 
 export type ListenResult = { ok: true; listener: ReturnListener } | { ok: false; message: string };
 
@@ -42,7 +64,7 @@ export type ListenerLimits = {
   checkIntervalMs: number;
   /** Connections beyond this are closed as they arrive, so a flood cannot exhaust memory or descriptors. */
   maxConnections: number;
-};
+} & ClientLimits;
 
 export const DEFAULT_LISTENER_LIMITS: ListenerLimits = {
   headersTimeoutMs: 10_000,
@@ -51,6 +73,11 @@ export const DEFAULT_LISTENER_LIMITS: ListenerLimits = {
   idleTimeoutMs: 10_000,
   checkIntervalMs: 1_000,
   maxConnections: 256,
+  // Well below maxConnections, so one client can never lock the others out; far above what a browser opens.
+  connectionsPerClient: 32,
+  requestsPerClientPerMinute: 300,
+  clientsTracked: 4096,
+  proxyAddresses: ['127.0.0.1', '::1'],
 };
 
 const HEADERS = {
@@ -63,8 +90,9 @@ const HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
-export function answer(request: IncomingMessage, handlers: ReturnHandlers): Page | null {
-  const route = routeRequest(request.method, request.url);
+type OrderRoute = Exclude<Route, { kind: 'probe' | 'phone_test' }>;
+
+function answer(route: OrderRoute, handlers: ReturnHandlers): Page | null {
   switch (route.kind) {
     case 'refuse':
       return refusedOrMissing(route.status);
@@ -85,6 +113,7 @@ export function answer(request: IncomingMessage, handlers: ReturnHandlers): Page
           return notFoundPage();
         case 'paid':
         case 'repeat':
+        case 'identified':
           return thankYouPage(result.order);
         case 'conflict':
         case 'duplicate_transaction':
@@ -95,12 +124,24 @@ export function answer(request: IncomingMessage, handlers: ReturnHandlers): Page
 }
 
 /** The page for one request, in a transaction of its own; a return that cannot be written gets a page that says try again. */
-function answerAlone(request: IncomingMessage, handlers: ReturnHandlers): Page | null {
+function answerAlone(route: OrderRoute, handlers: ReturnHandlers): Page | null {
   try {
-    return handlers.batch(() => answer(request, handlers));
+    return handlers.batch(() => answer(route, handlers));
   } catch (error) {
     // The database could not take the write (disk full, locked too long). Say so, so the customer
     // retries; the link stays valid and the return is not lost.
+    report(error);
+    return unavailablePage();
+  }
+}
+
+/** The checks' pages touch no order, so they are answered at once, outside the order book's transactions. */
+function answerCheck(route: Extract<Route, { kind: 'probe' | 'phone_test' }>, address: string, checks: ListenerChecks | undefined): Page {
+  try {
+    if (route.kind === 'probe') return checks?.probes.hear(route.nonce) ? probeHeardPage() : notFoundPage();
+    const opened = checks?.phoneTests.open(route.nonce, address) ?? 'unknown';
+    return opened === 'reached' ? phoneHeardPage() : opened === 'used' ? phoneTestUsedPage() : notFoundPage();
+  } catch (error) {
     report(error);
     return unavailablePage();
   }
@@ -114,8 +155,8 @@ function refusedOrMissing(status: 400 | 404 | 405 | 414): Page {
   return status === 404 ? notFoundPage() : refusedPage(status);
 }
 
-function send(request: IncomingMessage, response: ServerResponse, page: Page | null): void {
-  const headers: Record<string, string | number> = { ...HEADERS };
+function send(request: IncomingMessage, response: ServerResponse, page: Page | null, extra: Record<string, string | number> = {}): void {
+  const headers: Record<string, string | number> = { ...HEADERS, ...extra };
   if (request.method !== 'GET' && request.method !== 'HEAD') headers.Allow = 'GET, HEAD';
   if (!page) {
     response.writeHead(200, headers).end();
@@ -132,14 +173,21 @@ export function startReturnListener(options: {
   port?: number;
   handlers: ReturnHandlers;
   limits?: Partial<ListenerLimits>;
+  /** The public return addresses links were made with (beyond the listener's own), for the Host allow-list. */
+  published?: () => readonly string[];
+  checks?: ListenerChecks;
 }): Promise<ListenResult> {
   const host = options.host ?? DEFAULT_LISTEN_HOST;
   const port = options.port ?? DEFAULT_LISTEN_PORT;
   const limits = { ...DEFAULT_LISTENER_LIMITS, ...options.limits };
+  const gate = createClientGate(limits);
+  let misdirected = 0;
+  // Made once the port is known; no request arrives before.
+  let hosts: HostAllowList | null = null;
   // Requests that arrive together are recorded together: one transaction, one commit, then every answer.
   // Should any of them fail to write, the burst is rolled back and each request gets a transaction of its
   // own, so one failing return never takes the others with it (and the common case pays for no savepoints).
-  let waiting: Array<{ request: IncomingMessage; response: ServerResponse }> = [];
+  let waiting: Array<{ request: IncomingMessage; response: ServerResponse; route: OrderRoute }> = [];
   const flush = () => {
     const burst = waiting;
     waiting = [];
@@ -148,12 +196,12 @@ export function startReturnListener(options: {
     try {
       pages = options.handlers.batch(() => {
         began = true;
-        return burst.map(({ request }) => answer(request, options.handlers));
+        return burst.map(({ route }) => answer(route, options.handlers));
       });
     } catch (error) {
       // A transaction that could not even begin (the order book stayed locked past its timeout) would not
       // begin for each request either: say try again to all at once rather than wait again for each.
-      if (began) pages = burst.map(({ request }) => answerAlone(request, options.handlers));
+      if (began) pages = burst.map(({ route }) => answerAlone(route, options.handlers));
       else {
         report(error);
         pages = burst.map(() => unavailablePage());
@@ -172,9 +220,30 @@ export function startReturnListener(options: {
     (request, response) => {
       // A return carries no body; do not read one.
       request.resume();
-      if (waiting.push({ request, response }) === 1) setImmediate(flush);
+      const client = gate.clientOf(request.socket.remoteAddress, request.headers['x-forwarded-for']);
+      const retryAfter = gate.request(client.key);
+      if (retryAfter !== null) {
+        send(request, response, tooManyRequestsPage(), { 'Retry-After': retryAfter, Connection: 'close' });
+        return;
+      }
+      if (!hosts?.allows(request.headers.host)) {
+        misdirected++;
+        send(request, response, refusedPage(421));
+        return;
+      }
+      const route = routeRequest(request.method, request.url);
+      if (route.kind === 'probe' || route.kind === 'phone_test') {
+        send(request, response, answerCheck(route, client.address, options.checks));
+        return;
+      }
+      if (waiting.push({ request, response, route }) === 1) setImmediate(flush);
     },
   );
+  server.on('connection', (socket) => {
+    const key = gate.connect(socket.remoteAddress);
+    if (key === false) socket.destroy();
+    else socket.once('close', () => gate.disconnect(key));
+  });
   server.maxConnections = limits.maxConnections;
   server.setTimeout(limits.idleTimeoutMs);
   server.maxHeadersCount = 50;
@@ -197,12 +266,16 @@ export function startReturnListener(options: {
     server.listen(port, host, () => {
       const bound = (server.address() as AddressInfo).port;
       const shownHost = host.includes(':') ? `[${host}]` : host;
+      const allowList = createHostAllowList({ host, port: bound }, options.published ?? (() => []));
+      hosts = allowList;
       resolve({
         ok: true,
         listener: {
           url: `http://${shownHost}:${bound}`,
           host,
           port: bound,
+          refusals: () => ({ ...gate.refused(), misdirected }),
+          refreshHosts: allowList.refresh,
           close: () =>
             new Promise<void>((done) => {
               server.close(() => done());

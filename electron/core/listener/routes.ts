@@ -1,5 +1,6 @@
 // Which return a request is, decided from its method and URL alone (no I/O), so the rules for hostile
-// input are plain to read and to test.
+// input are plain to read and to test. Order secrets live on /r/ and /c/ only; the checks' nonces on /p/ and
+// /t/ are looked up in books of their own, so neither path can ever reach an order.
 import { TOKEN_PATTERN } from '../return-tokens';
 import { canonicalTransactionId, type TransactionId } from '../transaction-id';
 
@@ -10,6 +11,9 @@ export type Route =
   | { kind: 'cancel'; token: string }
   /** A request for a return link that cannot be honoured; audited against the token when it is one. */
   | { kind: 'rejected_return'; token: string; reason: 'missing_transaction_id' | 'repeated_transaction_id' | 'invalid_transaction_id'; offered: string }
+  /** The return-address check's request (/p/<nonce>) and the phone test page (/t/<nonce>): never an order. */
+  | { kind: 'probe'; nonce: string }
+  | { kind: 'phone_test'; nonce: string }
   | { kind: 'head' }
   | { kind: 'refuse'; status: 400 | 404 | 405 | 414; reason: string };
 
@@ -21,12 +25,14 @@ export function routeRequest(method: string | undefined, rawUrl: string | undefi
 
   const queryAt = target.indexOf('?');
   const path = queryAt === -1 ? target : target.slice(0, queryAt);
-  const match = /^\/([rc])\/([^/]+)$/.exec(path);
+  const match = /^\/([rcpt])\/([^/]+)$/.exec(path);
   if (!match || !TOKEN_PATTERN.test(match[2]!)) return { kind: 'refuse', status: 404, reason: 'not_found' };
   if (method === 'HEAD') return { kind: 'head' };
 
   const token = match[2]!;
   if (match[1] === 'c') return { kind: 'cancel', token };
+  if (match[1] === 'p') return { kind: 'probe', nonce: token };
+  if (match[1] === 't') return { kind: 'phone_test', nonce: token };
 
   const offered = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1)).getAll('transaction_id');
   if (offered.length === 0) return { kind: 'rejected_return', token, reason: 'missing_transaction_id', offered: '' };
