@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { AppError, AppStatus, Order, Verification } from '../../shared/contract';
 import { Announcer } from './announcer';
@@ -13,6 +13,8 @@ import { PaymentLinkPanel } from './payment-link/payment-link-panel';
 import { ReconcilePage } from './reconcile/reconcile-page';
 import { SettingsPage, type SettingsIntent } from './settings/settings-page';
 import { ModeBanner } from './status/mode-banner';
+import { ReturnWayProvider } from './status/return-way';
+import { UncheckedReturnNotice } from './status/unchecked-return-notice';
 import { useAppStatus } from './status/use-app-status';
 import { PaidToasts } from './toast/paid-toasts';
 import { WelcomeCard } from './welcome/welcome-card';
@@ -31,6 +33,8 @@ export function App() {
   const [announcement, setAnnouncement] = useState('');
   const [created, setCreated] = useState<Order | null>(null);
   const [request, setRequest] = useState<WorkspaceRequest | null>(null);
+  /** The unchecked return address the shopkeeper said "Not now" to: said once, not on every screen again. */
+  const [uncheckedDismissed, setUncheckedDismissed] = useState<string | null>(null);
 
   const screens: readonly Tab<Screen>[] = [
     { id: 'home', label: t.tabHome },
@@ -64,10 +68,23 @@ export function App() {
     [t],
   );
 
-  const open = (next: Screen, intent: SettingsIntent | null = null) => {
+  const open = useCallback((next: Screen, intent: SettingsIntent | null = null) => {
     setScreen(next);
     setSettingsIntent(intent);
-  };
+  }, []);
+
+  const returnWay = useMemo(
+    () => ({
+      status: ready,
+      chooseWhere: () => open('settings', 'where-customers-pay'),
+      checkReturn: () => open('settings', 'check-return'),
+    }),
+    [ready, open],
+  );
+  const unchecked =
+    ready?.mode === 'live' && ready.returnUrl !== null && !ready.returnChecked && uncheckedDismissed !== ready.returnUrl
+      ? ready.returnUrl
+      : null;
 
   /** To the payment form, ready to type an amount. */
   const newLink = () => {
@@ -124,86 +141,99 @@ export function App() {
   });
 
   return (
-    <div className="app">
-      <ModeBanner state={statusState} onStatus={showStatus} onRefresh={refreshStatus} showOldListeners={screen !== 'settings'}>
-        <TabBar label="PayDesk" tabs={screens} selected={screen} onSelect={(next) => open(next)} />
-      </ModeBanner>
-      {statusState.kind !== 'loading' && (
-        <>
-          {/* Each screen, and each part that shows what a gateway sent, fails on its own: never the whole window. */}
-          <main className="workspace" {...panel('home')}>
-            <PartBoundary part="the Home screen">
-              {ready?.welcome && <WelcomeCard onChoose={finishWelcome} />}
-              {/* Mounted while on show, so the figures are fresh each time Home is opened. */}
-              {screen === 'home' && (
-                <Dashboard
-                  scope={scope}
-                  onNewLink={newLink}
-                  onShowPending={showPending}
-                  onShowVerification={showVerification}
-                  onReconcile={() => open('reconcile')}
+    <ReturnWayProvider value={returnWay}>
+      <div className="app">
+        <ModeBanner
+          state={statusState}
+          onStatus={showStatus}
+          onRefresh={refreshStatus}
+          showOldListeners={screen !== 'settings'}
+          returnNotice={
+            unchecked !== null &&
+            screen !== 'settings' && (
+              <UncheckedReturnNotice returnUrl={unchecked} onCheck={returnWay.checkReturn} onDismiss={() => setUncheckedDismissed(unchecked)} />
+            )
+          }
+        >
+          <TabBar label="PayDesk" tabs={screens} selected={screen} onSelect={(next) => open(next)} />
+        </ModeBanner>
+        {statusState.kind !== 'loading' && (
+          <>
+            {/* Each screen, and each part that shows what a gateway sent, fails on its own: never the whole window. */}
+            <main className="workspace" {...panel('home')}>
+              <PartBoundary part="the Home screen">
+                {ready?.welcome && <WelcomeCard onChoose={finishWelcome} />}
+                {/* Mounted while on show, so the figures are fresh each time Home is opened. */}
+                {screen === 'home' && (
+                  <Dashboard
+                    scope={scope}
+                    onNewLink={newLink}
+                    onShowPending={showPending}
+                    onShowVerification={showVerification}
+                    onReconcile={() => open('reconcile')}
+                  />
+                )}
+              </PartBoundary>
+            </main>
+            <main className="workspace" {...panel('payments')}>
+              <PartBoundary part="the Payments screen">
+                <div className="create-row">
+                  <PaymentLinkForm
+                    onSending={() => setCreated(null)}
+                    onCreated={onCreated}
+                    onOpenSettings={() => open('settings', 'fix-base-url')}
+                  />
+                  <PartBoundary part="the payment link panel" resetKey={created?.ref}>
+                    <PaymentLinkPanel order={created} />
+                  </PartBoundary>
+                </div>
+              </PartBoundary>
+            </main>
+            <main className="workspace orders-screen" {...panel('orders')}>
+              <PartBoundary part="the Orders screen">
+                {/* Always mounted: the list is loaded and kept live before the shopkeeper looks at it. */}
+                <OrdersWorkspace
+                  scope={`${scope}|${imports}`}
+                  visible={screen === 'orders'}
+                  request={request}
+                  announce={setAnnouncement}
                 />
-              )}
-            </PartBoundary>
-          </main>
-          <main className="workspace" {...panel('payments')}>
-            <PartBoundary part="the Payments screen">
-              <div className="create-row">
-                <PaymentLinkForm
-                  onSending={() => setCreated(null)}
-                  onCreated={onCreated}
-                  onOpenSettings={() => open('settings', 'fix-base-url')}
+              </PartBoundary>
+            </main>
+            <main className="workspace reconcile-screen" {...panel('reconcile')}>
+              <PartBoundary part="the Reconcile screen">
+                {/* Kept while PayDesk runs, so a statement half-mapped survives a look at the orders; a profile change starts afresh. */}
+                <ReconcilePage
+                  key={scope}
+                  visible={screen === 'reconcile'}
+                  onImported={() => setImports((n) => n + 1)}
+                  onShowOrders={showVerification}
+                  onOpenOrder={openOrder}
+                  announce={setAnnouncement}
                 />
-                <PartBoundary part="the payment link panel" resetKey={created?.ref}>
-                  <PaymentLinkPanel order={created} />
-                </PartBoundary>
-              </div>
+              </PartBoundary>
+            </main>
+            <main className="workspace" {...panel('settings')}>
+              <PartBoundary part="the Settings screen">
+                {/* Mounted only while open, so Settings always shows the profiles as they are now. */}
+                {screen === 'settings' && (
+                  <SettingsPage
+                    intent={settingsIntent}
+                    status={ready}
+                    onProfileChanged={onProfileChanged}
+                    onStatus={showStatus}
+                    onRefreshStatus={refreshStatus}
+                  />
+                )}
+              </PartBoundary>
+            </main>
+            <PartBoundary part="the payment toasts">
+              <PaidToasts onOpen={openOrder} />
             </PartBoundary>
-          </main>
-          <main className="workspace orders-screen" {...panel('orders')}>
-            <PartBoundary part="the Orders screen">
-              {/* Always mounted: the list is loaded and kept live before the shopkeeper looks at it. */}
-              <OrdersWorkspace
-                scope={`${scope}|${imports}`}
-                visible={screen === 'orders'}
-                request={request}
-                announce={setAnnouncement}
-              />
-            </PartBoundary>
-          </main>
-          <main className="workspace reconcile-screen" {...panel('reconcile')}>
-            <PartBoundary part="the Reconcile screen">
-              {/* Kept while PayDesk runs, so a statement half-mapped survives a look at the orders; a profile change starts afresh. */}
-              <ReconcilePage
-                key={scope}
-                visible={screen === 'reconcile'}
-                onImported={() => setImports((n) => n + 1)}
-                onShowOrders={showVerification}
-                onOpenOrder={openOrder}
-                announce={setAnnouncement}
-              />
-            </PartBoundary>
-          </main>
-          <main className="workspace" {...panel('settings')}>
-            <PartBoundary part="the Settings screen">
-              {/* Mounted only while open, so Settings always shows the profiles as they are now. */}
-              {screen === 'settings' && (
-                <SettingsPage
-                  intent={settingsIntent}
-                  status={ready}
-                  onProfileChanged={onProfileChanged}
-                  onStatus={showStatus}
-                  onRefreshStatus={refreshStatus}
-                />
-              )}
-            </PartBoundary>
-          </main>
-          <PartBoundary part="the payment toasts">
-            <PaidToasts onOpen={openOrder} />
-          </PartBoundary>
-        </>
-      )}
-      <Announcer message={announcement} />
-    </div>
+          </>
+        )}
+        <Announcer message={announcement} />
+      </div>
+    </ReturnWayProvider>
   );
 }

@@ -88,6 +88,7 @@ test('a live profile whose Base URL has an extra slash gets the gateway’s refu
   assert.equal(await keyField.getAttribute('type'), 'password');
   assert.equal(await keyField.getAttribute('autocomplete'), 'off');
   await keyField.fill(SANDBOX_API_KEY);
+  await page.getByRole('radio', { name: 'On this computer' }).check();
   await page.getByLabel('Port').fill(String(await freePort()));
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page.getByText('Saved “My shop”.').waitFor();
@@ -174,6 +175,7 @@ test('removing a profile keeps its orders, read-only, under All profiles', async
 test('a change declined in the main process’s dialog saves nothing, says so, and keeps the form as typed', async (t) => {
   const { core, page } = await openApp(t);
   await tab(page, 'Settings').click();
+  await profileForm(page).getByRole('radio', { name: /^On their phones, anywhere/ }).check();
   const returnBase = profileForm(page).getByLabel(/^Public return address/);
   await returnBase.fill('https://shop.example.net');
   core.platform.choices.confirm = false;

@@ -214,6 +214,8 @@ export const bengali: Messages = {
       `লিংক ${status} হওয়ার পরে পরিশোধিত: গেটওয়ে গ্রাহককে লেনদেন ${transactionId} সহ ফেরত পাঠিয়েছে।`,
     paidManually: 'হাতে পরিশোধিত চিহ্নিত করা হয়েছে। কারণ:',
     claimedAtCounter: (transactionId) => `কাউন্টারে দাবি: গ্রাহক লেনদেন ${transactionId} দেখিয়েছেন।`,
+    returnAfterManualPayment: (transactionId) =>
+      `অর্ডারটি হাতে পরিশোধিত চিহ্নিত করার পরে গেটওয়েও গ্রাহককে লেনদেন ${transactionId} সহ ফেরত পাঠিয়েছে: গ্রাহক দুবার টাকা দিয়েছেন কিনা দেখে নিন।`,
     cancelledByCustomer: 'গ্রাহক গেটওয়ের পাতায় বাতিল করেছেন।',
     cancelledByShopkeeper: 'PayDesk থেকে লিংকটি বাতিল করা হয়েছে।',
     expired: 'পরিশোধ ছাড়াই লিংকের মেয়াদ শেষ হয়েছে।',

@@ -233,6 +233,8 @@ export const english = {
       `Paid after the link was ${status.toLowerCase()}: the gateway sent the customer back with transaction ${transactionId}.`,
     paidManually: 'Marked paid manually. Reason:',
     claimedAtCounter: (transactionId: string) => `Claimed at the counter: the customer showed transaction ${transactionId}.`,
+    returnAfterManualPayment: (transactionId: string) =>
+      `The gateway also sent the customer back with transaction ${transactionId}, after this order was marked paid by hand: check whether the customer paid twice.`,
     cancelledByCustomer: 'The customer cancelled on the gateway’s page.',
     cancelledByShopkeeper: 'The link was cancelled in PayDesk.',
     expired: 'The link expired unpaid.',

@@ -1,15 +1,19 @@
 import { useRef, useState, type ReactNode } from 'react';
-import type { AppError } from '../../../shared/contract';
+import type { AppError, Order } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import type { ReceiptLayoutId } from '../exports/layout-choice';
 import { ReceiptSection } from '../exports/receipt-section';
+import type { Messages } from '../i18n/english';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { callPaydesk } from '../paydesk-call';
 import { CopyLinkButton } from '../payment-link/copy-link-button';
 import { ForeignHostWarning } from '../payment-link/foreign-host-warning';
 import { PaymentQrCode } from '../payment-link/payment-qr-code';
+import { reachWarns, ReturnReachWarning } from '../payment-link/return-reach-warning';
+import { useLinkReach } from '../status/return-way';
 import { CancelOrderDialog } from './cancel-order-dialog';
+import { CounterClaimDialog } from './counter-claim-dialog';
 import { MarkPaidDialog } from './mark-paid-dialog';
 import { OrderTimeline } from './order-timeline';
 import { StatusBadge } from './status-badge';
@@ -32,10 +36,11 @@ type Props = {
 export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onReceiptLayoutChange }: Props) {
   const { t, formats } = useLanguage();
   const { detail, error, reload } = useOrderDetail(orderRef);
-  const [dialog, setDialog] = useState<'cancel' | 'mark-paid' | null>(null);
+  const [dialog, setDialog] = useState<'cancel' | 'mark-paid' | 'counter-claim' | null>(null);
   const [openError, setOpenError] = useState<AppError | null>(null);
   const urlField = useRef<HTMLInputElement>(null);
   const order = detail?.order;
+  const reach = useLinkReach(order);
 
   async function done(message: string) {
     setDialog(null);
@@ -80,9 +85,10 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
 
           {order.status === 'pending' && order.paymentUrl && (
             <div className="detail-link">
-              {/* Above the code: the warning is read before the customer scans. */}
+              {/* Above the code: the warnings are read before the customer scans. */}
+              <ReturnReachWarning reach={reach} sandbox={order.sandbox} id="detail-payment-url-reach" />
               <ForeignHostWarning order={order} id="detail-payment-url-host" />
-              <PaymentQrCode url={order.paymentUrl} className="detail-qr" />
+              <PaymentQrCode url={order.paymentUrl} reach={reach} sandbox={order.sandbox} className="detail-qr" />
               <label htmlFor="detail-payment-url">{t.detailLinkLabel}</label>
               <div className="url-row">
                 <input
@@ -92,7 +98,10 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
                   readOnly
                   value={order.paymentUrl}
                   onFocus={(event) => event.target.select()}
-                  aria-describedby={order.paymentHostForeign ? 'detail-payment-url-host' : undefined}
+                  aria-describedby={
+                    [order.paymentHostForeign && 'detail-payment-url-host', reachWarns(reach) && 'detail-payment-url-reach'].filter(Boolean).join(' ') ||
+                    undefined
+                  }
                 />
                 <CopyLinkButton url={order.paymentUrl} field={urlField} />
                 <button type="button" className="secondary" onClick={() => openPage(order.ref)}>
@@ -108,14 +117,17 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
             <ReceiptSection order={order} layout={receiptLayout} onLayoutChange={onReceiptLayoutChange} />
           ) : (
             <div className="detail-actions">
+              <button type="button" className="secondary" onClick={() => setDialog('counter-claim')}>
+                {t.customerShowsId}
+              </button>
+              <button type="button" className="secondary" onClick={() => setDialog('mark-paid')}>
+                {t.markPaidManually}
+              </button>
               {order.status === 'pending' && (
                 <button type="button" className="secondary danger-text" onClick={() => setDialog('cancel')}>
                   {t.cancelLink}
                 </button>
               )}
-              <button type="button" className="secondary" onClick={() => setDialog('mark-paid')}>
-                {t.markPaidManually}
-              </button>
             </div>
           )}
 
@@ -132,7 +144,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
                 <time dateTime={order.expiresAt}>{formats.dateTime(order.expiresAt)}</time>,
               )}
             {order.paidAt && field(t.fieldPaid, <time dateTime={order.paidAt}>{formats.dateTime(order.paidAt)}</time>)}
-            {order.status === 'paid' && field(t.fieldPaidHow, order.paidManually ? t.paidHowManual : t.paidHowGateway)}
+            {order.status === 'paid' && field(t.fieldPaidHow, paidHow(order, t))}
             {order.transactionId && field(t.fieldTransaction, <span className="mono">{order.transactionId}</span>)}
             {order.status === 'paid' && order.verification && field(t.fieldVerification, t.verification[order.verification])}
             {order.verification === 'amount_mismatch' &&
@@ -153,6 +165,13 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
               onDone={(changed) => done(t.cancelledAnnouncement(changed.ref))}
             />
           )}
+          {dialog === 'counter-claim' && (
+            <CounterClaimDialog
+              order={order}
+              onClose={() => setDialog(null)}
+              onDone={(changed) => done(t.claimedAtCounterAnnouncement(changed.ref))}
+            />
+          )}
           {dialog === 'mark-paid' && (
             <MarkPaidDialog
               order={order}
@@ -165,3 +184,12 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
     </aside>
   );
 }
+
+/** How PayDesk learned of the payment: by hand, from the customer's return, at the counter, or from a statement. */
+function paidHow(order: Order, t: Messages): string {
+  if (order.paidManually) return t.paidHowManual;
+  if (order.paymentProof === 'counter') return t.paidHowCounter;
+  if (order.paymentProof === 'statement') return t.paidHowStatement;
+  return t.paidHowGateway;
+}
+

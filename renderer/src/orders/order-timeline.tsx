@@ -3,7 +3,15 @@ import { useLanguage, type LanguageState } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 
 /** Events that record someone trying (or failing) to change the order in a way PayDesk refused. */
-const WARNINGS = new Set(['return_conflict', 'duplicate_transaction', 'rejected_return', 'link_failed', 'amount_mismatch', 'missing_from_statement']);
+const WARNINGS = new Set([
+  'return_conflict',
+  'duplicate_transaction',
+  'rejected_return',
+  'link_failed',
+  'amount_mismatch',
+  'missing_from_statement',
+  'gateway_return_after_manual_payment',
+]);
 
 const text = (value: TimelineEvent['detail'][string] | undefined) => (value === null || value === undefined ? '' : String(value));
 
@@ -28,6 +36,10 @@ function sentence(event: TimelineEvent, { t, formats }: LanguageState): string {
         : said.paid(text(detail.transactionId));
     case 'paid_manually':
       return said.paidManually;
+    case 'claimed_at_counter':
+      return said.claimedAtCounter(text(detail.transactionId));
+    case 'gateway_return_after_manual_payment':
+      return said.returnAfterManualPayment(text(detail.transactionId));
     case 'cancelled':
       return detail.by === 'customer' ? said.cancelledByCustomer : said.cancelledByShopkeeper;
     case 'expired':

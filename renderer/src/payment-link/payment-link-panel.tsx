@@ -7,7 +7,9 @@ import { StatusBadge } from '../orders/status-badge';
 import { callPaydesk } from '../paydesk-call';
 import { CopyLinkButton } from './copy-link-button';
 import { ForeignHostWarning } from './foreign-host-warning';
+import { useLinkReach } from '../status/return-way';
 import { PaymentQrCode } from './payment-qr-code';
+import { reachWarns, ReturnReachWarning } from './return-reach-warning';
 
 /** The link just made, ready to hand to the customer; its status follows the order as it changes. */
 export function PaymentLinkPanel({ order }: { order: Order | null }) {
@@ -28,6 +30,8 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
   const urlField = useRef<HTMLInputElement>(null);
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<AppError | null>(null);
+  const reach = useLinkReach(order);
+  const describedBy = [order.paymentHostForeign && 'payment-url-host', reachWarns(reach) && 'payment-url-reach'].filter(Boolean).join(' ');
 
   // A new link takes the focus, selected, so Tab reaches Copy and Ctrl+C works at once.
   useEffect(() => {
@@ -59,6 +63,7 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
               {t.linkCustomer} <span lang={languageOf(order.customerName)}>{order.customerName}</span>
             </p>
           )}
+          <ReturnReachWarning reach={reach} sandbox={order.sandbox} id="payment-url-reach" />
           <ForeignHostWarning order={order} id="payment-url-host" />
           <label htmlFor="payment-url">{t.linkForCustomer}</label>
           <div className="url-row">
@@ -69,7 +74,7 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
               readOnly
               value={paymentUrl}
               onFocus={(e) => e.target.select()}
-              aria-describedby={order.paymentHostForeign ? 'payment-url-host' : undefined}
+              aria-describedby={describedBy || undefined}
             />
             <CopyLinkButton url={paymentUrl} field={urlField} />
             <button type="button" className="secondary" onClick={open} disabled={opening}>
@@ -82,14 +87,14 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
                 t.paidHowManual
               ) : (
                 <>
-                  {t.paidNote} <span className="mono">{order.transactionId}</span>
+                  {order.paymentProof === 'counter' ? t.paidAtCounterNote : t.paidNote} <span className="mono">{order.transactionId}</span>
                 </>
               )}
             </p>
           )}
           {openError && <ErrorAlert error={openError} />}
         </div>
-        {order.status === 'pending' && <PaymentQrCode url={paymentUrl} size={168} className="link-qr" />}
+        {order.status === 'pending' && <PaymentQrCode url={paymentUrl} reach={reach} sandbox={order.sandbox} size={168} className="link-qr" />}
       </div>
     </section>
   );

@@ -1,67 +1,27 @@
-import { useMemo } from 'react';
-import { encode } from 'uqr';
+import type { ReturnReach } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
+import { QrCode } from '../qr-code';
 
-/** Modules of white around the code: scanners need a quiet zone to find it. */
-const QUIET_ZONE = 3;
+type Props = {
+  url: string;
+  /** Who can come back from this link; null when it cannot be said (another profile's order). */
+  reach: ReturnReach | null;
+  sandbox: boolean;
+  size?: number;
+  className: string;
+};
 
-/**
- * The largest code drawn: version 20, 97 modules a side, which holds 666 bytes at medium error correction.
- * Past it a module is under 2 px at the sizes drawn here (168 and 232 px), too fine for a phone camera to read
- * off a shop screen reliably; genuine checkout links are a few hundred characters, far below it.
- */
-const MAX_VERSION = 20;
-
-type Drawn = { path: string; modules: number };
-
-/** One rectangle per run of dark modules: a few hundred path commands rather than a few thousand. Null when
- * the link does not fit a code that can be scanned (uqr throws "Data too long"). */
-function draw(url: string): Drawn | null {
-  let qr: ReturnType<typeof encode>;
-  try {
-    qr = encode(url, { ecc: 'M', border: QUIET_ZONE, maxVersion: MAX_VERSION });
-  } catch {
-    return null;
-  }
-  let d = '';
-  qr.data.forEach((row, y) => {
-    for (let x = 0; x < row.length; x++) {
-      if (!row[x]) continue;
-      const start = x;
-      while (row[x + 1]) x++;
-      d += `M${start} ${y}h${x - start + 1}v1h-${x - start + 1}z`;
-    }
-  });
-  return { path: d, modules: qr.size };
-}
-
-/**
- * The payment link as a QR code for the customer's phone, with its caption, drawn as one SVG path (no canvas,
- * no data: URL, no inline script: the page's CSP stays as it is). Medium error correction survives a
- * scratched screen. A link too long for a code says so instead, and Copy and Open beside it still work.
- */
-export function PaymentQrCode({ url, size = 232, className }: { url: string; size?: number; className: string }) {
+/** The payment link as a QR code, whose caption says the truth about a phone that scans it. */
+export function PaymentQrCode({ url, reach, sandbox, size, className }: Props) {
   const { t } = useLanguage();
-  const drawn = useMemo(() => draw(url), [url]);
-
-  if (!drawn) {
-    return <p className={`${className} qr-too-long`}>{t.qrTooLong}</p>;
-  }
   return (
-    <figure className={className}>
-      <svg
-        className="qr-code"
-        role="img"
-        aria-label={t.qrLabel}
-        width={size}
-        height={size}
-        viewBox={`0 0 ${drawn.modules} ${drawn.modules}`}
-        shapeRendering="crispEdges"
-      >
-        <rect width={drawn.modules} height={drawn.modules} fill="#fff" />
-        <path d={drawn.path} fill="#000" />
-      </svg>
-      <figcaption className="qr-caption">{t.qrCaption}</figcaption>
-    </figure>
+    <QrCode
+      url={url}
+      label={t.qrLabel}
+      caption={t.qrCaption(reach, sandbox)}
+      warn={reach === 'this_computer' || reach === 'unreachable'}
+      size={size}
+      className={className}
+    />
   );
 }

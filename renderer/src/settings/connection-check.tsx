@@ -3,6 +3,7 @@ import type { AppError, ConnectionReport, ProfileView } from '../../../shared/co
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
+import { CheckLadder } from './check-ladder';
 
 type Saved = Pick<ProfileView, 'name' | 'baseUrl'>;
 type Checked = { of: string; report: ConnectionReport } | { of: string; error: AppError };
@@ -46,31 +47,9 @@ export function ConnectionCheck({ profile, edited }: Props) {
         {!profile ? t.checkSavesFirst : edited ? t.checkSavedOnly : t.makesNoPayment}
       </span>
       <div role="status" aria-live="polite">
-        {shown && !edited && 'report' in shown && <ConnectionResult report={shown.report} />}
+        {shown && !edited && 'report' in shown && <CheckLadder report={shown.report} names={t.connectionSteps} />}
       </div>
       {shown && !edited && 'error' in shown && <ErrorAlert error={shown.error} />}
-    </div>
-  );
-}
-
-function ConnectionResult({ report }: { report: ConnectionReport }) {
-  const { t } = useLanguage();
-  return (
-    <div className={`connection-result ${report.ok ? 'is-ok' : 'is-failed'}`}>
-      <p className="connection-message">{report.message}</p>
-      <ol className="connection-steps">
-        {report.steps.map((step) => (
-          <li key={step.step} data-ok={step.ok}>
-            <span className="step-mark" aria-hidden="true">
-              {step.ok ? '✓' : '✗'}
-            </span>
-            <span className="step-name">{t.connectionSteps[step.step]}</span>
-            <span className="step-outcome">{step.ok ? t.stepOk : t.stepFailed}</span>
-            <span className="step-detail">{step.detail}</span>
-          </li>
-        ))}
-      </ol>
-      {report.warning && <p className="connection-warning">{report.warning}</p>}
     </div>
   );
 }

@@ -28,6 +28,7 @@ export function useBindAddresses(): BindAddress[] {
 }
 
 type Props = {
+  label: string;
   value: string;
   onChange(value: string): void;
   addresses: BindAddress[];
@@ -37,8 +38,8 @@ type Props = {
   inputRef: Ref<HTMLInputElement>;
 };
 
-/** Where the return listener listens: one of this computer's addresses, or one typed in. */
-export function ListenAddressField({ value, onChange, addresses, error, warning, inputRef }: Props) {
+/** Where the return listener listens: one of the addresses offered, or one typed in. */
+export function ListenAddressField({ label, value, onChange, addresses, error, warning, inputRef }: Props) {
   const { t } = useLanguage();
   const listed = addresses.some((address) => address.address === value);
   const [typing, setTyping] = useState(false);
@@ -47,7 +48,7 @@ export function ListenAddressField({ value, onChange, addresses, error, warning,
 
   return (
     <div className="field">
-      <label htmlFor="listen-address">{t.listenAddress}</label>
+      <label htmlFor="listen-address">{label}</label>
       <select
         id="listen-address"
         value={typed ? OTHER : value}

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ProfileView, VaultStatus } from '../../../shared/contract';
+import type { AppStatus, ProfileView, VaultStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { callPaydesk } from '../paydesk-call';
 import { useLanguage } from '../i18n/language-provider';
@@ -7,23 +7,34 @@ import { TextField } from '../text-field';
 import { useFormReply } from '../use-form-reply';
 import { ApiKeyField, keyStateWords } from './api-key-field';
 import { ConnectionCheck } from './connection-check';
-import { isLoopback, ListenAddressField, useBindAddresses } from './listen-address-field';
-import { draftFieldOf, draftOf, profileInputOf, type DraftField, type ProfileDraft } from './profile-draft';
+import { CustomersPayChoice } from './customers-pay-choice';
+import { isLoopback, useBindAddresses } from './listen-address-field';
+import { PhoneTest } from './phone-test';
+import { draftFieldOf, draftOf, listenerEdited, profileInputOf, type DraftField, type ProfileDraft } from './profile-draft';
+import { ReturnCheck } from './return-check';
+
+/** What Settings was opened to do in the form of the profile in use. */
+export type ProfileFormFocus = 'base-url' | 'where' | 'check-return';
 
 type Props = {
   /** The profile being edited; null while adding one. */
   profile: ProfileView | null;
   protection: VaultStatus['protection'] | undefined;
-  /** What the running listener exposes, when this is the profile in use; null on loopback. */
-  listenerWarning: string | null;
-  /** Opened to fix the Base URL the gateway refused: the field gets the focus, its text selected. */
-  focusBaseUrl: boolean;
+  /** The status on show: the return listener of the profile in use. */
+  status: AppStatus | null;
+  /**
+   * Opened to fix the Base URL the gateway refused (the field gets the focus, its text selected), to choose
+   * where customers pay, or to check the return address; null otherwise.
+   */
+  focus: ProfileFormFocus | null;
   onSaved(saved: ProfileView): Promise<void>;
   onCancel(): void;
+  /** A check of the way back ran: the status has news. */
+  onRefreshStatus(): void;
 };
 
 /** A merchant profile: which gateway, with which key, and where customers come back to. */
-export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl, onSaved, onCancel }: Props) {
+export function ProfileForm({ profile, protection, status, focus, onSaved, onCancel, onRefreshStatus }: Props) {
   const { t } = useLanguage();
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(profile));
   const { error, setError, fieldErrors, inputs, bind, clearFieldError, clearFieldErrors, showFieldError, showReplyError } =
@@ -32,31 +43,41 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
   const addresses = useBindAddresses();
 
   useEffect(() => {
-    if (!focusBaseUrl) return;
+    if (focus !== 'base-url') return;
     inputs.current.baseUrl?.focus();
     inputs.current.baseUrl?.select();
-  }, [focusBaseUrl]);
+  }, [focus]);
 
   const mode = profile?.mode ?? 'live';
   const sandbox = mode === 'sandbox';
   const savedHost = profile?.listenHost ?? null;
+  const listenerWarning = profile?.active ? (status?.listenerWarning ?? null) : null;
   const exposure = isLoopback(draft.listenHost, addresses)
     ? null
-    : draft.listenHost === savedHost && profile?.active && listenerWarning
+    : draft.listenHost === savedHost && listenerWarning
       ? listenerWarning
       : t.exposureWarning;
+  // The way back is checked as the profile in use runs it: saved, in use, and as saved.
+  const proofBlocked = !profile
+    ? t.proofSavesFirst
+    : !profile.active
+      ? t.proofInUseOnly
+      : listenerEdited(draft, profile)
+        ? t.proofSavedOnly
+        : null;
 
-  const edit = (name: DraftField) => (value: string) => {
-    setDraft((current) => ({ ...current, [name]: value }));
-    clearFieldError(name);
+  const change = (changes: Partial<ProfileDraft>) => {
+    setDraft((current) => ({ ...current, ...changes }));
+    for (const name of Object.keys(changes) as DraftField[]) clearFieldError(name);
   };
+  const edit = (name: DraftField) => (value: string) => change({ [name]: value });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
     setError(null);
     clearFieldErrors();
-    const checked = profileInputOf(draft, mode, t.portInvalid);
+    const checked = profileInputOf(draft, mode, t);
     if (!checked.ok) return showFieldError(checked.field, checked.message);
 
     setSaving(true);
@@ -133,42 +154,39 @@ export function ProfileForm({ profile, protection, listenerWarning, focusBaseUrl
       <fieldset className="listener-fields">
         <legend>{t.returnListener}</legend>
         <p className="field-hint">{t.returnListenerHint}</p>
-        <div className="listener-address">
-          <ListenAddressField
-            value={draft.listenHost}
-            onChange={edit('listenHost')}
-            addresses={addresses}
-            error={fieldErrors.listenHost ?? null}
-            warning={exposure}
-            inputRef={bind('listenHost')}
-          />
-          <TextField
-            id="listen-port"
-            label={t.port}
-            inputMode="numeric"
-            value={draft.listenPort}
-            onChange={edit('listenPort')}
-            error={fieldErrors.listenPort}
-            autoComplete="off"
-            maxLength={5}
-            className="port"
-            inputRef={bind('listenPort')}
-          />
-        </div>
-        <TextField
-          id="return-base-url"
-          label={t.publicReturnAddress}
-          optional
-          className="mono"
-          value={draft.returnBaseUrl}
-          onChange={edit('returnBaseUrl')}
-          error={fieldErrors.returnBaseUrl}
-          hint={t.publicReturnHint}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="https://shop.example.net"
-          inputRef={bind('returnBaseUrl')}
+        <CustomersPayChoice
+          draft={draft}
+          onChange={change}
+          addresses={addresses}
+          errors={fieldErrors}
+          bind={bind}
+          exposure={exposure}
+          focus={focus === 'where'}
         />
+        <TextField
+          id="listen-port"
+          label={t.port}
+          inputMode="numeric"
+          value={draft.listenPort}
+          onChange={edit('listenPort')}
+          error={fieldErrors.listenPort}
+          hint={t.portHint}
+          autoComplete="off"
+          maxLength={5}
+          className="port"
+          inputRef={bind('listenPort')}
+        />
+        <div className="return-proof">
+          <h3>{t.proveWayBack}</h3>
+          {proofBlocked && <p className="proof-blocked">{proofBlocked}</p>}
+          <ReturnCheck
+            blocked={proofBlocked !== null}
+            returnUrl={status?.returnUrl ?? null}
+            autoRun={focus === 'check-return'}
+            onChecked={onRefreshStatus}
+          />
+          <PhoneTest blocked={proofBlocked !== null} reach={profile?.active ? (status?.returnReach ?? null) : null} />
+        </div>
       </fieldset>
       {error && <ErrorAlert error={error} />}
       <div className="form-actions">

@@ -21,6 +21,7 @@ export function SavedNotice({ name, status }: Props) {
           {t.customersReturnTo} <code>{status.returnUrl}</code>
         </p>
       )}
+      {status?.returnReach && <p>{t.reachSaved[status.returnReach]}</p>}
       {status?.listenerProblem && (
         <p className="listener-problem">
           <strong>{t.listenerDown}</strong> {status.listenerProblem}

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../error-alert';
 import { OldListenersNotice } from '../status/old-listeners-notice';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
-import { ProfileForm } from './profile-form';
+import { ProfileForm, type ProfileFormFocus } from './profile-form';
 import { PreferencesForm } from './preferences-form';
 import { ProfileList } from './profile-list';
 import { RemoveProfileDialog } from './remove-profile-dialog';
@@ -16,8 +16,17 @@ import { VaultNotice } from './vault-notice';
 /** Which profile the form holds: a new one, a named one, or (by default) the one in use. */
 type Editing = { kind: 'new' } | { kind: 'edit'; name: string } | { kind: 'active' };
 
-/** Why Settings was opened: to add a profile ("Connect my gateway"), or to fix the Base URL the gateway refused. */
-export type SettingsIntent = 'add-profile' | 'fix-base-url';
+/**
+ * Why Settings was opened: to add a profile ("Connect my gateway"), to fix the Base URL the gateway refused, to
+ * choose where customers pay (a link warned that they cannot come back), or to check the return address.
+ */
+export type SettingsIntent = 'add-profile' | 'fix-base-url' | 'where-customers-pay' | 'check-return';
+
+const FORM_FOCUS: Record<Exclude<SettingsIntent, 'add-profile'>, ProfileFormFocus> = {
+  'fix-base-url': 'base-url',
+  'where-customers-pay': 'where',
+  'check-return': 'check-return',
+};
 
 type Props = {
   intent: SettingsIntent | null;
@@ -126,10 +135,11 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
               key={shown ? `edit-${shown.name}` : 'new'}
               profile={shown}
               protection={profiles.vault?.protection}
-              listenerWarning={status?.listenerWarning ?? null}
-              focusBaseUrl={intent === 'fix-base-url' && editing.kind === 'active'}
+              status={status}
+              focus={intent && intent !== 'add-profile' && editing.kind === 'active' ? FORM_FOCUS[intent] : null}
               onSaved={onSaved}
               onCancel={() => open({ kind: 'active' })}
+              onRefreshStatus={onRefreshStatus}
             />
           ) : (
             !profiles.loading && <p className="muted">{t.chooseProfile}</p>

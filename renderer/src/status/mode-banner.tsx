@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AppStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
+import { languageOf } from '../language-of';
 import { OldListenersNotice } from './old-listeners-notice';
 import type { StatusState } from './use-app-status';
 
@@ -13,14 +14,16 @@ type Props = {
   onRefresh(): void;
   /** False where the screen on show says it itself (Settings, beside the listener). */
   showOldListeners: boolean;
+  /** A word about the way back that the screen on show does not say itself (a return address never checked). */
+  returnNotice: ReactNode;
   children: ReactNode;
 };
 
 /**
  * The top of the window: which profile PayDesk is on (unmistakable in sandbox), the navigation (`children`),
- * any listener trouble, and listeners still answering at an old address.
+ * any listener trouble, listeners still answering at an old address, and a return address never checked.
  */
-export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, children }: Props) {
+export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, returnNotice, children }: Props) {
   const { t } = useLanguage();
   const status = state.kind === 'ready' ? state.status : null;
   return (
@@ -39,7 +42,10 @@ export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, child
         {status?.mode === 'live' && (
           <span className="live-profile">
             <span className="live-dot" aria-hidden="true" />
-            {t.live} · <span className="profile-name">{status.profileName}</span>
+            {t.live} ·{' '}
+            <span className="profile-name" lang={languageOf(status.profileName)}>
+              {status.profileName}
+            </span>
           </span>
         )}
         {status?.returnUrl && (
@@ -56,6 +62,7 @@ export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, child
       {showOldListeners && status && status.oldListeners.length > 0 && (
         <OldListenersNotice listeners={status.oldListeners} onStopped={onStatus} onExpired={onRefresh} />
       )}
+      {returnNotice}
       {state.kind === 'failed' && (
         <div className="header-error">
           <ErrorAlert error={state.error} />

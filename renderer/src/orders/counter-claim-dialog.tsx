@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import type { Order } from '../../../shared/contract';
+import { Dialog } from '../dialog';
+import { useLanguage } from '../i18n/language-provider';
+import { callPaydesk } from '../paydesk-call';
+import { useFormReply } from '../use-form-reply';
+
+type Props = {
+  order: Order;
+  onDone(order: Order): void;
+  onClose(): void;
+};
+
+/**
+ * The customer paid but their browser never came back (a phone on mobile data, a closed tab), and they show
+ * the gateway's transaction id at the counter. The order turns Paid as claimed at the counter: not yet
+ * verified until a statement shows that payment. One id pays one order: the core refuses an id another holds.
+ */
+export function CounterClaimDialog({ order, onDone, onClose }: Props) {
+  const { t, formats } = useLanguage();
+  const [transactionId, setTransactionId] = useState('');
+  const { busy, error, fieldErrors, bind, clearFieldError, showFieldError, send } = useFormReply((name) =>
+    name === 'transactionId' ? name : null,
+  );
+  const fieldError = fieldErrors.transactionId;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (transactionId.trim() === '') return showFieldError('transactionId', t.counterIdRequired);
+    await send(() => callPaydesk('claimAtCounter', { ref: order.ref, transactionId }), onDone);
+  }
+
+  return (
+    <Dialog
+      titleId="counter-claim-title"
+      descriptionId="counter-claim-consequence"
+      title={t.counterClaimTitle(order.ref, formats.money(order.amountMinor))}
+      description={t.counterClaimConsequence}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      closeLabel={t.keepUnpaid}
+      confirm={
+        <button type="submit" className="confirm" disabled={busy}>
+          {busy ? t.claimingAtCounter : t.counterClaimConfirm}
+        </button>
+      }
+    >
+      <div className="field dialog-field">
+        <label htmlFor="counter-transaction-id">{t.counterIdLabel}</label>
+        <input
+          id="counter-transaction-id"
+          ref={bind('transactionId')}
+          className="mono"
+          maxLength={200}
+          autoFocus
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          placeholder="8N7A6D5C"
+          value={transactionId}
+          onChange={(event) => {
+            setTransactionId(event.target.value);
+            clearFieldError('transactionId');
+          }}
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={fieldError ? 'counter-transaction-id-error' : 'counter-transaction-id-hint'}
+          required
+        />
+        {fieldError ? (
+          <p className="field-error" id="counter-transaction-id-error">
+            {fieldError}
+          </p>
+        ) : (
+          <p className="field-hint" id="counter-transaction-id-hint">
+            {t.counterIdHint}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}
