@@ -536,6 +536,11 @@ export const events = {
   exportProgress: ExportProgress,
   /** A phone (or any device) opened the test page of startPhoneTest. */
   phoneReached: PhoneReached,
+  /**
+   * The network gave this computer another address (DHCP), so the return listener moved from `from` to `to`;
+   * `pending` are the refs of links still waiting that were handed out with the old address.
+   */
+  listenAddressMoved: z.object({ from: z.string(), to: z.string(), at: z.string(), pending: z.array(z.string()) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

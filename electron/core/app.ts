@@ -13,6 +13,7 @@ import { createEventBus, type EventBus } from './event-bus';
 import { createExportsService, type ExportsService } from './exports-service';
 import { createCheckoutClient, type CheckoutClientOptions } from './gateway/checkout-client';
 import { checkConnection } from './gateway/connection-check';
+import { watchListenAddress } from './listener/address-watch';
 import { listBindAddresses } from './listener/bind-addresses';
 import { createPreferencesStore } from './preferences';
 import { createRuntime, SANDBOX_API_KEY, type ListenOverride } from './runtime';
@@ -23,6 +24,7 @@ import { createShopStore } from './shop';
 import { createVault, type Cipher } from './vault';
 
 const EXPIRY_SWEEP_MS = 60_000;
+const ADDRESS_WATCH_MS = 30_000;
 
 export type CoreOptions = {
   dataDir: string;
@@ -46,6 +48,8 @@ export type CoreOptions = {
   sandboxPort?: number;
   /** How long a moved return listener keeps answering at its old address. */
   listenerGraceMs?: number;
+  /** How often the listener checks that this computer still has its LAN address (default 30 s). */
+  addressWatchMs?: number;
   checkout?: CheckoutClientOptions;
 };
 
@@ -125,6 +129,23 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
 
     const exports = createExportsService({ orders, queries, profiles, shop, preferences, events });
     closers.unshift(() => exports.cancel());
+
+    if ((options.listener ?? 'start') === 'start') {
+      const stopWatch = watchListenAddress({
+        profiles,
+        apply: (moved) => runtime.apply(moved),
+        listAddresses: () => listBindAddresses(),
+        intervalMs: options.addressWatchMs ?? ADDRESS_WATCH_MS,
+        moved(move, profile) {
+          // Links made with a public return base still come back; the ones that named the old address do not.
+          const oldBase = `http://${move.from}:${profile.listenPort}`;
+          const pending = profile.returnBaseUrl ? [] : orders.pendingReturningTo(oldBase, 200).map((order) => order.ref);
+          console.warn(`PayDesk: this computer's address changed from ${move.from} to ${move.to}; the return listener moved with it.`);
+          events.emit('listenAddressMoved', { ...move, pending });
+        },
+      });
+      closers.unshift(stopWatch);
+    }
 
     return { service, setup, exports, events, profiles, db, runtime: runtime.state, close: () => closeAll(closers) };
   } catch (error) {

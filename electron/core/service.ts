@@ -143,7 +143,7 @@ export function createPaydeskService(deps: ServiceDeps) {
           orderRef: pending.ref,
         },
       );
-      if (result.ok) return ok(changed(deps.orders.issueLink(pending.id, result.paymentUrl, now())));
+      if (result.ok) return ok(changed(deps.orders.issueLink(pending.id, result.paymentUrl, base, now())));
 
       const { kind, message, gatewayMessage, httpStatus } = result.error;
       changed(deps.orders.failLink(pending.id, { kind, message, ...(httpStatus ? { httpStatus } : {}) }, now()));

@@ -223,7 +223,7 @@ async function linkCreation(): Promise<void> {
       at,
     );
     await bare();
-    orders.issueLink(pending.id, `${profile.baseUrl}/checkout`, at);
+    orders.issueLink(pending.id, `${profile.baseUrl}/checkout`, 'http://127.0.0.1:47400', at);
   };
   const timings = { bare: [] as number[], service: [] as number[], floor: [] as number[] };
   const deadline = Date.now() + 60_000;

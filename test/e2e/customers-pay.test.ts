@@ -224,3 +224,16 @@ test('a phone that opens the test page is announced at once, with its address', 
   await status.getByText(`A phone reached PayDesk just now (${reached[0]!.address}).`).waitFor();
   assert.equal(reached.length, 1);
 });
+
+test('when the listener followed a new address of this computer, the header says so and names the links left behind', async (t) => {
+  const core = await liveCore(t);
+  const page = await openApp(t, core);
+  await header(page).getByText('PayDesk', { exact: true }).waitFor();
+  // What the address watch announces when DHCP moved the computer (test/integration/phone-on-wifi.test.ts makes a real one).
+  core.events.emit('listenAddressMoved', { from: '198.18.0.1', to: '198.18.0.7', at: new Date().toISOString(), pending: ['PD-000004', 'PD-000009'] });
+  const notice = header(page).getByRole('alert');
+  await notice.getByText(/changed from 198\.18\.0\.1 to 198\.18\.0\.7/).waitFor();
+  assert.match((await notice.textContent()) ?? '', /2 links handed out before .*\(PD-000004, PD-000009\)/);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await header(page).getByText(/changed from 198\.18\.0\.1/).waitFor({ state: 'detached' });
+});

@@ -4,7 +4,9 @@
 // HTTP client, and in one test with Chromium. Needs root and iproute2; skipped, with the reason, elsewhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startCore, type PaydeskCore } from '../../electron/core/app';
 import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../shared/contract';
 import { BIN } from '../support/cli';
@@ -14,6 +16,8 @@ import { tempDir } from '../support/temp-dir';
 const script = (name: string) => fileURLToPath(new URL(`../support/${name}`, import.meta.url));
 const tsx = (name: string, ...args: string[]) => [process.execPath, '--import', 'tsx', script(name), ...args];
 const cli = (dataDir: string, ...args: string[]) => [process.execPath, BIN, '--data-dir', dataDir, ...args];
+
+const execFileAsync = promisify(execFile);
 
 const SHOP = '198.18.0.1';
 const GATEWAY = '198.18.1.1';
@@ -291,4 +295,43 @@ test('a return through the shop’s reverse proxy reaches the listener from a ph
   const paid = await orderIn(dataDir, order.ref);
   assert.equal(paid.status, 'paid');
   assert.equal(paid.transactionId, new URL(visit.landing!.url).searchParams.get('transaction_id'));
+});
+
+test('when the Wi-Fi gives the shop computer another address, the listener follows it, names the links left behind, and phones pay again', LIMITS, async (t) => {
+  const lap = stopwatch(t);
+  const net = await buildNetwork(t, [
+    { name: 'shop', on: 'lan', address: SHOP },
+    { name: 'phone', on: 'lan', address: '198.18.0.2' },
+  ]);
+  if (!net) return;
+  lap('network');
+  const dataDir = tempDir(t);
+  const shop = net.host('shop');
+  const paydeskInShop = await shop.start(tsx('sandbox-shop.ts', dataDir, '127.0.0.1', '200'), { ready: /^\{/ });
+  paydeskInShop.send(`listen ${SHOP}`);
+  await paydeskInShop.line(/^\{"after":"listen/);
+  const left = await makeLink(shop, dataDir);
+  lap('PayDesk on the Wi-Fi, one link handed out');
+
+  // The router hands out another address, as a DHCP lease after a restart does.
+  const NEW = '198.18.0.7';
+  // (Deleting first: removing a primary address takes the secondaries of its subnet with it.)
+  for (const args of [['addr', 'del', `${SHOP}/24`, 'dev', 'eth0'], ['addr', 'add', `${NEW}/24`, 'dev', 'eth0']]) {
+    const run = await execFileAsync('ip', ['-n', shop.ns, ...args]);
+    assert.equal(run.stderr, '');
+  }
+  const moved = JSON.parse(await paydeskInShop.line(/^\{"moved":/)) as {
+    moved: { from: string; to: string; pending: string[] };
+    returnBaseUrl: string;
+  };
+  lap('listener followed');
+  assert.deepEqual([moved.moved.from, moved.moved.to, moved.moved.pending], [SHOP, NEW, [left.ref]]);
+  assert.equal(moved.returnBaseUrl, `http://${NEW}:${DEFAULT_LISTEN_PORT}`);
+
+  const order = await makeLink(shop, dataDir);
+  assert.ok(new URL(order.payment_url).hostname === NEW, 'the sandbox moved with the listener');
+  const visit = await phonePays(net.host('phone'), order.payment_url);
+  assert.equal(visit.landing?.status, 200, JSON.stringify(visit));
+  await paydeskInShop.line(new RegExp(`^${order.ref} paid$`));
+  lap('phone paid at the new address');
 });

@@ -1,27 +1,34 @@
 // PayDesk in sandbox mode as the app starts it (startCore), its return listener on HOST for this run:
-//   node --import tsx test/support/sandbox-shop.ts DATA_DIR HOST
+//   node --import tsx test/support/sandbox-shop.ts DATA_DIR HOST [ADDRESS_WATCH_MS]
 // Prints one JSON line once it answers: { after: "start", returnBaseUrl, sandboxUrl, baseUrl, listenerProblem }.
 // Commands on stdin, each done as Settings does it (the shopkeeper confirming) and answered with the same JSON
 // line, after: the command:
 //   listen HOST       saves HOST as the sandbox profile's listen address
 //   live BASE_URL     adds a live profile "Counter" for that gateway, listening on this computer, and uses it
-// Prints "REF status" whenever an order leaves pending, as `paydesk listen` does. Stops on SIGTERM or when
-// stdin closes.
+// Prints "REF status" whenever an order leaves pending, as `paydesk listen` does, and {"moved": …} when the
+// listener followed a new address of this computer. Stops on SIGTERM or when stdin closes.
 import { createInterface } from 'node:readline';
 import { startCore } from '../../electron/core/app';
 import { DEFAULT_LISTEN_PORT } from '../../shared/contract';
 
-const [dataDir, host] = process.argv.slice(2);
+const [dataDir, host, watchMs] = process.argv.slice(2);
 if (!dataDir || !host) {
   console.error('usage: sandbox-shop.ts DATA_DIR HOST');
   process.exit(2);
 }
-const core = await startCore({ dataDir, keys: { env: {} }, useSandbox: true, listen: { host, port: 0 } });
+const core = await startCore({
+  dataDir,
+  keys: { env: {} },
+  useSandbox: true,
+  listen: { host, port: 0 },
+  ...(watchMs ? { addressWatchMs: Number(watchMs) } : {}),
+});
 const report = (after: string, saved: string | null = null) => {
   const { returnBaseUrl, sandboxUrl, listenerProblem } = core.runtime();
   console.log(JSON.stringify({ after, saved, returnBaseUrl, sandboxUrl, baseUrl: core.profiles.active()!.baseUrl, listenerProblem }));
 };
 report('start');
+core.events.on('listenAddressMoved', (moved) => console.log(JSON.stringify({ moved, returnBaseUrl: core.runtime().returnBaseUrl })));
 core.events.on('orderChanged', (order) => {
   if (order.status !== 'pending') console.log(`${order.ref} ${order.status}`);
 });

@@ -48,7 +48,10 @@ export interface OrdersRepo {
    */
   atomically<T>(work: () => T): T;
   createPending(order: NewOrder, at: string): StoredOrder;
-  issueLink(id: number, paymentUrl: string, at: string): StoredOrder;
+  /** `returnBase` is where the link sends the customer back (kept in its audit row). */
+  issueLink(id: number, paymentUrl: string, returnBase: string, at: string): StoredOrder;
+  /** Pending orders whose link sends customers back to `returnBase` (at most `limit`). */
+  pendingReturningTo(returnBase: string, limit: number): StoredOrder[];
   failLink(id: number, failure: { kind: string; message: string }, at: string): StoredOrder;
   recordReturn(returnTokenHash: string, transactionId: TransactionId, at: string): ReturnOutcome;
   recordCancel(cancelTokenHash: string, at: string): CancelOutcome;
@@ -257,11 +260,22 @@ export function createOrdersRepo(db: Db): OrdersRepo {
       return load(id);
     }),
 
-    issueLink: inTransaction((id: number, paymentUrl: string, at: string) => {
+    issueLink: inTransaction((id: number, paymentUrl: string, returnBase: string, at: string) => {
       statement(`UPDATE orders SET payment_url = ?, updated_at = ? WHERE id = ?`).run(paymentUrl, at, id);
-      audit(id, 'link_issued', null, at);
+      audit(id, 'link_issued', { returnBase }, at);
       return load(id);
     }),
+
+    pendingReturningTo(returnBase, limit) {
+      // Pending orders are few (links expire), so they drive; each is checked against its own audit rows.
+      return (
+        statement(
+          `${SELECT_ORDERS} WHERE o.status = 'pending' AND EXISTS (SELECT 1 FROM order_events e
+             WHERE e.order_id = o.id AND e.kind = 'link_issued' AND e.detail ->> 'returnBase' = ?)
+           ORDER BY o.id LIMIT ?`,
+        ).all(returnBase, limit) as OrderRow[]
+      ).map(toOrder);
+    },
 
     failLink: inTransaction((id: number, failure: { kind: string; message: string }, at: string) => {
       statement(`UPDATE orders SET status = 'failed', failure = ?, updated_at = ? WHERE id = ? AND status = 'pending'`)

@@ -39,6 +39,10 @@ export const bengali: Messages = {
   listenerDown: 'গ্রাহকদের PayDesk-এ ফিরিয়ে আনা যাচ্ছে না।',
   oldListener: (url, time) => `সেখানে দেওয়া লিংকের জন্য PayDesk ${time} পর্যন্ত ${url}-এ সাড়া দেবে।`,
   oldListenerExposed: 'নেটওয়ার্কের অন্য কম্পিউটার থেকেও এতে পৌঁছানো যায়।',
+  addressMoved: (from, to) =>
+    `এই কম্পিউটারের নেটওয়ার্ক ঠিকানা ${from} থেকে বদলে ${to} হয়েছে, PayDesk এখন সেখানেই শুনছে: নতুন লিংক গ্রাহককে নতুন ঠিকানায় ফেরত পাঠাবে।`,
+  addressMovedPending: (count, refs) =>
+    `আগে দেওয়া ${new Intl.NumberFormat('bn-BD').format(count)}টি লিংক এখনও গ্রাহককে পুরোনো ঠিকানায় পাঠায় (${refs}): গ্রাহক লেনদেন আইডি দেখালে, অথবা স্টেটমেন্ট দিয়ে মিলিয়ে নিন।`,
   stopOldListener: 'এখনই বন্ধ করুন',
   stopOldListeners: 'এগুলো এখনই বন্ধ করুন',
   stoppingOldListener: 'বন্ধ হচ্ছে…',

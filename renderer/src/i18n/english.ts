@@ -47,6 +47,10 @@ export const english = {
   listenerDown: 'Customers cannot be brought back to PayDesk.',
   oldListener: (url: string, time: string) => `PayDesk still answers at ${url} until ${time} for links handed out there.`,
   oldListenerExposed: 'Other machines on the network can reach it.',
+  addressMoved: (from: string, to: string) =>
+    `This computer’s network address changed from ${from} to ${to}, and PayDesk now listens there: new links send customers to the new address.`,
+  addressMovedPending: (count: number, refs: string) =>
+    `${count === 1 ? 'One link' : `${count} links`} handed out before still ${count === 1 ? 'sends its customer' : 'send their customers'} to the old address (${refs}): settle ${count === 1 ? 'it' : 'them'} when the customer shows the transaction ID, or by the statement.`,
   stopOldListener: 'Stop it now',
   stopOldListeners: 'Stop them now',
   stoppingOldListener: 'Stopping…',

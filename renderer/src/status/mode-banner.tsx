@@ -3,6 +3,7 @@ import type { AppStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
+import { AddressMovedNotice } from './address-moved-notice';
 import { OldListenersNotice } from './old-listeners-notice';
 import type { StatusState } from './use-app-status';
 
@@ -62,6 +63,7 @@ export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, retur
       {showOldListeners && status && status.oldListeners.length > 0 && (
         <OldListenersNotice listeners={status.oldListeners} onStopped={onStatus} onExpired={onRefresh} />
       )}
+      <AddressMovedNotice onMoved={onRefresh} />
       {returnNotice}
       {state.kind === 'failed' && (
         <div className="header-error">
