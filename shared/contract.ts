@@ -424,6 +424,20 @@ export const RETURN_REACHES = ['this_computer', 'shop_network', 'anywhere', 'unr
 export const ReturnReach = z.enum(RETURN_REACHES);
 export type ReturnReach = z.infer<typeof ReturnReach>;
 
+/**
+ * `cloudflared` run by PayDesk: not on this computer, stopped, starting, running (connected to Cloudflare), or
+ * exited by itself (with its exit code and last line, after PayDesk tried again). `name` is the profile's
+ * tunnel; `log` its last lines of output.
+ */
+export const TunnelStatus = z.object({
+  state: z.enum(['not_installed', 'stopped', 'starting', 'running', 'exited']),
+  name: z.string().nullable(),
+  exitCode: z.number().int().nullable(),
+  lastLine: z.string().nullable(),
+  log: z.array(z.string()),
+});
+export type TunnelStatus = z.infer<typeof TunnelStatus>;
+
 export const AppStatus = z.object({
   mode: z.enum(['sandbox', 'live']),
   profileName: z.string(),
@@ -445,6 +459,8 @@ export const AppStatus = z.object({
   returnReach: ReturnReach.nullable(),
   /** A return check heard PayDesk through returnUrl since it last changed (a live profile never checked says so once). */
   returnChecked: z.boolean(),
+  /** The shop's Cloudflare named tunnel, which PayDesk can run for the profile in use. */
+  tunnel: TunnelStatus,
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
@@ -507,6 +523,9 @@ export const channels = {
   checkReturnAddress: { request: Empty, value: ReturnCheckReport },
   /** Makes a one-time test page on the return address (valid 10 minutes); opening it emits phoneReached. */
   startPhoneTest: { request: Empty, value: PhoneTest },
+  /** Runs `cloudflared tunnel run` for the active profile's public return address, now and whenever PayDesk starts. */
+  startTunnel: { request: z.object({ name: z.string().max(200) }), value: TunnelStatus },
+  stopTunnel: { request: Empty, value: TunnelStatus },
   listBindAddresses: { request: Empty, value: z.object({ addresses: z.array(BindAddress) }) },
   getShopDetails: { request: Empty, value: ShopDetails },
   saveShopDetails: { request: ShopDetailsInput, value: ShopDetails },
@@ -541,6 +560,8 @@ export const events = {
    * `pending` are the refs of links still waiting that were handed out with the old address.
    */
   listenAddressMoved: z.object({ from: z.string(), to: z.string(), at: z.string(), pending: z.array(z.string()) }),
+  /** The tunnel PayDesk runs started, connected, stopped or exited. */
+  tunnelChanged: TunnelStatus,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -15,6 +15,7 @@ import { createCheckoutClient, type CheckoutClientOptions } from './gateway/chec
 import { checkConnection } from './gateway/connection-check';
 import { watchListenAddress } from './listener/address-watch';
 import { listBindAddresses } from './listener/bind-addresses';
+import { createTunnel } from './listener/tunnel';
 import { createPreferencesStore } from './preferences';
 import { createRuntime, SANDBOX_API_KEY, type ListenOverride } from './runtime';
 import { createEnvSecretStore, withSandboxKey } from './secrets';
@@ -51,6 +52,8 @@ export type CoreOptions = {
   /** How often the listener checks that this computer still has its LAN address (default 30 s). */
   addressWatchMs?: number;
   checkout?: CheckoutClientOptions;
+  /** Where the shop's cloudflared is looked for and runs (default process.env), and how soon an exited one is retried. */
+  tunnel?: { env?: NodeJS.ProcessEnv; restartDelayMs?: number };
 };
 
 export type PaydeskCore = {
@@ -90,6 +93,13 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       () => service,
     );
     closers.unshift(() => runtime.close());
+    const tunnel = createTunnel({
+      settings,
+      target: () => runtime.tunnelTarget(),
+      ...options.tunnel,
+      changed: (status) => events.emit('tunnelChanged', status),
+    });
+    closers.unshift(() => tunnel.close());
     const orders = createOrdersRepo(db);
     const queries = createOrderQueries(db);
     const shop = createShopStore({ settings, dataDir: options.dataDir });
@@ -110,6 +120,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       settings,
       vault,
       runtime,
+      tunnel,
       shop,
       preferences,
       checkConnection: (baseUrl, mode) => checkConnection(baseUrl, mode),
@@ -119,7 +130,8 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     const active = options.useSandbox ? null : profiles.active();
     const profile = active ?? sandboxProfile(profiles);
     profiles.setActive(profile.id);
-    await runtime.apply(profile, options.listen);
+    // The shop's tunnel starts with PayDesk when it was left running.
+    await tunnel.follow(await runtime.apply(profile, options.listen));
 
     // Pending links past their time become expired now and every minute after.
     service.expireDue();
@@ -133,7 +145,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     if ((options.listener ?? 'start') === 'start') {
       const stopWatch = watchListenAddress({
         profiles,
-        apply: (moved) => runtime.apply(moved),
+        apply: async (moved) => tunnel.follow(await runtime.apply(moved)),
         listAddresses: () => listBindAddresses(),
         intervalMs: options.addressWatchMs ?? ADDRESS_WATCH_MS,
         moved(move, profile) {

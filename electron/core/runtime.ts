@@ -50,6 +50,8 @@ export type RuntimeControl = {
   checkReturnAddress(options?: { timeoutMs?: number }): Promise<ReturnCheckReport>;
   /** A one-time test page on the return address, served by this process's listener; or why there is none. */
   startPhoneTest(): { ok: true; test: PhoneTest } | { ok: false; message: string };
+  /** Where a tunnel on this computer reaches this process's return listener; null while it runs none. */
+  tunnelTarget(): string | null;
   close(): Promise<void>;
 };
 
@@ -218,6 +220,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       const { nonce, expiresAt } = phoneTests.start();
       return { ok: true, test: { url: `${state.returnBaseUrl.replace(/\/+$/, '')}/t/${nonce}`, expiresAt } };
     },
+    tunnelTarget: () => (options.listener === 'start' && listener ? tunnelTarget(listener.host, listener.port) : null),
     async close() {
       await queue;
       announce(null);

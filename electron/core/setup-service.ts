@@ -15,12 +15,14 @@ import type {
   SaveProfileInput,
   ShopDetails,
   ShopDetailsInput,
+  TunnelStatus,
   VaultStatus,
 } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import type { Profile, ProfilesRepo } from './db/profiles-repo';
 import { exposureWarning } from './listener/bind-addresses';
 import { returnReach } from './listener/return-reach';
+import type { TunnelControl } from './listener/tunnel';
 import { isLoopbackHost } from './loopback';
 import type { Confirmation } from './platform';
 import type { SettingsRepo } from './db/settings-repo';
@@ -39,6 +41,7 @@ export type SetupDeps = {
   settings: SettingsRepo;
   vault: Vault;
   runtime: RuntimeControl;
+  tunnel: TunnelControl;
   shop: ShopStore;
   preferences: PreferencesStore;
   checkConnection(baseUrl: string, mode: 'live' | 'sandbox'): Promise<ConnectionReport>;
@@ -92,7 +95,7 @@ function riskyChanges(
 }
 
 export function createSetupService(deps: SetupDeps) {
-  const { profiles, settings, vault, runtime } = deps;
+  const { profiles, settings, vault, runtime, tunnel } = deps;
 
   const view = (profile: Profile): ProfileView => ({
     name: profile.name,
@@ -123,13 +126,14 @@ export function createSetupService(deps: SetupDeps) {
         ? returnReach(state.returnBaseUrl, profile.returnBaseUrl !== null, deps.listBindAddresses().map((a) => a.address))
         : null,
       returnChecked: state.returnBaseUrl !== null && settings.get<string>(returnCheckedKey(profile.id)) === state.returnBaseUrl,
+      tunnel: tunnel.status(profile),
     });
   };
 
   const activate = async (profile: Profile): Promise<Reply<AppStatus>> => {
     profiles.setActive(profile.id);
     settings.set(WELCOMED, true);
-    await runtime.apply(profile);
+    await tunnel.follow(await runtime.apply(profile));
     return status();
   };
 
@@ -182,7 +186,7 @@ export function createSetupService(deps: SetupDeps) {
       }
       const { mode: _mode, ...changes } = fields;
       const saved = existing ? profiles.update(existing.id, changes) : profiles.add(fields);
-      if (profiles.active()?.id === saved.id) await runtime.apply(saved);
+      if (profiles.active()?.id === saved.id) await tunnel.follow(await runtime.apply(saved));
       return ok(view(profiles.get(saved.id)));
     },
 
@@ -248,6 +252,21 @@ export function createSetupService(deps: SetupDeps) {
     startPhoneTest(): Reply<PhoneTest> {
       const started = runtime.startPhoneTest();
       return started.ok ? ok(started.test) : fail(appError('not_configured', started.message));
+    },
+
+    /** The tunnel runs for the profile in use, which must have the public return address it serves. */
+    async startTunnel(name: string): Promise<Reply<TunnelStatus>> {
+      const profile = profiles.active();
+      if (!profile) return fail(appError('not_configured', 'No merchant profile is active. Choose one in Settings.'));
+      const started = await tunnel.start(profile, name);
+      if (started.ok) return ok(started.status);
+      return fail(appError(started.field ? 'invalid_input' : 'not_configured', started.message, { field: started.field }));
+    },
+
+    async stopTunnel(): Promise<Reply<TunnelStatus>> {
+      const profile = profiles.active();
+      if (!profile) return fail(appError('not_configured', 'No merchant profile is active. Choose one in Settings.'));
+      return ok(await tunnel.stop(profile));
     },
 
     async stopOldListeners(): Promise<Reply<AppStatus>> {

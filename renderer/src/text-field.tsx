@@ -13,7 +13,7 @@ type Props = {
   inputRef?: Ref<HTMLInputElement>;
 } & Pick<
   InputHTMLAttributes<HTMLInputElement>,
-  'type' | 'autoComplete' | 'autoFocus' | 'maxLength' | 'placeholder' | 'inputMode' | 'readOnly' | 'spellCheck' | 'className'
+  'type' | 'autoComplete' | 'autoFocus' | 'maxLength' | 'placeholder' | 'inputMode' | 'readOnly' | 'spellCheck' | 'className' | 'onKeyDown'
 >;
 
 /** A labelled single-line input whose hint or error sits right under it and is tied to it for screen readers. */

@@ -8,7 +8,9 @@ import type { Page } from 'playwright-core';
 import type { PhoneReached } from '../../shared/contract';
 import { listBindAddresses } from '../../electron/core/listener/bind-addresses';
 import { SANDBOX_API_KEY, startSandboxGateway } from '../../electron/sandbox/sandbox-gateway';
+import type { CoreOptions } from '../../electron/core/app';
 import type { BridgedCore } from '../support/browser-bridge';
+import { cloudflaredOnPath } from '../support/cloudflared';
 import { call } from '../support/core';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { freePort } from '../support/free-port';
@@ -30,10 +32,10 @@ const LOOPBACK_CAPTION = 'A phone that scans this can pay, but will not come bac
 const PHONE_CAPTION = 'The customer scans this with their phone to pay.';
 
 /** A core whose profile in use is a live one, "My shop", on a gateway of its own, with the listener fields given. */
-async function liveCore(t: TestContext, listener: { returnBaseUrl?: string } = {}): Promise<BridgedCore> {
+async function liveCore(t: TestContext, listener: { returnBaseUrl?: string } = {}, options: Partial<CoreOptions> = {}): Promise<BridgedCore> {
   const gateway = await startSandboxGateway();
   t.after(() => gateway.close());
-  const core = await app.startCore(t);
+  const core = await app.startCore(t, options);
   await call(core, 'saveProfile', { profile: { name: 'My shop', baseUrl: gateway.baseUrl, listenPort: await freePort(), ...listener } });
   await call(core, 'setApiKey', { profileName: 'My shop', apiKey: SANDBOX_API_KEY });
   await call(core, 'switchProfile', { name: 'My shop' });
@@ -236,4 +238,29 @@ test('when the listener followed a new address of this computer, the header says
   assert.match((await notice.textContent()) ?? '', /2 links handed out before .*\(PD-000004, PD-000009\)/);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await header(page).getByText(/changed from 198\.18\.0\.1/).waitFor({ state: 'detached' });
+});
+
+test('with cloudflared installed, Settings offers to run the shop’s Cloudflare tunnel, and shows it running and stopped', async (t) => {
+  const publicPort = await freePort();
+  const env = cloudflaredOnPath(t, { STAND_IN_TUNNEL_PORT: String(publicPort) });
+  const core = await liveCore(t, { returnBaseUrl: `http://127.0.0.1:${publicPort}` }, { tunnel: { env } });
+  const page = await openApp(t, core);
+  await tab(page, 'Settings').click();
+  const offer = profileForm(page).getByRole('region', { name: 'Run my Cloudflare tunnel with PayDesk' });
+  await offer.getByText('The tunnel is not running.').waitFor();
+
+  await offer.getByLabel('Tunnel name').fill('-h');
+  await offer.getByRole('button', { name: 'Start tunnel' }).click();
+  await offer.getByText('A tunnel name cannot start with “-”.').waitFor();
+
+  await offer.getByLabel('Tunnel name').fill('my-shop');
+  await offer.getByRole('button', { name: 'Start tunnel' }).click();
+  await offer.getByText('The tunnel is running: customers come back to PayDesk through Cloudflare.').waitFor();
+  assert.equal(await offer.getByLabel('Tunnel name').getAttribute('readonly'), '', 'the name stays as it runs');
+  await profileForm(page).getByRole('button', { name: 'Check the return address' }).click();
+  await page.locator('.return-check .connection-result.is-ok').waitFor();
+
+  await offer.getByRole('button', { name: 'Stop tunnel' }).click();
+  await offer.getByText('The tunnel is not running.').waitFor();
+  assert.equal((await call<{ tunnel: { state: string } }>(core, 'getStatus', {})).tunnel.state, 'stopped');
 });

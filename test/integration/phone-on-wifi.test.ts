@@ -74,6 +74,13 @@ const useLiveProfile = (dataDir: string, listen: { listenHost?: string; returnBa
     core.profiles.setActive(profile.id);
   });
 
+/** The shop computer and a customer's phone on the shop's Wi-Fi. */
+const shopAndPhone = (t: Parameters<typeof buildNetwork>[0]) =>
+  buildNetwork(t, [
+    { name: 'shop', on: 'lan', address: SHOP },
+    { name: 'phone', on: 'lan', address: '198.18.0.2' },
+  ]);
+
 /** Times each step of a test and prints them in one line when it ends. */
 function stopwatch(t: { diagnostic(message: string): void; after(fn: () => unknown): void }) {
   const laps: string[] = [];
@@ -93,10 +100,7 @@ function stopwatch(t: { diagnostic(message: string): void; after(fn: () => unkno
 
 test('a phone on the shop’s Wi-Fi opens the sandbox checkout, pays, and its return turns the order Paid', LIMITS, async (t) => {
   const lap = stopwatch(t);
-  const net = await buildNetwork(t, [
-    { name: 'shop', on: 'lan', address: SHOP },
-    { name: 'phone', on: 'lan', address: '198.18.0.2' },
-  ]);
+  const net = await shopAndPhone(t);
   if (!net) return;
   lap('network');
   const dataDir = tempDir(t);
@@ -126,10 +130,7 @@ test('a phone on the shop’s Wi-Fi opens the sandbox checkout, pays, and its re
 
 test('a phone’s own browser (Chromium) on the shop’s Wi-Fi pays the sandbox checkout and comes back to PayDesk', LIMITS, async (t) => {
   const lap = stopwatch(t);
-  const net = await buildNetwork(t, [
-    { name: 'shop', on: 'lan', address: SHOP },
-    { name: 'phone', on: 'lan', address: '198.18.0.2' },
-  ]);
+  const net = await shopAndPhone(t);
   if (!net) return;
   lap('network');
   const dataDir = tempDir(t);
@@ -152,10 +153,7 @@ test('a phone’s own browser (Chromium) on the shop’s Wi-Fi pays the sandbox 
 
 test('listening on every network, the sandbox’s links name the shop’s LAN address and a phone pays through them', LIMITS, async (t) => {
   const lap = stopwatch(t);
-  const net = await buildNetwork(t, [
-    { name: 'shop', on: 'lan', address: SHOP },
-    { name: 'phone', on: 'lan', address: '198.18.0.2' },
-  ]);
+  const net = await shopAndPhone(t);
   if (!net) return;
   lap('network');
   const dataDir = tempDir(t);
@@ -176,10 +174,7 @@ test('listening on every network, the sandbox’s links name the shop’s LAN ad
 
 test('choosing the shop’s Wi-Fi moves the sandbox’s checkout page onto the LAN; choosing this computer or a live profile takes it off', LIMITS, async (t) => {
   const lap = stopwatch(t);
-  const net = await buildNetwork(t, [
-    { name: 'shop', on: 'lan', address: SHOP },
-    { name: 'phone', on: 'lan', address: '198.18.0.2' },
-  ]);
+  const net = await shopAndPhone(t);
   if (!net) return;
   lap('network');
   const dataDir = tempDir(t);
@@ -299,10 +294,7 @@ test('a return through the shop’s reverse proxy reaches the listener from a ph
 
 test('when the Wi-Fi gives the shop computer another address, the listener follows it, names the links left behind, and phones pay again', LIMITS, async (t) => {
   const lap = stopwatch(t);
-  const net = await buildNetwork(t, [
-    { name: 'shop', on: 'lan', address: SHOP },
-    { name: 'phone', on: 'lan', address: '198.18.0.2' },
-  ]);
+  const net = await shopAndPhone(t);
   if (!net) return;
   lap('network');
   const dataDir = tempDir(t);

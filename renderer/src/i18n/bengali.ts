@@ -462,6 +462,25 @@ export const bengali: Messages = {
     ngrok: 'স্থায়ী ডোমেইনসহ: NAME হলো আপনার ngrok ড্যাশবোর্ডের ফ্রি ডোমেইন, যেমন myshop.ngrok-free.app।',
     nginx: 'নিজের ওয়েব সার্ভার: এই লাইনটি আপনার https:// ঠিকানার location / ব্লকে বসান।',
   },
+  tunnelRunTitle: 'আমার Cloudflare টানেল PayDesk দিয়ে চালান',
+  tunnelRunHint:
+    'এই কম্পিউটারে cloudflared আছে, তাই PayDesk খোলা থাকলে আপনার নাম দেওয়া টানেলটি চালাতে পারে, আর PayDesk চালু হলেই আবার চালু করে। টানেলটি একবার “cloudflared tunnel create NAME” দিয়ে বানান, আর “cloudflared tunnel route dns NAME HOST” দিয়ে ওপরের ঠিকানার সঙ্গে যুক্ত করুন।',
+  tunnelName: 'টানেলের নাম',
+  tunnelNameHint: '“cloudflared tunnel create”-এ দেওয়া NAME: অক্ষর, অঙ্ক, “-” আর “_”।',
+  startTunnel: 'টানেল চালু করুন',
+  stopTunnel: 'টানেল বন্ধ করুন',
+  tunnelInUseOnly: 'PayDesk চালু প্রোফাইলের টানেল চালায়: আগে এই প্রোফাইলটি সংরক্ষণ করে এতে বদলে নিন।',
+  tunnelSavedOnly: 'আগে পরিবর্তনগুলো সংরক্ষণ করুন: টানেল গ্রাহকদের সংরক্ষিত লিসেনারে পৌঁছে দেয়।',
+  tunnelState: {
+    stopped: 'টানেল চলছে না।',
+    starting: 'টানেল চালু হচ্ছে: Cloudflare গ্রহণ করার অপেক্ষায়…',
+    running: 'টানেল চলছে: গ্রাহকেরা Cloudflare হয়ে PayDesk-এ ফিরে আসেন।',
+  },
+  tunnelExited: (code, line) =>
+    `টানেলটি নিজে থেকেই বন্ধ হয়ে গেছে${code === null ? '' : ` (exit code ${code})`}, আর PayDesk আবার চেষ্টা করা ছেড়ে দিয়েছে। cloudflared বলেছে: ${line ?? 'কিছু না'}`,
+  tunnelLog: 'cloudflared যা বলেছে',
+  tunnelNotInstalled:
+    'এই কম্পিউটারে cloudflared ইনস্টল করা হলে PayDesk আপনার জন্য Cloudflare-এর নাম দেওয়া টানেল চালাতে পারবে। ততক্ষণ এগুলোর একটি নিজে চালান।',
   reachSaved: {
     this_computer: 'শুধু এই কম্পিউটারের ব্রাউজার PayDesk-এ ফিরতে পারে।',
     shop_network: 'দোকানের ওয়াই-ফাইতে থাকা ফোন PayDesk-এ ফিরতে পারে।',

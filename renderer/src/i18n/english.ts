@@ -491,6 +491,25 @@ export const english = {
     ngrok: 'With a static domain: NAME is the free domain on your ngrok dashboard, such as myshop.ngrok-free.app.',
     nginx: 'Your own web server: this line goes in the location / block of your https:// address.',
   },
+  tunnelRunTitle: 'Run my Cloudflare tunnel with PayDesk',
+  tunnelRunHint:
+    'cloudflared is installed on this computer, so PayDesk can run your named tunnel while it is open, and start it again whenever PayDesk starts. Create the tunnel once with “cloudflared tunnel create NAME” and route it to the address above with “cloudflared tunnel route dns NAME HOST”.',
+  tunnelName: 'Tunnel name',
+  tunnelNameHint: 'The NAME you gave “cloudflared tunnel create”: letters, digits, “-” and “_”.',
+  startTunnel: 'Start tunnel',
+  stopTunnel: 'Stop tunnel',
+  tunnelInUseOnly: 'PayDesk runs the tunnel of the profile in use: save this profile and switch to it first.',
+  tunnelSavedOnly: 'Save your changes first: the tunnel passes customers on to the listener as saved.',
+  tunnelState: {
+    stopped: 'The tunnel is not running.',
+    starting: 'Starting the tunnel: waiting for Cloudflare to accept it…',
+    running: 'The tunnel is running: customers come back to PayDesk through Cloudflare.',
+  },
+  tunnelExited: (code: number | null, line: string | null) =>
+    `The tunnel stopped by itself${code === null ? '' : ` (exit code ${code})`} and PayDesk gave up trying again. cloudflared said: ${line ?? 'nothing'}`,
+  tunnelLog: 'What cloudflared said',
+  tunnelNotInstalled:
+    'PayDesk can run a Cloudflare named tunnel for you once cloudflared is installed on this computer. Until then, run one of these yourself.',
   /** After saving the profile in use: who can come back to the return address now. */
   reachSaved: {
     this_computer: 'Only a browser on this computer can come back to PayDesk.',

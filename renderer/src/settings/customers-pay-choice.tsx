@@ -5,6 +5,7 @@ import { TextField } from '../text-field';
 import { isLoopback, ListenAddressField } from './listen-address-field';
 import { WHERE_CUSTOMERS_PAY, type DraftField, type ProfileDraft, type WhereCustomersPay } from './profile-draft';
 import { PublicReturnWays } from './public-return-ways';
+import { TunnelRun } from './tunnel-run';
 
 type Props = {
   draft: ProfileDraft;
@@ -18,6 +19,9 @@ type Props = {
   exposure: string | null;
   /** Settings was opened to choose: the choice gets the focus. */
   focus: boolean;
+  /** The form shows the profile in use, and whether its listener was edited since saved (for the tunnel PayDesk runs). */
+  inUse: boolean;
+  edited: boolean;
 };
 
 /**
@@ -25,7 +29,7 @@ type Props = {
  * links send customers back to: loopback, one of this computer's addresses on the shop's Wi-Fi, or a public
  * address the shop puts in front of PayDesk.
  */
-export function CustomersPayChoice({ draft, onChange, addresses, errors, bind, exposure, focus }: Props) {
+export function CustomersPayChoice({ draft, onChange, addresses, errors, bind, exposure, focus, inUse, edited }: Props) {
   const { t } = useLanguage();
   const group = useRef<HTMLFieldSetElement>(null);
   const onLan = addresses.filter((address) => !address.loopback);
@@ -99,6 +103,7 @@ export function CustomersPayChoice({ draft, onChange, addresses, errors, bind, e
                 placeholder="https://pay.myshop.com.bd"
                 inputRef={bind('returnBaseUrl')}
               />
+              <TunnelRun inUse={inUse} edited={edited} />
               <PublicReturnWays listenHost={draft.listenHost} listenPort={draft.listenPort} />
               <details className="proxy-elsewhere" open={!loopback}>
                 <summary>{t.proxyElsewhere}</summary>

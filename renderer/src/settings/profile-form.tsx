@@ -162,6 +162,8 @@ export function ProfileForm({ profile, protection, status, focus, onSaved, onCan
           bind={bind}
           exposure={exposure}
           focus={focus === 'where'}
+          inUse={profile?.active === true}
+          edited={profile !== null && listenerEdited(draft, profile)}
         />
         <TextField
           id="listen-port"
