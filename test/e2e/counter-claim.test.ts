@@ -24,8 +24,8 @@ async function openClaim(page: Page, order: Order) {
 
 test('a transaction ID shown at the counter pays the order as claimed, not yet verified; the same ID is refused for another order', async (t) => {
   const core = await app.startCore(t);
-  const first = await call<Order>(core, 'createPaymentLink', { amount: '350' });
-  const second = await call<Order>(core, 'createPaymentLink', { amount: '120' });
+  const first = await call(core, 'createPaymentLink', { amount: '350' });
+  const second = await call(core, 'createPaymentLink', { amount: '120' });
   const page = await app.openHome(t, core, { viewport: { width: 1366, height: 768 } });
   await page.getByRole('tab', { name: 'Orders' }).click();
 

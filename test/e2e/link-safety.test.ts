@@ -85,7 +85,7 @@ test('a gateway link too long for a QR code is shown with a sentence instead; Co
 
 test('an order holding a 2,400-character link from before links were checked opens with the screen usable, and is cancelled from it', async (t) => {
   const core = await app.startCore(t);
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '75' });
+  const order = await call(core, 'createPaymentLink', { amount: '75' });
   const long = `${order.paymentUrl}&pad=${'y'.repeat(2400 - order.paymentUrl!.length - 5)}`;
   assert.equal(long.length, 2400);
   core.db.prepare('UPDATE orders SET payment_url = ? WHERE ref = ?').run(long, order.ref);

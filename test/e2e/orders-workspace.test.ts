@@ -70,7 +70,7 @@ const detailPanel = (page: Page, ref: string) => page.getByRole('complementary',
 test('a return recorded by the listener flips the selected row to Paid, shows a toast and keeps the selection', async (t) => {
   const core = await app.startCore(t);
   seedMonth(core);
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '120', customerName: 'Karim Ahmed' });
+  const order = await call(core, 'createPaymentLink', { amount: '120', customerName: 'Karim Ahmed' });
   const page = await openApp(t, core);
   await tab(page, 'Orders').click();
 
@@ -115,7 +115,7 @@ test('a new order does not move a list scrolled down, and a toast opens a paid o
   await watched.waitFor();
   const before = (await watched.boundingBox())!.y;
 
-  const fresh = await call<Order>(core, 'createPaymentLink', { amount: '99', customerName: 'New customer' });
+  const fresh = await call(core, 'createPaymentLink', { amount: '99', customerName: 'New customer' });
   await totalsLine(page).getByText(new RegExp(`^${total + 1} orders`)).waitFor();
   await untilInPage(page, "document.querySelector('.grid-body').scrollTop > 44 * 20");
   assert.ok(Math.abs((await watched.boundingBox())!.y - before) < 2, 'the rows on screen stayed where they were');
@@ -180,7 +180,7 @@ test('search finds a Bengali customer; the status filter and date range narrow t
 test('order detail shows the timeline and a QR code; Cancel works; marking paid by hand needs a reason and shows as manual', async (t) => {
   const core = await app.startCore(t);
   seedMonth(core);
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '75.50', customerName: 'নাসরিন ইসলাম', note: 'দুটি শাড়ি' });
+  const order = await call(core, 'createPaymentLink', { amount: '75.50', customerName: 'নাসরিন ইসলাম', note: 'দুটি শাড়ি' });
   const page = await openApp(t, core);
   await tab(page, 'Orders').click();
   const row = orderRow(page, order.ref);
@@ -264,7 +264,7 @@ test('the dashboard shows today, the last 7 days, 30 days of paid totals and the
   const core = await app.startCore(t);
   const seeded = seedMonth(core);
   const page = await openApp(t, core);
-  const dashboard = await call<{ today: { count: number; sumMinor: number }; pending: { count: number } }>(core, 'getDashboard', {});
+  const dashboard = await call(core, 'getDashboard', {});
   const home = page.getByRole('tabpanel', { name: 'Home' });
   const today = home.getByRole('region', { name: 'Paid today' });
   await today.getByText(`${dashboard.today.count} payment`).waitFor();
@@ -293,7 +293,7 @@ test('switching to বাংলা translates the screens, writes taka in Bengal
   await hours.fill('48');
   await page.getByRole('button', { name: 'Save link lifetime' }).click();
   await page.getByText('Saved. New links stay open for 48 hours.').waitFor();
-  assert.equal((await call<{ linkExpiryHours: number }>(core, 'getPreferences', {})).linkExpiryHours, 48);
+  assert.equal((await call(core, 'getPreferences', {})).linkExpiryHours, 48);
 
   await page.getByLabel('বাংলা').check();
   await tab(page, 'অর্ডার').waitFor();

@@ -137,11 +137,11 @@ test('a live profile whose Base URL has an extra slash gets the gateway’s refu
 test('removing a profile keeps its orders, read-only, under All profiles', async (t) => {
   const gateway = await startShopGateway(t);
   const core = await app.startCore(t);
-  const practice = await call<{ ref: string }>(core, 'createPaymentLink', { amount: '5' });
+  const practice = await call(core, 'createPaymentLink', { amount: '5' });
   await call(core, 'saveProfile', { profile: { name: 'My shop', baseUrl: gateway.baseUrl, listenPort: await freePort() } });
   await call(core, 'setApiKey', { profileName: 'My shop', apiKey: SANDBOX_API_KEY });
   await call(core, 'switchProfile', { name: 'My shop' });
-  const sale = await call<{ ref: string }>(core, 'createPaymentLink', { amount: '250' });
+  const sale = await call(core, 'createPaymentLink', { amount: '250' });
   const { page } = await openApp(t, core);
   await tab(page, 'Orders').click();
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import type { Order, ReconciliationReport, StatementLine, StatementPreview } from '../../shared/contract';
+import { StatementMapping, type Order } from '../../shared/contract';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { httpGateway, tcpGateway } from '../support/misbehaving-gateways';
 import { paydesk } from '../support/cli';
@@ -90,8 +90,9 @@ test('a payment link is handed out only in its canonical form: no NUL, bidi cont
 /** Imports a one-file statement through the real dialog, preview and import. */
 async function importStatement(core: TestCore, lines: string[]) {
   core.platform.choices.statement = { name: 'statement.csv', bytes: csvBytes(['Transaction ID,Amount,Date', ...lines]) };
-  const preview = await call<StatementPreview>(core, 'chooseStatement', {});
-  return call<ReconciliationReport>(core, 'importStatement', { token: preview.token, mapping: preview.suggested });
+  const preview = await call(core, 'chooseStatement', {});
+  assert.ok(preview);
+  return call(core, 'importStatement', { token: preview.token, mapping: StatementMapping.parse(preview.suggested) });
 }
 
 test('a gateway payment that reached an order already marked paid by hand can never become a second paid order', async (t) => {
@@ -104,7 +105,7 @@ test('a gateway payment that reached an order already marked paid by hand can ne
   await late.text();
   // The statement shows that payment; nothing ties it to the order, so it is offered as an unclaimed payment.
   await importStatement(core, [`LATE1PAY9,500.00,${new Date().toISOString()}`]);
-  const { lines } = await call<{ lines: StatementLine[] }>(core, 'listUnclaimed', {});
+  const { lines } = await call(core, 'listUnclaimed', {});
   const line = lines.find((l) => l.transactionId === 'LATE1PAY9');
   const recorded = line ? await core.router.handle('recordStatementLine', { lineId: line.id }, APP_SENDER) : null;
   const paidWithIt = core.db

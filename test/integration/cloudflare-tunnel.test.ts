@@ -5,7 +5,7 @@
 // tried again a few times, then shown as exited with its last line. Without cloudflared nothing runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AppStatus, ReturnCheckReport, TunnelStatus } from '../../shared/contract';
+import type { TunnelStatus } from '../../shared/contract';
 import { TUNNEL_RESTARTS } from '../../electron/core/listener/tunnel';
 import { cloudflaredOnPath, noCloudflared } from '../support/cloudflared';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
@@ -20,8 +20,8 @@ const useReturnBase = (core: TestCore, returnBaseUrl: string) =>
     profile: { name: 'sandbox', mode: 'sandbox', baseUrl: 'http://ignored/api', listenHost: '127.0.0.1', listenPort: 47400, returnBaseUrl },
   });
 
-const tunnelOf = async (core: TestCore) => (await call<AppStatus>(core, 'getStatus', {})).tunnel;
-const check = (core: TestCore) => call<ReturnCheckReport>(core, 'checkReturnAddress', {});
+const tunnelOf = async (core: TestCore) => (await call(core, 'getStatus', {})).tunnel;
+const check = (core: TestCore) => call(core, 'checkReturnAddress', {});
 /** The process id the stand-in printed when it started last. */
 const pidOf = (status: TunnelStatus) => Number([...status.log].reverse().map((line) => /\(pid (\d+)\)/.exec(line)?.[1]).find(Boolean));
 const isAlive = (pid: number) => {
@@ -52,7 +52,7 @@ test('PayDesk runs the shop’s named tunnel: the return address is heard throug
   await useReturnBase(core, `http://127.0.0.1:${publicPort}`);
   assert.deepEqual(await tunnelOf(core), { state: 'stopped', name: null, exitCode: null, lastLine: null, log: [] });
 
-  const started = await call<TunnelStatus>(core, 'startTunnel', { name: ' shop-tunnel_1 ' });
+  const started = await call(core, 'startTunnel', { name: ' shop-tunnel_1 ' });
   assert.equal(started.name, 'shop-tunnel_1');
   const running = await untilRunning(core);
   assert.ok(running.log[0]!.endsWith(` INF Starting tunnel shop-tunnel_1 to ${listener} (pid ${pidOf(running)})`), running.log[0]);
@@ -64,7 +64,7 @@ test('PayDesk runs the shop’s named tunnel: the return address is heard throug
   assert.equal(through.url, `http://127.0.0.1:${publicPort}`);
 
   const pid = pidOf(running);
-  const stopped = await call<TunnelStatus>(core, 'stopTunnel', {});
+  const stopped = await call(core, 'stopTunnel', {});
   assert.equal(stopped.state, 'stopped');
   assert.equal(isAlive(pid), false, 'Stop ends cloudflared');
   const after = await check(core);

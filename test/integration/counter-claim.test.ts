@@ -3,7 +3,7 @@
 // questions it exactly as it would a return.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Order, OrderDetail, ReconciliationReport, StatementPreview } from '../../shared/contract';
+import { StatementMapping, type Order } from '../../shared/contract';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { seedOrders } from '../support/seed-orders';
 
@@ -15,8 +15,9 @@ async function importLine(core: TestCore, transactionId: string, amount: string)
     name: 'statement.csv',
     bytes: new TextEncoder().encode(`Transaction ID,Amount,Date\r\n${transactionId},${amount},${new Date().toISOString()}\r\n`),
   };
-  const preview = await call<StatementPreview>(core, 'chooseStatement', {});
-  return call<ReconciliationReport>(core, 'importStatement', { token: preview.token, mapping: preview.suggested });
+  const preview = await call(core, 'chooseStatement', {});
+  assert.ok(preview);
+  return call(core, 'importStatement', { token: preview.token, mapping: StatementMapping.parse(preview.suggested) });
 }
 
 test('a transaction id shown at the counter pays the order as a claim, which the statement then verifies', async (t) => {
@@ -29,7 +30,7 @@ test('a transaction id shown at the counter pays the order as a claim, which the
     [paid.status, paid.transactionId, paid.paymentProof, paid.verification, paid.paidManually],
     ['paid', 'CJH1D2Y4W1', 'counter', 'unverified', false],
   );
-  const detail = await call<OrderDetail>(core, 'getOrder', { ref: order!.ref });
+  const detail = await call(core, 'getOrder', { ref: order!.ref });
   assert.deepEqual(detail.timeline.at(-1)!.detail, { transactionId: 'CJH1D2Y4W1' });
   assert.equal(detail.timeline.at(-1)!.kind, 'claimed_at_counter');
 
@@ -65,7 +66,7 @@ test('one transaction id is claimed for one order only, and a later return is a 
   assert.equal(conflict.status, 409);
   const stored = core.service.findOrder(first!.ref)!;
   assert.deepEqual([stored.transactionId, stored.paymentProof], ['SHOWN123', 'counter']);
-  const kinds = (await call<OrderDetail>(core, 'getOrder', { ref: first!.ref })).timeline.map((e) => e.kind);
+  const kinds = (await call(core, 'getOrder', { ref: first!.ref })).timeline.map((e) => e.kind);
   assert.deepEqual(kinds.slice(-2), ['claimed_at_counter', 'return_conflict']);
 });
 

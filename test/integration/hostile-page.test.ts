@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Order, ProfileView, VaultStatus } from '../../shared/contract';
+import type { Order } from '../../shared/contract';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { freePort } from '../support/free-port';
 import { httpGateway } from '../support/misbehaving-gateways';
@@ -39,20 +39,20 @@ const edit = (core: TestCore, profile: Record<string, unknown>) =>
   core.router.handle('saveProfile', { originalName: 'My shop', profile: { name: 'My shop', mode: 'live', ...profile } }, APP_SENDER);
 
 const keyState = async (core: TestCore) =>
-  (await call<{ profiles: ProfileView[] }>(core, 'listProfiles', {})).profiles.find((p) => p.name === 'My shop')!.apiKey.state;
+  (await call(core, 'listProfiles', {})).profiles.find((p) => p.name === 'My shop')!.apiKey.state;
 
 test('a stored API key is never sent to a host the Base URL was moved to, until it is entered again for it', async (t) => {
   const core = await startTestCore(t);
   const gateway = await recordingGateway(t);
   const elsewhere = await recordingGateway(t);
   await liveProfile(core, gateway.baseUrl);
-  await call<Order>(core, 'createPaymentLink', { amount: '10' });
+  await call(core, 'createPaymentLink', { amount: '10' });
   assert.equal(gateway.seen.at(-1)!.authorization, `Bearer ${KEY}`);
 
   // A path-only fix keeps the key: same scheme, host and port.
   assert.equal((await edit(core, { baseUrl: `${gateway.baseUrl}/` })).ok, true);
   assert.equal(await keyState(core), 'saved');
-  await call<Order>(core, 'createPaymentLink', { amount: '11' });
+  await call(core, 'createPaymentLink', { amount: '11' });
   assert.equal(gateway.seen.length, 2);
 
   // Another origin: the key stays where it was given.
@@ -65,7 +65,7 @@ test('a stored API key is never sent to a host the Base URL was moved to, until 
 
   // Entered again for the new origin, it goes there.
   await call(core, 'setApiKey', { profileName: 'My shop', apiKey: KEY });
-  await call<Order>(core, 'createPaymentLink', { amount: '13' });
+  await call(core, 'createPaymentLink', { amount: '13' });
   assert.equal(elsewhere.seen.at(-1)!.authorization, `Bearer ${KEY}`);
 });
 
@@ -96,14 +96,14 @@ test('a new return base or an exposed listen address is saved only when the shop
   const exposed = await edit(core, { baseUrl: gateway.baseUrl, listenHost: '0.0.0.0', listenPort });
   assert.equal(exposed.ok, false);
   assert.deepEqual(core.platform.confirmations.map((q) => q.confirmLabel), ['Use this address', 'Listen there']);
-  const stored = (await call<{ profiles: ProfileView[] }>(core, 'listProfiles', {})).profiles.find((p) => p.name === 'My shop')!;
+  const stored = (await call(core, 'listProfiles', {})).profiles.find((p) => p.name === 'My shop')!;
   assert.deepEqual([stored.returnBaseUrl, stored.listenHost], [null, '127.0.0.1']);
-  await call<Order>(core, 'createPaymentLink', { amount: '20' });
+  await call(core, 'createPaymentLink', { amount: '20' });
   assert.match(String(gateway.bodies.at(-1)!.success_url), new RegExp(`^http://127\\.0\\.0\\.1:${listenPort}/r/`), 'return secrets still go to this computer');
 
   core.platform.choices.confirm = true;
   assert.equal((await edit(core, { baseUrl: gateway.baseUrl, listenPort, returnBaseUrl: 'https://tunnel.example' })).ok, true);
-  await call<Order>(core, 'createPaymentLink', { amount: '21' });
+  await call(core, 'createPaymentLink', { amount: '21' });
   assert.match(String(gateway.bodies.at(-1)!.success_url), /^https:\/\/tunnel\.example\/r\//);
   // Saving the same return base again asks nothing more.
   const asked = core.platform.confirmations.length;
@@ -114,13 +114,13 @@ test('a new return base or an exposed listen address is saved only when the shop
 test('weak key storage is switched on only when the shopkeeper confirms it', async (t) => {
   const core = await startTestCore(t, { keys: { cipher: testCipher({ backend: 'basic_text' }) } });
   core.platform.choices.confirm = false;
-  const declined = await call<VaultStatus>(core, 'acceptWeakKeyStorage', { accept: true });
+  const declined = await call(core, 'acceptWeakKeyStorage', { accept: true });
   assert.equal(declined.weakAccepted, false);
   assert.equal(core.platform.confirmations.length, 1);
   core.platform.choices.confirm = true;
-  assert.equal((await call<VaultStatus>(core, 'acceptWeakKeyStorage', { accept: true })).weakAccepted, true);
+  assert.equal((await call(core, 'acceptWeakKeyStorage', { accept: true })).weakAccepted, true);
   // Taking it back needs no question.
-  assert.equal((await call<VaultStatus>(core, 'acceptWeakKeyStorage', { accept: false })).weakAccepted, false);
+  assert.equal((await call(core, 'acceptWeakKeyStorage', { accept: false })).weakAccepted, false);
   assert.equal(core.platform.confirmations.length, 2);
 });
 
@@ -146,17 +146,17 @@ test('check connection tests only a saved profile’s own Base URL, never an add
   assert.equal(unknown.ok, false);
   assert.deepEqual(probed.seen, []);
   await liveProfile(core, probed.baseUrl);
-  const report = await call<{ steps: Array<{ step: string; ok: boolean }> }>(core, 'checkConnection', { profileName: 'My shop' });
+  const report = await call(core, 'checkConnection', { profileName: 'My shop' });
   assert.ok(report.steps.some((step) => step.step === 'http' && step.ok));
   assert.equal(probed.seen.length, 1);
 });
 
 test('a profile stays live or sandbox, and every order remembers which it was', async (t) => {
   const core = await startTestCore(t);
-  const sandboxOrder = await call<Order>(core, 'createPaymentLink', { amount: '5' });
+  const sandboxOrder = await call(core, 'createPaymentLink', { amount: '5' });
   const gateway = await recordingGateway(t);
   await liveProfile(core, gateway.baseUrl);
-  const liveOrder = await call<Order>(core, 'createPaymentLink', { amount: '6' });
+  const liveOrder = await call(core, 'createPaymentLink', { amount: '6' });
   const flip = await edit(core, { baseUrl: gateway.baseUrl, mode: 'sandbox' });
   assert.equal(flip.ok, false);
   if (!flip.ok) assert.equal(flip.error.field, 'profile.mode');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import type { ReconciliationReport, StatementPreview } from '../../shared/contract';
+import { StatementMapping } from '../../shared/contract';
 import { MAX_REFUSALS_PER_ORDER } from '../../electron/core/db/orders-repo';
 import { APP_SENDER, call, startTestCore } from '../support/core';
 import { startReturnListener } from '../../electron/core/listener/return-listener';
@@ -124,13 +124,14 @@ test('one payment pays one order, whatever the letter case or width its id is wr
     name: 'statement.csv',
     bytes: new TextEncoder().encode(`Transaction ID,Amount,Date\r\njsgtb1ofn2,500.00,${new Date().toISOString()}\r\nＣ９９,500.00,${new Date().toISOString()}\r\n`),
   };
-  const preview = await call<StatementPreview>(core, 'chooseStatement', {});
-  const report = await call<ReconciliationReport>(core, 'importStatement', { token: preview.token, mapping: preview.suggested });
+  const preview = await call(core, 'chooseStatement', {});
+  assert.ok(preview);
+  const report = await call(core, 'importStatement', { token: preview.token, mapping: StatementMapping.parse(preview.suggested) });
   assert.deepEqual([report.verified, report.missing, report.unclaimed], [1, 0, 1]);
   assert.equal(core.service.findOrder(b!.ref)!.verification, 'verified');
   assert.equal(core.service.findOrder(a!.ref)!.status, 'pending');
   // The full-width line was folded: its id is C99, and a return with c99 is that same payment.
-  const [line] = (await call<{ lines: Array<{ id: number; transactionId: string }> }>(core, 'listUnclaimed', {})).lines;
+  const [line] = (await call(core, 'listUnclaimed', {})).lines;
   assert.equal(line!.transactionId, 'C99');
   assert.equal((await open(c!, 'c99')).status, 200);
   const attach = await core.router.handle('attachStatementLine', { lineId: line!.id, ref: a!.ref }, APP_SENDER);

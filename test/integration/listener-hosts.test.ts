@@ -4,13 +4,12 @@
 // HEAD never changes anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PhoneTest } from '../../shared/contract';
 import { call, startTestCore, type TestCore } from '../support/core';
 import { httpGet } from '../support/http-get';
 import { seedOrders } from '../support/seed-orders';
 
 /** The sandbox profile with a public return address (its listen address unchanged, so the test's port holds). */
-const useReturnBase = (core: TestCore, returnBaseUrl: string | null) =>
+const useReturnBase = (core: TestCore, returnBaseUrl: string) =>
   call(core, 'saveProfile', {
     originalName: 'sandbox',
     profile: { name: 'sandbox', mode: 'sandbox', baseUrl: 'http://ignored/api', listenHost: '127.0.0.1', listenPort: 47400, returnBaseUrl },
@@ -26,7 +25,7 @@ const eventCount = (core: TestCore) => (core.db.prepare('SELECT count(*) AS n FR
 test('a request naming a host PayDesk never published gets 421 and changes nothing', async (t) => {
   const core = await startTestCore(t);
   const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
-  const phone = await call<PhoneTest>(core, 'startPhoneTest', {});
+  const phone = await call(core, 'startPhoneTest', {});
   const reached: unknown[] = [];
   core.events.on('phoneReached', (event) => reached.push(event));
   const base = listenerUrl(core);
@@ -71,7 +70,7 @@ test('the listener’s own address, localhost and the public return address are 
 test('HEAD changes nothing: not a return, not a cancel, not the phone test, not the return check', async (t) => {
   const core = await startTestCore(t);
   const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
-  const phone = await call<PhoneTest>(core, 'startPhoneTest', {});
+  const phone = await call(core, 'startPhoneTest', {});
   const reached: unknown[] = [];
   core.events.on('phoneReached', (event) => reached.push(event));
   const base = listenerUrl(core);

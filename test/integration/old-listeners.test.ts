@@ -2,7 +2,6 @@
 // whether other machines can reach it, and until when), and the shopkeeper can stop it at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AppStatus } from '../../shared/contract';
 import { call, startTestCore, type TestCore } from '../support/core';
 import { freePort } from '../support/free-port';
 import { seedOrders } from '../support/seed-orders';
@@ -15,7 +14,7 @@ const moveTo = (core: TestCore, listenHost: string, listenPort: number) =>
     profile: { name: 'sandbox', baseUrl: 'http://ignored/api', mode: 'sandbox', listenHost, listenPort },
   });
 
-const status = (core: TestCore) => call<AppStatus>(core, 'getStatus', {});
+const status = (core: TestCore) => call(core, 'getStatus', {});
 
 test('after moving off all networks the old listener is shown as exposed until its grace ends, and stopping it closes it', async (t) => {
   const [old, next] = [await freePort(), await freePort()];
@@ -36,7 +35,7 @@ test('after moving off all networks the old listener is shown as exposed until i
   assert.equal(late.status, 200);
   assert.equal(core.service.findOrder(order!.ref)!.status, 'paid');
 
-  const stopped = await call<AppStatus>(core, 'stopOldListeners', {});
+  const stopped = await call(core, 'stopOldListeners', {});
   assert.deepEqual(stopped.oldListeners, []);
   await assert.rejects(fetch(`http://127.0.0.1:${old}${order!.successPath}?transaction_id=OLDADDR1`), 'the old address refuses connections');
   assert.equal((await fetch(`http://127.0.0.1:${next}${order!.successPath}?transaction_id=OLDADDR1`)).status, 200, 'the new one answers');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Dashboard, Order, OrderDetail, OrderPage } from '../../shared/contract';
+import type { ListOrdersInput, OrderPage } from '../../shared/contract';
 import { openDatabase } from '../../electron/core/db/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { localDay } from '../../electron/core/db/order-queries';
@@ -17,7 +17,7 @@ const HOUR = 3600_000;
 
 const seed = seedOrderRows;
 
-const list = (core: TestCore, query: Record<string, unknown> = {}) => call<OrderPage>(core, 'listOrders', query);
+const list = (core: TestCore, query: ListOrdersInput = {}) => call(core, 'listOrders', query);
 const refs = (page: OrderPage) => page.orders.map((o) => o.ref);
 const daysAgo = (n: number, hour = 12) => {
   const d = new Date();
@@ -97,7 +97,7 @@ test('a pending link expires after its time, and a late return is still recorded
   assert.equal(core.service.expireDue(), 0, 'expiring is done once');
 
   assert.equal(core.service.recordReturn(old!.token, canonicalTransactionId('LATE123')!).kind, 'paid');
-  const detail = await call<OrderDetail>(core, 'getOrder', { ref: old!.order.ref });
+  const detail = await call(core, 'getOrder', { ref: old!.order.ref });
   assert.equal(detail.order.status, 'paid');
   assert.deepEqual(detail.timeline.map((e) => e.kind), ['created', 'expired', 'paid']);
   assert.deepEqual(detail.timeline.at(-1)!.detail, { transactionId: 'LATE123', from: 'expired', late: true });
@@ -106,7 +106,7 @@ test('a pending link expires after its time, and a late return is still recorded
 test('new links expire after the configured time', async (t) => {
   const core = await startTestCore(t);
   await call(core, 'savePreferences', { language: 'bn', linkExpiryHours: 2 });
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '10' });
+  const order = await call(core, 'createPaymentLink', { amount: '10' });
   const lifetime = Date.parse(order.expiresAt!) - Date.parse(order.createdAt);
   assert.equal(lifetime, 2 * HOUR);
   assert.deepEqual(await call(core, 'getPreferences', {}), { language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 2 });
@@ -116,17 +116,17 @@ test('new links expire after the configured time', async (t) => {
 
 test('marking an order paid by hand needs a reason, is audited and shows as manual', async (t) => {
   const core = await startTestCore(t);
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '250' });
+  const order = await call(core, 'createPaymentLink', { amount: '250' });
   const noReason = await core.router.handle('markPaidManually', { ref: order.ref, reason: ' ' }, APP_SENDER);
   assert.equal(noReason.ok, false);
   if (!noReason.ok) assert.equal(noReason.error.field, 'reason');
   assert.equal(core.service.findOrder(order.ref)!.status, 'pending');
 
-  const paid = await call<Order>(core, 'markPaidManually', { ref: order.ref, reason: 'Paid in cash at the counter' });
+  const paid = await call(core, 'markPaidManually', { ref: order.ref, reason: 'Paid in cash at the counter' });
   assert.equal(paid.status, 'paid');
   assert.equal(paid.paidManually, true);
   assert.equal(paid.transactionId, null);
-  const detail = await call<OrderDetail>(core, 'getOrder', { ref: order.ref });
+  const detail = await call(core, 'getOrder', { ref: order.ref });
   assert.deepEqual(detail.timeline.at(-1), { kind: 'paid_manually', at: paid.paidAt, detail: { reason: 'Paid in cash at the counter' } });
   const again = await core.router.handle('markPaidManually', { ref: order.ref, reason: 'twice' }, APP_SENDER);
   assert.equal(again.ok, false);
@@ -137,18 +137,18 @@ test('marking an order paid by hand needs a reason, is audited and shows as manu
   const after = core.service.findOrder(order.ref)!;
   assert.equal(after.paidManually, true);
   assert.equal(after.transactionId, new URL(landing.url).searchParams.get('transaction_id'));
-  const last = (await call<OrderDetail>(core, 'getOrder', { ref: order.ref })).timeline.at(-1)!;
+  const last = (await call(core, 'getOrder', { ref: order.ref })).timeline.at(-1)!;
   assert.equal(last.kind, 'gateway_return_after_manual_payment');
 });
 
 test('the shopkeeper can cancel a pending link; the timeline shows who did', async (t) => {
   const core = await startTestCore(t);
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '80' });
-  const cancelled = await call<Order>(core, 'cancelOrder', { ref: order.ref });
+  const order = await call(core, 'createPaymentLink', { amount: '80' });
+  const cancelled = await call(core, 'cancelOrder', { ref: order.ref });
   assert.equal(cancelled.status, 'cancelled');
   const again = await core.router.handle('cancelOrder', { ref: order.ref }, APP_SENDER);
   assert.equal(again.ok, false);
-  const detail = await call<OrderDetail>(core, 'getOrder', { ref: order.ref });
+  const detail = await call(core, 'getOrder', { ref: order.ref });
   assert.deepEqual(detail.timeline.map((e) => [e.kind, e.detail.by ?? null]), [
     ['created', null],
     ['link_issued', null],
@@ -162,7 +162,7 @@ test('a recorded return announces itself once for the toast and the desktop noti
   const core = await startTestCore(t);
   const announced: string[] = [];
   core.events.on('orderPaid', (order) => announced.push(order.ref));
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '40' });
+  const order = await call(core, 'createPaymentLink', { amount: '40' });
   const landing = await decideOnCheckout(order.paymentUrl!, 'Pay');
   await fetch(landing.url);
   assert.deepEqual(announced, [order.ref]);
@@ -178,7 +178,7 @@ test('the dashboard adds up money by the day it arrived', async (t) => {
     { amountMinor: 9900, at: daysAgo(40), pay: 'D40' },
     { amountMinor: 300, at: new Date() },
   ]);
-  const dashboard = await call<Dashboard>(core, 'getDashboard', {});
+  const dashboard = await call(core, 'getDashboard', {});
   assert.deepEqual(dashboard.today, { count: 2, sumMinor: 3500 });
   assert.deepEqual(dashboard.last7Days, { count: 3, sumMinor: 7500 });
   assert.equal(dashboard.daily.length, 30);
@@ -225,7 +225,7 @@ test('orders of a removed profile are read-only', async (t) => {
   await call(core, 'saveProfile', { profile: { name: 'Old shop', baseUrl: sandbox.baseUrl } });
   await call(core, 'setApiKey', { profileName: 'Old shop', apiKey: 'sk_sandbox_paydesk' });
   await call(core, 'switchProfile', { name: 'Old shop' });
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '15' });
+  const order = await call(core, 'createPaymentLink', { amount: '15' });
   await call(core, 'removeProfile', { name: 'Old shop' });
   for (const [channel, payload] of [
     ['cancelOrder', { ref: order.ref }],
@@ -235,5 +235,5 @@ test('orders of a removed profile are read-only', async (t) => {
     assert.equal(reply.ok, false);
     if (!reply.ok) assert.equal(reply.error.kind, 'forbidden');
   }
-  assert.equal((await call<OrderDetail>(core, 'getOrder', { ref: order.ref })).order.status, 'pending');
+  assert.equal((await call(core, 'getOrder', { ref: order.ref })).order.status, 'pending');
 });

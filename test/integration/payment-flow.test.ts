@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import type { Order } from '../../shared/contract';
+import type { CreateLinkInput, Order } from '../../shared/contract';
 import { createOrdersRepo } from '../../electron/core/db/orders-repo';
 import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
 import { decideOnCheckout, follow } from '../support/customer-browser';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { canonicalTransactionId } from '../../electron/core/transaction-id';
 
-async function makeLink(core: TestCore, input: Record<string, unknown> = { amount: '150.50' }): Promise<Order> {
-  return call<Order>(core, 'createPaymentLink', input);
+async function makeLink(core: TestCore, input: CreateLinkInput = { amount: '150.50' }): Promise<Order> {
+  return call(core, 'createPaymentLink', input);
 }
 
 async function payAndGetReturnUrl(order: Order): Promise<URL> {
@@ -46,7 +46,7 @@ test('a paid checkout turns the order Paid with its transaction id and tells the
   assert.match(landing.headers.get('content-security-policy')!, /default-src 'none'/);
 
   const transactionId = new URL(landing.url).searchParams.get('transaction_id')!;
-  const [paid] = (await call<{ orders: Order[] }>(core, 'listOrders', {})).orders;
+  const [paid] = (await call(core, 'listOrders', {})).orders;
   assert.equal(paid!.status, 'paid');
   assert.equal(paid!.transactionId, transactionId);
   assert.ok(paid!.paidAt);
@@ -55,7 +55,7 @@ test('a paid checkout turns the order Paid with its transaction id and tells the
     ['pending', 'pending', 'paid'],
   );
   assert.deepEqual(orderEvents(core, order.ref).map((e) => e.kind), ['created', 'link_issued', 'paid']);
-  const found = await call<{ orders: Order[] }>(core, 'listOrders', { search: transactionId.slice(2, 8).toLowerCase() });
+  const found = await call(core, 'listOrders', { search: transactionId.slice(2, 8).toLowerCase() });
   assert.deepEqual(found.orders.map((o) => o.ref), [order.ref], 'the transaction id is searchable once the return is recorded');
 });
 
@@ -226,7 +226,7 @@ test('a listener port already in use is reported in a sentence and no link is ma
   t.after(() => blocker.close());
   const port = (blocker.address() as { port: number }).port;
   const core = await startTestCore(t, { listen: { host: '127.0.0.1', port } });
-  const status = await call<{ listenerProblem: string | null; returnUrl: string | null }>(core, 'getStatus', {});
+  const status = await call(core, 'getStatus', {});
   assert.equal(status.returnUrl, null);
   assert.match(status.listenerProblem!, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
   const reply = await core.router.handle('createPaymentLink', { amount: '10' }, APP_SENDER);

@@ -119,7 +119,7 @@ test('the CSV export parses back to exactly the orders, with formula cells neutr
   }
 
   core.platform.choices.saveFile = join(dir, 'paid.csv');
-  const paid = await call<{ count: number }>(core, 'exportOrdersCsv', { filter: { status: 'paid', search: 'Return' } });
+  const paid = await call(core, 'exportOrdersCsv', { filter: { status: 'paid', search: 'Return' } });
   assert.equal(paid.count, 1);
 });
 

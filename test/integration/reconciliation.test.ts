@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Dashboard, Order, OrderDetail, OrderPage, ReconciliationReport, StatementLine, StatementPreview } from '../../shared/contract';
+import { StatementMapping } from '../../shared/contract';
 import { startCore } from '../../electron/core/app';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { paydesk } from '../support/cli';
@@ -27,14 +27,15 @@ const daysAgo = (days: number, hour = 12, minute = 0) => {
   return d;
 };
 
-async function importStatement(core: TestCore, name: string, bytes: Uint8Array, mapping?: Record<string, string>) {
+async function importStatement(core: TestCore, name: string, bytes: Uint8Array, mapping?: StatementMapping) {
   core.platform.choices.statement = { name, bytes };
-  const preview = await call<StatementPreview>(core, 'chooseStatement', {});
-  const report = await call<ReconciliationReport>(core, 'importStatement', { token: preview.token, mapping: mapping ?? preview.suggested });
+  const preview = await call(core, 'chooseStatement', {});
+  assert.ok(preview);
+  const report = await call(core, 'importStatement', { token: preview.token, mapping: mapping ?? StatementMapping.parse(preview.suggested) });
   return { preview, report };
 }
 
-const order = async (core: TestCore, ref: string) => call<OrderDetail>(core, 'getOrder', { ref });
+const order = async (core: TestCore, ref: string) => call(core, 'getOrder', { ref });
 const eventCount = (core: TestCore) => (core.db.prepare('SELECT count(*) AS n FROM order_events').get() as { n: number }).n;
 
 /** Three paid orders two days ago, an hour apart, and what a statement says of them. */
@@ -88,12 +89,12 @@ test('a CSV statement verifies paid orders by transaction id in any case, shows 
   assert.equal(event.detail.statement, 'bkash-merchant.csv');
   assert.ok((await order(core, a.ref)).timeline.some((e) => e.kind === 'verified'));
 
-  const { lines } = await call<{ lines: StatementLine[] }>(core, 'listUnclaimed', {});
+  const { lines } = await call(core, 'listUnclaimed', {});
   assert.deepEqual(
     lines.map((l) => [l.transactionId, l.amountMinor, l.sender, l.reference, l.orderRef]),
     [['UNKNOWN9', 120_000, '01811000009', 'walk-in', null]],
   );
-  const dashboard = await call<Dashboard>(core, 'getDashboard', {});
+  const dashboard = await call(core, 'getDashboard', {});
   assert.deepEqual(dashboard.paidUnverified, { count: 1, sumMinor: 20_000 }, 'the mismatch is not yet proven');
   const raw = core.db.prepare(`SELECT raw FROM statement_lines WHERE transaction_key = 'UNKNOWN9'`).get() as { raw: string };
   assert.equal(raw.raw, `${dayFirst(daysAgo(2, 13))},UNKNOWN9,01811000009,"1,200.00",walk-in`, 'the raw line is kept');
@@ -218,15 +219,15 @@ test('a paid order is missing only when a statement covers its time, and a later
   assert.equal((await order(core, outside!.ref)).order.verification, 'unverified', 'outside the statement’s dates it is not missing');
   assert.equal((await order(core, manual!.ref)).order.verification, 'reconciled_by_hand', 'a payment recorded by hand is the shopkeeper’s word');
 
-  const missingList = await call<OrderPage>(core, 'listOrders', { verification: 'missing' });
+  const missingList = await call(core, 'listOrders', { verification: 'missing' });
   assert.deepEqual(missingList.orders.map((o) => o.ref).sort(), [inside!.ref, later!.ref].sort());
   assert.deepEqual([missingList.total, missingList.paidCount, missingList.paidSumMinor], [2, 2, 40_000]);
-  assert.deepEqual((await call<Dashboard>(core, 'getDashboard', {})).paidUnverified, { count: 3, sumMinor: 60_000 });
+  assert.deepEqual((await call(core, 'getDashboard', {})).paidUnverified, { count: 3, sumMinor: 60_000 });
 
   const next = (await importStatement(core, 'late.csv', csvBytes(['TrxID,Amount,Date', `LATER1,300,${dayFirst(paidAt(daysAgo(5, 14)))}`]))).report;
   assert.equal(next.verified, 1);
   assert.equal((await order(core, later!.ref)).order.verification, 'verified');
-  assert.deepEqual((await call<Dashboard>(core, 'getDashboard', {})).paidUnverified, { count: 2, sumMinor: 30_000 });
+  assert.deepEqual((await call(core, 'getDashboard', {})).paidUnverified, { count: 2, sumMinor: 30_000 });
 });
 
 test('a line that does not parse is reported with its line number and reason, and every other line is imported', async (t) => {
@@ -285,14 +286,14 @@ test('an unclaimed payment attaches to a pending order of the same amount, audit
   ]);
   const paidTime = daysAgo(1, 9, 5);
   await importStatement(core, 's.csv', csvBytes(['TrxID,Amount,Date', `NOBACK77,450,${dayFirst(paidTime)}`]));
-  const [line] = (await call<{ lines: StatementLine[] }>(core, 'listUnclaimed', {})).lines;
+  const [line] = (await call(core, 'listUnclaimed', {})).lines;
 
   const refused = await core.router.handle('attachStatementLine', { lineId: line!.id, ref: other!.ref }, APP_SENDER);
   assert.equal(refused.ok, false);
   assert.match(!refused.ok ? refused.error.message : '', /NOBACK77 brought ৳450\.00 but order PD-\d+ is for ৳440\.00/);
 
-  const before = (await call<Dashboard>(core, 'getDashboard', {})).today;
-  const attached = await call<Order>(core, 'attachStatementLine', { lineId: line!.id, ref: pending!.ref });
+  const before = (await call(core, 'getDashboard', {})).today;
+  const attached = await call(core, 'attachStatementLine', { lineId: line!.id, ref: pending!.ref });
   assert.equal(attached.status, 'paid');
   assert.equal(attached.transactionId, 'NOBACK77');
   assert.equal(attached.verification, 'reconciled_by_hand');
@@ -302,8 +303,8 @@ test('an unclaimed payment attaches to a pending order of the same amount, audit
   const { timeline } = await order(core, pending!.ref);
   const event = timeline.find((e) => e.kind === 'attached_statement_line')!;
   assert.deepEqual([event.detail.transactionId, event.detail.from, event.detail.statement], ['NOBACK77', 'pending', 's.csv']);
-  assert.deepEqual((await call<{ lines: StatementLine[] }>(core, 'listUnclaimed', {})).lines, []);
-  const dashboard = await call<Dashboard>(core, 'getDashboard', {});
+  assert.deepEqual((await call(core, 'listUnclaimed', {})).lines, []);
+  const dashboard = await call(core, 'getDashboard', {});
   assert.deepEqual(dashboard.daily.find((d) => d.day === yearFirst(paidTime).slice(0, 10)), { day: yearFirst(paidTime).slice(0, 10), count: 1, sumMinor: 45_000 });
   assert.deepEqual(dashboard.today, before);
 
@@ -317,16 +318,16 @@ test('an unclaimed payment recorded as a new order is paid, audited and reconcil
   const core = await startTestCore(t);
   const at = daysAgo(1, 16, 20);
   await importStatement(core, 's.csv', csvBytes(['TrxID,Amount,Date,Sender', `WALKIN5,"2,500.00",${dayFirst(at)},01711222333`]));
-  const [line] = (await call<{ lines: StatementLine[] }>(core, 'listUnclaimed', {})).lines;
-  const recorded = await call<Order>(core, 'recordStatementLine', { lineId: line!.id, customerName: ' Nasrin ' });
+  const [line] = (await call(core, 'listUnclaimed', {})).lines;
+  const recorded = await call(core, 'recordStatementLine', { lineId: line!.id, customerName: ' Nasrin ' });
   assert.deepEqual(
     [recorded.status, recorded.amountMinor, recorded.transactionId, recorded.verification, recorded.customerName, recorded.createdAt, recorded.paidAt],
     ['paid', 250_000, 'WALKIN5', 'reconciled_by_hand', 'Nasrin', at.toISOString(), at.toISOString()],
   );
   const { timeline } = await order(core, recorded.ref);
   assert.deepEqual(timeline.map((e) => e.kind), ['created', 'recorded_from_statement']);
-  assert.equal((await call<OrderPage>(core, 'listOrders', { verification: 'reconciled_by_hand' })).orders[0]!.ref, recorded.ref);
-  assert.equal((await call<OrderPage>(core, 'listOrders', { search: 'WALKIN5' })).total, 1, 'its transaction id is searchable');
+  assert.equal((await call(core, 'listOrders', { verification: 'reconciled_by_hand' })).orders[0]!.ref, recorded.ref);
+  assert.equal((await call(core, 'listOrders', { search: 'WALKIN5' })).total, 1, 'its transaction id is searchable');
   const twice = await core.router.handle('recordStatementLine', { lineId: line!.id }, APP_SENDER);
   assert.equal(twice.ok, false);
 });
@@ -335,15 +336,16 @@ test('the mapping is remembered per profile, and a mapping naming a column the f
   const core = await startTestCore(t);
   const bytes = csvBytes(['Col A,Col B,Col C', `X1,100,${dayFirst(daysAgo(1))}`]);
   core.platform.choices.statement = { name: 'odd.csv', bytes };
-  const first = await call<StatementPreview>(core, 'chooseStatement', {});
+  const first = await call(core, 'chooseStatement', {});
+  assert.ok(first);
   assert.equal(first.suggested, null, 'nothing in these headers says what they hold');
   const wrong = await core.router.handle('importStatement', { token: first.token, mapping: { transactionId: 'Trx', amount: 'Col B', time: 'Col C' } }, APP_SENDER);
   assert.match(!wrong.ok ? wrong.error.message : '', /no column “Trx” \(transaction ID\); its columns are: Col A, Col B, Col C/);
   await call(core, 'importStatement', { token: first.token, mapping: { transactionId: 'Col A', amount: 'Col B', time: 'Col C' } });
   const stale = await core.router.handle('importStatement', { token: first.token, mapping: { transactionId: 'Col A', amount: 'Col B', time: 'Col C' } }, APP_SENDER);
   assert.match(!stale.ok ? stale.error.message : '', /choose the file again/, 'a token is used once');
-  const second = await call<StatementPreview>(core, 'chooseStatement', {});
-  assert.deepEqual(second.suggested, { transactionId: 'Col A', amount: 'Col B', time: 'Col C' });
+  const second = await call(core, 'chooseStatement', {});
+  assert.deepEqual(second?.suggested, { transactionId: 'Col A', amount: 'Col B', time: 'Col C' });
   core.platform.choices.statement = null;
   assert.equal(await call(core, 'chooseStatement', {}), null, 'Cancel in the dialog');
 });

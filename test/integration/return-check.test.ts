@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { AppStatus, PhoneReached, PhoneTest, ReturnCheckReport } from '../../shared/contract';
+import type { PhoneReached, ReturnCheckReport } from '../../shared/contract';
 import { newReturnToken } from '../../electron/core/return-tokens';
 import { paydesk } from '../support/cli';
 import { call, startTestCore, type TestCore } from '../support/core';
@@ -20,13 +20,13 @@ import { seedOrders } from '../support/seed-orders';
 
 const REVERSE_PROXY = fileURLToPath(new URL('../support/reverse-proxy.ts', import.meta.url));
 
-const useReturnBase = (core: TestCore, returnBaseUrl: string | null) =>
+const useReturnBase = (core: TestCore, returnBaseUrl: string) =>
   call(core, 'saveProfile', {
     originalName: 'sandbox',
     profile: { name: 'sandbox', mode: 'sandbox', baseUrl: 'http://ignored/api', listenHost: '127.0.0.1', listenPort: 47400, returnBaseUrl },
   });
 
-const check = (core: TestCore) => call<ReturnCheckReport>(core, 'checkReturnAddress', {});
+const check = (core: TestCore) => call(core, 'checkReturnAddress', {});
 const stepsOf = (report: Pick<ReturnCheckReport, 'steps'>) => report.steps.map(({ step, ok }) => `${step}:${ok ? 'ok' : 'failed'}`);
 /** The listener's own address, while no public return address is set. */
 const listenerOrigin = (core: TestCore) => `http://127.0.0.1:${new URL(core.runtime().returnBaseUrl!).port}`;
@@ -64,7 +64,7 @@ test('the check passes on the listener’s own loopback address, and warns that 
   assert.match(report.steps[3]!.detail, /^PayDesk’s return listener heard the check through 127\.0\.0\.1:\d+ \(HTTP 200, \d+ ms\)\.$/);
   assert.match(report.message, /^PayDesk’s listener heard itself at 127\.0\.0\.1:\d+\.$/);
   assert.match(report.warning ?? '', /this computer itself: a customer who pays on a phone is sent back to the phone/);
-  assert.equal((await call<AppStatus>(core, 'getStatus', {})).returnChecked, true, 'the status remembers the pass');
+  assert.equal((await call(core, 'getStatus', {})).returnChecked, true, 'the status remembers the pass');
 });
 
 test('through a proxy in front of the listener the check passes, and its nonce is good for one hearing only', async (t) => {
@@ -93,7 +93,7 @@ test('a return address where nothing listens fails at the connection step and sa
     report.message,
     `Nothing is accepting connections at 127.0.0.1 port ${closed}: check the port in the public return address and that your tunnel or proxy is running.`,
   );
-  assert.equal((await call<AppStatus>(core, 'getStatus', {})).returnChecked, false);
+  assert.equal((await call(core, 'getStatus', {})).returnChecked, false);
 });
 
 test('a return address whose name does not resolve fails at the name look-up', async (t) => {
@@ -127,7 +127,7 @@ test('a phone opening the test page is told in English and Bengali, and PayDesk 
   const core = await startTestCore(t);
   const reached: PhoneReached[] = [];
   core.events.on('phoneReached', (event) => reached.push(event));
-  const phone = await call<PhoneTest>(core, 'startPhoneTest', {});
+  const phone = await call(core, 'startPhoneTest', {});
   assert.match(phone.url, new RegExp(`^${core.runtime().returnBaseUrl}/t/[A-Za-z0-9_-]{43}$`));
   const validMs = Date.parse(phone.expiresAt) - Date.now();
   assert.ok(validMs > 9 * 60_000 && validMs <= 10 * 60_000, `valid for ${validMs} ms`);
@@ -152,7 +152,7 @@ test('the checks’ pages can neither mark nor reveal an order, and an order’s
   const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
   const reached: PhoneReached[] = [];
   core.events.on('phoneReached', (event) => reached.push(event));
-  const phone = await call<PhoneTest>(core, 'startPhoneTest', {});
+  const phone = await call(core, 'startPhoneTest', {});
   const phoneNonce = new URL(phone.url).pathname.slice('/t/'.length);
   const origin = listenerOrigin(core);
 

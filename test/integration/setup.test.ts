@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AppStatus, Order, ProfileView, VaultStatus } from '../../shared/contract';
 import { startSandboxGateway, type SandboxGateway } from '../../electron/sandbox/sandbox-gateway';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { decideOnCheckout, follow } from '../support/customer-browser';
@@ -18,7 +17,7 @@ async function liveGateway(t: { after(fn: () => unknown): void }): Promise<Sandb
 
 async function addLiveProfile(core: TestCore, name: string, baseUrl: string, key = LIVE_KEY) {
   await call(core, 'saveProfile', { profile: { name, baseUrl, mode: 'live', listenPort: core.profiles.active()!.listenPort || 47400 } });
-  return call<ProfileView>(core, 'setApiKey', { profileName: name, apiKey: key });
+  return call(core, 'setApiKey', { profileName: name, apiKey: key });
 }
 
 test('a saved API key is encrypted at rest and appears nowhere: files, WAL, logs, replies', async (t) => {
@@ -28,8 +27,8 @@ test('a saved API key is encrypted at rest and appears nowhere: files, WAL, logs
   const profile = await addLiveProfile(core, 'My shop', gateway.baseUrl);
   assert.deepEqual(profile.apiKey, { state: 'saved', hint: `••••${LIVE_KEY.slice(-4)}` });
   const replies: unknown[] = [profile];
-  replies.push(await call<AppStatus>(core, 'switchProfile', { name: 'My shop' }));
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '99.99', customerName: 'সাকিব' });
+  replies.push(await call(core, 'switchProfile', { name: 'My shop' }));
+  const order = await call(core, 'createPaymentLink', { amount: '99.99', customerName: 'সাকিব' });
   replies.push(order);
   await decideOnCheckout(order.paymentUrl!, 'Pay');
   // A refused request must not echo the key either.
@@ -61,7 +60,7 @@ test('a saved API key is encrypted at rest and appears nowhere: files, WAL, logs
 test('without a secure key store a key lives for the session only, unless weak storage is accepted', async (t) => {
   const gateway = await liveGateway(t);
   const core = await startTestCore(t, { keys: { cipher: testCipher({ backend: 'basic_text' }) } });
-  const vault = (await call<{ vault: VaultStatus }>(core, 'listProfiles', {})).vault;
+  const vault = (await call(core, 'listProfiles', {})).vault;
   assert.equal(vault.protection, 'weak');
   assert.match(vault.sentence, /only until PayDesk closes/);
 
@@ -70,17 +69,17 @@ test('without a secure key store a key lives for the session only, unless weak s
   const rows = () => (core.db.prepare('SELECT backend FROM secrets').all() as Array<{ backend: string }>).map((r) => r.backend);
   assert.deepEqual(rows(), []);
   await call(core, 'switchProfile', { name: 'Shop' });
-  assert.ok((await call<Order>(core, 'createPaymentLink', { amount: '5' })).paymentUrl, 'a session key works');
+  assert.ok((await call(core, 'createPaymentLink', { amount: '5' })).paymentUrl, 'a session key works');
 
-  const accepted = await call<VaultStatus>(core, 'acceptWeakKeyStorage', { accept: true });
+  const accepted = await call(core, 'acceptWeakKeyStorage', { accept: true });
   assert.equal(accepted.weakAccepted, true);
   assert.deepEqual(rows(), ['basic_text']);
-  const listed = await call<{ profiles: ProfileView[] }>(core, 'listProfiles', {});
+  const listed = await call(core, 'listProfiles', {});
   assert.equal(listed.profiles.find((p) => p.name === 'Shop')!.apiKey.state, 'saved');
 
   await call(core, 'acceptWeakKeyStorage', { accept: false });
   assert.deepEqual(rows(), [], 'taking the choice back takes the key off the disk');
-  const after = await call<{ profiles: ProfileView[] }>(core, 'listProfiles', {});
+  const after = await call(core, 'listProfiles', {});
   assert.equal(after.profiles.find((p) => p.name === 'Shop')!.apiKey.state, 'session');
 });
 
@@ -91,7 +90,7 @@ test('where the OS cannot encrypt at all, the key is gone after a restart and Pa
   await call(first, 'switchProfile', { name: 'Shop' });
   await first.close();
   const second = await startTestCore(t, { dataDir: first.dataDir, keys: { cipher: testCipher({ available: false }) } });
-  const shop = (await call<{ profiles: ProfileView[] }>(second, 'listProfiles', {})).profiles.find((p) => p.name === 'Shop')!;
+  const shop = (await call(second, 'listProfiles', {})).profiles.find((p) => p.name === 'Shop')!;
   assert.deepEqual(shop.apiKey, { state: 'missing', hint: null });
   const reply = await second.router.handle('createPaymentLink', { amount: '5' }, APP_SENDER);
   assert.equal(reply.ok, false);
@@ -107,7 +106,7 @@ test('a key encrypted by another key store is not guessed at: it must be entered
   await addLiveProfile(first, 'Shop', gateway.baseUrl);
   await first.close();
   const second = await startTestCore(t, { dataDir: first.dataDir, keys: { cipher: testCipher({ backend: 'kwallet5' }) } });
-  const shop = () => call<{ profiles: ProfileView[] }>(second, 'listProfiles', {}).then((r) => r.profiles.find((p) => p.name === 'Shop')!);
+  const shop = () => call(second, 'listProfiles', {}).then((r) => r.profiles.find((p) => p.name === 'Shop')!);
   assert.equal((await shop()).apiKey.state, 'needs_reentry');
   await call(second, 'setApiKey', { profileName: 'Shop', apiKey: LIVE_KEY });
   assert.equal((await shop()).apiKey.state, 'saved');
@@ -125,7 +124,7 @@ test('a malformed API key is refused with a sentence and the stored one is kept'
       assert.equal(reply.error.field, 'apiKey');
     }
   }
-  const shop = (await call<{ profiles: ProfileView[] }>(core, 'listProfiles', {})).profiles.find((p) => p.name === 'Shop')!;
+  const shop = (await call(core, 'listProfiles', {})).profiles.find((p) => p.name === 'Shop')!;
   assert.equal(shop.apiKey.hint, `••••${LIVE_KEY.slice(-4)}`);
   const sandbox = await core.router.handle('setApiKey', { profileName: 'sandbox', apiKey: LIVE_KEY }, APP_SENDER);
   assert.equal(sandbox.ok, false);
@@ -140,25 +139,25 @@ test('profiles are created, switched, edited and removed; a removed profile keep
   assert.equal(duplicate.ok, false);
   if (!duplicate.ok) assert.equal(duplicate.error.field, 'profile.name');
 
-  const status = await call<AppStatus>(core, 'switchProfile', { name: 'Counter A' });
+  const status = await call(core, 'switchProfile', { name: 'Counter A' });
   assert.deepEqual([status.mode, status.profileName], ['live', 'Counter A']);
-  const sold = await call<Order>(core, 'createPaymentLink', { amount: '10' });
+  const sold = await call(core, 'createPaymentLink', { amount: '10' });
   assert.equal(sold.profileName, 'Counter A');
   assert.equal(sold.sandbox, false);
 
   await call(core, 'switchProfile', { name: 'Counter B' });
-  assert.deepEqual((await call<{ orders: Order[] }>(core, 'listOrders', {})).orders, [], 'another profile’s orders stay out of view');
+  assert.deepEqual((await call(core, 'listOrders', {})).orders, [], 'another profile’s orders stay out of view');
   await call(core, 'saveProfile', { originalName: 'Counter A', profile: { name: 'Front counter', baseUrl: gateway.baseUrl } });
-  const all = (await call<{ orders: Order[] }>(core, 'listOrders', { allProfiles: true })).orders;
+  const all = (await call(core, 'listOrders', { allProfiles: true })).orders;
   assert.deepEqual(all.map((o) => [o.ref, o.profileName]), [[sold.ref, 'Front counter']]);
 
   await call(core, 'removeProfile', { name: 'Front counter' });
-  const profiles = (await call<{ profiles: ProfileView[] }>(core, 'listProfiles', {})).profiles;
+  const profiles = (await call(core, 'listProfiles', {})).profiles;
   assert.deepEqual(
     profiles.map((p) => [p.name, p.removed, p.active]),
     [['Counter B', false, true], ['sandbox', false, false], ['Front counter', true, false]],
   );
-  assert.equal((await call<{ orders: Order[] }>(core, 'listOrders', { allProfiles: true })).orders.length, 1);
+  assert.equal((await call(core, 'listOrders', { allProfiles: true })).orders.length, 1);
   for (const [channel, payload] of [
     ['switchProfile', { name: 'Front counter' }],
     ['saveProfile', { originalName: 'Front counter', profile: { name: 'Front counter', baseUrl: gateway.baseUrl } }],
@@ -176,14 +175,14 @@ test('profiles are created, switched, edited and removed; a removed profile keep
   const removeSandbox = await core.router.handle('removeProfile', { name: 'sandbox' }, APP_SENDER);
   assert.equal(removeSandbox.ok, false);
   await call(core, 'removeProfile', { name: 'Counter B' });
-  const after = await call<AppStatus>(core, 'getStatus', {});
+  const after = await call(core, 'getStatus', {});
   assert.equal(after.mode, 'sandbox', 'removing the active profile falls back to the sandbox');
 });
 
 test('returns arriving while the listener moves to another port are each recorded exactly once', async (t) => {
   const [first, second] = [await freePort(), await freePort()];
   const core = await startTestCore(t, { listen: { host: '127.0.0.1', port: first }, listenerGraceMs: 1500 });
-  const orders = await Promise.all(Array.from({ length: 20 }, () => call<Order>(core, 'createPaymentLink', { amount: '3' })));
+  const orders = await Promise.all(Array.from({ length: 20 }, () => call(core, 'createPaymentLink', { amount: '3' })));
   // The sandbox answers Pay with a redirect to the success URL; take it without following it yet.
   const successUrls = await Promise.all(
     orders.map(async (order) => {
@@ -214,11 +213,11 @@ test('returns arriving while the listener moves to another port are each recorde
     .prepare(`SELECT count(*) AS n, count(DISTINCT order_id) AS orders FROM order_events WHERE kind = 'paid'`)
     .get() as { n: number; orders: number };
   assert.deepEqual(paid, { n: 20, orders: 20 }, 'every return is recorded once, none twice');
-  const status = await call<AppStatus>(core, 'getStatus', {});
+  const status = await call(core, 'getStatus', {});
   assert.equal(status.returnUrl, `http://127.0.0.1:${second}`);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   assert.equal(await follow(successUrls[0]!).then(() => 'answered', () => 'refused'), 'refused', 'after the grace period the old port is closed');
-  const next = await call<Order>(core, 'createPaymentLink', { amount: '3' });
+  const next = await call(core, 'createPaymentLink', { amount: '3' });
   const landing = await decideOnCheckout(next.paymentUrl!, 'Pay');
   assert.ok(landing.url.startsWith(`http://127.0.0.1:${second}/r/`));
   assert.equal(core.service.findOrder(next.ref)!.status, 'paid');
@@ -226,23 +225,23 @@ test('returns arriving while the listener moves to another port are each recorde
 
 test('binding beyond loopback is allowed and says in one line what it exposes', async (t) => {
   const core = await startTestCore(t);
-  assert.equal((await call<AppStatus>(core, 'getStatus', {})).listenerWarning, null);
-  const addresses = (await call<{ addresses: Array<{ address: string; loopback: boolean }> }>(core, 'listBindAddresses', {})).addresses;
+  assert.equal((await call(core, 'getStatus', {})).listenerWarning, null);
+  const addresses = (await call(core, 'listBindAddresses', {})).addresses;
   assert.deepEqual(addresses[0], { ...addresses[0], address: '127.0.0.1', loopback: true });
 });
 
 test('first start offers the welcome until a choice is made', async (t) => {
   const core = await startTestCore(t);
-  assert.equal((await call<AppStatus>(core, 'getStatus', {})).welcome, true);
-  const after = await call<AppStatus>(core, 'finishWelcome', { choice: 'sandbox' });
+  assert.equal((await call(core, 'getStatus', {})).welcome, true);
+  const after = await call(core, 'finishWelcome', { choice: 'sandbox' });
   assert.deepEqual([after.welcome, after.mode], [false, 'sandbox']);
-  const sandbox = (await call<{ profiles: ProfileView[] }>(core, 'listProfiles', {})).profiles[0]!;
+  const sandbox = (await call(core, 'listProfiles', {})).profiles[0]!;
   assert.deepEqual(sandbox.apiKey, { state: 'not_needed', hint: null });
 });
 
 test('shop details and logo are kept for receipts; a bad logo is refused and changes nothing', async (t) => {
   const core = await startTestCore(t);
-  const saved = await call<{ name: string; logoDataUrl: string | null }>(core, 'saveShopDetails', {
+  const saved = await call(core, 'saveShopDetails', {
     name: 'রহমান স্টোর',
     address: 'House 12, Road 5, Dhanmondi, Dhaka',
     phone: '+880 1711-000000',
@@ -253,13 +252,13 @@ test('shop details and logo are kept for receipts; a bad logo is refused and cha
     'hex',
   );
   core.platform.choices.logo = png;
-  const withLogo = await call<{ logoDataUrl: string | null }>(core, 'chooseShopLogo', {});
+  const withLogo = await call(core, 'chooseShopLogo', {});
   assert.match(withLogo.logoDataUrl!, /^data:image\/png;base64,/);
   core.platform.choices.logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
   const refused = await core.router.handle('chooseShopLogo', {}, APP_SENDER);
   assert.equal(refused.ok, false);
   if (!refused.ok) assert.equal(refused.error.field, 'logo');
   core.platform.choices.logo = null;
-  assert.equal((await call<{ logoDataUrl: string | null }>(core, 'chooseShopLogo', {})).logoDataUrl, withLogo.logoDataUrl);
-  assert.equal((await call<{ logoDataUrl: string | null }>(core, 'removeShopLogo', {})).logoDataUrl, null);
+  assert.equal((await call(core, 'chooseShopLogo', {})).logoDataUrl, withLogo.logoDataUrl);
+  assert.equal((await call(core, 'removeShopLogo', {})).logoDataUrl, null);
 });

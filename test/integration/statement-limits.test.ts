@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCore } from '../../electron/core/app';
-import type { ReconciliationReport, StatementPreview } from '../../shared/contract';
+import { StatementMapping } from '../../shared/contract';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { paydesk } from '../support/cli';
 import { csvBytes, dayFirst, deflatedPart, paidAt, seedOrders, sheetXml, STATEMENT_BOMBS, workbookParts, zipBytes } from '../support/statements';
@@ -39,8 +39,9 @@ test('every hostile statement is refused with a sentence naming the cap it break
   assert.deepEqual(recorded(core), { statements: 0, lines: 0, rejects: 0 }, 'nothing of any bomb is on record');
 
   core.platform.choices.statement = { name: 'real.csv', bytes: csvBytes(['TrxID,Amount,Date', `REAL1,100,${dayFirst(paidAt(yesterday(10)))}`]) };
-  const preview = await call<StatementPreview>(core, 'chooseStatement', {});
-  const report = await call<ReconciliationReport>(core, 'importStatement', { token: preview.token, mapping: preview.suggested });
+  const preview = await call(core, 'chooseStatement', {});
+  assert.ok(preview);
+  const report = await call(core, 'importStatement', { token: preview.token, mapping: StatementMapping.parse(preview.suggested) });
   assert.equal(report.verified, 1);
   assert.equal(core.service.findOrder(order!.ref)!.transactionId, 'REAL1');
 });
@@ -53,9 +54,10 @@ test('a workbook whose directory gives its sizes the ZIP64 way is read like any 
       `<row r="2">${cell('A2', 'Z64TRX1')}<c r="B2"><v>150.5</v></c>${cell('C2', dayFirst(yesterday(11)))}</row>`,
   );
   core.platform.choices.statement = { name: 'zip64.xlsx', bytes: zipBytes(workbookParts(deflatedPart('xl/worksheets/sheet1.xml', sheet)), { zip64: true }) };
-  const preview = await call<StatementPreview>(core, 'chooseStatement', {});
+  const preview = await call(core, 'chooseStatement', {});
+  assert.ok(preview);
   assert.deepEqual([preview.headers, preview.rows], [['Trx ID', 'Amount', 'Date'], [['Z64TRX1', '150.5', dayFirst(yesterday(11))]]]);
-  const report = await call<ReconciliationReport>(core, 'importStatement', { token: preview.token, mapping: preview.suggested });
+  const report = await call(core, 'importStatement', { token: preview.token, mapping: StatementMapping.parse(preview.suggested) });
   assert.deepEqual([report.imported, report.rejectedCount], [1, 0]);
 });
 
@@ -76,12 +78,13 @@ test('the mapping screen gets at most 20 rows with each cell cut to 200 characte
   const at = dayFirst(yesterday(9));
   const bytes = csvBytes(['TrxID,Amount,Date,Note', ...Array.from({ length: 250 }, (_, i) => `BAD${i},abc,${at},${note}`), `GOOD1,10,${at},ok`]);
   core.platform.choices.statement = { name: 'long.csv', bytes };
-  const preview = await call<StatementPreview>(core, 'chooseStatement', {});
+  const preview = await call(core, 'chooseStatement', {});
+  assert.ok(preview);
   assert.equal(preview.totalRows, 251);
   assert.equal(preview.rows.length, 20);
   assert.equal(preview.rows[0]![3], `${'n'.repeat(199)}…`);
 
-  const report = await call<ReconciliationReport>(core, 'importStatement', { token: preview.token, mapping: preview.suggested });
+  const report = await call(core, 'importStatement', { token: preview.token, mapping: StatementMapping.parse(preview.suggested) });
   assert.equal(report.imported, 1);
   assert.equal(report.rejectedCount, 250);
   assert.equal(report.rejected.length, 200);

@@ -41,7 +41,7 @@ test('after a full flow through the app and the CLI, the API key is nowhere it c
   await ask('switchProfile', { name: 'My shop' });
   await ask('checkConnection', { profileName: 'My shop' });
   const orders: Order[] = [];
-  for (let i = 0; i < LINKS; i++) orders.push(await call<Order>(core, 'createPaymentLink', { amount: `${10 + i}.50`, customerName: `গ্রাহক ${i}` }));
+  for (let i = 0; i < LINKS; i++) orders.push(await call(core, 'createPaymentLink', { amount: `${10 + i}.50`, customerName: `গ্রাহক ${i}` }));
   seen.push(orders);
   for (const [i, order] of orders.entries()) {
     if (i % 3 === 0) await decideOnCheckout(order.paymentUrl!, 'Pay');

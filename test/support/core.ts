@@ -2,7 +2,7 @@
 // the return listener on 127.0.0.1 with ports chosen by the OS, and the router the app uses.
 import { startCore, type CoreOptions, type PaydeskCore } from '../../electron/core/app';
 import { createRouter, type Router, type Sender } from '../../electron/core/router';
-import type { Order } from '../../shared/contract';
+import type { Channel, ChannelInput, ChannelValue, Order } from '../../shared/contract';
 import { testCipher } from './test-cipher';
 import { createTestPlatform, type TestPlatform } from './test-platform';
 import { tempDir } from './temp-dir';
@@ -41,9 +41,13 @@ export async function startTestCore(
   return { ...core, dataDir, router, changes, platform };
 }
 
-/** Calls a channel as the app's own window would, and unwraps a successful reply. */
-export async function call<T = unknown>(core: TestCore, channel: string, payload: unknown): Promise<T> {
+/**
+ * Calls a channel as the app's own window would, and unwraps a successful reply. Typed by the contract, so a
+ * wrong channel, request field or reply field fails the typecheck; the router has parsed the reply against
+ * the channel's schema. Invalid requests (to test validation) go to `core.router.handle` directly.
+ */
+export async function call<C extends Channel>(core: TestCore, channel: C, payload: ChannelInput<C>): Promise<ChannelValue<C>> {
   const reply = await core.router.handle(channel, payload, APP_SENDER);
   if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.kind}: ${reply.error.message}`);
-  return reply.value as T;
+  return reply.value as ChannelValue<C>;
 }
