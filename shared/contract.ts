@@ -1,7 +1,10 @@
 // The one contract between the renderer and the main process. Every channel is a zod pair: the router
 // validates each request and each reply against it, and the preload and renderer take their types from
-// it. Reply objects are plain zod objects, so parsing strips any field the schema does not name: nothing
-// the core holds (an API key, a return token) can reach the renderer by accident.
+// it; event payloads are parsed against `events` on their way out too (electron/core/event-forwarding.ts).
+// Reply and event objects are plain, not strict, zod objects on purpose: parsing strips any field the schema
+// does not name, so nothing the core holds (an API key, a return token) reaches the renderer by accident, and
+// a handler that leaks one still answers instead of failing at the shop's counter. That stripping hides the
+// leak, so test/integration/contract-promise.test.ts checks what the handlers return before the parse.
 import { z } from 'zod';
 import { parseAmount } from './money';
 

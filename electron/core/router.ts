@@ -160,7 +160,15 @@ function saved(path: string, result: Reply<Finished>) {
 
 const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name);
 
-export function createRouter(deps: RouterDeps): Router {
+export type RouterOptions = {
+  /**
+   * Sees each handler's reply before the contract parses it. The parse strips fields the contract does not
+   * name, so this is how a test catches a handler that returns one (test/integration/contract-promise.test.ts).
+   */
+  observeReply?(channel: Channel, reply: Reply<unknown>): void;
+};
+
+export function createRouter(deps: RouterDeps, { observeReply }: RouterOptions = {}): Router {
   return {
     async handle(name, payload, sender) {
       if (!isChannel(name)) return fail(appError('not_found', `PayDesk has no operation called “${name}”.`));
@@ -176,6 +184,7 @@ export function createRouter(deps: RouterDeps): Router {
       try {
         const handler = handlers[name] as (request: unknown, deps: RouterDeps) => Promise<Reply<unknown>>;
         const reply = await handler(request.data, deps);
+        observeReply?.(name, reply);
         return replySchema(channels[name].value).parse(reply) as Reply<unknown>;
       } catch (error) {
         console.error(`PayDesk: ${name} failed:`, error instanceof Error ? error.message : error);

@@ -3,9 +3,9 @@
 import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, safeStorage, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { events, ipcEvent, type EventName } from '../../shared/contract';
 import { startCore } from '../core/app';
 import { APP_NAME, defaultDataDir } from '../core/data-dir';
+import { forwardEvents } from '../core/event-forwarding';
 import { createRouter } from '../core/router';
 import { registerIpc } from './ipc';
 import { createDesktopPlatform } from './desktop-platform';
@@ -98,11 +98,9 @@ async function start(): Promise<void> {
     isTrustedSender: (sender) => isTrustedSender(sender, appEntryUrl),
   });
   registerIpc(ipcMain, router);
-  for (const name of Object.keys(events) as EventName[]) {
-    started.events.on(name, (payload) => {
-      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(ipcEvent(name), payload);
-    });
-  }
+  forwardEvents(started.events, (channel, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+  });
   let screen = initialScreenState(process.platform);
   powerMonitor.on('lock-screen', () => (screen = 'locked'));
   powerMonitor.on('unlock-screen', () => (screen = 'unlocked'));

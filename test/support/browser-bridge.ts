@@ -1,9 +1,14 @@
-// Gives a Playwright page the `window.paydesk` the Electron preload gives the app window, wired into the
-// very router the main process uses. Requests go through `page.exposeBinding`, so the router sees the real
-// calling frame and checks it like ipcMain does; core events are pushed into the page like webContents.send.
+// Gives a Playwright page the `window.paydesk` of the app window: the built preload itself (out/preload/index.cjs)
+// runs in the page over a stand-in for `require('electron')`, wired into the very router the main process uses.
+// Requests go through `page.exposeBinding`, so the router sees the real calling frame and checks it like ipcMain
+// does; core events reach the page through the main process's forwardEvents, like webContents.send.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHANNELS, events, type EventName } from '../../shared/contract';
+import { CHANNELS, ipcChannel } from '../../shared/contract';
 import type { CoreOptions, PaydeskCore } from '../../electron/core/app';
+import { forwardEvents } from '../../electron/core/event-forwarding';
 import type { Platform } from '../../electron/core/platform';
 import { createRouter, type Router, type Sender } from '../../electron/core/router';
 import { startTestCore, type TestCore } from './core';
@@ -38,53 +43,73 @@ export function appRouterFor(
   return createRouter({ ...core, platform, isTrustedSender: isAppPage(origin) });
 }
 
-type Emit = (event: EventName, payload: unknown) => void;
+/** The preload the app window gets, as electron-vite built it. */
+const PRELOAD = join(import.meta.dirname, '../../out/preload/index.cjs');
 
-/** Installs `window.paydesk` in `page` (before any page script runs) and forwards core events to it. */
+type Emit = (channel: string, payload: unknown) => void;
+
+/**
+ * Runs the built preload in `page` (before any page script runs), so its `window.paydesk` is the one the app
+ * window gets, and forwards core events to it through the main process's own forwarding.
+ */
 export async function bridgePaydesk(page: Page, core: Pick<BridgedCore, 'appRouter' | 'events'>): Promise<void> {
-  await page.exposeBinding('__paydeskInvoke', (source, channel: string, payload: unknown) =>
-    core.appRouter.handle(channel, payload, {
+  assert.ok(existsSync(PRELOAD), 'the preload is built (npx electron-vite build)');
+  const channelOf = new Map(CHANNELS.map((name) => [ipcChannel(name), name]));
+  await page.exposeBinding('__paydeskInvoke', (source, ipc: string, payload: unknown) => {
+    const channel = channelOf.get(ipc);
+    // ipcMain answers a channel nobody registered by rejecting the invoke.
+    if (!channel) throw new Error(`No handler registered for '${ipc}'`);
+    return core.appRouter.handle(channel, payload, {
       url: source.frame.url(),
       isMainFrame: source.frame === source.page.mainFrame(),
-    }),
-  );
-  await page.addInitScript({ content: preloadScript([...CHANNELS], Object.keys(events)) });
-  const forward = (event: EventName) =>
-    core.events.on(event, (payload) => {
-      // A page that is closing or navigating simply misses the event, as a closed window would.
-      page
-        .evaluate(([name, value]) => (globalThis as unknown as { __paydeskEmit: Emit }).__paydeskEmit(name, value), [
-          event,
-          payload,
-        ] as const)
-        .catch(() => {});
     });
-  const unsubscribe = (Object.keys(events) as EventName[]).map(forward);
-  page.once('close', () => unsubscribe.forEach((off) => off()));
+  });
+  await page.addInitScript({ content: withElectronStandIn(readFileSync(PRELOAD, 'utf8')) });
+  const stop = forwardEvents(core.events, (channel, payload) => {
+    // A page that is closing or navigating simply misses the event, as a closed window would.
+    page
+      .evaluate(([name, value]) => (globalThis as unknown as { __paydeskEmit: Emit }).__paydeskEmit(name, value), [
+        channel,
+        payload,
+      ] as const)
+      .catch(() => {});
+  });
+  page.once('close', stop);
 }
 
 /**
- * What the preload exposes, as page script source. It is plain text rather than a function handed to
- * addInitScript because tsx compiles functions with esbuild's keepNames, whose `__name` helper does not
- * exist in the page.
+ * The preload's CommonJS source wrapped with the little of `require('electron')` it uses: exposeInMainWorld
+ * defines a frozen global, as the context bridge hands the page a frozen copy; invoke goes to the binding above;
+ * on/removeListener keep the listeners `__paydeskEmit` calls, each with an event object and the payload as
+ * ipcRenderer does. Plain text rather than a function, because tsx compiles functions with esbuild's keepNames,
+ * whose `__name` helper does not exist in the page.
  */
-function preloadScript(channels: string[], eventNames: string[]): string {
+function withElectronStandIn(preload: string): string {
   return `(() => {
-  const channels = ${JSON.stringify(channels)};
-  const eventNames = ${JSON.stringify(eventNames)};
   const listeners = new Map();
-  const api = {};
-  for (const name of channels) api[name] = (request) => globalThis.__paydeskInvoke(name, request);
-  api.on = (event, listener) => {
-    if (!eventNames.includes(event)) throw new TypeError('PayDesk has no event called ' + String(event) + '.');
-    if (typeof listener !== 'function') throw new TypeError('A PayDesk event listener must be a function.');
-    if (!listeners.has(event)) listeners.set(event, new Set());
-    listeners.get(event).add(listener);
-    return () => void listeners.get(event).delete(listener);
+  const electron = {
+    contextBridge: {
+      exposeInMainWorld: (key, api) => Object.defineProperty(globalThis, key, { value: Object.freeze({ ...api }) }),
+    },
+    ipcRenderer: {
+      invoke: (channel, request) => globalThis.__paydeskInvoke(channel, request),
+      on(channel, listener) {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel).add(listener);
+      },
+      removeListener: (channel, listener) => void listeners.get(channel)?.delete(listener),
+    },
   };
-  Object.defineProperty(globalThis, 'paydesk', { value: Object.freeze(api) });
   Object.defineProperty(globalThis, '__paydeskEmit', {
-    value: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+    value: (channel, payload) => listeners.get(channel)?.forEach((listener) => listener({}, payload)),
   });
+  const require = (name) => {
+    if (name !== 'electron') throw new Error('A sandboxed preload can only require electron, not ' + name + '.');
+    return electron;
+  };
+  const module = { exports: {} };
+  (function (require, module, exports) {
+${preload}
+  })(require, module, module.exports);
 })();`;
 }
