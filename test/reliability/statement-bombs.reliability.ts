@@ -3,12 +3,13 @@
 // customer's browser (a process of its own, so a stalled main thread shows as a slow answer rather than as
 // requests never sent) asks the return listener of the same process for a return every 20 ms. Every bomb must
 // be refused with its sentence, the process must live, and every return must be answered within 200 ms. Then a
-// real 100,000-line statement is imported the same way, and how the listener fared meanwhile is shown.
+// real 100,000-line statement is read and imported the same way (into the book a chunk at a time, the event loop
+// turning between chunks), and every return meanwhile must be answered within 200 ms too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
-import type { Order, ReconciliationReport, StatementPreview } from '../../shared/contract';
+import { StatementMapping } from '../../shared/contract';
 import { APP_SENDER, call, startTestCore } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
 import { reportFigure } from '../support/figures';
@@ -77,9 +78,9 @@ async function probeWhile(url: string, work: () => Promise<void>): Promise<Probe
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
-test('every statement bomb is refused while the return listener keeps answering within 200 ms, and a real statement imports after them', async (t) => {
+test('every statement bomb is refused while the return listener keeps answering within 200 ms, and a real statement imports after them with the listener still answering within 200 ms', async (t) => {
   const core = await startTestCore(t);
-  const order = await call<Order>(core, 'createPaymentLink', { amount: '150.00' });
+  const order = await call(core, 'createPaymentLink', { amount: '150.00' });
   const landing = await decideOnCheckout(order.paymentUrl!, 'Pay');
   assert.equal(landing.status, 200);
   // Made before the probing starts: making them is the test's work, not the import's.
@@ -104,8 +105,9 @@ test('every statement bomb is refused while the return listener keeps answering 
   const real = await probeWhile(landing.url, async () => {
     core.platform.choices.statement = { name: 'month.csv', bytes: month };
     const started = performance.now();
-    const preview = await call<StatementPreview>(core, 'chooseStatement', {});
-    const report = await call<ReconciliationReport>(core, 'importStatement', { token: preview.token, mapping: preview.suggested });
+    const preview = await call(core, 'chooseStatement', {});
+    assert.ok(preview);
+    const report = await call(core, 'importStatement', { token: preview.token, mapping: StatementMapping.parse(preview.suggested) });
     imported = { lines: report.imported, ms: performance.now() - started };
   });
 
@@ -117,7 +119,7 @@ test('every statement bomb is refused while the return listener keeps answering 
   reportFigure(t, { scenario: SCENARIO, figure: 'listener p99 / slowest during the bombs', value: `${ms(during.p99)} / ${ms(during.slowest)}`, target: `< ${ANSWER_WITHIN_MS} ms`, ok: during.slowest < ANSWER_WITHIN_MS });
   reportFigure(t, { scenario: SCENARIO, figure: 'main thread’s longest stall during the bombs', value: ms(during.mainStallMs) });
   reportFigure(t, { scenario: SCENARIO, figure: `${LARGE_LINES.toLocaleString('en')}-line statement previewed and imported`, value: `${imported.lines.toLocaleString('en')} lines in ${ms(imported.ms)}`, target: 'all lines', ok: imported.lines === LARGE_LINES });
-  reportFigure(t, { scenario: SCENARIO, figure: '  listener p99 / slowest meanwhile', value: `${ms(real.p99)} / ${ms(real.slowest)}` });
+  reportFigure(t, { scenario: SCENARIO, figure: '  listener p99 / slowest meanwhile', value: `${ms(real.p99)} / ${ms(real.slowest)}`, target: `< ${ANSWER_WITHIN_MS} ms`, ok: real.slowest < ANSWER_WITHIN_MS });
   reportFigure(t, { scenario: SCENARIO, figure: '  main thread’s longest stall meanwhile', value: ms(real.mainStallMs) });
   t.diagnostic(`statement bombs: ${results.length} tried, ${crashes} crashes, listener p99 during import ${ms(during.p99)}`);
 
@@ -126,4 +128,6 @@ test('every statement bomb is refused while the return listener keeps answering 
   assert.ok(during.latencies.length > 50, `the returns kept coming (${during.latencies.length})`);
   assert.ok(during.slowest < ANSWER_WITHIN_MS, `every return was answered within ${ANSWER_WITHIN_MS} ms (slowest ${ms(during.slowest)})`);
   assert.equal(imported.lines, LARGE_LINES, 'a real statement imports after the bombs');
+  assert.ok(real.latencies.length > 20, `the returns kept coming during the import (${real.latencies.length})`);
+  assert.ok(real.slowest < ANSWER_WITHIN_MS, `every return during the import was answered within ${ANSWER_WITHIN_MS} ms (slowest ${ms(real.slowest)})`);
 });

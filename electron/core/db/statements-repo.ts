@@ -1,8 +1,12 @@
-// Imported statements and their lines, and what they prove about orders. An import is one IMMEDIATE
-// transaction of set-based statements (a hundred thousand lines against a million orders in a few seconds):
-// the lines go in once per transaction ID and profile, unclaimed lines meet orders by transaction ID, and
-// paid orders within the statement's time that it does not show become missing. Every order it changes gets
-// its audit row in the same transaction.
+// Imported statements and their lines, and what they prove about orders. An import is a run of short IMMEDIATE
+// transactions of set-based statements with the event loop turning between them, so the return listener, on the
+// same thread, keeps answering customers while a hundred thousand lines go in: a chunk of lines at a time is
+// written once per transaction ID and profile, each new line meeting the paid order holding its transaction ID;
+// once every line is in, lines still unclaimed meet orders paid since (a late return, or one that came during the
+// import), and paid orders within the statement's time that no statement shows become missing, a chunk at a time.
+// Every order it changes gets its audit row in the transaction that changes it. Stopped anywhere (a crash, a
+// refused write), the book holds whole chunks, and importing the same file again completes it: a line already in
+// changes nothing.
 import type { StatementMapping } from '../../../shared/contract';
 import type { RejectedLine, StatementLineInput } from '../reconciliation/statement-lines';
 import type { Db } from './database';
@@ -48,8 +52,16 @@ export type ClaimOutcome = { kind: 'done'; order: StoredOrder } | { kind: 'held'
 
 export type NewStatementOrder = { customerName: string | null; returnTokenHash: string; cancelTokenHash: string };
 
+/**
+ * About how long one of an import's transactions holds the main thread. Each is sized from the pace of the one
+ * before: a line costs several times more against a million orders than on a small book, and machines differ.
+ */
+const CHUNK_MS = 15;
+export const CHUNK_SIZES = { first: 200, least: 50, most: 20_000 };
+
 export interface StatementsRepo {
-  importStatement(input: StatementImport, at: string): ImportOutcome;
+  /** Resolves once the import is complete; rejects, whole chunks of it in the book, when the book refuses a write. */
+  importStatement(input: StatementImport, at: string): Promise<ImportOutcome>;
   line(id: number): StoredStatementLine | null;
   unclaimed(profileId: number, limit: number): StoredStatementLine[];
   /** Pays an unpaid order with an unclaimed line. */
@@ -74,6 +86,11 @@ type LineRow = {
   order_ref: string | null;
 };
 
+/** Where the scan of unclaimed lines has got to: past this line, in the index's (time, id) order. */
+type LateCursor = { occurredAt: string; id: number };
+/** The paid orders a statement covers: its profile's, paid between its first and last line. */
+type MissingWindow = { profileId: number; from: string; to: string; fileName: string };
+
 const SELECT_LINES = `SELECT l.id, l.profile_id, l.statement_id, s.file_name, l.line_no, l.transaction_id, l.transaction_key,
     l.amount_minor, l.occurred_at, l.sender, l.reference, l.order_id, o.ref AS order_ref
   FROM statement_lines l JOIN statements s ON s.id = l.statement_id LEFT JOIN orders o ON o.id = l.order_id`;
@@ -94,24 +111,51 @@ const toLine = (row: LineRow): StoredStatementLine => ({
   orderRef: row.order_ref,
 });
 
+/**
+ * Lets the event loop run what came meanwhile. Twice: a return that arrived during a chunk queues its own
+ * setImmediate only after this one was queued, so one turn would run the next chunk before it.
+ */
+const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
+/**
+ * Runs `step` (one transaction over at most `size` items, true while more remain) until it is done, letting the
+ * event loop turn before each, each sized to take about CHUNK_MS at the pace of the one before.
+ */
+async function inChunks(step: (size: number) => boolean): Promise<void> {
+  let size = CHUNK_SIZES.first;
+  for (let more = true; more; ) {
+    await turnEventLoop();
+    const started = performance.now();
+    more = step(size);
+    const fitting = (size * CHUNK_MS) / Math.max(performance.now() - started, 1);
+    size = Math.round(Math.min(CHUNK_SIZES.most, Math.max(CHUNK_SIZES.least, (size + fitting) / 2)));
+  }
+}
+
 export function createStatementsRepo(db: Db): StatementsRepo {
   const insertStatement = db.prepare(
     `INSERT INTO statements (profile_id, file_name, imported_at, lines, imported, rejected, mapping)
      VALUES (?, ?, ?, ?, 0, 0, ?)`,
   );
-  const finishStatement = db.prepare(
-    `UPDATE statements SET imported = ?, rejected = ?, covers_from = ?, covers_to = ? WHERE id = ?`,
-  );
+  // The statement's row always counts what is in, so an import stopped midway says how far it got.
+  const countInStatement = db.prepare(`UPDATE statements SET imported = imported + ?, rejected = rejected + ? WHERE id = ?`);
+  const finishStatement = db.prepare(`UPDATE statements SET covers_from = ?, covers_to = ? WHERE id = ?`);
   const insertReject = db.prepare(`INSERT INTO statement_rejects (statement_id, line_no, raw, reason) VALUES (?, ?, ?, ?)`);
 
-  // The file's lines are staged in one statement (a JSON array read by SQLite itself) and go into
-  // statement_lines in another, each already carrying its order: a line is written once, never revisited.
+  // A chunk's lines are staged in one statement (a JSON array read by SQLite itself) and go into statement_lines
+  // in another, each already carrying its order: a line is written once, never revisited. The TEMP tables hold
+  // only what one transaction works on, so imports running at once never see each other's.
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS statement_import (
     line_no INTEGER NOT NULL, transaction_key TEXT NOT NULL, transaction_id TEXT NOT NULL, amount_minor INTEGER NOT NULL,
     occurred_at TEXT NOT NULL, sender TEXT, reference TEXT, raw TEXT NOT NULL)`);
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS statement_matches (
     order_id INTEGER PRIMARY KEY, line_id INTEGER NOT NULL, amount_minor INTEGER NOT NULL, matched INTEGER NOT NULL)`);
-  const clearTemp = () => db.exec(`DELETE FROM temp.statement_import; DELETE FROM temp.statement_matches;`);
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS statement_scan (
+    line_id INTEGER NOT NULL, occurred_at TEXT NOT NULL, transaction_key TEXT NOT NULL, amount_minor INTEGER NOT NULL)`);
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS statement_missing (order_id INTEGER PRIMARY KEY)`);
+  const clearTemp = () =>
+    db.exec(`DELETE FROM temp.statement_import; DELETE FROM temp.statement_matches; DELETE FROM temp.statement_scan;
+      DELETE FROM temp.statement_missing;`);
   const stage = db.prepare(
     `INSERT INTO temp.statement_import
      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
@@ -139,16 +183,28 @@ export function createStatementsRepo(db: Db): StatementsRepo {
      SELECT l.order_id, l.id, l.amount_minor, o.amount_minor = l.amount_minor
      FROM statement_lines l JOIN orders o ON o.id = l.order_id WHERE l.id > @after AND l.order_id IS NOT NULL`,
   );
-  // Lines of earlier statements still unclaimed whose order has been paid since (a late return).
-  const earlierMatches = db.prepare(
-    `INSERT INTO temp.statement_matches (order_id, line_id, amount_minor, matched)
-     SELECT o.id, l.id, l.amount_minor, o.amount_minor = l.amount_minor
-     FROM statement_lines l CROSS JOIN orders o ON o.transaction_key = l.transaction_key
-     WHERE l.profile_id = @profileId AND l.order_id IS NULL AND o.profile_id = @profileId AND o.status = 'paid'`,
+  // Lines still unclaimed whose order has been paid since (a late return, or one that came during this import for
+  // a line of an earlier chunk): the profile's unclaimed lines are scanned a chunk at a time, in their index's order.
+  const scanUnclaimed = db.prepare(
+    `INSERT INTO temp.statement_scan (line_id, occurred_at, transaction_key, amount_minor)
+     SELECT id, occurred_at, transaction_key, amount_minor FROM statement_lines
+     WHERE profile_id = @profileId AND order_id IS NULL AND (occurred_at, id) > (@occurredAt, @id)
+     ORDER BY occurred_at, id LIMIT @limit`,
   );
-  const claimEarlier = db.prepare(
+  const scanEnd = db.prepare<[], LateCursor>(
+    `SELECT occurred_at AS occurredAt, line_id AS id FROM temp.statement_scan ORDER BY rowid DESC LIMIT 1`,
+  );
+  const lateMatches = db.prepare(
+    `INSERT INTO temp.statement_matches (order_id, line_id, amount_minor, matched)
+     SELECT o.id, c.line_id, c.amount_minor, o.amount_minor = c.amount_minor
+     FROM temp.statement_scan c CROSS JOIN orders o ON o.transaction_key = c.transaction_key
+     WHERE o.profile_id = @profileId AND o.status = 'paid'`,
+  );
+  // From here on, `+` (in an UPDATE … FROM) and CROSS JOIN make the TEMP table's few rows drive each statement:
+  // knowing nothing of its size, SQLite would otherwise scan every order or line for them.
+  const claimLate = db.prepare(
     `UPDATE statement_lines SET order_id = m.order_id, resolved_by = 'match', resolved_at = @at
-     FROM temp.statement_matches m WHERE statement_lines.id = m.line_id AND statement_lines.order_id IS NULL`,
+     FROM temp.statement_matches m WHERE statement_lines.id = +m.line_id AND statement_lines.order_id IS NULL`,
   );
   const auditMatches = db.prepare(
     `INSERT INTO order_events (order_id, kind, detail, at)
@@ -162,24 +218,30 @@ export function createStatementsRepo(db: Db): StatementsRepo {
   const applyMatches = db.prepare(
     `UPDATE orders SET verification = iif(m.matched, 'verified', 'amount_mismatch'),
        statement_amount_minor = iif(m.matched, NULL, m.amount_minor), updated_at = @at
-     FROM temp.statement_matches m WHERE orders.id = m.order_id`,
+     FROM temp.statement_matches m WHERE orders.id = +m.order_id`,
   );
   const countMatches = db.prepare<[], { verified: number; mismatched: number }>(
     `SELECT ifnull(sum(matched), 0) AS verified, count(*) - ifnull(sum(matched), 0) AS mismatched FROM temp.statement_matches`,
   );
-  // Once every line has met its order, an order still unverified has no line at all.
+  // Once every line has met its order, an order still unverified has no line at all: a chunk of them at a time.
+  const nextMissing = db.prepare(
+    `INSERT INTO temp.statement_missing
+     SELECT id FROM orders WHERE profile_id = @profileId AND verification = 'unverified' AND paid_at BETWEEN @from AND @to
+     LIMIT @limit`,
+  );
   const auditMissing = db.prepare(
     `INSERT INTO order_events (order_id, kind, detail, at)
-     SELECT id, 'missing_from_statement', json_object('statement', @fileName, 'transactionId', transaction_id), @at
-     FROM orders WHERE profile_id = @profileId AND verification = 'unverified' AND paid_at BETWEEN @from AND @to
-     ORDER BY id`,
+     SELECT o.id, 'missing_from_statement', json_object('statement', @fileName, 'transactionId', o.transaction_id), @at
+     FROM temp.statement_missing m CROSS JOIN orders o ON o.id = m.order_id
+     ORDER BY m.order_id`,
   );
   const markMissing = db.prepare(
-    `UPDATE orders SET verification = 'missing', updated_at = @at
-     WHERE profile_id = @profileId AND verification = 'unverified' AND paid_at BETWEEN @from AND @to`,
+    `UPDATE orders SET verification = 'missing', updated_at = @at WHERE id IN (SELECT order_id FROM temp.statement_missing)`,
   );
   const countUnclaimed = db
-    .prepare<[number], number>(`SELECT count(*) FROM statement_lines WHERE id > ? AND order_id IS NULL`)
+    .prepare<[number, number, number], number>(
+      `SELECT count(*) FROM statement_lines WHERE id BETWEEN ? AND ? AND statement_id = ? AND order_id IS NULL`,
+    )
     .pluck();
 
   const lineById = db.prepare<[number], LineRow>(`${SELECT_LINES} WHERE l.id = ?`);
@@ -219,25 +281,30 @@ export function createStatementsRepo(db: Db): StatementsRepo {
     return (...args: A): R => tx.immediate(...args);
   };
 
-  return {
-    importStatement: transaction((input: StatementImport, at: string): ImportOutcome => {
-      const statementId = Number(
-        insertStatement.run(input.profileId, input.fileName, at, input.rows, JSON.stringify(input.mapping)).lastInsertRowid,
-      );
-      const rejected = [...input.rejected];
-      let coversFrom: string | null = null;
-      let coversTo: string | null = null;
-      const staged = input.lines.map((line) => {
-        if (coversFrom === null || line.occurredAt < coversFrom) coversFrom = line.occurredAt;
-        if (coversTo === null || line.occurredAt > coversTo) coversTo = line.occurredAt;
-        return [line.line, line.key, line.transactionId, line.amountMinor, line.occurredAt, line.sender, line.reference, line.raw];
-      });
-      clearTemp();
-      stage.run(JSON.stringify(staged));
+  /** Audits and applies the matches staged in temp.statement_matches; how many verified, how many did not. */
+  const settleMatches = (at: string) => {
+    auditMatches.run({ at });
+    applyMatches.run({ at });
+    return countMatches.get()!;
+  };
 
+  const openStatement = transaction((input: StatementImport, at: string) =>
+    Number(insertStatement.run(input.profileId, input.fileName, at, input.rows, JSON.stringify(input.mapping)).lastInsertRowid),
+  );
+
+  /** One chunk: its lines in (each with its order, if paid), and its rejected lines kept. */
+  const importChunk = transaction(
+    (statementId: number, profileId: number, lines: StatementLineInput[], parseRejected: RejectedLine[], at: string) => {
+      clearTemp();
+      stage.run(
+        JSON.stringify(
+          lines.map((l) => [l.line, l.key, l.transactionId, l.amountMinor, l.occurredAt, l.sender, l.reference, l.raw]),
+        ),
+      );
       // A line imported before is known: the same amount changes nothing; another amount is reported, not taken.
+      const rejected = [...parseRejected];
       let alreadyKnown = 0;
-      for (const line of known.all(input.profileId)) {
+      for (const line of known.all(profileId)) {
         if (line.amount === line.knownAmount) alreadyKnown++;
         else {
           rejected.push({
@@ -249,24 +316,87 @@ export function createStatementsRepo(db: Db): StatementsRepo {
       }
       rejected.sort((a, b) => a.line - b.line);
       for (const r of rejected) insertReject.run(statementId, r.line, r.text, r.reason);
-
-      earlierMatches.run({ profileId: input.profileId });
-      claimEarlier.run({ at });
       const after = lastLineId.get()!;
-      const imported = insertLines.run({ statementId, profileId: input.profileId, at }).changes;
+      const imported = insertLines.run({ statementId, profileId, at }).changes;
       newMatches.run({ after });
-      auditMatches.run({ at });
-      applyMatches.run({ at });
-      const { verified, mismatched } = countMatches.get()!;
+      const { verified, mismatched } = settleMatches(at);
+      countInStatement.run(imported, rejected.length, statementId);
       clearTemp();
+      return { imported, alreadyKnown, rejected, verified, mismatched, lastId: lastLineId.get()! };
+    },
+  );
 
+  /** The next chunk of unclaimed lines after `cursor` meets the orders paid since; null past the last line. */
+  const matchLate = transaction((profileId: number, cursor: LateCursor, size: number, at: string) => {
+    clearTemp();
+    const scanned = scanUnclaimed.run({ profileId, ...cursor, limit: size }).changes;
+    const end = scanEnd.get();
+    lateMatches.run({ profileId });
+    claimLate.run({ at });
+    const counts = settleMatches(at);
+    clearTemp();
+    return { ...counts, next: scanned === size ? end! : null };
+  });
+
+  /** Up to `size` of the paid orders in the window that no line shows turn missing; how many did. */
+  const missingChunk = transaction((window: MissingWindow, size: number, at: string) => {
+    clearTemp();
+    const found = nextMissing.run({ ...window, limit: size }).changes;
+    auditMissing.run({ fileName: window.fileName, at });
+    markMissing.run({ at });
+    clearTemp();
+    return found;
+  });
+
+  return {
+    async importStatement(input, at) {
+      const { profileId, fileName, lines } = input;
+      let coversFrom: string | null = null;
+      let coversTo: string | null = null;
+      for (const line of lines) {
+        if (coversFrom === null || line.occurredAt < coversFrom) coversFrom = line.occurredAt;
+        if (coversTo === null || line.occurredAt > coversTo) coversTo = line.occurredAt;
+      }
+      const statementId = openStatement(input, at);
+      const firstId = lastLineId.get()! + 1;
+      let lastId = firstId - 1;
+      let imported = 0;
+      let alreadyKnown = 0;
+      let verified = 0;
+      let mismatched = 0;
+      const rejected: RejectedLine[] = [];
+      let from = 0;
+      await inChunks((size) => {
+        const chunk = importChunk(statementId, profileId, lines.slice(from, from + size), input.rejected.slice(from, from + size), at);
+        imported += chunk.imported;
+        alreadyKnown += chunk.alreadyKnown;
+        verified += chunk.verified;
+        mismatched += chunk.mismatched;
+        rejected.push(...chunk.rejected);
+        lastId = chunk.lastId;
+        from += size;
+        return from < Math.max(lines.length, input.rejected.length);
+      });
+      let cursor: LateCursor = { occurredAt: '', id: 0 };
+      await inChunks((size) => {
+        const late = matchLate(profileId, cursor, size, at);
+        verified += late.verified;
+        mismatched += late.mismatched;
+        if (late.next) cursor = late.next;
+        return late.next !== null;
+      });
       let missing = 0;
       if (coversFrom && coversTo) {
-        const window = { profileId: input.profileId, from: coversFrom, to: coversTo, at, fileName: input.fileName };
-        auditMissing.run(window);
-        missing = markMissing.run(window).changes;
+        const window = { profileId, from: coversFrom, to: coversTo, fileName };
+        await inChunks((size) => {
+          const found = missingChunk(window, size, at);
+          missing += found;
+          return found === size;
+        });
       }
-      finishStatement.run(imported, rejected.length, coversFrom, coversTo, statementId);
+      // The window marks the statement complete: every line in and every order it covers settled.
+      finishStatement.run(coversFrom, coversTo, statementId);
+      rejected.sort((a, b) => a.line - b.line);
       return {
         statementId,
         imported,
@@ -275,11 +405,11 @@ export function createStatementsRepo(db: Db): StatementsRepo {
         verified,
         amountMismatch: mismatched,
         missing,
-        unclaimed: countUnclaimed.get(after)!,
+        unclaimed: countUnclaimed.get(firstId, lastId, statementId)!,
         coversFrom,
         coversTo,
       };
-    }),
+    },
 
     line(id) {
       const row = lineById.get(id);

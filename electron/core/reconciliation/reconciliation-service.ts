@@ -63,11 +63,28 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     if (activeProfile()?.id !== profileId) {
       return fail(appError('invalid_input', 'The profile changed while the statement was read; choose the file again.'));
     }
-    return ok(record(profileId, file.name, read.parsed, read.mapping));
+    try {
+      return ok(await record(profileId, file.name, read.parsed, read.mapping));
+    } catch (error) {
+      // Whole chunks of it are in; the rest waits for the same file again, which skips the lines already in.
+      console.error('PayDesk: a statement import stopped:', error instanceof Error ? error.message : error);
+      return fail(
+        appError(
+          'internal',
+          `The order book refused a write while ${file.name} was imported, so it may be only partly in. ` +
+            'Import the same file again to finish it: the lines already in are recognised and not counted twice.',
+        ),
+      );
+    }
   };
 
-  const record = (profileId: number, fileName: string, parsed: ParsedStatement, mapping: StatementMapping): ReconciliationReport => {
-    const outcome = deps.statements.importStatement(
+  const record = async (
+    profileId: number,
+    fileName: string,
+    parsed: ParsedStatement,
+    mapping: StatementMapping,
+  ): Promise<ReconciliationReport> => {
+    const outcome = await deps.statements.importStatement(
       { profileId, fileName, mapping, rows: parsed.rows, lines: parsed.lines, rejected: parsed.rejected },
       deps.now(),
     );
@@ -137,7 +154,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       }
       const absent = missingColumns(entry.headers, mapping);
       if (absent) return fail(appError('invalid_input', absent, { field: 'mapping' }));
-      // Taken while it is read, so the same statement is not imported twice at once; back if the read fails.
+      // Taken while it is read and imported, so the same statement is not imported twice at once; back if that fails.
       held.delete(token);
       const report = await importLines(entry.profileId, entry.file, () => mapping);
       if (!report.ok) held.set(token, entry);
