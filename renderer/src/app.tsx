@@ -191,7 +191,7 @@ export function App() {
             </main>
             <main className="workspace orders-screen" {...panel('orders')}>
               <PartBoundary part="the Orders screen">
-                {/* Always mounted: the list is loaded and kept live before the shopkeeper looks at it. */}
+                {/* Always mounted: the first page is ready before the shopkeeper looks; while hidden, it notes changes and fetches when shown. */}
                 <OrdersWorkspace
                   scope={`${scope}|${imports}`}
                   visible={screen === 'orders'}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import type { OrdersQuery, OrderPages } from './use-order-pages';
+import type { OrdersQuery } from './order-pages';
+import type { OrderPages } from './use-order-pages';
 import { useLanguage } from '../i18n/language-provider';
 import { OrderRow, rowId } from './order-row';
 import { scrollScale, scrollTopAfterShift, scrollTopToReveal, visibleRows } from './scroll-scale';

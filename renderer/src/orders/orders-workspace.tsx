@@ -8,7 +8,8 @@ import { PartBoundary } from '../part-boundary';
 import { OrderDetail } from './order-detail';
 import { NO_FILTER, OrdersFilterBar, type OrdersFilter } from './orders-filter-bar';
 import { OrdersGrid, type GridHandle, type Selection } from './orders-grid';
-import { useOrderPages, type OrdersQuery } from './use-order-pages';
+import type { OrdersQuery } from './order-pages';
+import { useOrderPages } from './use-order-pages';
 
 /** Typing settles for this long before the search is sent. */
 const SEARCH_DELAY_MS = 150;
@@ -26,7 +27,7 @@ export type WorkspaceRequest = (
 type Props = {
   /** The active profile and its generation: a change starts the list afresh. */
   scope: string;
-  /** Whether the Orders screen is the one on show (the `/` shortcut works only then). */
+  /** Whether the Orders screen is the one on show: only then does the list fetch, and the `/` shortcut work. */
   visible: boolean;
   request: WorkspaceRequest | null;
   announce(message: string): void;
@@ -77,7 +78,7 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
     grid.current?.shift(rows);
     setSelection((s) => (s && s.index >= 0 ? { ...s, index: s.index + rows } : s));
   }, []);
-  const pages = useOrderPages(query, scope, onShift);
+  const pages = useOrderPages(query, scope, visible, onShift);
 
   // Another filter: the selected order keeps its selection if it is still listed, wherever it now is.
   useEffect(() => setSelection((s) => s && { index: -1, ref: s.ref }), [pages.queryKey]);
