@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { startCore } from '../../electron/core/app';
 import { BIN, paydesk, type Run } from '../support/cli';
 import { decideOnCheckout } from '../support/customer-browser';
@@ -42,6 +42,44 @@ test('paydesk --help lists every command and exits 0', async () => {
   for (const command of ['profile add', 'profile list', 'profile use', 'link', 'listen', 'orders', 'sandbox']) {
     assert.match(run.stdout, new RegExp(`\\b${command}\\b`));
   }
+});
+
+/** A folder holding bin/paydesk.js, as a shopkeeper's install does; with `built`, out/cli and only better-sqlite3 beside. */
+function installAt(t: { after(fn: () => void): void }, { built }: { built: boolean }): string {
+  const dir = tempDir(t);
+  const repo = join(dirname(BIN), '..');
+  cpSync(BIN, join(dir, 'bin', 'paydesk.js'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  if (built) {
+    cpSync(join(repo, 'out', 'cli'), join(dir, 'out', 'cli'), { recursive: true });
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(join(repo, 'node_modules', 'better-sqlite3'), join(dir, 'node_modules', 'better-sqlite3'));
+  }
+  return join(dir, 'bin', 'paydesk.js');
+}
+
+test('the built command runs with no TypeScript compiler and nothing from node_modules but better-sqlite3', async (t) => {
+  const bin = installAt(t, { built: true });
+  const dataDir = tempDir(t);
+  const help = await paydesk(['--help'], {}, bin);
+  assert.equal(help.code, 0, help.stderr);
+  assert.match(help.stdout, /^paydesk — /);
+  const orders = await paydesk(['--data-dir', dataDir, 'orders', '--json'], {}, bin);
+  assert.equal(orders.code, 0, orders.stderr);
+  assert.deepEqual(JSON.parse(orders.stdout), []);
+  // A statement is read in the worker thread, from the worker file built beside the CLI.
+  const statement = join(tempDir(t), 'statement.csv');
+  writeFileSync(statement, csvBytes(['Date,TrxID,Amount', `${dayFirst(new Date())},TRXBUILT1,100`]));
+  const reconciled = await paydesk(['--data-dir', dataDir, 'reconcile', statement], {}, bin);
+  assert.equal(reconciled.code, 0, reconciled.stderr);
+  assert.match(reconciled.stdout, /unclaimed\s+1\b/);
+});
+
+test('a checkout whose command is not built is told in one sentence how to build it', async (t) => {
+  const run = await paydesk(['--help'], {}, installAt(t, { built: false }));
+  assert.equal(run.code, 2);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, /^paydesk: the command is not built yet; run `npm run build:cli` \(or `npm ci`\) in the PayDesk folder first\.\n$/);
 });
 
 test('bad usage exits 2 with a sentence and records nothing', async (t) => {

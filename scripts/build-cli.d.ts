@@ -1,0 +1,2 @@
+export const CLI_DIR: string;
+export function buildCli(): Promise<void>;
