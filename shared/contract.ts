@@ -314,9 +314,12 @@ export type Dashboard = z.infer<typeof Dashboard>;
  * system says so; where it cannot tell, never), or always. */
 export const NOTIFICATION_NAMES = ['never', 'unlocked', 'always'] as const;
 
+/** What a shopkeeper who never chose has, and what a setting saved before it existed reads as. */
+export const DEFAULT_PREFERENCES = { language: 'en', notificationNames: 'unlocked', linkExpiryHours: 24 } as const;
+
 export const Preferences = z.object({
   language: z.enum(['en', 'bn']),
-  notificationNames: z.enum(NOTIFICATION_NAMES).default('unlocked'),
+  notificationNames: z.enum(NOTIFICATION_NAMES).default(DEFAULT_PREFERENCES.notificationNames),
   linkExpiryHours: z.number().int().min(1, 'Links last at least 1 hour.').max(720, 'Links last at most 30 days (720 hours).'),
 });
 export type Preferences = z.infer<typeof Preferences>;

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from './db/database';
 import { createOrderQueries } from './db/order-queries';
 import { createOrdersRepo } from './db/orders-repo';
 import { createProfilesRepo, type ProfilesRepo } from './db/profiles-repo';
+import { createSecretsRepo } from './db/secrets-repo';
 import { createSettingsRepo } from './db/settings-repo';
 import { createStatementsRepo } from './db/statements-repo';
 import { createEventBus, type EventBus } from './event-bus';
@@ -73,7 +74,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
   try {
     const profiles = createProfilesRepo(db);
     const settings = createSettingsRepo(db);
-    const vault = createVault({ db, settings, cipher: 'cipher' in options.keys ? options.keys.cipher : null });
+    const vault = createVault({ secrets: createSecretsRepo(db), settings, cipher: 'cipher' in options.keys ? options.keys.cipher : null });
     const secrets = 'env' in options.keys ? createEnvSecretStore(options.keys.env) : vault;
     const preferences = createPreferencesStore(settings);
 
@@ -108,7 +109,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       queries,
       preferences,
       profiles,
-      statements: createStatementsRepo(db),
+      statements: createStatementsRepo(db, orders),
       settings,
       secrets: withSandboxKey(secrets, SANDBOX_API_KEY),
       checkout,

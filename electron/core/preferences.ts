@@ -1,9 +1,8 @@
 // The shopkeeper's preferences, remembered in the order book so the app and the CLI agree.
-import type { Preferences } from '../../shared/contract';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/contract';
 import type { SettingsRepo } from './db/settings-repo';
 
 const KEY = 'preferences';
-export const DEFAULT_PREFERENCES: Preferences = { language: 'en', notificationNames: 'unlocked', linkExpiryHours: 24 };
 
 export type PreferencesStore = { get(): Preferences; save(preferences: Preferences): Preferences };
 

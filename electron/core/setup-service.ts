@@ -24,6 +24,7 @@ import { exposureWarning } from './listener/bind-addresses';
 import { returnReach } from './listener/return-reach';
 import type { TunnelControl } from './listener/tunnel';
 import { isLoopbackHost } from './loopback';
+import { originOf } from './web-address';
 import type { Confirmation } from './platform';
 import type { SettingsRepo } from './db/settings-repo';
 import type { PreferencesStore } from './preferences';
@@ -53,7 +54,7 @@ export type SetupService = ReturnType<typeof createSetupService>;
 /** The shopkeeper's answer to a question the main process asks (platform.confirm); the CLI's user is at the keyboard already. */
 export type Confirm = (question: Confirmation) => Promise<boolean>;
 
-const originOf = (url: string | null) => (url === null ? null : new URL(url).origin);
+const originOrNull = (url: string | null) => (url === null ? null : originOf(url));
 
 /**
  * What a profile change would send somewhere new, as questions only the shopkeeper can answer: customers'
@@ -65,7 +66,7 @@ function riskyChanges(
 ): Confirmation[] {
   const questions: Confirmation[] = [];
   // Else a page could point a profile anywhere and have Check connection probe it: a scanner of the shop's network.
-  if (after.mode === 'live' && originOf(after.baseUrl) !== originOf(before?.baseUrl ?? null)) {
+  if (after.mode === 'live' && originOf(after.baseUrl) !== originOrNull(before?.baseUrl ?? null)) {
     questions.push({
       title: 'Connect to this gateway?',
       message: `PayDesk will connect to ${originOf(after.baseUrl)} for payment links.`,
@@ -74,7 +75,7 @@ function riskyChanges(
       confirmLabel: 'Connect',
     });
   }
-  if (after.returnBaseUrl !== null && originOf(after.returnBaseUrl) !== originOf(before?.returnBaseUrl ?? null)) {
+  if (after.returnBaseUrl !== null && originOf(after.returnBaseUrl) !== originOrNull(before?.returnBaseUrl ?? null)) {
     questions.push({
       title: 'Send customers back through a new address?',
       message: `Payment links will send customers back to ${originOf(after.returnBaseUrl)}.`,
@@ -280,8 +281,8 @@ export function createSetupService(deps: SetupDeps) {
 
     getShopDetails: (): Reply<ShopDetails> => ok(deps.shop.get()),
     saveShopDetails: (input: z.output<typeof ShopDetailsInput>): Reply<ShopDetails> => ok(deps.shop.save(input)),
-    setShopLogo(bytes: Uint8Array): Reply<ShopDetails> {
-      const result = deps.shop.setLogo(bytes);
+    async setShopLogo(bytes: Uint8Array): Promise<Reply<ShopDetails>> {
+      const result = await deps.shop.setLogo(bytes);
       return result.ok ? ok(result.shop) : fail(appError('invalid_input', result.message, { field: 'logo' }));
     },
     removeShopLogo: (): Reply<ShopDetails> => ok(deps.shop.removeLogo()),

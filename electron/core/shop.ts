@@ -2,11 +2,11 @@
 // beside the order book. A logo comes from whatever file the shopkeeper picked, so it is judged by its
 // bytes, not its name: PNG, JPEG or WebP only (an SVG can carry scripts into the receipt page), small,
 // and whole. A refused picture changes nothing; an accepted one replaces the old in one rename.
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ShopDetailsInput, type ShopDetails } from '../../shared/contract';
+import { writeFileAtomically } from './atomic-file';
 import type { SettingsRepo } from './db/settings-repo';
 
 export const MAX_LOGO_BYTES = 512 * 1024;
@@ -16,7 +16,7 @@ export type SetLogoResult = { ok: true; shop: ShopDetails } | { ok: false; messa
 export interface ShopStore {
   get(): ShopDetails;
   save(input: z.output<typeof ShopDetailsInput>): ShopDetails;
-  setLogo(bytes: Uint8Array): SetLogoResult;
+  setLogo(bytes: Uint8Array): Promise<SetLogoResult>;
   removeLogo(): ShopDetails;
 }
 
@@ -53,13 +53,13 @@ export function createShopStore({ settings, dataDir }: { settings: SettingsRepo;
     return { ...details, logoDataUrl: logo === null ? null : dataUrl(join(dataDir, logo)) };
   }
 
-  function setLogo(bytes: Uint8Array): SetLogoResult {
+  async function setLogo(bytes: Uint8Array): Promise<SetLogoResult> {
     const picture = judgeLogo(bytes);
     if (!picture.ok) return picture;
     const { file } = FORMATS[picture.format];
     try {
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      writeAtomically(dataDir, file, bytes);
+      await writeFileAtomically(join(dataDir, file), bytes);
     } catch (error) {
       return {
         ok: false,
@@ -98,24 +98,6 @@ function dataUrl(path: string): string | null {
   }
   const picture = judgeLogo(bytes);
   return picture.ok ? `data:${FORMATS[picture.format].mime};base64,${bytes.toString('base64')}` : null;
-}
-
-/** Temp file, flushed, then renamed over the target: a reader sees the old logo or the new, never half. */
-function writeAtomically(dir: string, file: string, bytes: Uint8Array): void {
-  const temp = join(dir, `.${file}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx', 0o600);
-    try {
-      writeFileSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, join(dir, file));
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }
 
 /** Best effort: a file that cannot be deleted now is no longer named in the settings, so it is never shown. */

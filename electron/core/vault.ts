@@ -8,9 +8,10 @@
 // entered again for the new one, so it never travels to a host it was not given for.
 import type { ApiKeyInput, VaultStatus } from '../../shared/contract';
 import type { z } from 'zod';
-import type { Db } from './db/database';
+import type { SecretsRepo, StoredSecret } from './db/secrets-repo';
 import type { SettingsRepo } from './db/settings-repo';
 import type { SecretOwner, SecretStore } from './secrets';
+import { originOf } from './web-address';
 
 /** What the OS key store offers; Electron's safeStorage in the app, a test cipher in tests. */
 export interface Cipher {
@@ -36,36 +37,17 @@ export type Vault = SecretStore & {
   acceptWeakStorage(accept: boolean): VaultStatus;
 };
 
-const originOf = (owner: SecretOwner) => new URL(owner.baseUrl).origin;
 
 /** "••••" and the last 4 characters: enough to tell keys apart, never enough to use one. */
 export const keyHint = (key: string) => `••••${key.slice(-4)}`;
 
-export function createVault({ db, cipher, settings, now = () => new Date().toISOString() }: {
-  db: Db;
+export function createVault({ secrets, cipher, settings, now = () => new Date().toISOString() }: {
+  secrets: SecretsRepo;
   cipher: Cipher | null;
   settings: SettingsRepo;
   now?: () => string;
 }): Vault {
   const session = new Map<number, { key: string; origin: string }>();
-  type Row = { profile_id: number; ciphertext: Buffer; backend: string; origin: string | null };
-  const read = db.prepare<[number], Row>(`SELECT profile_id, ciphertext, backend, origin FROM secrets WHERE profile_id = ?`);
-  const readAll = db.prepare<[], Row>(`SELECT profile_id, ciphertext, backend, origin FROM secrets`);
-  const write = db.prepare(
-    `INSERT INTO secrets (profile_id, ciphertext, backend, origin, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (profile_id) DO UPDATE SET ciphertext = excluded.ciphertext, backend = excluded.backend,
-       origin = excluded.origin, updated_at = excluded.updated_at`,
-  );
-  // Keys saved before origins were recorded (schema < 6) belong to the origin their profile has when first read.
-  const bindLegacy = db.prepare(`UPDATE secrets SET origin = ? WHERE profile_id = ? AND origin IS NULL`);
-  const remove = db.prepare(`DELETE FROM secrets WHERE profile_id = ?`);
-
-
-  /**
-   * secure_delete zeroes a replaced or removed key's pages in the book, but the WAL still holds the old frames
-   * until a checkpoint: move them into the book and empty the WAL at once.
-   */
-  const scrubWal = () => db.pragma('wal_checkpoint(TRUNCATE)');
 
   const backend = () => (cipher?.isAvailable() ? cipher.backend() : 'none');
   const protection = (): VaultStatus['protection'] =>
@@ -74,7 +56,7 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
   const mayWrite = () => protection() === 'os_keychain' || (protection() === 'weak' && weakAccepted());
 
   /** Null when this computer's key store did not write it, or cannot read it. */
-  const decrypt = (row: Row): string | null => {
+  const decrypt = (row: StoredSecret): string | null => {
     if (!cipher?.isAvailable() || row.backend !== cipher.backend()) return null;
     try {
       return cipher.decrypt(row.ciphertext);
@@ -85,19 +67,20 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
 
   /** The stored key, or why it cannot be used for this owner. */
   const stored = (owner: SecretOwner): { key: string } | { unreadable: true } | { elsewhere: true } | null => {
-    const row = read.get(owner.id);
+    const row = secrets.get(owner.id);
     if (!row) return null;
     const key = decrypt(row);
     if (key === null) return { unreadable: true };
-    if (row.origin === null) bindLegacy.run(originOf(owner), owner.id);
-    else if (row.origin !== originOf(owner)) return { elsewhere: true };
+    // Keys saved before origins were recorded (schema < 6) belong to the origin their profile has when first read.
+    if (row.origin === null) secrets.bindOrigin(owner.id, originOf(owner.baseUrl));
+    else if (row.origin !== originOf(owner.baseUrl)) return { elsewhere: true };
     return { key };
   };
 
   /** A session key, if it was entered for the owner's current origin. */
   const inSession = (owner: SecretOwner): string | null => {
     const entry = session.get(owner.id);
-    return entry && entry.origin === originOf(owner) ? entry.key : null;
+    return entry && entry.origin === originOf(owner.baseUrl) ? entry.key : null;
   };
 
   const state = (owner: SecretOwner): KeyState => {
@@ -131,39 +114,41 @@ export function createVault({ db, cipher, settings, now = () => new Date().toISO
     },
     save(owner, key) {
       if (mayWrite()) {
-        write.run(owner.id, cipher!.encrypt(key), cipher!.backend(), originOf(owner), now());
+        secrets.put({ profileId: owner.id, ciphertext: cipher!.encrypt(key), backend: cipher!.backend(), origin: originOf(owner.baseUrl) }, now());
         session.delete(owner.id);
       } else {
-        remove.run(owner.id);
-        session.set(owner.id, { key, origin: originOf(owner) });
+        secrets.remove(owner.id);
+        session.set(owner.id, { key, origin: originOf(owner.baseUrl) });
       }
-      scrubWal();
+      secrets.scrubWal();
       return state(owner);
     },
     state,
     forget(owner) {
       session.delete(owner.id);
-      remove.run(owner.id);
-      scrubWal();
+      secrets.remove(owner.id);
+      secrets.scrubWal();
     },
     status,
     acceptWeakStorage(accept) {
       settings.set(WEAK_ACCEPTED, accept);
       if (protection() !== 'weak') return status();
-      db.transaction(() => {
+      secrets.atomically(() => {
         if (accept) {
-          for (const [id, { key, origin }] of session) write.run(id, cipher!.encrypt(key), cipher!.backend(), origin, now());
+          for (const [id, { key, origin }] of session) {
+            secrets.put({ profileId: id, ciphertext: cipher!.encrypt(key), backend: cipher!.backend(), origin }, now());
+          }
           session.clear();
         } else {
           // Taking the choice back takes the keys off the disk; they stay usable until PayDesk closes.
-          for (const row of readAll.all()) {
+          for (const row of secrets.all()) {
             const key = decrypt(row);
-            if (key !== null && row.origin !== null) session.set(row.profile_id, { key, origin: row.origin });
-            remove.run(row.profile_id);
+            if (key !== null && row.origin !== null) session.set(row.profileId, { key, origin: row.origin });
+            secrets.remove(row.profileId);
           }
         }
-      })();
-      scrubWal();
+      });
+      secrets.scrubWal();
       return status();
     },
   };

@@ -1,9 +1,9 @@
 // The shop logo is chosen in the system's open dialog, shown by the main process: the renderer never
-// names a path. Reading stops just past the largest logo PayDesk accepts, so a huge file costs nothing.
+// names a path. Reading stops one byte past the largest logo PayDesk accepts (shop.ts), so a huge file costs
+// nothing and is still refused as too large.
 import type { BrowserWindow, Dialog } from 'electron';
 import { readAtMost } from '../core/read-at-most';
-
-export const MAX_LOGO_READ = 512 * 1024 + 1;
+import { MAX_LOGO_BYTES } from '../core/shop';
 
 export async function chooseLogoFile(dialog: Pick<Dialog, 'showOpenDialog'>, window: BrowserWindow | null) {
   const options = {
@@ -13,5 +13,5 @@ export async function chooseLogoFile(dialog: Pick<Dialog, 'showOpenDialog'>, win
   };
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   const path = picked.filePaths[0];
-  return picked.canceled || !path ? null : readAtMost(path, MAX_LOGO_READ);
+  return picked.canceled || !path ? null : readAtMost(path, MAX_LOGO_BYTES + 1);
 }

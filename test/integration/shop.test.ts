@@ -96,20 +96,20 @@ test('shop details in Bengali are saved and read back exactly, trimmed', (t) => 
   assert.deepEqual(createShopStore({ settings, dataDir }).get(), expected);
 });
 
-test('saving details keeps the logo, and setting a logo keeps the details', (t) => {
+test('saving details keeps the logo, and setting a logo keeps the details', async (t) => {
   const { shop } = openShop(t);
   shop.save({ name: 'Karim Traders', address: 'Chattogram', phone: '+880 1711 000000' });
-  const withLogo = shop.setLogo(png());
+  const withLogo = await shop.setLogo(png());
   assert.ok(withLogo.ok);
   assert.equal(withLogo.shop.name, 'Karim Traders');
   const renamed = shop.save({ name: 'Karim & Sons', address: 'Chattogram', phone: '' });
   assert.equal(renamed.logoDataUrl, withLogo.shop.logoDataUrl);
 });
 
-test('a real 1×1 PNG is accepted, kept as shop-logo.png and shown as a PNG data URL', (t) => {
+test('a real 1×1 PNG is accepted, kept as shop-logo.png and shown as a PNG data URL', async (t) => {
   const { shop, dataDir } = openShop(t);
   const picture = png();
-  const result = shop.setLogo(picture);
+  const result = await shop.setLogo(picture);
   assert.ok(result.ok, result.ok ? '' : result.message);
   assert.equal(result.shop.logoDataUrl, `data:image/png;base64,${picture.toString('base64')}`);
   assert.deepEqual(logoFiles(dataDir), ['shop-logo.png']);
@@ -117,39 +117,39 @@ test('a real 1×1 PNG is accepted, kept as shop-logo.png and shown as a PNG data
   assert.equal(shop.get().logoDataUrl, result.shop.logoDataUrl);
 });
 
-test('a real 1×1 JPEG and a 1×1 WebP are accepted with their own types', (t) => {
+test('a real 1×1 JPEG and a 1×1 WebP are accepted with their own types', async (t) => {
   const { shop } = openShop(t);
-  const fromJpeg = shop.setLogo(jpeg());
+  const fromJpeg = await shop.setLogo(jpeg());
   assert.ok(fromJpeg.ok, fromJpeg.ok ? '' : fromJpeg.message);
   assert.equal(fromJpeg.shop.logoDataUrl, `data:image/jpeg;base64,${jpeg().toString('base64')}`);
-  const fromWebp = shop.setLogo(WEBP);
+  const fromWebp = await shop.setLogo(WEBP);
   assert.ok(fromWebp.ok, fromWebp.ok ? '' : fromWebp.message);
   assert.match(fromWebp.shop.logoDataUrl ?? '', /^data:image\/webp;base64,/);
 });
 
-test('a picture of exactly 512 KB is still accepted', (t) => {
+test('a picture of exactly 512 KB is still accepted', async (t) => {
   const { shop } = openShop(t);
   const picture = png();
   const padded = Buffer.concat([picture, Buffer.alloc(MAX_LOGO_BYTES - picture.length)]);
   assert.equal(padded.length, 512 * 1024);
-  assert.equal(shop.setLogo(padded).ok, true);
+  assert.equal((await shop.setLogo(padded)).ok, true);
 });
 
-test('replacing a PNG logo by a JPEG leaves one logo file, the JPEG', (t) => {
+test('replacing a PNG logo by a JPEG leaves one logo file, the JPEG', async (t) => {
   const { shop, dataDir } = openShop(t);
-  assert.ok(shop.setLogo(png()).ok);
-  const replaced = shop.setLogo(jpeg());
+  assert.ok((await shop.setLogo(png())).ok);
+  const replaced = await shop.setLogo(jpeg());
   assert.ok(replaced.ok);
   assert.deepEqual(logoFiles(dataDir), ['shop-logo.jpg']);
   assert.match(shop.get().logoDataUrl ?? '', /^data:image\/jpeg;base64,/);
   assert.deepEqual(readdirSync(dataDir).filter((name) => name.endsWith('.tmp')), [], 'no temp file is left behind');
 });
 
-test('refused pictures get a sentence each and change nothing on disk', (t) => {
+test('refused pictures get a sentence each and change nothing on disk', async (t) => {
   const { shop, settings, dataDir } = openShop(t);
   shop.save({ name: 'রহিম স্টোর', address: '', phone: '' });
   const logo = png();
-  assert.ok(shop.setLogo(logo).ok);
+  assert.ok((await shop.setLogo(logo)).ok);
   const before = snapshot(dataDir, settings);
 
   const wholePng = png(2, 2);
@@ -168,7 +168,7 @@ test('refused pictures get a sentence each and change nothing on disk', (t) => {
     ['a PNG of 0 × 1 pixels', png(0, 1), /^That PNG picture is damaged or incomplete/],
   ];
   for (const [what, bytes, expected] of refusals) {
-    const result = shop.setLogo(bytes);
+    const result = await shop.setLogo(bytes);
     assert.equal(result.ok, false, `${what} was accepted`);
     if (result.ok) continue;
     assert.match(result.message, expected, what);
@@ -178,10 +178,10 @@ test('refused pictures get a sentence each and change nothing on disk', (t) => {
   assert.equal(shop.get().logoDataUrl, `data:image/png;base64,${logo.toString('base64')}`);
 });
 
-test('removing the logo deletes its file and keeps the details', (t) => {
+test('removing the logo deletes its file and keeps the details', async (t) => {
   const { shop, dataDir } = openShop(t);
   shop.save({ name: 'রহিম স্টোর', address: 'ঢাকা', phone: '০১৭১১২৩৪৫৬৭' });
-  assert.ok(shop.setLogo(WEBP).ok);
+  assert.ok((await shop.setLogo(WEBP)).ok);
   const removed = shop.removeLogo();
   assert.deepEqual(removed, { name: 'রহিম স্টোর', address: 'ঢাকা', phone: '০১৭১১২৩৪৫৬৭', logoDataUrl: null });
   assert.deepEqual(logoFiles(dataDir), []);
@@ -195,9 +195,9 @@ test('a stored setting that names another file is never read as the logo', (t) =
   assert.ok(readdirSync(dataDir).includes('paydesk.db'));
 });
 
-test('a logo file replaced on disk by something that is not a picture is not shown', (t) => {
+test('a logo file replaced on disk by something that is not a picture is not shown', async (t) => {
   const { shop, dataDir } = openShop(t);
-  assert.ok(shop.setLogo(png()).ok);
+  assert.ok((await shop.setLogo(png())).ok);
   writeFileSync(join(dataDir, 'shop-logo.png'), SVG);
   assert.equal(shop.get().logoDataUrl, null);
 });

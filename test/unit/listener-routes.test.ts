@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { routeRequest } from '../../electron/core/listener/routes';
 import { allowedHosts, hostOf } from '../../electron/core/listener/allowed-hosts';
 import { clientKey, createClientGate } from '../../electron/core/listener/client-limits';
-import { escapeHtml, thankYouPage, notFoundPage } from '../../electron/core/listener/pages';
+import { escapeHtml } from '../../electron/core/escape-html';
+import { thankYouPage, notFoundPage } from '../../electron/core/listener/pages';
 import { decideCancel, decideReturn } from '../../electron/core/return-decisions';
 
 const TOKEN = 'a'.repeat(43);

@@ -1,8 +1,10 @@
-// The order book. Every state change and its audit row are written in one IMMEDIATE transaction, so
-// two processes (the app's listener and a CLI command) never interleave a read and a write.
+// The order book, and the only code that writes `orders` and `order_events`. Every state change and its audit
+// row are written in one IMMEDIATE transaction (or the caller's, as a statement import's), so two processes
+// (the app's listener and a CLI command) never interleave a read and a write.
 import type { Order, OrderStatus } from '../../../shared/contract';
 import { decideCancel, decideReturn } from '../return-decisions';
 import { paymentLinkProblem } from '../gateway/payment-link';
+import { hostnameOf } from '../web-address';
 import type { TransactionId } from '../transaction-id';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
@@ -41,6 +43,26 @@ export type CounterClaim = { kind: 'paid'; order: StoredOrder } | { kind: 'held'
 
 export type OrderEvent = { kind: string; detail: Record<string, unknown> | null; at: string };
 
+/** A payment a bank or wallet statement shows, as its line was imported. */
+export type StatementPayment = {
+  profileId: number;
+  fileName: string;
+  line: number;
+  transactionId: string;
+  /** The transaction ID's identity (transaction-id.ts). */
+  key: string;
+  amountMinor: number;
+  occurredAt: string;
+};
+
+export type NewStatementOrder = { customerName: string | null; returnTokenHash: string; cancelTokenHash: string };
+
+/** What paying an order from a statement line did: done, refused (another order holds its transaction ID), or nothing (the order changed meanwhile). */
+export type ClaimOutcome = { kind: 'done'; order: StoredOrder } | { kind: 'held'; ref: string } | { kind: 'stale' };
+
+/** The paid orders a statement covers: its profile's, paid between its first and last line. */
+export type StatementWindow = { profileId: number; from: string; to: string; fileName: string };
+
 export interface OrdersRepo {
   /**
    * Runs `work` as one IMMEDIATE transaction (a savepoint when one is open); repository calls inside it
@@ -72,6 +94,17 @@ export interface OrdersRepo {
    * holds the id, or the order is paid already.
    */
   claimAtCounter(id: number, transactionId: TransactionId, at: string): CounterClaim;
+  /**
+   * Settles the matches a statement import staged in temp.statement_matches (order_id, line_id, amount_minor,
+   * matched): each order turns verified, or amount_mismatch with the line's amount, and gets its audit row.
+   */
+  settleStatementMatches(at: string): { verified: number; mismatched: number };
+  /** Up to `limit` of the window's paid orders still unverified (no line shows them) turn missing; how many did. */
+  markMissingFromStatement(window: StatementWindow, limit: number, at: string): number;
+  /** The shopkeeper attached a statement line to an unpaid order: it is paid by the gateway, proved by the line. */
+  payFromStatementLine(orderId: number, line: StatementPayment, at: string): ClaimOutcome;
+  /** The shopkeeper made an order of a statement line: paid when the money moved, proved by the line. */
+  createFromStatementLine(order: NewStatementOrder, line: StatementPayment, at: string): ClaimOutcome;
   findByRef(ref: string): StoredOrder | null;
   events(orderId: number): OrderEvent[];
 }
@@ -140,18 +173,9 @@ export const toOrder = (row: OrderRow): StoredOrder => ({
 
 /** Where a payment link leads, and whether that is somewhere other than the gateway the profile names. */
 function paymentHost(paymentUrl: string | null, baseUrl: string): { paymentHost: string | null; paymentHostForeign: boolean } {
-  const host = hostOf(paymentUrl);
-  return { paymentHost: host, paymentHostForeign: host !== null && host !== hostOf(baseUrl) };
+  const host = hostnameOf(paymentUrl);
+  return { paymentHost: host, paymentHostForeign: host !== null && host !== hostnameOf(baseUrl) };
 }
-
-const hostOf = (url: string | null) => {
-  if (url === null) return null;
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return null;
-  }
-};
 
 /** PD-000123: short enough to read over the phone, sortable, never reused (nothing is deleted). */
 export const formatRef = (id: number) => `PD-${String(id).padStart(6, '0')}`;
@@ -177,8 +201,20 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     `INSERT INTO orders (id, ref, profile_id, sandbox, amount_minor, currency, customer_name, customer_email, note,
        status, return_token_hash, cancel_token_hash, created_at, updated_at, expires_at)
      VALUES (@id, @ref, @profileId, (SELECT mode = 'sandbox' FROM profiles WHERE id = @profileId), @amountMinor, 'BDT',
-       @customerName, @customerEmail, @note, 'pending', @returnTokenHash, @cancelTokenHash, @at, @at, @expiresAt)`,
+       @customerName, @customerEmail, @note, 'pending', @returnTokenHash, @cancelTokenHash, @createdAt, @at, @expiresAt)`,
   );
+  /** Inserts a pending order under the next ref; its id. */
+  const insertPending = (order: Omit<NewOrder, 'customerName' | 'customerEmail' | 'note'> & {
+    customerName: string | null;
+    customerEmail: string | null;
+    note: string | null;
+    createdAt: string;
+    at: string;
+  }) => {
+    const { id } = nextId.get()!;
+    insertOrder.run({ id, ref: formatRef(id), ...order });
+    return id;
+  };
   const insertEvent = db.prepare(`INSERT INTO order_events (order_id, kind, detail, at) VALUES (?, ?, ?, ?)`);
   const statements = new Map<string, Statement<unknown[]>>();
   /** Prepared once, on first use: the payment path runs these thousands of times. */
@@ -220,6 +256,52 @@ export function createOrdersRepo(db: Db): OrdersRepo {
   const search = createTransactionSearch(db);
   /** True inside `atomically`, whose end indexes the payments recorded in it. */
   let batching = false;
+  const indexPayment = (id: number) => (batching ? search.defer(id) : search.index(id));
+
+  const payFromLine = db.prepare(
+    `UPDATE orders SET status = 'paid', payment_source = 'gateway', payment_proof = 'statement', transaction_id = @transactionId,
+       transaction_key = @transactionKey, paid_at = @paidAt, verification = 'reconciled_by_hand', statement_amount_minor = NULL, updated_at = @at
+     WHERE id = @orderId AND status IN ('pending', 'expired', 'cancelled', 'failed') AND transaction_id IS NULL`,
+  );
+  /** Pays an unpaid order with the line's payment, dated when the money moved; false when it was not unpaid. */
+  const payWithLine = (orderId: number, line: StatementPayment, at: string) => {
+    const paid = payFromLine.run({ orderId, transactionId: line.transactionId, transactionKey: line.key, paidAt: line.occurredAt, at }).changes > 0;
+    if (paid) indexPayment(orderId);
+    return paid;
+  };
+  const lineDetail = (line: StatementPayment) => ({
+    statement: line.fileName,
+    line: line.line,
+    transactionId: line.transactionId,
+    statementAmountMinor: line.amountMinor,
+  });
+  // An import's staged rows are few; `+` (in an UPDATE … FROM) and CROSS JOIN make them drive each statement:
+  // knowing nothing of a TEMP table's size, SQLite would otherwise scan every order for them.
+  const SETTLE_MATCHES = [
+    `INSERT INTO order_events (order_id, kind, detail, at)
+     SELECT m.order_id, iif(m.matched, 'verified', 'amount_mismatch'),
+       json_object('statement', s.file_name, 'line', l.line_no, 'transactionId', l.transaction_id,
+         'statementAmountMinor', l.amount_minor, 'orderAmountMinor', o.amount_minor), @at
+     FROM temp.statement_matches m JOIN orders o ON o.id = m.order_id JOIN statement_lines l ON l.id = m.line_id
+       JOIN statements s ON s.id = l.statement_id
+     ORDER BY m.order_id`,
+    `UPDATE orders SET verification = iif(m.matched, 'verified', 'amount_mismatch'),
+       statement_amount_minor = iif(m.matched, NULL, m.amount_minor), updated_at = @at
+     FROM temp.statement_matches m WHERE orders.id = +m.order_id`,
+  ];
+  const COUNT_MATCHES = `SELECT ifnull(sum(matched), 0) AS verified, count(*) - ifnull(sum(matched), 0) AS mismatched
+    FROM temp.statement_matches`;
+  // A chunk of the missing orders is picked once into a TEMP table (this connection's own), then audited and marked.
+  const MISSING = {
+    pick: `INSERT INTO temp.statement_missing
+     SELECT id FROM orders WHERE profile_id = @profileId AND verification = 'unverified' AND paid_at BETWEEN @from AND @to
+     LIMIT @limit`,
+    audit: `INSERT INTO order_events (order_id, kind, detail, at)
+     SELECT o.id, 'missing_from_statement', json_object('statement', @fileName, 'transactionId', o.transaction_id), @at
+     FROM temp.statement_missing m CROSS JOIN orders o ON o.id = m.order_id
+     ORDER BY m.order_id`,
+    mark: `UPDATE orders SET verification = 'missing', updated_at = @at WHERE id IN (SELECT order_id FROM temp.statement_missing)`,
+  };
 
   return {
     atomically(work) {
@@ -242,10 +324,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     },
 
     createPending: inTransaction((order: NewOrder, at: string) => {
-      const { id } = nextId.get()!;
-      insertOrder.run({
-        id,
-        ref: formatRef(id),
+      const id = insertPending({
         profileId: order.profileId,
         amountMinor: order.amountMinor,
         customerName: order.customerName ?? null,
@@ -253,6 +332,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
         note: order.note ?? null,
         returnTokenHash: order.returnTokenHash,
         cancelTokenHash: order.cancelTokenHash,
+        createdAt: at,
         expiresAt: order.expiresAt,
         at,
       });
@@ -301,8 +381,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
             `UPDATE orders SET transaction_id = ?, transaction_key = ?, payment_proof = 'return', updated_at = ?
              WHERE id = ? AND transaction_id IS NULL`,
           ).run(transactionId.id, transactionId.key, at, order.id);
-          if (batching) search.defer(order.id);
-          else search.index(order.id);
+          indexPayment(order.id);
           // Paid by hand and through the gateway: the shopkeeper may owe the customer a refund, so it is said.
           audit(order.id, 'gateway_return_after_manual_payment', { transactionId: transactionId.id }, at);
           return { kind: 'identified', order: load(order.id) };
@@ -317,8 +396,7 @@ export function createOrdersRepo(db: Db): OrdersRepo {
             `UPDATE orders SET status = 'paid', payment_source = 'gateway', payment_proof = 'return', transaction_id = ?,
                transaction_key = ?, paid_at = ?, verification = 'unverified', updated_at = ? WHERE id = ?`,
           ).run(transactionId.id, transactionId.key, at, at, order.id);
-          if (batching) search.defer(order.id);
-          else search.index(order.id);
+          indexPayment(order.id);
           // A return after the link expired or was withdrawn still means the money moved: record it, say so.
           audit(order.id, 'paid', { transactionId: transactionId.id, from: decision.from, late: decision.from !== 'pending' }, at);
           return { kind: 'paid', order: load(order.id), from: decision.from };
@@ -404,10 +482,56 @@ export function createOrdersRepo(db: Db): OrdersRepo {
          WHERE id = ? AND status IN ('pending', 'expired', 'cancelled', 'failed')`,
       ).run(transactionId.id, transactionId.key, at, at, id);
       if (changed.changes === 0) return { kind: 'already_paid' };
-      if (batching) search.defer(id);
-      else search.index(id);
+      indexPayment(id);
       audit(id, 'claimed_at_counter', { transactionId: transactionId.id }, at);
       return { kind: 'paid', order: load(id) };
+    }),
+
+    settleStatementMatches: inTransaction((at: string) => {
+      for (const sql of SETTLE_MATCHES) statement(sql).run({ at });
+      return statement(COUNT_MATCHES).get() as { verified: number; mismatched: number };
+    }),
+
+    markMissingFromStatement: inTransaction((window: StatementWindow, limit: number, at: string) => {
+      db.exec(`CREATE TEMP TABLE IF NOT EXISTS statement_missing (order_id INTEGER PRIMARY KEY);
+        DELETE FROM temp.statement_missing;`);
+      const found = statement(MISSING.pick).run({ profileId: window.profileId, from: window.from, to: window.to, limit }).changes;
+      statement(MISSING.audit).run({ fileName: window.fileName, at });
+      statement(MISSING.mark).run({ at });
+      db.exec(`DELETE FROM temp.statement_missing`);
+      return found;
+    }),
+
+    payFromStatementLine: inTransaction((orderId: number, line: StatementPayment, at: string): ClaimOutcome => {
+      const before = byId.get(orderId);
+      if (!before) return { kind: 'stale' };
+      const heldBy = byTransaction.get(line.key)?.ref;
+      if (heldBy) return { kind: 'held', ref: heldBy };
+      if (!payWithLine(orderId, line, at)) return { kind: 'stale' };
+      audit(orderId, 'attached_statement_line', { ...lineDetail(line), from: before.status }, at);
+      return { kind: 'done', order: load(orderId) };
+    }),
+
+    createFromStatementLine: inTransaction((order: NewStatementOrder, line: StatementPayment, at: string): ClaimOutcome => {
+      const heldBy = byTransaction.get(line.key)?.ref;
+      if (heldBy) return { kind: 'held', ref: heldBy };
+      // The sale happened when the money moved: the order is dated by the line, its audit by now.
+      const id = insertPending({
+        profileId: line.profileId,
+        amountMinor: line.amountMinor,
+        customerName: order.customerName,
+        customerEmail: null,
+        note: null,
+        returnTokenHash: order.returnTokenHash,
+        cancelTokenHash: order.cancelTokenHash,
+        createdAt: line.occurredAt,
+        expiresAt: line.occurredAt,
+        at,
+      });
+      audit(id, 'created', { amountMinor: line.amountMinor, from: 'statement' }, at);
+      payWithLine(id, line, at);
+      audit(id, 'recorded_from_statement', lineDetail(line), at);
+      return { kind: 'done', order: load(id) };
     }),
 
     events(orderId) {

@@ -1,6 +1,7 @@
 // Merchant profiles: which gateway to talk to and where customers come back. API keys are not here;
 // they live in a SecretStore.
 import type { Db } from './database';
+import { createSettingsRepo } from './settings-repo';
 
 export type ProfileMode = 'live' | 'sandbox';
 
@@ -55,6 +56,8 @@ const toProfile = (row: ProfileRow): Profile => ({
   removed: row.removed_at !== null,
 });
 
+const ACTIVE_PROFILE = 'active_profile';
+
 const COLUMNS = 'id, name, mode, base_url, listen_host, listen_port, return_base_url, removed_at';
 
 export function createProfilesRepo(db: Db, now: () => string = () => new Date().toISOString()): ProfilesRepo {
@@ -67,11 +70,8 @@ export function createProfilesRepo(db: Db, now: () => string = () => new Date().
     `INSERT INTO profiles (name, mode, base_url, listen_host, listen_port, return_base_url, created_at)
      VALUES (@name, @mode, @baseUrl, @listenHost, @listenPort, @returnBaseUrl, @createdAt)`,
   );
-  const activeId = db.prepare<[], { value: string }>(`SELECT value FROM settings WHERE key = 'active_profile'`);
-  const setActiveId = db.prepare(
-    `INSERT INTO settings (key, value) VALUES ('active_profile', ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  );
+  // Which profile is active is a setting (its id, as JSON), so the app and the CLI agree on it.
+  const settings = createSettingsRepo(db);
 
   const get = (id: number): Profile => {
     const row = byId.get(id);
@@ -107,13 +107,13 @@ export function createProfilesRepo(db: Db, now: () => string = () => new Date().
       db.prepare(`UPDATE profiles SET removed_at = ? WHERE id = ? AND removed_at IS NULL`).run(now(), id);
     },
     active() {
-      const row = activeId.get();
-      const profile = row ? byId.get(Number(row.value)) : undefined;
+      const id = settings.get<number>(ACTIVE_PROFILE);
+      const profile = id === null ? undefined : byId.get(Number(id));
       return profile && profile.removed_at === null ? toProfile(profile) : null;
     },
     setActive(id) {
       if (get(id).removed) throw new Error(`Profile ${id} was removed and cannot be made active.`);
-      setActiveId.run(String(id));
+      settings.set(ACTIVE_PROFILE, id);
     },
   };
 }

@@ -4,14 +4,13 @@
 // written once per transaction ID and profile, each new line meeting the paid order holding its transaction ID;
 // once every line is in, lines still unclaimed meet orders paid since (a late return, or one that came during the
 // import), and paid orders within the statement's time that no statement shows become missing, a chunk at a time.
-// Every order it changes gets its audit row in the transaction that changes it. Stopped anywhere (a crash, a
-// refused write), the book holds whole chunks, and importing the same file again completes it: a line already in
-// changes nothing.
+// The orders repository changes the orders, with their audit rows, inside each of these transactions; this one
+// writes only statements and their lines. Stopped anywhere (a crash, a refused write), the book holds whole chunks,
+// and importing the same file again completes it: a line already in changes nothing.
 import type { StatementMapping } from '../../../shared/contract';
 import type { RejectedLine, StatementLineInput } from '../reconciliation/statement-lines';
 import type { Db } from './database';
-import { formatRef, SELECT_ORDERS, toOrder, type OrderRow, type StoredOrder } from './orders-repo';
-import { createTransactionSearch } from './transaction-search';
+import type { ClaimOutcome, NewStatementOrder, OrdersRepo } from './orders-repo';
 
 /** A line as kept: what was imported (its raw text stays in the table), where from, and the order it proves. */
 export type StoredStatementLine = Omit<StatementLineInput, 'raw'> & {
@@ -46,11 +45,6 @@ export type ImportOutcome = {
   coversFrom: string | null;
   coversTo: string | null;
 };
-
-/** What attaching or recording a line did: done, refused (another order holds its transaction ID), or nothing (the line or the order changed meanwhile). */
-export type ClaimOutcome = { kind: 'done'; order: StoredOrder } | { kind: 'held'; ref: string } | { kind: 'stale' };
-
-export type NewStatementOrder = { customerName: string | null; returnTokenHash: string; cancelTokenHash: string };
 
 /**
  * About how long one of an import's transactions holds the main thread. Each is sized from the pace of the one
@@ -88,8 +82,6 @@ type LineRow = {
 
 /** Where the scan of unclaimed lines has got to: past this line, in the index's (time, id) order. */
 type LateCursor = { occurredAt: string; id: number };
-/** The paid orders a statement covers: its profile's, paid between its first and last line. */
-type MissingWindow = { profileId: number; from: string; to: string; fileName: string };
 
 const SELECT_LINES = `SELECT l.id, l.profile_id, l.statement_id, s.file_name, l.line_no, l.transaction_id, l.transaction_key,
     l.amount_minor, l.occurred_at, l.sender, l.reference, l.order_id, o.ref AS order_ref
@@ -132,7 +124,7 @@ async function inChunks(step: (size: number) => boolean): Promise<void> {
   }
 }
 
-export function createStatementsRepo(db: Db): StatementsRepo {
+export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo {
   const insertStatement = db.prepare(
     `INSERT INTO statements (profile_id, file_name, imported_at, lines, imported, rejected, mapping)
      VALUES (?, ?, ?, ?, 0, 0, ?)`,
@@ -152,10 +144,8 @@ export function createStatementsRepo(db: Db): StatementsRepo {
     order_id INTEGER PRIMARY KEY, line_id INTEGER NOT NULL, amount_minor INTEGER NOT NULL, matched INTEGER NOT NULL)`);
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS statement_scan (
     line_id INTEGER NOT NULL, occurred_at TEXT NOT NULL, transaction_key TEXT NOT NULL, amount_minor INTEGER NOT NULL)`);
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS statement_missing (order_id INTEGER PRIMARY KEY)`);
   const clearTemp = () =>
-    db.exec(`DELETE FROM temp.statement_import; DELETE FROM temp.statement_matches; DELETE FROM temp.statement_scan;
-      DELETE FROM temp.statement_missing;`);
+    db.exec(`DELETE FROM temp.statement_import; DELETE FROM temp.statement_matches; DELETE FROM temp.statement_scan;`);
   const stage = db.prepare(
     `INSERT INTO temp.statement_import
      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
@@ -200,43 +190,11 @@ export function createStatementsRepo(db: Db): StatementsRepo {
      FROM temp.statement_scan c CROSS JOIN orders o ON o.transaction_key = c.transaction_key
      WHERE o.profile_id = @profileId AND o.status = 'paid'`,
   );
-  // From here on, `+` (in an UPDATE … FROM) and CROSS JOIN make the TEMP table's few rows drive each statement:
-  // knowing nothing of its size, SQLite would otherwise scan every order or line for them.
+  // `+` (in an UPDATE … FROM) makes the TEMP table's few rows drive: knowing nothing of its size, SQLite would
+  // otherwise scan every line for them.
   const claimLate = db.prepare(
     `UPDATE statement_lines SET order_id = m.order_id, resolved_by = 'match', resolved_at = @at
      FROM temp.statement_matches m WHERE statement_lines.id = +m.line_id AND statement_lines.order_id IS NULL`,
-  );
-  const auditMatches = db.prepare(
-    `INSERT INTO order_events (order_id, kind, detail, at)
-     SELECT m.order_id, iif(m.matched, 'verified', 'amount_mismatch'),
-       json_object('statement', s.file_name, 'line', l.line_no, 'transactionId', l.transaction_id,
-         'statementAmountMinor', l.amount_minor, 'orderAmountMinor', o.amount_minor), @at
-     FROM temp.statement_matches m JOIN orders o ON o.id = m.order_id JOIN statement_lines l ON l.id = m.line_id
-       JOIN statements s ON s.id = l.statement_id
-     ORDER BY m.order_id`,
-  );
-  const applyMatches = db.prepare(
-    `UPDATE orders SET verification = iif(m.matched, 'verified', 'amount_mismatch'),
-       statement_amount_minor = iif(m.matched, NULL, m.amount_minor), updated_at = @at
-     FROM temp.statement_matches m WHERE orders.id = +m.order_id`,
-  );
-  const countMatches = db.prepare<[], { verified: number; mismatched: number }>(
-    `SELECT ifnull(sum(matched), 0) AS verified, count(*) - ifnull(sum(matched), 0) AS mismatched FROM temp.statement_matches`,
-  );
-  // Once every line has met its order, an order still unverified has no line at all: a chunk of them at a time.
-  const nextMissing = db.prepare(
-    `INSERT INTO temp.statement_missing
-     SELECT id FROM orders WHERE profile_id = @profileId AND verification = 'unverified' AND paid_at BETWEEN @from AND @to
-     LIMIT @limit`,
-  );
-  const auditMissing = db.prepare(
-    `INSERT INTO order_events (order_id, kind, detail, at)
-     SELECT o.id, 'missing_from_statement', json_object('statement', @fileName, 'transactionId', o.transaction_id), @at
-     FROM temp.statement_missing m CROSS JOIN orders o ON o.id = m.order_id
-     ORDER BY m.order_id`,
-  );
-  const markMissing = db.prepare(
-    `UPDATE orders SET verification = 'missing', updated_at = @at WHERE id IN (SELECT order_id FROM temp.statement_missing)`,
   );
   const countUnclaimed = db
     .prepare<[number, number, number], number>(
@@ -248,44 +206,12 @@ export function createStatementsRepo(db: Db): StatementsRepo {
   const unclaimedLines = db.prepare<[number, number], LineRow>(
     `${SELECT_LINES} WHERE l.profile_id = ? AND l.order_id IS NULL ORDER BY l.occurred_at DESC, l.id DESC LIMIT ?`,
   );
-  // A transaction ID held by any order: a line never gives an order someone else's payment.
-  const holder = db.prepare<[string], string>(`SELECT ref FROM orders WHERE transaction_key = ?`).pluck();
-  const orderById = db.prepare<[number], OrderRow>(`${SELECT_ORDERS} WHERE o.id = ?`);
-  const payFromLine = db.prepare(
-    `UPDATE orders SET status = 'paid', payment_source = 'gateway', payment_proof = 'statement', transaction_id = @transactionId,
-       transaction_key = @transactionKey, paid_at = @paidAt, verification = 'reconciled_by_hand', statement_amount_minor = NULL, updated_at = @at
-     WHERE id = @orderId AND status IN ('pending', 'expired', 'cancelled', 'failed') AND transaction_id IS NULL`,
-  );
-  const search = createTransactionSearch(db);
   const claimLine = db.prepare(
     `UPDATE statement_lines SET order_id = ?, resolved_by = ?, resolved_at = ? WHERE id = ? AND order_id IS NULL`,
   );
-  const nextOrderId = db.prepare<[], number>(`SELECT ifnull(max(id), 0) + 1 FROM orders`).pluck();
-  const insertOrder = db.prepare(
-    `INSERT INTO orders (id, ref, profile_id, sandbox, amount_minor, currency, customer_name, status, return_token_hash,
-       cancel_token_hash, created_at, updated_at, expires_at)
-     VALUES (@id, @ref, @profileId, (SELECT mode = 'sandbox' FROM profiles WHERE id = @profileId), @amountMinor, 'BDT',
-       @customerName, 'pending', @returnTokenHash, @cancelTokenHash, @createdAt, @at, @createdAt)`,
-  );
-  const insertEvent = db.prepare(`INSERT INTO order_events (order_id, kind, detail, at) VALUES (?, ?, ?, ?)`);
-  const audit = (orderId: number, kind: string, detail: Record<string, unknown>, at: string) =>
-    insertEvent.run(orderId, kind, JSON.stringify(detail), at);
-  const lineDetail = (line: StoredStatementLine) => ({
-    statement: line.fileName,
-    line: line.line,
-    transactionId: line.transactionId,
-    statementAmountMinor: line.amountMinor,
-  });
   const transaction = <A extends unknown[], R>(fn: (...args: A) => R) => {
     const tx = db.transaction(fn);
     return (...args: A): R => tx.immediate(...args);
-  };
-
-  /** Audits and applies the matches staged in temp.statement_matches; how many verified, how many did not. */
-  const settleMatches = (at: string) => {
-    auditMatches.run({ at });
-    applyMatches.run({ at });
-    return countMatches.get()!;
   };
 
   const openStatement = transaction((input: StatementImport, at: string) =>
@@ -319,7 +245,7 @@ export function createStatementsRepo(db: Db): StatementsRepo {
       const after = lastLineId.get()!;
       const imported = insertLines.run({ statementId, profileId, at }).changes;
       newMatches.run({ after });
-      const { verified, mismatched } = settleMatches(at);
+      const { verified, mismatched } = orders.settleStatementMatches(at);
       countInStatement.run(imported, rejected.length, statementId);
       clearTemp();
       return { imported, alreadyKnown, rejected, verified, mismatched, lastId: lastLineId.get()! };
@@ -333,19 +259,9 @@ export function createStatementsRepo(db: Db): StatementsRepo {
     const end = scanEnd.get();
     lateMatches.run({ profileId });
     claimLate.run({ at });
-    const counts = settleMatches(at);
+    const counts = orders.settleStatementMatches(at);
     clearTemp();
     return { ...counts, next: scanned === size ? end! : null };
-  });
-
-  /** Up to `size` of the paid orders in the window that no line shows turn missing; how many did. */
-  const missingChunk = transaction((window: MissingWindow, size: number, at: string) => {
-    clearTemp();
-    const found = nextMissing.run({ ...window, limit: size }).changes;
-    auditMissing.run({ fileName: window.fileName, at });
-    markMissing.run({ at });
-    clearTemp();
-    return found;
   });
 
   return {
@@ -389,7 +305,7 @@ export function createStatementsRepo(db: Db): StatementsRepo {
       if (coversFrom && coversTo) {
         const window = { profileId, from: coversFrom, to: coversTo, fileName };
         await inChunks((size) => {
-          const found = missingChunk(window, size, at);
+          const found = orders.markMissingFromStatement(window, size, at);
           missing += found;
           return found === size;
         });
@@ -420,44 +336,18 @@ export function createStatementsRepo(db: Db): StatementsRepo {
 
     attach: transaction((lineId: number, orderId: number, at: string): ClaimOutcome => {
       const row = lineById.get(lineId);
-      const before = orderById.get(orderId);
-      if (!row || row.order_id !== null || !before) return { kind: 'stale' };
-      const held = holder.get(row.transaction_key);
-      if (held) return { kind: 'held', ref: held };
-      const line = toLine(row);
-      const paid = payFromLine.run({ orderId, transactionId: line.transactionId, transactionKey: line.key, paidAt: line.occurredAt, at }).changes;
-      if (!paid) return { kind: 'stale' };
-      search.index(orderId);
-      claimLine.run(orderId, 'attached', at, lineId);
-      audit(orderId, 'attached_statement_line', { ...lineDetail(line), from: before.status }, at);
-      return { kind: 'done', order: toOrder(orderById.get(orderId)!) };
+      if (!row || row.order_id !== null) return { kind: 'stale' };
+      const outcome = orders.payFromStatementLine(orderId, toLine(row), at);
+      if (outcome.kind === 'done') claimLine.run(orderId, 'attached', at, lineId);
+      return outcome;
     }),
 
     record: transaction((lineId: number, order: NewStatementOrder, at: string): ClaimOutcome => {
       const row = lineById.get(lineId);
       if (!row || row.order_id !== null) return { kind: 'stale' };
-      const held = holder.get(row.transaction_key);
-      if (held) return { kind: 'held', ref: held };
-      const line = toLine(row);
-      const id = nextOrderId.get()!;
-      // The sale happened when the money moved: the order is dated by the line, its audit by now.
-      insertOrder.run({
-        id,
-        ref: formatRef(id),
-        profileId: line.profileId,
-        amountMinor: line.amountMinor,
-        customerName: order.customerName,
-        returnTokenHash: order.returnTokenHash,
-        cancelTokenHash: order.cancelTokenHash,
-        createdAt: line.occurredAt,
-        at,
-      });
-      audit(id, 'created', { amountMinor: line.amountMinor, from: 'statement' }, at);
-      payFromLine.run({ orderId: id, transactionId: line.transactionId, transactionKey: line.key, paidAt: line.occurredAt, at });
-      search.index(id);
-      claimLine.run(id, 'recorded', at, lineId);
-      audit(id, 'recorded_from_statement', lineDetail(line), at);
-      return { kind: 'done', order: toOrder(orderById.get(id)!) };
+      const outcome = orders.createFromStatementLine(order, toLine(row), at);
+      if (outcome.kind === 'done') claimLine.run(outcome.order.id, 'recorded', at, lineId);
+      return outcome;
     }),
   };
 }

@@ -5,8 +5,10 @@
 import { Agent, request } from 'undici';
 import { z } from 'zod';
 import { MAX_PAYMENT_URL_LENGTH, paymentLinkProblem } from './payment-link';
+import { isDomainMismatch } from '../../../shared/gateway-refusals';
 import { toGatewayAmount } from '../../../shared/money';
-import { errorCode } from './error-code';
+import { errorCode, HTTP_TIMEOUT_CODES } from './error-code';
+import { webUrl } from '../web-address';
 
 export type GatewayErrorKind =
   | 'gateway_rejected'
@@ -110,11 +112,9 @@ function requestBody(baseUrl: string, checkout: CheckoutRequest) {
   };
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-
 function failureKind(error: unknown, signal: AbortSignal): 'timeout' | 'response_too_large' | 'network' {
   if (error instanceof ResponseTooLarge) return 'response_too_large';
-  return signal.aborted || TIMEOUT_CODES.has(errorCode(error)) ? 'timeout' : 'network';
+  return signal.aborted || HTTP_TIMEOUT_CODES.has(errorCode(error)) ? 'timeout' : 'network';
 }
 
 /** Reads the body as it streams in and hangs up the moment it passes the limit. */
@@ -184,7 +184,7 @@ function rejectedError(gatewayMessage: string, status: number): GatewayError {
 
 /** The gateway's words say what failed; these say what the shopkeeper can do about the two usual causes. */
 function rejectionHint(words: string, status: number): string {
-  if (/domain mismatch/i.test(words)) {
+  if (isDomainMismatch(words)) {
     return ' Compare the Base URL in PayDesk with the Base URL on the gateway’s API Settings page character by character, including any slash at the end: they must be exactly the same.';
   }
   if (status === 401 || status === 403) return ' Check the API key on the gateway’s API Settings page.';
@@ -215,14 +215,7 @@ const SENTENCES = {
 } as const;
 
 /** The host to name in sentences, or null when the Base URL is not an http(s) address at all. */
-function hostOf(baseUrl: string): string | null {
-  try {
-    const url = new URL(baseUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
-  } catch {
-    return null;
-  }
-}
+const hostOf = (baseUrl: string): string | null => webUrl(baseUrl)?.host ?? null;
 
 function badBaseUrl(baseUrl: string): GatewayError {
   return {

@@ -10,7 +10,8 @@ import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
 import { Agent, errors, request } from 'undici';
 import type { ConnectionReport } from '../../../shared/contract';
 import { isLoopbackHost } from '../loopback';
-import { errorCode } from './error-code';
+import { errorCode, HTTP_TIMEOUT_CODES } from './error-code';
+import { parseUrl, webUrl } from '../web-address';
 
 export type ConnectionCheckOptions = {
   /** The limit for each step. */
@@ -99,13 +100,8 @@ function checkUrl(typed: string): Outcome<URL> {
   const text = typed.trim();
   const copyAgain = 'copy the Base URL again from the gateway’s API Settings page';
   if (text === '') return failed('No Base URL was given.', `Type the gateway’s Base URL first; ${copyAgain}.`);
-  let url: URL | null = null;
-  try {
-    url = new URL(text);
-  } catch {
-    // not a URL at all: answered below
-  }
-  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  const url = webUrl(text);
+  if (url === null) {
     const detail = `“${quote(text)}” is not a web address starting with https:// or http://.`;
     return failed(detail, `${detail.slice(0, -1)}; ${copyAgain}.`);
   }
@@ -383,7 +379,7 @@ async function getBaseUrl(url: URL, timeoutMs: number, ca: string | Buffer | und
 function judgeAnswer(url: URL, status: number, location: string | undefined): Outcome<string | null> {
   const answered = `The gateway answered HTTP ${status}${STATUS_CODES[status] ? ` (${STATUS_CODES[status]})` : ''}`;
   if (status >= 300 && status < 400 && location !== undefined) {
-    const target = resolve(location, url);
+    const target = parseUrl(location, url);
     // A redirect within the same site (e.g. /api to /api/) is harmless; one to another scheme or host
     // means the checkout POST would be redirected too, and PayDesk never follows a redirect with it.
     const elsewhere = target !== null && target.origin !== url.origin;
@@ -404,12 +400,10 @@ function judgeAnswer(url: URL, status: number, location: string | undefined): Ou
   return passed(`${answered}; any answer shows it is reachable.`, null);
 }
 
-const HTTP_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-
 /** Why an HTTP request got no answer: no time left, not HTTP at all, or hung up on. */
 export function httpFailure(host: string, error: unknown, aborted: boolean, timeoutMs: number, subject: CheckSubject): Failure {
   const code = errorCode(error);
-  if (aborted || HTTP_TIMEOUTS.has(code)) {
+  if (aborted || HTTP_TIMEOUT_CODES.has(code)) {
     return failed(
       `${host} accepted the connection but gave no answer within ${seconds(timeoutMs)}.`,
       `${host} accepted the connection but gave no answer within ${seconds(timeoutMs)}: check the port in ${subject.address}, and try again in a few minutes in case ${subject.server} is busy.`,
@@ -462,13 +456,6 @@ export function quote(text: string): string {
   return flat.length > 100 ? `${flat.slice(0, 100)}…` : flat;
 }
 
-function resolve(location: string, base: URL): URL | null {
-  try {
-    return new URL(location, base);
-  } catch {
-    return null;
-  }
-}
 
 /** "the gateway" → "gateway", for "the real gateway". */
 const bare = (server: string) => server.replace(/^(the|your) /, '');

@@ -2,6 +2,7 @@
 // plain web address of sane length whose host is what it shows. A link with user info
 // (https://pay.example@evil.host/…) reads as the gateway's yet leads elsewhere, so it is refused on every
 // path: when the gateway answers, when it is opened, and when an order holding one is shown.
+import { webUrl } from '../web-address';
 
 /** Longer links make QR codes no phone camera reads at a counter; no checkout page needs one. */
 export const MAX_PAYMENT_URL_LENGTH = 2048;
@@ -18,13 +19,8 @@ const HIDDEN = /[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\u202a-\u202
 export function paymentLinkProblem(text: string): PaymentLinkProblem | null {
   if (text.length > MAX_PAYMENT_URL_LENGTH) return 'too_long';
   if (HIDDEN.test(text)) return 'hidden_characters';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'not_web';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'not_web';
+  const url = webUrl(text);
+  if (url === null) return 'not_web';
   if (url.username !== '' || url.password !== '') return 'user_info';
   return null;
 }

@@ -3,6 +3,7 @@
 // Host, so it gets 421 Misdirected Request and nothing else.
 import { isIP } from 'node:net';
 import { isAllNetworksHost, isLoopbackHost } from '../loopback';
+import { parseUrl } from '../web-address';
 import { listBindAddresses } from './bind-addresses';
 
 /**
@@ -24,7 +25,7 @@ export function allowedHosts(listener: { host: string; port: number }, published
       : [listener.host];
   for (const host of own) add(isIP(host) === 6 ? `[${host}]` : host, listener.port, 80);
   for (const origin of published) {
-    const url = parsed(origin);
+    const url = parseUrl(origin);
     if (url) add(url.hostname, Number(url.port) || (url.protocol === 'https:' ? 443 : 80), url.protocol === 'https:' ? 443 : 80);
   }
   return allowed;
@@ -73,12 +74,4 @@ export function createHostAllowList(
     },
     refresh,
   };
-}
-
-function parsed(origin: string): URL | null {
-  try {
-    return new URL(origin);
-  } catch {
-    return null;
-  }
 }

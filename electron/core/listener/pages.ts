@@ -1,12 +1,7 @@
 // The pages a customer's browser sees after paying or cancelling. Self-contained (no scripts, no remote
 // resources), in English and Bengali, and every value in them is HTML-escaped.
 import { formatTaka } from '../../../shared/money';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+import { escapeHtml } from '../escape-html';
 
 export type Page = { status: number; html: string };
 

@@ -18,6 +18,7 @@ import {
   type Outcome,
 } from '../gateway/connection-check';
 import { isLoopbackHost } from '../loopback';
+import { webUrl } from '../web-address';
 import type { ReturnProbes } from './return-probes';
 
 export type ReturnCheckInput = {
@@ -95,13 +96,8 @@ function checkAddress(input: ReturnCheckInput): Outcome<URL> {
     const why = input.listenerProblem ?? 'it is stopped.';
     return failed('PayDesk has no return address: its return listener is not running.', `PayDesk’s return listener is not running, so no customer can come back: ${why}`);
   }
-  let url: URL | null = null;
-  try {
-    url = new URL(input.returnBaseUrl);
-  } catch {
-    // not a URL at all: answered below
-  }
-  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  const url = webUrl(input.returnBaseUrl);
+  if (url === null) {
     const detail = `“${quote(input.returnBaseUrl)}” is not a web address starting with https:// or http://.`;
     return failed(detail, `${detail.slice(0, -1)}; correct the public return address in Settings → Return listener.`);
   }

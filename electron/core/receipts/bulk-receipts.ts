@@ -1,10 +1,11 @@
 // Receipts for many orders at once: one combined PDF, or one PDF per order into a folder. Work happens in
-// a hidden folder beside the target; only a finished export is moved into place, so cancelling (or a
-// failure) leaves nothing behind.
+// a hidden folder beside the target; only a finished export is moved into place (atomic-file.ts), so
+// cancelling (or a failure) leaves nothing behind.
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Order, ShopDetails } from '../../../shared/contract';
+import { replaceFileAtomically, writeFileAtomically } from '../atomic-file';
 import type { PdfRenderer } from './pdf-renderer';
 import { receiptFileName, renderReceipts, type ReceiptLanguage, type ReceiptLayout } from './receipt-html';
 
@@ -59,11 +60,9 @@ export async function exportReceipts(options: {
     }
     if (signal?.aborted) throw new Cancelled();
     if (combined && target.kind === 'combined') {
-      const staged = join(work, 'combined.pdf');
-      await writeFile(staged, await combined.save());
-      await rename(staged, target.file);
+      await writeFileAtomically(target.file, await combined.save());
     } else {
-      for (const name of written) await rename(join(work, name), join(home, name));
+      for (const name of written) await replaceFileAtomically(join(home, name), (temp) => rename(join(work, name), temp));
     }
     return { ok: true, receipts: done };
   } catch (error) {

@@ -2,11 +2,10 @@
 // plain decimals, times in ISO 8601 with the local offset, and cells that a spreadsheet would run as a
 // formula (= + - @ tab CR) neutralised with a leading apostrophe. SQLite makes the lines (order-queries.ts),
 // which keeps the export near the sqlite3 shell's speed; they are written in chunks to a temporary file and
-// renamed into place, so a cancelled or failed export leaves nothing half-written.
+// renamed into place (atomic-file.ts), so a cancelled or failed export leaves nothing half-written.
 import { createWriteStream } from 'node:fs';
-import { rm, rename } from 'node:fs/promises';
 import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
+import { replaceFileAtomically } from '../atomic-file';
 
 export const CSV_COLUMNS = [
   'ref', 'created_at', 'status', 'paid_manually', 'amount', 'currency', 'customer_name', 'customer_email',
@@ -21,25 +20,28 @@ export async function writeOrdersCsv(
   chunks: Iterable<{ bytes: Buffer; rows: number }>,
   options: { signal?: AbortSignal; onProgress?(rows: number): void } = {},
 ): Promise<ExportResult> {
-  const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}-${Date.now()}`);
-  const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
   let rows = 0;
   try {
-    await once(out, 'open');
-    out.write(Buffer.from('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n', 'utf8'));
-    for (const chunk of chunks) {
-      if (options.signal?.aborted) throw new ExportCancelled();
-      rows += chunk.rows;
-      if (!out.write(chunk.bytes)) await once(out, 'drain');
-      options.onProgress?.(rows);
-    }
-    out.end();
-    await once(out, 'finish');
-    await rename(partial, file);
+    await replaceFileAtomically(file, async (partial) => {
+      const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
+      try {
+        await once(out, 'open');
+        out.write(Buffer.from('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n', 'utf8'));
+        for (const chunk of chunks) {
+          if (options.signal?.aborted) throw new ExportCancelled();
+          rows += chunk.rows;
+          if (!out.write(chunk.bytes)) await once(out, 'drain');
+          options.onProgress?.(rows);
+        }
+        out.end();
+        await once(out, 'finish');
+      } catch (error) {
+        out.destroy();
+        throw error;
+      }
+    });
     return { ok: true, rows };
   } catch (error) {
-    out.destroy();
-    await rm(partial, { force: true });
     if (error instanceof ExportCancelled) return { ok: false, cancelled: true, message: 'The export was cancelled; no file was written.' };
     return { ok: false, cancelled: false, message: `The orders could not be written to ${file}: ${(error as Error).message}` };
   }

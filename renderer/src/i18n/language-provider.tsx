@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AppError, Preferences, Reply } from '../../../shared/contract';
+import { DEFAULT_PREFERENCES, type AppError, type Preferences, type Reply } from '../../../shared/contract';
 import { callPaydesk } from '../paydesk-call';
 import { bengali } from './bengali';
 import { english, type Language, type Messages } from './english';
@@ -8,7 +8,7 @@ import { formatsFor, type Formats } from './locale-formats';
 const MESSAGES: Record<Language, Messages> = { en: english, bn: bengali };
 
 /** What PayDesk assumes when the core cannot say: the core's own defaults. */
-const FALLBACK: Preferences = { language: 'en', notificationNames: 'unlocked', linkExpiryHours: 24 };
+const FALLBACK: Preferences = DEFAULT_PREFERENCES;
 
 export type LanguageState = {
   language: Language;

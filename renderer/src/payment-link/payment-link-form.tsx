@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Order } from '../../../shared/contract';
 import { parseAmount } from '../../../shared/money';
-import { isDomainMismatch } from '../base-url-hint';
+import { isBaseUrlRefusal } from '../base-url-hint';
 import { ErrorAlert } from '../error-alert';
 import { callPaydesk } from '../paydesk-call';
 import { useLanguage } from '../i18n/language-provider';
@@ -109,7 +109,7 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
         </button>
         {error && (
           <ErrorAlert error={error}>
-            {isDomainMismatch(error) && (
+            {isBaseUrlRefusal(error) && (
               <button type="button" className="secondary" onClick={onOpenSettings}>
                 {t.openSettings}
               </button>
