@@ -37,7 +37,6 @@ export type Vault = SecretStore & {
   acceptWeakStorage(accept: boolean): VaultStatus;
 };
 
-
 /** "••••" and the last 4 characters: enough to tell keys apart, never enough to use one. */
 export const keyHint = (key: string) => `••••${key.slice(-4)}`;
 
