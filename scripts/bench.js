@@ -6,7 +6,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
-const files = args.length > 0 ? args : readdirSync('test/bench').filter((name) => name.endsWith('.bench.ts')).sort().map((name) => join('test/bench', name));
+const files =
+  args.length > 0
+    ? args
+    : readdirSync('test/bench')
+        .filter((name) => name.endsWith('.bench.ts'))
+        .sort()
+        .map((name) => join('test/bench', name));
 
 const results = [];
 for (const file of files) {
@@ -15,7 +21,12 @@ for (const file of files) {
   // Every benchmark bounds its own loops; this bound only catches one that hangs.
   const run = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit', timeout: 10 * 60 * 1000, killSignal: 'SIGKILL' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  results.push({ file, ok: run.status === 0, seconds, why: run.error?.message ?? (run.signal ? `killed by ${run.signal}` : `exit ${run.status}`) });
+  results.push({
+    file,
+    ok: run.status === 0,
+    seconds,
+    why: run.error?.message ?? (run.signal ? `killed by ${run.signal}` : `exit ${run.status}`),
+  });
 }
 console.log('\nBenchmarks:');
 for (const r of results) console.log(`  ${r.ok ? '✔' : '✖'} ${r.file} (${r.seconds} s)${r.ok ? '' : `: ${r.why}`}`);

@@ -96,7 +96,10 @@ export async function buildCli() {
 function makeCodeCache() {
   const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-cli-build-'));
   try {
-    spawnSync(process.execPath, [join(root, 'bin', 'paydesk.js'), '--data-dir', dataDir, 'orders', '--json'], { stdio: 'ignore', timeout: 30_000 });
+    spawnSync(process.execPath, [join(root, 'bin', 'paydesk.js'), '--data-dir', dataDir, 'orders', '--json'], {
+      stdio: 'ignore',
+      timeout: 30_000,
+    });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,6 +1,1 @@
-export function electronSqliteBindingPath(
-  appRoot: string,
-  electronVersion: string,
-  platform: string,
-  arch: string,
-): string;
+export function electronSqliteBindingPath(appRoot: string, electronVersion: string, platform: string, arch: string): string;

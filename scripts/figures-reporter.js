@@ -29,7 +29,13 @@ export default async function* figuresReporter(source) {
     if (!file || file.endsWith('.reliability.ts')) continue;
     const total = counts.passed + counts.failed;
     const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
-    rows.push([`re-run ${relative(file)}`, 'tests passed', `${counts.passed}/${total}${skipped}`, 'all', counts.failed === 0 ? 'ok' : 'FAILED']);
+    rows.push([
+      `re-run ${relative(file)}`,
+      'tests passed',
+      `${counts.passed}/${total}${skipped}`,
+      'all',
+      counts.failed === 0 ? 'ok' : 'FAILED',
+    ]);
   }
   yield table(['scenario', 'figure', 'value', 'target', 'ok'], rows);
   if (failures.length) yield `\nFailed:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}\n`;

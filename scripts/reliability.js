@@ -16,9 +16,15 @@ const figuresFile = join(scratch, 'figures.txt');
 const run = spawnSync(
   process.execPath,
   [
-    '--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=240000',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./scripts/figures-reporter.js', `--test-reporter-destination=${figuresFile}`,
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-timeout=240000',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/figures-reporter.js',
+    `--test-reporter-destination=${figuresFile}`,
     ...files,
   ],
   // The whole suite is bounded: a hung scenario is killed rather than left to CI's own limit.

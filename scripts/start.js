@@ -107,17 +107,7 @@ function ensureElectronSqlite() {
 function prebuildInstallCommand() {
   const bin = join(modules, 'prebuild-install', 'bin.js');
   if (!existsSync(bin)) return null;
-  return [
-    bin,
-    '--runtime',
-    'electron',
-    '--target',
-    electronVersion,
-    '--arch',
-    process.arch,
-    '--platform',
-    process.platform,
-  ];
+  return [bin, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--platform', process.platform];
 }
 
 function nodeGypCommand() {

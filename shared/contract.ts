@@ -547,10 +547,7 @@ export type ChannelValue<C extends Channel> = z.output<(typeof channels)[C]['val
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export function replySchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: AppError }),
-  ]);
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: AppError })]);
 }
 
 /** Events pushed from the main process to the renderer. */

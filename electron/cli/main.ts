@@ -1,19 +1,36 @@
 // The `paydesk` command: the same core as the app, for scripts and headless machines.
 // Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad input.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { join } from 'node:path';
-import { CreateLinkInput, ExportFilter, ListOrdersInput, ProfileInput, ReceiptLayout, type ErrorKind } from '../../shared/contract';
+import { basename, join, resolve } from 'node:path';
+import {
+  CreateLinkInput,
+  ExportFilter,
+  ListOrdersInput,
+  ProfileInput,
+  ReceiptLayout,
+  type ErrorKind,
+  type StatementMapping,
+} from '../../shared/contract';
 import { writeFileAtomically } from '../core/atomic-file';
-import { basename, resolve } from 'node:path';
 import { open } from 'node:fs/promises';
-import type { StatementMapping } from '../../shared/contract';
 import { readOpenedAtMost } from '../core/read-at-most';
 import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
 import { startCore, type CoreOptions, type PaydeskCore } from '../core/app';
 import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
 import { openDatabase } from '../core/db/database';
 import { createProfilesRepo } from '../core/db/profiles-repo';
-import { escapeControls, linkJson, orderJson, ordersTable, profileJson, reconciliationJson, reconciliationText, table, terminalOut, type Out } from './output';
+import {
+  escapeControls,
+  linkJson,
+  orderJson,
+  ordersTable,
+  profileJson,
+  reconciliationJson,
+  reconciliationText,
+  table,
+  terminalOut,
+  type Out,
+} from './output';
 import { USAGE } from './usage';
 import { REACH_WARNINGS } from '../core/listener/return-reach';
 
@@ -195,23 +212,20 @@ async function linkCommand(dataDir: string, argv: string[], out: Out, env: NodeJ
   });
   if (!input.success) throw new UsageError(first(input.error.issues));
 
-  return withCore(
-    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
-    async (core) => {
-      const reply = await core.service.createPaymentLink(input.data);
-      if (!reply.ok) {
-        out.error(`paydesk: ${escapeControls(reply.error.message)}`);
-        if (reply.error.gatewayMessage) out.error(escapeControls(reply.error.gatewayMessage));
-        return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
-      }
-      out.log(values.json ? JSON.stringify(linkJson(reply.value)) : reply.value.paymentUrl!);
-      // The same truth the link panel tells, on stderr so that scripts reading stdout see no change.
-      const status = core.setup.status();
-      const warning = status.ok && status.value.returnReach ? REACH_WARNINGS[status.value.returnReach] : null;
-      if (warning) out.error(`paydesk: warning: ${warning}`);
-      return EXIT.done;
-    },
-  );
+  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const reply = await core.service.createPaymentLink(input.data);
+    if (!reply.ok) {
+      out.error(`paydesk: ${escapeControls(reply.error.message)}`);
+      if (reply.error.gatewayMessage) out.error(escapeControls(reply.error.gatewayMessage));
+      return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
+    }
+    out.log(values.json ? JSON.stringify(linkJson(reply.value)) : reply.value.paymentUrl!);
+    // The same truth the link panel tells, on stderr so that scripts reading stdout see no change.
+    const status = core.setup.status();
+    const warning = status.ok && status.value.returnReach ? REACH_WARNINGS[status.value.returnReach] : null;
+    if (warning) out.error(`paydesk: warning: ${warning}`);
+    return EXIT.done;
+  });
 }
 
 async function exportCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
@@ -235,37 +249,32 @@ async function exportCommand(dataDir: string, argv: string[], out: Out, env: Nod
     allProfiles: values.all ?? false,
   });
   if (!filter.success) throw new UsageError(first(filter.error.issues));
-  return withCore(
-    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
-    async (core) => {
-      const result = await core.exports.exportCsv(filter.data, resolve(values.out as string));
-      if (!result.ok) {
-        out.error(`paydesk: ${escapeControls(result.error.message)}`);
-        return EXIT.failed;
-      }
-      out.log(`Wrote ${result.value.count} orders to ${values.out}.`);
-      return EXIT.done;
-    },
-  );
+  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const result = await core.exports.exportCsv(filter.data, resolve(values.out as string));
+    if (!result.ok) {
+      out.error(`paydesk: ${escapeControls(result.error.message)}`);
+      return EXIT.failed;
+    }
+    out.log(`Wrote ${result.value.count} orders to ${values.out}.`);
+    return EXIT.done;
+  });
 }
 
 async function receiptCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string' }, layout: { type: 'string' } });
   const [ref] = positionals;
-  if (!ref || positionals.length > 1) throw new UsageError('receipt needs one order ref, for example: paydesk receipt PD-000123 --out receipt.html.');
+  if (!ref || positionals.length > 1)
+    throw new UsageError('receipt needs one order ref, for example: paydesk receipt PD-000123 --out receipt.html.');
   if (!values.out) throw new UsageError('receipt needs --out FILE.html.');
   const layout = ReceiptLayout.safeParse(values.layout ?? 'a4');
   if (!layout.success) throw new UsageError('--layout is a4 or roll80.');
-  return withCore(
-    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
-    async (core) => {
-      const receipt = core.exports.receipt(ref, layout.data);
-      if (!receipt.ok) throw new UsageError(receipt.error.message);
-      await writeFileAtomically(resolve(values.out as string), receipt.value.html);
-      out.log(`Wrote the receipt for ${ref} to ${values.out}.`);
-      return EXIT.done;
-    },
-  );
+  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const receipt = core.exports.receipt(ref, layout.data);
+    if (!receipt.ok) throw new UsageError(receipt.error.message);
+    await writeFileAtomically(resolve(values.out as string), receipt.value.html);
+    out.log(`Wrote the receipt for ${ref} to ${values.out}.`);
+    return EXIT.done;
+  });
 }
 
 const MAP_FIELDS: Record<string, keyof StatementMapping> = {
@@ -301,7 +310,9 @@ async function readStatement(path: string): Promise<Uint8Array> {
   try {
     file = await open(path, 'r');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    throw new UsageError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+    );
   }
   return readOpenedAtMost(file, MAX_STATEMENT_BYTES + 1);
 }
@@ -314,18 +325,15 @@ async function reconcileCommand(dataDir: string, argv: string[], out: Out, env: 
   }
   const given = values.map === undefined ? null : parseMap(values.map as string);
   const bytes = await readStatement(resolve(path));
-  return withCore(
-    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
-    async (core) => {
-      const reply = await core.service.reconciliation.importFile({ name: basename(path), bytes }, given);
-      if (!reply.ok) {
-        out.error(`paydesk: ${escapeControls(reply.error.message)}`);
-        return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
-      }
-      out.log(values.json ? JSON.stringify(reconciliationJson(reply.value)) : reconciliationText(basename(path), reply.value));
-      return EXIT.done;
-    },
-  );
+  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const reply = await core.service.reconciliation.importFile({ name: basename(path), bytes }, given);
+    if (!reply.ok) {
+      out.error(`paydesk: ${escapeControls(reply.error.message)}`);
+      return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
+    }
+    out.log(values.json ? JSON.stringify(reconciliationJson(reply.value)) : reconciliationText(basename(path), reply.value));
+    return EXIT.done;
+  });
 }
 
 /**
@@ -335,26 +343,23 @@ async function reconcileCommand(dataDir: string, argv: string[], out: Out, env: 
 async function returnCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
   if (positionals[0] !== 'check' || positionals.length > 1) throw new UsageError('return takes check: paydesk return check [--json].');
-  return withCore(
-    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
-    async (core) => {
-      const reply = await core.setup.checkReturnAddress();
-      if (!reply.ok) {
-        out.error(`paydesk: ${escapeControls(reply.error.message)}`);
-        return EXIT.usage;
-      }
-      const report = reply.value;
-      if (values.json) {
-        out.log(JSON.stringify({ ok: report.ok, url: report.url, steps: report.steps, warning: report.warning, message: report.message }));
-      } else {
-        out.log(table(report.steps.map(({ step, ok, detail }) => [ok ? 'ok' : 'FAILED', step, detail])));
-        if (report.warning) out.error(`paydesk: ${report.warning}`);
-        if (report.ok) out.log(report.message);
-        else out.error(`paydesk: ${escapeControls(report.message)}`);
-      }
-      return report.ok ? EXIT.done : EXIT.failed;
-    },
-  );
+  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const reply = await core.setup.checkReturnAddress();
+    if (!reply.ok) {
+      out.error(`paydesk: ${escapeControls(reply.error.message)}`);
+      return EXIT.usage;
+    }
+    const report = reply.value;
+    if (values.json) {
+      out.log(JSON.stringify({ ok: report.ok, url: report.url, steps: report.steps, warning: report.warning, message: report.message }));
+    } else {
+      out.log(table(report.steps.map(({ step, ok, detail }) => [ok ? 'ok' : 'FAILED', step, detail])));
+      if (report.warning) out.error(`paydesk: ${report.warning}`);
+      if (report.ok) out.log(report.message);
+      else out.error(`paydesk: ${escapeControls(report.message)}`);
+    }
+    return report.ok ? EXIT.done : EXIT.failed;
+  });
 }
 
 async function ordersCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
@@ -374,14 +379,11 @@ async function ordersCommand(dataDir: string, argv: string[], out: Out, env: Nod
     limit: values.limit === undefined ? undefined : Number(values.limit),
   });
   if (!query.success) throw new UsageError(first(query.error.issues));
-  return withCore(
-    { dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false },
-    async (core) => {
-      const { orders } = core.service.listOrders(query.data);
-      out.log(values.json ? JSON.stringify(orders.map(orderJson)) : ordersTable(orders));
-      return EXIT.done;
-    },
-  );
+  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const { orders } = core.service.listOrders(query.data);
+    out.log(values.json ? JSON.stringify(orders.map(orderJson)) : ordersTable(orders));
+    return EXIT.done;
+  });
 }
 
 async function serveCommand(

@@ -112,7 +112,9 @@ export function reconciliationText(fileName: string, report: ReconciliationRepor
       ['rejected', String(report.rejectedCount)],
     ]),
     ...report.rejected.map((r) => `  line ${r.line}: ${escapeControls(r.reason)}: ${escapeControls(r.text)}`),
-    ...(report.rejectedCount > report.rejected.length ? [`  …and ${report.rejectedCount - report.rejected.length} more rejected lines.`] : []),
+    ...(report.rejectedCount > report.rejected.length
+      ? [`  …and ${report.rejectedCount - report.rejected.length} more rejected lines.`]
+      : []),
   ];
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 // Composition: opens the order book and wires the vault, the runtime (sandbox gateway and return
 // listener) and the services together. The Electron main process, the CLI and the tests all start
-// PayDesk through here, so they run the very same parts.
+// PayDesk through here, so they run the very same parts. As the composition root it is the one core file
+// allowed to import electron/sandbox (eslint.config.js); the runtime gets the sandbox injected from here.
 import { join } from 'node:path';
 import { DATABASE_FILE } from './data-dir';
 import { openDatabase, type Db } from './db/database';
@@ -18,7 +19,8 @@ import { watchListenAddress } from './listener/address-watch';
 import { listBindAddresses } from './listener/bind-addresses';
 import { createTunnel } from './listener/tunnel';
 import { createPreferencesStore } from './preferences';
-import { createRuntime, SANDBOX_API_KEY, type ListenOverride } from './runtime';
+import { SANDBOX_API_KEY, startSandboxGateway } from '../sandbox/sandbox-gateway';
+import { createRuntime, type ListenOverride } from './runtime';
 import { createEnvSecretStore, withSandboxKey } from './secrets';
 import { createPaydeskService, type CoreEvents, type PaydeskService, type Runtime } from './service';
 import { createSetupService, sandboxProfile, type SetupService } from './setup-service';
@@ -86,7 +88,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
         profiles,
         settings,
         listener: options.listener ?? 'start',
-        startSandbox: options.startSandbox ?? true,
+        startSandbox: (options.startSandbox ?? true) ? startSandboxGateway : null,
         sandboxPort: options.sandboxPort,
         listenerGraceMs: options.listenerGraceMs,
         phoneReached: (reached) => events.emit('phoneReached', reached),

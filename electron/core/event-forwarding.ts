@@ -7,17 +7,16 @@ import type { EventBus } from './event-bus';
 import type { CoreEvents } from './service';
 
 /** Sends each core event to `send` as its IPC channel and parsed payload; returns a function that stops it. */
-export function forwardEvents(
-  bus: Pick<EventBus<CoreEvents>, 'on'>,
-  send: (channel: string, payload: unknown) => void,
-): () => void {
+export function forwardEvents(bus: Pick<EventBus<CoreEvents>, 'on'>, send: (channel: string, payload: unknown) => void): () => void {
   const stops = (Object.keys(events) as EventName[]).map((name) =>
     bus.on(name, (payload) => {
       const parsed = events[name].safeParse(payload);
       if (!parsed.success) {
         // The payload itself is not logged: whatever made it wrong could be something the log must not hold.
         const issue = parsed.error.issues[0];
-        console.error(`PayDesk: the ${name} event did not fit the contract (${issue?.path.join('.')}: ${issue?.message}); it was not sent.`);
+        console.error(
+          `PayDesk: the ${name} event did not fit the contract (${issue?.path.join('.')}: ${issue?.message}); it was not sent.`,
+        );
         return;
       }
       send(ipcEvent(name), parsed.data);

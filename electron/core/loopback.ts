@@ -13,7 +13,10 @@ unspecified.addAddress('::', 'ipv6');
 
 /** A host as typed or as `URL.hostname` gives it: IPv6 may come in brackets, names in any case. */
 function bare(host: string): string {
-  return host.trim().replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return host
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase();
 }
 
 function matches(list: BlockList, host: string): boolean {

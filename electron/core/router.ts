@@ -1,17 +1,10 @@
 // Channel → handler table, shared by Electron's ipcMain and the tests' browser bridge. It checks the
 // sender first, then validates the request and the reply against the contract: a handler never sees
 // an unvalidated payload, and the renderer never sees a field the contract does not name.
-import {
-  channels,
-  replySchema,
-  type Channel,
-  type ChannelRequest,
-  type ChannelValue,
-  type Reply,
-} from '../../shared/contract';
+import { channels, replySchema, type Channel, type ChannelRequest, type ChannelValue, type Reply } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import { writeFileAtomically } from './atomic-file';
-import { paymentLinkProblem } from './gateway/payment-link';
+import { paymentLinkProblem } from './payment-link';
 import { basename } from 'node:path';
 import type { ExportsService, Finished } from './exports-service';
 import type { Platform } from './platform';

@@ -3,7 +3,6 @@
 // new address first; the old one keeps answering for a grace period, because customers paying right now
 // were given links to it, and the order book records each return once whichever address it reaches. The
 // state says which old listeners still answer, until when, and whether other machines can reach them.
-import { SANDBOX_API_KEY, startSandboxGateway, type SandboxGateway } from '../sandbox/sandbox-gateway';
 import type { Profile, ProfilesRepo } from './db/profiles-repo';
 import type { SettingsRepo } from './db/settings-repo';
 import { exposureWarning, listBindAddresses } from './listener/bind-addresses';
@@ -15,8 +14,6 @@ import { createReturnProbes } from './listener/return-probes';
 import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT, type PhoneReached, type PhoneTest, type ReturnCheckReport } from '../../shared/contract';
 import type { Runtime } from './service';
 
-export { SANDBOX_API_KEY };
-
 const LISTENER_KEY = 'running_listener';
 
 export type RuntimeOptions = {
@@ -24,13 +21,18 @@ export type RuntimeOptions = {
   settings: SettingsRepo;
   /** Run the return listener in this process (the app, `paydesk listen`), or expect it elsewhere. */
   listener: 'start' | 'elsewhere';
-  startSandbox: boolean;
+  /** Starts the practice gateway for sandbox profiles; injected by the composition root, null to run none. */
+  startSandbox: StartSandbox | null;
   sandboxPort?: number;
   /** How long a moved listener keeps answering at its old address (default 30 minutes). */
   listenerGraceMs?: number;
   /** A device opened a phone test page of this process's listener. */
   phoneReached?: (reached: PhoneReached) => void;
 };
+
+/** The practice gateway as the runtime uses it (electron/sandbox provides it; core does not import it). */
+export type SandboxGateway = { baseUrl: string; origin: string; host: string; close(): Promise<void> };
+export type StartSandbox = (address: { host: string; urlHost: string; port: number }) => Promise<SandboxGateway>;
 
 const DEFAULT_GRACE_MS = 30 * 60 * 1000;
 
@@ -171,7 +173,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     if (profile.mode === 'sandbox' && options.startSandbox) {
       const wanted = sandboxAddress(options.listener === 'elsewhere' ? host : (listener?.host ?? '127.0.0.1'));
       if (sandbox && (sandbox.host !== wanted.host || new URL(sandbox.origin).hostname !== wanted.urlHost)) await closeSandbox();
-      sandbox ??= await startSandboxGateway({ ...wanted, port: options.sandboxPort ?? 0 });
+      sandbox ??= await options.startSandbox({ ...wanted, port: options.sandboxPort ?? 0 });
       if (profile.baseUrl !== sandbox.baseUrl) profile = options.profiles.update(profile.id, { baseUrl: sandbox.baseUrl });
     } else if (sandbox && !isLoopbackHost(sandbox.host)) {
       // A practice gateway has no business answering the shop's network while it takes real money.
@@ -215,7 +217,10 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       }),
     startPhoneTest() {
       if (options.listener !== 'start' || !listener || state.returnBaseUrl === null) {
-        return { ok: false, message: `A phone test needs PayDesk’s return listener running: ${state.listenerProblem ?? 'it runs in another program.'}` };
+        return {
+          ok: false,
+          message: `A phone test needs PayDesk’s return listener running: ${state.listenerProblem ?? 'it runs in another program.'}`,
+        };
       }
       const { nonce, expiresAt } = phoneTests.start();
       return { ok: true, test: { url: `${state.returnBaseUrl.replace(/\/+$/, '')}/t/${nonce}`, expiresAt } };

@@ -1,6 +1,16 @@
 // The use-cases. Everything the app, the CLI and the tests do with orders goes through here, so the
 // rules (audit, one transaction per change, no retry of a payment request) hold for all of them.
-import type { CreateLinkRequest, Dashboard, EventName, EventPayload, ListOrdersQuery, Order, OrderDetail, OrderPage, Reply } from '../../shared/contract';
+import type {
+  CreateLinkRequest,
+  Dashboard,
+  EventName,
+  EventPayload,
+  ListOrdersQuery,
+  Order,
+  OrderDetail,
+  OrderPage,
+  Reply,
+} from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
 import type { EventBus } from './event-bus';
 import type { CheckoutClient } from './gateway/checkout-client';
@@ -45,8 +55,7 @@ export type ServiceDeps = {
 };
 
 export type ReturnResult =
-  | { kind: 'paid' | 'repeat' | 'identified' | 'conflict' | 'duplicate_transaction'; order: Order }
-  | { kind: 'unknown_token' };
+  { kind: 'paid' | 'repeat' | 'identified' | 'conflict' | 'duplicate_transaction'; order: Order } | { kind: 'unknown_token' };
 export type CancelResult = { kind: 'cancelled' | 'unchanged'; order: Order } | { kind: 'unknown_token' };
 
 export type PaydeskService = ReturnType<typeof createPaydeskService>;
@@ -97,10 +106,7 @@ export function createPaydeskService(deps: ServiceDeps) {
       const { returnBaseUrl, listenerProblem } = deps.runtime();
       if (!returnBaseUrl) {
         return fail(
-          appError(
-            'not_configured',
-            `PayDesk cannot take payments until its return listener runs: ${listenerProblem ?? 'it is stopped.'}`,
-          ),
+          appError('not_configured', `PayDesk cannot take payments until its return listener runs: ${listenerProblem ?? 'it is stopped.'}`),
         );
       }
       const apiKey = await deps.secrets.get(profile);
@@ -184,7 +190,8 @@ export function createPaydeskService(deps: ServiceDeps) {
       const order = writable(ref);
       if (!order.ok) return order;
       const cancelled = deps.orders.cancelByShopkeeper(order.value.id, now());
-      if (!cancelled) return fail(appError('invalid_input', `Order ${ref} is ${order.value.status}; only a pending link can be cancelled.`));
+      if (!cancelled)
+        return fail(appError('invalid_input', `Order ${ref} is ${order.value.status}; only a pending link can be cancelled.`));
       return ok(changed(cancelled));
     },
 
@@ -202,9 +209,13 @@ export function createPaydeskService(deps: ServiceDeps) {
       const transactionId = foldTransactionId(typed);
       if (!transactionId) {
         return fail(
-          appError('invalid_input', 'A transaction ID has only letters A–Z, digits and . _ -, as the customer’s payment screen shows it; type it again.', {
-            field: 'transactionId',
-          }),
+          appError(
+            'invalid_input',
+            'A transaction ID has only letters A–Z, digits and . _ -, as the customer’s payment screen shows it; type it again.',
+            {
+              field: 'transactionId',
+            },
+          ),
         );
       }
       const claim = deps.orders.claimAtCounter(order.value.id, transactionId, now());
@@ -212,7 +223,11 @@ export function createPaydeskService(deps: ServiceDeps) {
         case 'paid':
           return ok(changed(claim.order));
         case 'held':
-          return fail(appError('invalid_input', `Transaction ${transactionId.id} already paid order ${claim.ref}; one payment pays one order.`, { field: 'transactionId' }));
+          return fail(
+            appError('invalid_input', `Transaction ${transactionId.id} already paid order ${claim.ref}; one payment pays one order.`, {
+              field: 'transactionId',
+            }),
+          );
         case 'already_paid':
           return fail(appError('invalid_input', `Order ${ref} is already paid.`));
       }

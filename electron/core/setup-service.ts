@@ -124,7 +124,11 @@ export function createSetupService(deps: SetupDeps) {
       welcome: settings.get<boolean>(WELCOMED) !== true && !profiles.list().some((p) => p.mode === 'live'),
       oldListeners: state.oldListeners,
       returnReach: state.returnBaseUrl
-        ? returnReach(state.returnBaseUrl, profile.returnBaseUrl !== null, deps.listBindAddresses().map((a) => a.address))
+        ? returnReach(
+            state.returnBaseUrl,
+            profile.returnBaseUrl !== null,
+            deps.listBindAddresses().map((a) => a.address),
+          )
         : null,
       returnChecked: state.returnBaseUrl !== null && settings.get<string>(returnCheckedKey(profile.id)) === state.returnBaseUrl,
       tunnel: tunnel.status(profile),
@@ -160,16 +164,28 @@ export function createSetupService(deps: SetupDeps) {
         return fail(appError('invalid_input', `A profile called “${input.name}” already exists.`, { field: 'profile.name' }));
       }
       if (existing?.mode === 'sandbox' && (input.mode !== 'sandbox' || input.name !== existing.name)) {
-        return fail(appError('invalid_input', 'The sandbox profile keeps its name and stays a sandbox; add a new profile for your gateway.', { field: 'profile.mode' }));
+        return fail(
+          appError('invalid_input', 'The sandbox profile keeps its name and stays a sandbox; add a new profile for your gateway.', {
+            field: 'profile.mode',
+          }),
+        );
       }
       // The sandbox is the built-in gateway: a second one would be a profile whose Base URL the page chose
       // without a question, and Check connection would probe it.
       if (!existing && input.mode === 'sandbox') {
-        return fail(appError('invalid_input', 'PayDesk has one sandbox, and it is there already; add a live profile for your gateway.', { field: 'profile.mode' }));
+        return fail(
+          appError('invalid_input', 'PayDesk has one sandbox, and it is there already; add a live profile for your gateway.', {
+            field: 'profile.mode',
+          }),
+        );
       }
       // Orders are sandbox or live by their profile: a profile that changed mode would relabel its money.
       if (existing && input.mode !== existing.mode) {
-        return fail(appError('invalid_input', 'A profile stays live or sandbox once it exists; add a new profile instead.', { field: 'profile.mode' }));
+        return fail(
+          appError('invalid_input', 'A profile stays live or sandbox once it exists; add a new profile instead.', {
+            field: 'profile.mode',
+          }),
+        );
       }
       const fields = {
         name: input.name,

@@ -126,7 +126,8 @@ function judgeLogo(bytes: Uint8Array): Judged {
     return {
       ok: false,
       // No size is quoted: the main process stops reading just past the limit, so the length is not the file's.
-      message: 'That picture is larger than 512 KB, the most a logo can be; save it smaller (about 600 × 600 pixels is plenty for a receipt) and choose it again.',
+      message:
+        'That picture is larger than 512 KB, the most a logo can be; save it smaller (about 600 × 600 pixels is plenty for a receipt) and choose it again.',
     };
   }
   const format = formatOf(bytes);
@@ -142,7 +143,10 @@ function judgeLogo(bytes: Uint8Array): Judged {
   const size = format === 'png' ? pngSize(bytes, view) : format === 'jpg' ? jpegSize(bytes, view) : webpSize(bytes, view);
   const formatName = FORMATS[format].name;
   if (size === null || size.width === 0 || size.height === 0) {
-    return { ok: false, message: `That ${formatName} picture is damaged or incomplete, so PayDesk cannot use it as a logo; ${CHOOSE_AGAIN}.` };
+    return {
+      ok: false,
+      message: `That ${formatName} picture is damaged or incomplete, so PayDesk cannot use it as a logo; ${CHOOSE_AGAIN}.`,
+    };
   }
   if (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE) {
     return {
@@ -153,8 +157,7 @@ function judgeLogo(bytes: Uint8Array): Judged {
   return { ok: true, format };
 }
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
-  prefix.every((byte, i) => bytes[at + i] === byte);
+const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((byte, i) => bytes[at + i] === byte);
 const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

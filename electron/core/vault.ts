@@ -40,7 +40,12 @@ export type Vault = SecretStore & {
 /** "••••" and the last 4 characters: enough to tell keys apart, never enough to use one. */
 export const keyHint = (key: string) => `••••${key.slice(-4)}`;
 
-export function createVault({ secrets, cipher, settings, now = () => new Date().toISOString() }: {
+export function createVault({
+  secrets,
+  cipher,
+  settings,
+  now = () => new Date().toISOString(),
+}: {
   secrets: SecretsRepo;
   cipher: Cipher | null;
   settings: SettingsRepo;
@@ -113,7 +118,10 @@ export function createVault({ secrets, cipher, settings, now = () => new Date().
     },
     save(owner, key) {
       if (mayWrite()) {
-        secrets.put({ profileId: owner.id, ciphertext: cipher!.encrypt(key), backend: cipher!.backend(), origin: originOf(owner.baseUrl) }, now());
+        secrets.put(
+          { profileId: owner.id, ciphertext: cipher!.encrypt(key), backend: cipher!.backend(), origin: originOf(owner.baseUrl) },
+          now(),
+        );
         session.delete(owner.id);
       } else {
         secrets.remove(owner.id);

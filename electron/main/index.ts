@@ -72,16 +72,9 @@ async function start(): Promise<void> {
     mayGrantPermission(permission, details.requestingUrl ?? contents?.getURL() ?? '', appEntryUrl),
   );
 
-  const nativeBinding = electronSqliteBindingPath(
-    app.getAppPath(),
-    process.versions.electron,
-    process.platform,
-    process.arch,
-  );
+  const nativeBinding = electronSqliteBindingPath(app.getAppPath(), process.versions.electron, process.platform, process.arch);
   if (!existsSync(nativeBinding)) {
-    throw new Error(
-      "PayDesk's database engine has not been prepared for this Electron version; start PayDesk with `npm start`.",
-    );
+    throw new Error("PayDesk's database engine has not been prepared for this Electron version; start PayDesk with `npm start`.");
   }
 
   const started = await startCore({

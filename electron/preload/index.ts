@@ -5,9 +5,7 @@ import { CHANNELS, events, ipcChannel, ipcEvent, type EventName, type PaydeskApi
 
 const isEventName = (name: unknown): name is EventName => typeof name === 'string' && Object.hasOwn(events, name);
 
-const methods = Object.fromEntries(
-  CHANNELS.map((name) => [name, (request: unknown) => ipcRenderer.invoke(ipcChannel(name), request)]),
-);
+const methods = Object.fromEntries(CHANNELS.map((name) => [name, (request: unknown) => ipcRenderer.invoke(ipcChannel(name), request)]));
 
 const api = {
   ...methods,

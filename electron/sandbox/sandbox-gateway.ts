@@ -103,9 +103,7 @@ export function startSandboxGateway(
     if (endpoint === 'GET /checkout') {
       const trxId = url.searchParams.get('trx_id');
       const found = trxId === null ? undefined : checkouts.get(trxId);
-      return found && trxId !== null
-        ? sendHtml(res, 200, checkoutPage(trxId, found))
-        : sendHtml(res, 404, notFoundPage());
+      return found && trxId !== null ? sendHtml(res, 200, checkoutPage(trxId, found)) : sendHtml(res, 404, notFoundPage());
     }
     sendHtml(res, 404, notFoundPage());
   }

@@ -151,7 +151,11 @@ export function App() {
           returnNotice={
             unchecked !== null &&
             screen !== 'settings' && (
-              <UncheckedReturnNotice returnUrl={unchecked} onCheck={returnWay.checkReturn} onDismiss={() => setUncheckedDismissed(unchecked)} />
+              <UncheckedReturnNotice
+                returnUrl={unchecked}
+                onCheck={returnWay.checkReturn}
+                onDismiss={() => setUncheckedDismissed(unchecked)}
+              />
             )
           }
         >
@@ -192,12 +196,7 @@ export function App() {
             <main className="workspace orders-screen" {...panel('orders')}>
               <PartBoundary part="the Orders screen">
                 {/* Always mounted: the first page is ready before the shopkeeper looks; while hidden, it notes changes and fetches when shown. */}
-                <OrdersWorkspace
-                  scope={`${scope}|${imports}`}
-                  visible={screen === 'orders'}
-                  request={request}
-                  announce={setAnnouncement}
-                />
+                <OrdersWorkspace scope={`${scope}|${imports}`} visible={screen === 'orders'} request={request} announce={setAnnouncement} />
               </PartBoundary>
             </main>
             <main className="workspace reconcile-screen" {...panel('reconcile')}>

@@ -69,9 +69,20 @@ try {
     );
   }
 
-  const fromSources = ['--import', 'tsx', '--input-type=module', '-e', `const { run } = await import('./electron/cli/main.ts'); process.exitCode = await run(['--help']);`];
+  const fromSources = [
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    `const { run } = await import('./electron/cli/main.ts'); process.exitCode = await run(['--help']);`,
+  ];
   const tsx = median(Array.from({ length: TSX_ROUNDS }, () => timed(fromSources).ms));
-  rows.push([`paydesk --help from the sources through tsx, median of ${TSX_ROUNDS}`, `${tsx.toFixed(0)} ms (${(tsx / bare).toFixed(1)}×)`, '', '']);
+  rows.push([
+    `paydesk --help from the sources through tsx, median of ${TSX_ROUNDS}`,
+    `${tsx.toFixed(0)} ms (${(tsx / bare).toFixed(1)}×)`,
+    '',
+    '',
+  ]);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

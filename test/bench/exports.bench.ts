@@ -68,18 +68,25 @@ try {
   const ratio = paydeskMs / shellMs;
   const each = (list: number[]) => list.map((ms) => ms.toFixed(0)).join(', ');
   rows.push(
-    [`CSV, ${count.toLocaleString('en')} orders, PayDesk`, `${paydeskMs.toFixed(0)} ms (${(statSync(csvFile).size / 2 ** 20).toFixed(1)} MB; ${each(csvTimes.paydesk)})`, '', ''],
-    ['CSV, same columns, sqlite3 -csv', `${shellMs.toFixed(0)} ms (${(shellBytes / 2 ** 20).toFixed(1)} MB; ${each(csvTimes.shell)})`, '', ''],
+    [
+      `CSV, ${count.toLocaleString('en')} orders, PayDesk`,
+      `${paydeskMs.toFixed(0)} ms (${(statSync(csvFile).size / 2 ** 20).toFixed(1)} MB; ${each(csvTimes.paydesk)})`,
+      '',
+      '',
+    ],
+    [
+      'CSV, same columns, sqlite3 -csv',
+      `${shellMs.toFixed(0)} ms (${(shellBytes / 2 ** 20).toFixed(1)} MB; ${each(csvTimes.shell)})`,
+      '',
+      '',
+    ],
     ['CSV time, PayDesk / sqlite3 (medians)', `${ratio.toFixed(2)}×`, `≤ ${TARGET.csvRatio}×`, verdict(ratio <= TARGET.csvRatio)],
     ['CSV peak memory growth (RSS)', `${growthMb.toFixed(1)} MB`, `< ${TARGET.csvMemoryMb} MB`, verdict(growthMb < TARGET.csvMemoryMb)],
   );
 
   // One A4 receipt: Chromium is started first (as the app's hidden window is), then timed per receipt.
   const renderer = chromiumPdfRenderer(scope);
-  const newest = core.db
-    .prepare(`SELECT ref FROM orders WHERE status = 'paid' ORDER BY created_at DESC LIMIT 1`)
-    .pluck()
-    .get() as string;
+  const newest = core.db.prepare(`SELECT ref FROM orders WHERE status = 'paid' ORDER BY created_at DESC LIMIT 1`).pluck().get() as string;
   const receipt = core.exports.receipt(newest, 'a4');
   if (!receipt.ok) throw new Error(receipt.error.message);
   const coldStarted = performance.now();
@@ -110,12 +117,19 @@ try {
     const bulk = await core.exports.exportReceipts(filter, 'a4', target, { pdf: renderer });
     const seconds = (performance.now() - t0) / 1000;
     if (!bulk.ok) throw new Error(bulk.error.message);
-    rows.push([`${bulk.value.count} receipts in bulk, ${mode}`, `${seconds.toFixed(1)} s, ${(bulk.value.count / seconds).toFixed(0)} receipts/s`, '', '']);
+    rows.push([
+      `${bulk.value.count} receipts in bulk, ${mode}`,
+      `${seconds.toFixed(1)} s, ${(bulk.value.count / seconds).toFixed(0)} receipts/s`,
+      '',
+      '',
+    ]);
   }
 } finally {
   for (const cleanup of cleanups) await cleanup();
 }
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(`\nReceipts and exports (${ORDERS.toLocaleString('en')} orders, sqlite3 ${execFileSync('sqlite3', ['--version'], { encoding: 'utf8' }).split(' ')[0]})`);
+console.log(
+  `\nReceipts and exports (${ORDERS.toLocaleString('en')} orders, sqlite3 ${execFileSync('sqlite3', ['--version'], { encoding: 'utf8' }).split(' ')[0]})`,
+);
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));

@@ -201,7 +201,11 @@ function bundleSize() {
 }
 
 console.log(`PayDesk orders bench: ${ORDERS.toLocaleString('en')} orders, ${ITERATIONS} timed runs per query after ${WARM_UP} warm-up`);
-console.log(`machine load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+console.log(
+  `machine load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${availableParallelism()} cores`,
+);
 
 const book = cachedOrderBook(ORDERS);
 console.log(

@@ -24,7 +24,7 @@ import { startCore } from '../../electron/core/app';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { createOrdersRepo } from '../../electron/core/db/orders-repo';
 import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
-import { SANDBOX_API_KEY } from '../../electron/core/runtime';
+import { SANDBOX_API_KEY } from '../../electron/sandbox/sandbox-gateway';
 import { bridgePaydesk, startBridgedCore } from '../support/browser-bridge';
 import { figureLine, type Figure } from '../support/figures';
 import { freePort } from '../support/free-port';
@@ -75,8 +75,16 @@ async function listenerThroughput(): Promise<void> {
   const paid = (db.prepare(`SELECT count(*) AS n FROM orders WHERE status = 'paid'`).get() as { n: number }).n;
   db.close();
   const ratio = listenerRun.rps / bareRun.rps;
-  report({ scenario: SCENARIO, figure: `bare node:http, ${CONNECTIONS} connections`, value: `${bareRun.rps.toFixed(0)} req/s, p99 ${bareRun.p99} ms` });
-  report({ scenario: SCENARIO, figure: `return listener, ${CONNECTIONS} connections`, value: `${listenerRun.rps.toFixed(0)} returns/s, p99 ${listenerRun.p99} ms` });
+  report({
+    scenario: SCENARIO,
+    figure: `bare node:http, ${CONNECTIONS} connections`,
+    value: `${bareRun.rps.toFixed(0)} req/s, p99 ${bareRun.p99} ms`,
+  });
+  report({
+    scenario: SCENARIO,
+    figure: `return listener, ${CONNECTIONS} connections`,
+    value: `${listenerRun.rps.toFixed(0)} returns/s, p99 ${listenerRun.p99} ms`,
+  });
   report({ scenario: SCENARIO, figure: 'listener ÷ bare server', value: `${ratio.toFixed(2)}×`, target: '≥ 0.6×', ok: ratio >= 0.6 });
   // autocannon stops counting at the bell while up to one request per connection is still being committed.
   const inFlight = paid - listenerRun.ok;
@@ -110,7 +118,12 @@ async function load(url: string, path: () => string): Promise<Load> {
     duration: LOAD_SECONDS,
     requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
   });
-  return { rps: result.requests.average, p99: result.latency.p99, ok: result['2xx'], other: result.non2xx + result.errors + result.timeouts };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    other: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 /** A yardstick server of test/bench in a process of its own, as the listener runs; it prints "ready PORT". */
@@ -136,7 +149,15 @@ async function returnToScreen(): Promise<void> {
   const core = await startBridgedCore(scope, server.origin, { startSandbox: false });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
   cleanups.push(() => browser.close());
   const page = await browser.newPage();
@@ -173,7 +194,11 @@ async function returnToScreen(): Promise<void> {
   const latencies = arrivals.map(([ref, at]) => at - sentAt.get(ref)!).sort((a, b) => a - b);
   answered.sort((a, b) => a - b);
   const p99 = percentile(latencies, 99);
-  report({ scenario: SCENARIO, figure: `return answered (${answered.length} returns)`, value: `p50 ${ms(percentile(answered, 50))}, p99 ${ms(percentile(answered, 99))}` });
+  report({
+    scenario: SCENARIO,
+    figure: `return answered (${answered.length} returns)`,
+    value: `p50 ${ms(percentile(answered, 50))}, p99 ${ms(percentile(answered, 99))}`,
+  });
   report({
     scenario: SCENARIO,
     figure: `return → Paid in the page (${latencies.length}/${sentAt.size} arrived)`,
@@ -219,7 +244,13 @@ async function linkCreation(): Promise<void> {
   const floor = async () => {
     const at = new Date().toISOString();
     const pending = orders.createPending(
-      { profileId: profile.id, amountMinor: 15050, returnTokenHash: hashToken(newReturnToken()), cancelTokenHash: hashToken(newReturnToken()), expiresAt: at },
+      {
+        profileId: profile.id,
+        amountMinor: 15050,
+        returnTokenHash: hashToken(newReturnToken()),
+        cancelTokenHash: hashToken(newReturnToken()),
+        expiresAt: at,
+      },
       at,
     );
     await bare();
@@ -229,7 +260,11 @@ async function linkCreation(): Promise<void> {
   const deadline = Date.now() + 60_000;
   // Alternating blocks, so a slow moment of the machine falls on both sides alike.
   for (let block = 0; block < LINKS / 20 && Date.now() < deadline; block++) {
-    for (const [side, run] of [['bare', bare], ['service', service], ['floor', floor]] as const) {
+    for (const [side, run] of [
+      ['bare', bare],
+      ['service', service],
+      ['floor', floor],
+    ] as const) {
       for (let i = 0; i < 10; i++) {
         const start = performance.now();
         await run();
@@ -237,10 +272,32 @@ async function linkCreation(): Promise<void> {
       }
     }
   }
-  const median = (list: number[]) => percentile([...list].sort((a, b) => a - b), 50);
+  const median = (list: number[]) =>
+    percentile(
+      [...list].sort((a, b) => a - b),
+      50,
+    );
   const ratio = median(timings.service) / median(timings.bare);
-  report({ scenario: SCENARIO, figure: `bare undici POST to the sandbox (${timings.bare.length})`, value: `p50 ${ms(median(timings.bare))}, p99 ${ms(percentile([...timings.bare].sort((a, b) => a - b), 99))}` });
-  report({ scenario: SCENARIO, figure: `createPaymentLink through the service (${timings.service.length})`, value: `p50 ${ms(median(timings.service))}, p99 ${ms(percentile([...timings.service].sort((a, b) => a - b), 99))}` });
+  report({
+    scenario: SCENARIO,
+    figure: `bare undici POST to the sandbox (${timings.bare.length})`,
+    value: `p50 ${ms(median(timings.bare))}, p99 ${ms(
+      percentile(
+        [...timings.bare].sort((a, b) => a - b),
+        99,
+      ),
+    )}`,
+  });
+  report({
+    scenario: SCENARIO,
+    figure: `createPaymentLink through the service (${timings.service.length})`,
+    value: `p50 ${ms(median(timings.service))}, p99 ${ms(
+      percentile(
+        [...timings.service].sort((a, b) => a - b),
+        99,
+      ),
+    )}`,
+  });
   report({ scenario: SCENARIO, figure: 'service ÷ bare POST (p50)', value: `${ratio.toFixed(2)}×`, target: '≤ 1.2×', ok: ratio <= 1.2 });
   report({
     scenario: SCENARIO,

@@ -38,12 +38,53 @@ export type SeedOptions = {
 
 export type SeedResult = { dataDir: string; file: string; orders: number; seconds: number; rowsPerSecond: number };
 
-const BENGALI_FIRST = ['রহিম', 'করিম', 'আয়েশা', 'ফাতেমা', 'জামাল', 'নাসরিন', 'তানভীর', 'মাহমুদ', 'শফিক', 'রুবিনা', 'হাসান', 'সাকিব', 'মিতু', 'নুসরাত', 'আরিফ'];
-const ENGLISH_FIRST = ['Rahim', 'Karim', 'Ayesha', 'Fatema', 'Jamal', 'Nasrin', 'Tanvir', 'Mahmud', 'Shafiq', 'Rubina', 'Hasan', 'Sakib', 'Mitu', 'Nusrat', 'Arif'];
+const BENGALI_FIRST = [
+  'রহিম',
+  'করিম',
+  'আয়েশা',
+  'ফাতেমা',
+  'জামাল',
+  'নাসরিন',
+  'তানভীর',
+  'মাহমুদ',
+  'শফিক',
+  'রুবিনা',
+  'হাসান',
+  'সাকিব',
+  'মিতু',
+  'নুসরাত',
+  'আরিফ',
+];
+const ENGLISH_FIRST = [
+  'Rahim',
+  'Karim',
+  'Ayesha',
+  'Fatema',
+  'Jamal',
+  'Nasrin',
+  'Tanvir',
+  'Mahmud',
+  'Shafiq',
+  'Rubina',
+  'Hasan',
+  'Sakib',
+  'Mitu',
+  'Nusrat',
+  'Arif',
+];
 const BENGALI_LAST = ['উদ্দিন', 'আহমেদ', 'হোসেন', 'রহমান', 'ইসলাম', 'খান', 'চৌধুরী', 'বেগম', 'আক্তার', 'সরকার'];
 const ENGLISH_LAST = ['Uddin', 'Ahmed', 'Hossain', 'Rahman', 'Islam', 'Khan', 'Chowdhury', 'Begum', 'Akter', 'Sarkar'];
 const DOMAINS = ['gmail.com', 'yahoo.com', 'outlook.com', 'mail.com.bd'];
-const NOTES = ['two blue shirts', 'চা পাতা ৫ কেজি', 'delivery to Mirpur 10', 'বাকি টাকা পরে', 'school fees, March', 'gift wrap please', 'সাবান ও তেল', 'advance for tailoring'];
+const NOTES = [
+  'two blue shirts',
+  'চা পাতা ৫ কেজি',
+  'delivery to Mirpur 10',
+  'বাকি টাকা পরে',
+  'school fees, March',
+  'gift wrap please',
+  'সাবান ও তেল',
+  'advance for tailoring',
+];
 const FAILURES = ['The gateway could not be reached. Check the internet connection and try again.', 'The gateway rejected the API key.'];
 
 /** mulberry32: small, fast and good enough to make data, never secrets. */
@@ -216,6 +257,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (!values['data-dir'] && existsSync(file)) console.log(`${file}: ${n.toLocaleString('en')} orders, reused from an earlier run`);
   else {
     const result = values['data-dir'] ? seedOrders(values['data-dir'], n, { log }) : seedCachedBook(n, { log });
-    console.log(`${result.file}: ${n.toLocaleString('en')} orders in ${result.seconds.toFixed(1)} s (${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s)`);
+    console.log(
+      `${result.file}: ${n.toLocaleString('en')} orders in ${result.seconds.toFixed(1)} s (${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s)`,
+    );
   }
 }

@@ -32,7 +32,11 @@ const LOOPBACK_CAPTION = 'A phone that scans this can pay, but will not come bac
 const PHONE_CAPTION = 'The customer scans this with their phone to pay.';
 
 /** A core whose profile in use is a live one, "My shop", on a gateway of its own, with the listener fields given. */
-async function liveCore(t: TestContext, listener: { returnBaseUrl?: string } = {}, options: Partial<CoreOptions> = {}): Promise<BridgedCore> {
+async function liveCore(
+  t: TestContext,
+  listener: { returnBaseUrl?: string } = {},
+  options: Partial<CoreOptions> = {},
+): Promise<BridgedCore> {
   const gateway = await startSandboxGateway();
   t.after(() => gateway.close());
   const core = await app.startCore(t, options);
@@ -108,7 +112,9 @@ test('“where do customers pay” is asked of a new live profile and saves the 
     assert.equal(await profileForm(page).getByLabel('This computer’s address on the shop’s Wi-Fi').inputValue(), lan[0].address);
   } else {
     t.diagnostic('this machine has no network address besides loopback: the Wi-Fi address is typed instead');
-    await profileForm(page).getByText(/^This computer is on no network right now\./).waitFor();
+    await profileForm(page)
+      .getByText(/^This computer is on no network right now\./)
+      .waitFor();
     await profileForm(page).getByLabel('Address to listen on').fill(wifiAddress);
   }
   core.platform.choices.confirm = false;
@@ -150,7 +156,12 @@ test('a link whose return leads to this computer only is handed out with the war
   // Once customers come back through a public address, the caption says they scan it with their phone.
   await call(core, 'saveProfile', {
     originalName: 'My shop',
-    profile: { name: 'My shop', baseUrl: core.profiles.findByName('My shop')!.baseUrl, listenPort: await freePort(), returnBaseUrl: 'https://pay.myshop.example' },
+    profile: {
+      name: 'My shop',
+      baseUrl: core.profiles.findByName('My shop')!.baseUrl,
+      listenPort: await freePort(),
+      returnBaseUrl: 'https://pay.myshop.example',
+    },
   });
   await page.reload();
   await createLink(page, '90');
@@ -163,14 +174,17 @@ test('a live profile never checked says so once; its check climbs the ladder to 
   const page = await openApp(t, core);
   const returnUrl = core.runtime().returnBaseUrl!;
   const notice = header(page).locator('.unchecked-return');
-  await notice.getByText(`PayDesk has not yet checked that customers can come back to ${returnUrl}. Check it before the first customer pays.`).waitFor();
+  await notice
+    .getByText(`PayDesk has not yet checked that customers can come back to ${returnUrl}. Check it before the first customer pays.`)
+    .waitFor();
 
   await notice.getByRole('button', { name: 'Check the return address' }).click();
   assert.equal(await tab(page, 'Settings').getAttribute('aria-selected'), 'true');
   const ladder = page.locator('.return-check .connection-result');
   await ladder.waitFor();
   const text = await ladder.innerText();
-  for (const step of [/Return address\s*ok/, /Finding it \(DNS\)\s*ok/, /Reaching it \(TCP\)\s*ok/, /PayDesk heard itself\s*ok/]) assert.match(text, step);
+  for (const step of [/Return address\s*ok/, /Finding it \(DNS\)\s*ok/, /Reaching it \(TCP\)\s*ok/, /PayDesk heard itself\s*ok/])
+    assert.match(text, step);
   assert.ok(text.includes(`PayDesk’s listener heard itself at ${new URL(returnUrl).host}.`), text);
   // Heard, but only on this computer: the ladder says what a phone would meet.
   assert.match(text, /a customer who pays on a phone is sent back to the phone, not to PayDesk/);
@@ -192,7 +206,7 @@ test('a return address where nothing answers fails the check at “Reaching it�
   assert.match(text, /Return address\s*ok/);
   assert.match(text, /Reaching it \(TCP\)\s*failed/);
   assert.doesNotMatch(text, /PayDesk heard itself/, 'the ladder stops at the step that failed');
-  assert.equal((await ladder.locator('li[data-ok="false"]').count()), 1);
+  assert.equal(await ladder.locator('li[data-ok="false"]').count(), 1);
 
   // Declined and never heard: still said in the header on the other screens.
   await tab(page, 'Payments').click();
@@ -213,7 +227,9 @@ test('a phone that opens the test page is announced at once, with its address', 
 
   const qr = profileForm(page).getByRole('img', { name: 'QR code of the phone test page' });
   await qr.waitFor();
-  await profileForm(page).getByText(/^PayDesk listens on this computer only, so no phone can open this page\./).waitFor();
+  await profileForm(page)
+    .getByText(/^PayDesk listens on this computer only, so no phone can open this page\./)
+    .waitFor();
   const status = profileForm(page).locator('.phone-reached');
   await status.getByText('Waiting for a phone to open the page…').waitFor();
   const url = await profileForm(page).locator('.phone-test-text code.command').innerText();
@@ -232,12 +248,19 @@ test('when the listener followed a new address of this computer, the header says
   const page = await openApp(t, core);
   await header(page).getByText('PayDesk', { exact: true }).waitFor();
   // What the address watch announces when DHCP moved the computer (test/integration/phone-on-wifi.test.ts makes a real one).
-  core.events.emit('listenAddressMoved', { from: '198.18.0.1', to: '198.18.0.7', at: new Date().toISOString(), pending: ['PD-000004', 'PD-000009'] });
+  core.events.emit('listenAddressMoved', {
+    from: '198.18.0.1',
+    to: '198.18.0.7',
+    at: new Date().toISOString(),
+    pending: ['PD-000004', 'PD-000009'],
+  });
   const notice = header(page).getByRole('alert');
   await notice.getByText(/changed from 198\.18\.0\.1 to 198\.18\.0\.7/).waitFor();
   assert.match((await notice.textContent()) ?? '', /2 links handed out before .*\(PD-000004, PD-000009\)/);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
-  await header(page).getByText(/changed from 198\.18\.0\.1/).waitFor({ state: 'detached' });
+  await header(page)
+    .getByText(/changed from 198\.18\.0\.1/)
+    .waitFor({ state: 'detached' });
 });
 
 test('with cloudflared installed, Settings offers to run the shop’s Cloudflare tunnel, and shows it running and stopped', async (t) => {

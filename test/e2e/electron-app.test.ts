@@ -77,7 +77,11 @@ test(
         const page = globalThis as unknown as PageGlobal;
         const api = page.paydesk;
         return {
-          methods: api ? Object.keys(api).filter((key) => typeof api[key] === 'function').sort() : [],
+          methods: api
+            ? Object.keys(api)
+                .filter((key) => typeof api[key] === 'function')
+                .sort()
+            : [],
           require: typeof page.require,
           process: typeof page.process,
           module: typeof page.module,

@@ -132,7 +132,10 @@ test('a listener moved off all networks says it still answers there and can be r
   const core = await app.startCore(t, { listen: { host: '0.0.0.0', port: 0 } });
   const page = await openApp(t, core);
   await tab(page, 'Settings').click();
-  await page.locator('form.profile-form').getByLabel('Port').fill(String(await freePort()));
+  await page
+    .locator('form.profile-form')
+    .getByLabel('Port')
+    .fill(String(await freePort()));
   await page.getByRole('button', { name: 'Save changes' }).click();
 
   // Said where the shopkeeper just saved, and in the header of every other screen.

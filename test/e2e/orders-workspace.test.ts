@@ -60,7 +60,6 @@ function seedMonth(core: BridgedCore): Order[] {
   return seed(core, rows);
 }
 
-
 const tab = (page: Page, name: string) => page.getByRole('tab', { name });
 const orderRow = (page: Page, ref: string) => page.locator(`[role="row"][data-ref="${ref}"]`);
 const selectedRow = (page: Page, ref: string) => page.locator(`[role="row"][data-ref="${ref}"][aria-selected="true"]`);
@@ -105,7 +104,9 @@ test('a new order does not move a list scrolled down, and a toast opens a paid o
   const page = await openApp(t, core);
   await tab(page, 'Orders').click();
   const total = seeded.length;
-  await totalsLine(page).getByText(new RegExp(`^${total} orders`)).waitFor();
+  await totalsLine(page)
+    .getByText(new RegExp(`^${total} orders`))
+    .waitFor();
 
   const body = page.locator('.grid-body');
   await body.evaluate((element) => {
@@ -116,7 +117,9 @@ test('a new order does not move a list scrolled down, and a toast opens a paid o
   const before = (await watched.boundingBox())!.y;
 
   const fresh = await call(core, 'createPaymentLink', { amount: '99', customerName: 'New customer' });
-  await totalsLine(page).getByText(new RegExp(`^${total + 1} orders`)).waitFor();
+  await totalsLine(page)
+    .getByText(new RegExp(`^${total + 1} orders`))
+    .waitFor();
   await untilInPage(page, "document.querySelector('.grid-body').scrollTop > 44 * 20");
   assert.ok(Math.abs((await watched.boundingBox())!.y - before) < 2, 'the rows on screen stayed where they were');
 
@@ -240,10 +243,14 @@ test('the keyboard: / searches, arrows move the selection, Enter opens, Escape c
   await page.keyboard.press('/');
   await untilInPage(page, "document.activeElement?.id === 'orders-search'");
   await page.keyboard.type('Sec');
-  await totalsLine(page).getByText(/^1 order/).waitFor();
+  await totalsLine(page)
+    .getByText(/^1 order/)
+    .waitFor();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
-  await totalsLine(page).getByText(/^3 orders/).waitFor();
+  await totalsLine(page)
+    .getByText(/^3 orders/)
+    .waitFor();
 
   await page.getByRole('grid').focus();
   await page.keyboard.press('ArrowDown');
@@ -269,7 +276,12 @@ test('the dashboard shows today, the last 7 days, 30 days of paid totals and the
   const today = home.getByRole('region', { name: 'Paid today' });
   await today.getByText(`${dashboard.today.count} payment`).waitFor();
   assert.ok(dashboard.today.count > 0);
-  const money = new Intl.NumberFormat('en-BD', { style: 'currency', currency: 'BDT', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 });
+  const money = new Intl.NumberFormat('en-BD', {
+    style: 'currency',
+    currency: 'BDT',
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: 2,
+  });
   await today.getByText(money.format(dashboard.today.sumMinor / 100)).waitFor();
   assert.equal(await home.locator('.chart-bar').count(), 30);
   const pending = home.getByRole('region', { name: 'Links waiting for payment' });
@@ -278,7 +290,9 @@ test('the dashboard shows today, the last 7 days, 30 days of paid totals and the
   await page.screenshot({ path: SCREENSHOTS.dashboard, fullPage: true });
 
   await pending.getByRole('button', { name: 'Show pending links' }).click();
-  await totalsLine(page).getByText(new RegExp(`^${dashboard.pending.count} orders · 0 paid`)).waitFor();
+  await totalsLine(page)
+    .getByText(new RegExp(`^${dashboard.pending.count} orders · 0 paid`))
+    .waitFor();
   assert.equal(await page.getByLabel('Status').inputValue(), 'pending');
 });
 
@@ -307,7 +321,10 @@ test('switching to বাংলা translates the screens, writes taka in Bengal
   assert.ok(shown.includes('৳'), 'the taka sign');
   await orderRow(page, order!.ref).getByText('পরিশোধিত', { exact: true }).waitFor();
   await orderRow(page, order!.ref).click();
-  await page.getByRole('complementary', { name: `অর্ডার ${order!.ref}` }).getByText('সময়রেখা').waitFor();
+  await page
+    .getByRole('complementary', { name: `অর্ডার ${order!.ref}` })
+    .getByText('সময়রেখা')
+    .waitFor();
   await page.screenshot({ path: SCREENSHOTS.bengali });
 
   await page.reload();

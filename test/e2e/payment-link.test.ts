@@ -47,7 +47,6 @@ async function customerDecides(paymentUrl: string, button: 'Pay' | 'Cancel'): Pr
   return customer;
 }
 
-
 const orderRow = (page: Page, ref: string) => page.getByRole('row').filter({ hasText: ref });
 const orderCount = (core: BridgedCore) => (core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
 

@@ -29,7 +29,11 @@ async function openOrders(t: TestContext, core: BridgedCore): Promise<Page> {
 const seed = seedOrdersAt;
 
 const paidOrders = (count: number, name = 'Customer') =>
-  Array.from({ length: count }, (_, i) => ({ amountMinor: 10_000 + i * 50, name: `${name} ${i + 1}`, pay: `TRX${String(i + 1).padStart(5, '0')}` }));
+  Array.from({ length: count }, (_, i) => ({
+    amountMinor: 10_000 + i * 50,
+    name: `${name} ${i + 1}`,
+    pay: `TRX${String(i + 1).padStart(5, '0')}`,
+  }));
 
 /** A door the test opens when it is ready: what waits on it goes on only then. */
 function gate() {
@@ -145,9 +149,13 @@ test('Export CSV writes exactly the orders of the status filter chosen in the li
     { amountMinor: 900, name: 'জামাল হোসেন', note: 'বাকি, পরে দেবেন' },
   ]);
   const page = await openOrders(t, core);
-  await totalsLine(page).getByText(/^8 orders/).waitFor();
+  await totalsLine(page)
+    .getByText(/^8 orders/)
+    .waitFor();
   await page.getByLabel('Status').selectOption('pending');
-  await totalsLine(page).getByText(/^3 orders · 0 paid/).waitFor();
+  await totalsLine(page)
+    .getByText(/^3 orders · 0 paid/)
+    .waitFor();
 
   const file = join(dir, 'orders.csv');
   core.platform.choices.saveFile = file;
@@ -170,7 +178,9 @@ test('bulk receipts, one PDF per order, fill the chosen folder with a progress b
   const screenshotTaken = gate();
   core.platform.pdf = holdRendering(core.platform.pdf, 2, screenshotTaken.opened);
   const page = await openOrders(t, core);
-  await totalsLine(page).getByText(/^61 orders · 60 paid/).waitFor();
+  await totalsLine(page)
+    .getByText(/^61 orders · 60 paid/)
+    .waitFor();
   const drawn = await recordProgress(page);
 
   await page.getByRole('button', { name: 'Receipts…' }).click();
@@ -193,7 +203,11 @@ test('bulk receipts, one PDF per order, fill the chosen folder with a progress b
   const states = await drawn();
   assert.deepEqual(states.at(-1), { now: '60', max: '60' }, `the bar reached its end: ${JSON.stringify(states)}`);
   const measured = states.filter((state) => state.now !== null).map((state) => Number(state.now));
-  assert.deepEqual(measured, [...measured].sort((a, b) => a - b), 'and only ever moved forward');
+  assert.deepEqual(
+    measured,
+    [...measured].sort((a, b) => a - b),
+    'and only ever moved forward',
+  );
 
   const expected = orders.filter((order) => order.status === 'paid').map((order) => `receipt-${order.ref}.pdf`);
   assert.deepEqual(readdirSync(folder).sort(), expected.sort(), 'one PDF per paid order and nothing else');
@@ -217,7 +231,9 @@ test('Cancel pressed while the folder dialog is still open stops the bulk export
   const progress: number[] = [];
   t.after(core.events.on('exportProgress', ({ done }) => progress.push(done)));
   const page = await openOrders(t, core);
-  await totalsLine(page).getByText(/^200 orders · 200 paid/).waitFor();
+  await totalsLine(page)
+    .getByText(/^200 orders · 200 paid/)
+    .waitFor();
 
   await page.getByRole('button', { name: 'Receipts…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Receipts for this list' });

@@ -93,7 +93,10 @@ test('a statement with Bengali headers is mapped by hand, verifies and questions
   assert.deepEqual(
     Object.fromEntries(
       await Promise.all(
-        ['verified', 'amountMismatch', 'missing', 'unclaimed', 'alreadyKnown'].map(async (count) => [count, await reportCount(page, count).innerText()]),
+        ['verified', 'amountMismatch', 'missing', 'unclaimed', 'alreadyKnown'].map(async (count) => [
+          count,
+          await reportCount(page, count).innerText(),
+        ]),
       ),
     ),
     { verified: '2', amountMismatch: '1', missing: '1', unclaimed: '1', alreadyKnown: '0' },
@@ -116,7 +119,10 @@ test('a statement with Bengali headers is mapped by hand, verifies and questions
   // The report's counts lead to their orders, whose rows carry the chips.
   await report.getByRole('button', { name: 'Show these orders: Amount differs' }).click();
   assert.equal(await tab(page, 'Orders').getAttribute('aria-selected'), 'true');
-  await page.locator('.orders-totals').getByText(/^1 order · 1 paid/).waitFor();
+  await page
+    .locator('.orders-totals')
+    .getByText(/^1 order · 1 paid/)
+    .waitFor();
   assert.equal(await page.getByLabel('Statement', { exact: true }).inputValue(), 'amount_mismatch');
   const mismatchRow = orderRow(page, mismatched.ref);
   await mismatchRow.locator('.verification-chip').getByText('Amount differs').waitFor();
@@ -125,10 +131,7 @@ test('a statement with Bengali headers is mapped by hand, verifies and questions
     ['৳200.00', 'statement ৳250.00'],
     'both amounts in the row',
   );
-  assert.equal(
-    await mismatchRow.locator('.verification-chip').getAttribute('title'),
-    'Amount differs: Order ৳200.00, statement ৳250.00',
-  );
+  assert.equal(await mismatchRow.locator('.verification-chip').getAttribute('title'), 'Amount differs: Order ৳200.00, statement ৳250.00');
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await orderRow(page, verified.ref).locator('.verification-chip[data-verification="verified"]').getByText('Verified').waitFor();
@@ -157,7 +160,10 @@ test('a statement with Bengali headers is mapped by hand, verifies and questions
   await row.getByText('Paid', { exact: true }).waitFor();
   await row.locator('.verification-chip').getByText('Reconciled by hand').waitFor();
   await row.getByText('UNKNOWN9').waitFor();
-  await page.getByRole('complementary', { name: `Order ${pending.ref}` }).getByText(/transaction UNKNOWN9 attached/).waitFor();
+  await page
+    .getByRole('complementary', { name: `Order ${pending.ref}` })
+    .getByText(/transaction UNKNOWN9 attached/)
+    .waitFor();
 
   // Home counts what no statement has proven yet: the mismatch and the missing order.
   await tab(page, 'Home').click();
@@ -166,5 +172,8 @@ test('a statement with Bengali headers is mapped by hand, verifies and questions
   await card.getByText('2 payments').waitFor();
   await card.getByRole('button', { name: 'Missing from statement: 1' }).click();
   await orderRow(page, missing.ref).waitFor();
-  await page.locator('.orders-totals').getByText(/^1 order · 1 paid/).waitFor();
+  await page
+    .locator('.orders-totals')
+    .getByText(/^1 order · 1 paid/)
+    .waitFor();
 });

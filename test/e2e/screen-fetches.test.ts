@@ -42,7 +42,8 @@ const totalsLine = (page: Page) => page.locator('.orders-totals');
 test('returns that come while Payments shows ask nothing of the orders list, and opening Orders asks once', async (t) => {
   const core = await app.startCore(t);
   const links = [];
-  for (let i = 0; i < 20; i++) links.push(await call(core, 'createPaymentLink', { amount: String(100 + i), customerName: `Customer ${i}` }));
+  for (let i = 0; i < 20; i++)
+    links.push(await call(core, 'createPaymentLink', { amount: String(100 + i), customerName: `Customer ${i}` }));
   const counter = counted(core);
   const page = await app.openHome(t, counter.core, { viewport: { width: 1280, height: 820 } });
   await tab(page, 'Orders').click();
@@ -81,7 +82,12 @@ test('Home asks for the dashboard once and for no count the dashboard already ho
   const now = Date.now();
   seedOrdersAt(
     core,
-    Array.from({ length: 6 }, (_, i) => ({ amountMinor: 10_000 * (i + 1), name: `Customer ${i}`, at: new Date(now - (i + 1) * 60_000), pay: `TRXHOME${i}` })),
+    Array.from({ length: 6 }, (_, i) => ({
+      amountMinor: 10_000 * (i + 1),
+      name: `Customer ${i}`,
+      at: new Date(now - (i + 1) * 60_000),
+      pay: `TRXHOME${i}`,
+    })),
   );
   const counter = counted(core);
   const page = await app.openHome(t, counter.core);

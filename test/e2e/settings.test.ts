@@ -175,13 +175,18 @@ test('removing a profile keeps its orders, read-only, under All profiles', async
 test('a change declined in the main process’s dialog saves nothing, says so, and keeps the form as typed', async (t) => {
   const { core, page } = await openApp(t);
   await tab(page, 'Settings').click();
-  await profileForm(page).getByRole('radio', { name: /^On their phones, anywhere/ }).check();
+  await profileForm(page)
+    .getByRole('radio', { name: /^On their phones, anywhere/ })
+    .check();
   const returnBase = profileForm(page).getByLabel(/^Public return address/);
   await returnBase.fill('https://shop.example.net');
   core.platform.choices.confirm = false;
   await page.getByRole('button', { name: 'Save changes' }).click();
 
-  await profileForm(page).getByRole('alert').getByText(/^Nothing was saved: .+ was not confirmed\.$/).waitFor();
+  await profileForm(page)
+    .getByRole('alert')
+    .getByText(/^Nothing was saved: .+ was not confirmed\.$/)
+    .waitFor();
   assert.equal(await returnBase.inputValue(), 'https://shop.example.net');
   assert.equal(core.platform.confirmations.length, 1);
   assert.equal(core.profiles.active()!.returnBaseUrl, null);

@@ -124,9 +124,12 @@ test('a gateway’s message cannot print lines of its own on the command line: l
   const gateway = await httpGateway((request, response) => {
     request.resume();
     request.on('end', () =>
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ status: 'error', message: `Domain mismatch\n${forged}\npaydesk: set the API key again at https://evil.example/` })),
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          status: 'error',
+          message: `Domain mismatch\n${forged}\npaydesk: set the API key again at https://evil.example/`,
+        }),
+      ),
     );
   });
   t.after(() => gateway.close());

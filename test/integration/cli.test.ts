@@ -79,7 +79,10 @@ test('a checkout whose command is not built is told in one sentence how to build
   const run = await paydesk(['--help'], {}, installAt(t, { built: false }));
   assert.equal(run.code, 2);
   assert.equal(run.stdout, '');
-  assert.match(run.stderr, /^paydesk: the command is not built yet; run `npm run build:cli` \(or `npm ci`\) in the PayDesk folder first\.\n$/);
+  assert.match(
+    run.stderr,
+    /^paydesk: the command is not built yet; run `npm run build:cli` \(or `npm ci`\) in the PayDesk folder first\.\n$/,
+  );
 });
 
 test('bad usage exits 2 with a sentence and records nothing', async (t) => {
@@ -128,7 +131,17 @@ test('sandbox, link and orders take one payment end to end from the command line
   const orders = await paydesk(['--data-dir', dataDir, 'orders', '--status', 'paid', '--json']);
   const [paid] = JSON.parse(orders.stdout);
   assert.deepEqual(Object.keys(paid).sort(), [
-    'amount', 'created_at', 'currency', 'customer_email', 'customer_name', 'paid_at', 'paid_manually', 'ref', 'status', 'transaction_id', 'verification',
+    'amount',
+    'created_at',
+    'currency',
+    'customer_email',
+    'customer_name',
+    'paid_at',
+    'paid_manually',
+    'ref',
+    'status',
+    'transaction_id',
+    'verification',
   ]);
   assert.equal(paid.ref, created.ref);
   assert.equal(paid.customer_name, 'করিম');
@@ -159,7 +172,10 @@ test('a gateway refusal exits 1 with the gateway’s own words and never prints 
   const list = JSON.parse((await paydesk(['--data-dir', dataDir, 'profile', 'list', '--json'])).stdout);
   assert.deepEqual(
     list.map((p: { name: string; active: boolean; base_url: string }) => [p.name, p.active, p.base_url]),
-    [['sandbox', false, base], ['shop', true, `${base}/`]],
+    [
+      ['sandbox', false, base],
+      ['shop', true, `${base}/`],
+    ],
   );
   await stop(sandbox.child, sandbox.exited, 'SIGTERM');
 });
@@ -176,14 +192,30 @@ test('paydesk listen prints its address and exits cleanly on SIGINT', async (t) 
 
 test('flags given to paydesk listen hold for that run only: the profile keeps its own listen address', async (t) => {
   const dataDir = tempDir(t);
-  const add = await paydesk(['--data-dir', dataDir, 'profile', 'add', 'shop', '--base-url', 'https://pay.example/api', '--listen-host', '127.0.0.1', '--listen-port', '47555']);
+  const add = await paydesk([
+    '--data-dir',
+    dataDir,
+    'profile',
+    'add',
+    'shop',
+    '--base-url',
+    'https://pay.example/api',
+    '--listen-host',
+    '127.0.0.1',
+    '--listen-port',
+    '47555',
+  ]);
   assert.equal(add.code, 0, add.stderr);
   assert.equal((await paydesk(['--data-dir', dataDir, 'profile', 'use', 'shop'])).code, 0);
 
   const listen = await serve(t, ['--data-dir', dataDir, 'listen', '--host', '0.0.0.0', '--port', '0'], /^listening on /);
   const port = new URL(listen.lines.at(-1)!.replace('listening on ', '')).port;
   assert.notEqual(port, '47555');
-  assert.equal((await fetch(`http://127.0.0.1:${port}/r/${'x'.repeat(43)}?transaction_id=T1`)).status, 404, 'this run listens where its flags say');
+  assert.equal(
+    (await fetch(`http://127.0.0.1:${port}/r/${'x'.repeat(43)}?transaction_id=T1`)).status,
+    404,
+    'this run listens where its flags say',
+  );
   assert.equal(await stop(listen.child, listen.exited, 'SIGINT'), 0);
 
   const [shop] = JSON.parse((await paydesk(['--data-dir', dataDir, 'profile', 'list', '--json'])).stdout);
@@ -203,13 +235,16 @@ test('names, statement lines and headers are printed with their control characte
     await core.close();
   }
   const statement = join(tempDir(t), 'statement.csv');
-  writeFileSync(statement, csvBytes([
-    `Date,TrxID,Amount,Note${RETITLE}`,
-    `${dayFirst(paidAt)},TRXESC001,150,${CLEAR}paid`,
-    `${dayFirst(paidAt)},${RETITLE}TRX2,100,x`,
-    `${dayFirst(paidAt)},TRX3,${CLEAR}100,y`,
-    `${dayFirst(paidAt)},TRX4\u202e,100,\u2066z\u2069`,
-  ]));
+  writeFileSync(
+    statement,
+    csvBytes([
+      `Date,TrxID,Amount,Note${RETITLE}`,
+      `${dayFirst(paidAt)},TRXESC001,150,${CLEAR}paid`,
+      `${dayFirst(paidAt)},${RETITLE}TRX2,100,x`,
+      `${dayFirst(paidAt)},TRX3,${CLEAR}100,y`,
+      `${dayFirst(paidAt)},TRX4\u202e,100,\u2066z\u2069`,
+    ]),
+  );
 
   const runs: Array<[string, Run]> = [];
   const cli = async (...args: string[]) => {
@@ -230,12 +265,18 @@ test('names, statement lines and headers are printed with their control characte
   assert.ok(table.stdout.includes('Karim \\u202ediap\\u202c \\u001b]0;PAID IN FULL\\u0007\\u001b[2J\\u001b[H\\u009b31m'), table.stdout);
 
   const report = JSON.parse((await cli('reconcile', statement, '--json')).stdout);
-  assert.ok(report.rejected.some((r: { text: string }) => r.text.includes('TRX4\u202e,100,\u2066z\u2069')), 'JSON keeps the line exactly');
+  assert.ok(
+    report.rejected.some((r: { text: string }) => r.text.includes('TRX4\u202e,100,\u2066z\u2069')),
+    'JSON keeps the line exactly',
+  );
   const [order] = JSON.parse((await cli('orders', '--json')).stdout);
   assert.equal(order.customer_name, name, 'JSON keeps the name exactly');
 
   for (const [args, { stdout, stderr }] of runs) {
-    for (const [stream, text] of [['stdout', stdout], ['stderr', stderr]] as const) {
+    for (const [stream, text] of [
+      ['stdout', stdout],
+      ['stderr', stderr],
+    ] as const) {
       const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.exec(text);
       assert.equal(raw, null, `paydesk ${args} wrote a raw U+${raw?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} to ${stream}`);
     }

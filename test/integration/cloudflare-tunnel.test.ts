@@ -23,7 +23,13 @@ const useReturnBase = (core: TestCore, returnBaseUrl: string) =>
 const tunnelOf = async (core: TestCore) => (await call(core, 'getStatus', {})).tunnel;
 const check = (core: TestCore) => call(core, 'checkReturnAddress', {});
 /** The process id the stand-in printed when it started last. */
-const pidOf = (status: TunnelStatus) => Number([...status.log].reverse().map((line) => /\(pid (\d+)\)/.exec(line)?.[1]).find(Boolean));
+const pidOf = (status: TunnelStatus) =>
+  Number(
+    [...status.log]
+      .reverse()
+      .map((line) => /\(pid (\d+)\)/.exec(line)?.[1])
+      .find(Boolean),
+  );
 const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -93,7 +99,11 @@ test('PayDesk closing ends the tunnel it runs, and the next start of PayDesk run
   await call(again, 'stopTunnel', {});
   await again.close();
   const third = await startTestCore(t, { dataDir, tunnel: { env } });
-  assert.deepEqual(await tunnelOf(third), { state: 'stopped', name: 'shop', exitCode: null, lastLine: null, log: [] }, 'a stopped tunnel stays stopped');
+  assert.deepEqual(
+    await tunnelOf(third),
+    { state: 'stopped', name: 'shop', exitCode: null, lastLine: null, log: [] },
+    'a stopped tunnel stays stopped',
+  );
 });
 
 test('without cloudflared on this computer the status says so and Start refuses with a sentence', async (t) => {
@@ -102,7 +112,10 @@ test('without cloudflared on this computer the status says so and Start refuses 
   assert.equal((await tunnelOf(core)).state, 'not_installed');
   const reply = await core.router.handle('startTunnel', { name: 'shop' }, APP_SENDER);
   assert.equal(reply.ok, false);
-  assert.equal(!reply.ok && reply.error.message, 'PayDesk cannot find cloudflared on this computer. Install it from Cloudflare, then PayDesk can run your tunnel.');
+  assert.equal(
+    !reply.ok && reply.error.message,
+    'PayDesk cannot find cloudflared on this computer. Install it from Cloudflare, then PayDesk can run your tunnel.',
+  );
   assert.equal((await tunnelOf(core)).state, 'not_installed');
 });
 

@@ -242,7 +242,10 @@ test('a server that answers, but not in HTTP, fails at the web step', async (t) 
 });
 
 test('a server that accepts the connection but never answers fails at the web step in time', async (t) => {
-  const gateway = await listen(t, createNetServer(() => {}));
+  const gateway = await listen(
+    t,
+    createNetServer(() => {}),
+  );
   const startedAt = Date.now();
   const report = await checkConnection(`http://${gateway.origin}/api`, 'sandbox', { timeoutMs: 400 });
   const failed = assertReport(report, false, ['url', 'dns', 'tcp', 'http']);

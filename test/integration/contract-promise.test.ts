@@ -43,14 +43,19 @@ function keyDifferences(raw: unknown, kept: unknown, at: string): string[] {
   if (Array.isArray(raw) && Array.isArray(kept)) return raw.flatMap((item, i) => keyDifferences(item, kept[i], `${at}[${i}]`));
   if (!isRecord(raw) || !isRecord(kept)) return [];
   const path = (key: string) => (at ? `${at}.${key}` : key);
-  const unnamed = Object.keys(raw).filter((key) => !Object.hasOwn(kept, key)).map((key) => `${path(key)} (not in the contract)`);
-  const defaulted = Object.keys(kept).filter((key) => !Object.hasOwn(raw, key)).map((key) => `${path(key)} (missing)`);
-  const nested = Object.keys(raw).filter((key) => Object.hasOwn(kept, key)).flatMap((key) => keyDifferences(raw[key], kept[key], path(key)));
+  const unnamed = Object.keys(raw)
+    .filter((key) => !Object.hasOwn(kept, key))
+    .map((key) => `${path(key)} (not in the contract)`);
+  const defaulted = Object.keys(kept)
+    .filter((key) => !Object.hasOwn(raw, key))
+    .map((key) => `${path(key)} (missing)`);
+  const nested = Object.keys(raw)
+    .filter((key) => Object.hasOwn(kept, key))
+    .flatMap((key) => keyDifferences(raw[key], kept[key], path(key)));
   return [...unnamed, ...defaulted, ...nested];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 type Seen = { replies: Array<[Channel, Reply<unknown>]>; events: Array<[EventName, unknown]> };
 
@@ -97,7 +102,8 @@ test('every channel’s reply and every event’s payload carries exactly the fi
 
   // Orders in every state a reply can show: paid by the customer's return, cancelled, paid by hand, claimed at
   // the counter, and one still waiting.
-  const link = (amount: string) => call(c, 'createPaymentLink', { amount, customerName: 'রহিম', customerEmail: 'rahim@example.com', note: 'two shirts' });
+  const link = (amount: string) =>
+    call(c, 'createPaymentLink', { amount, customerName: 'রহিম', customerEmail: 'rahim@example.com', note: 'two shirts' });
   const returned = await link('150.50');
   await call(c, 'openPaymentPage', { ref: returned.ref });
   await decideOnCheckout(returned.paymentUrl!, 'Pay');
@@ -151,7 +157,9 @@ test('every channel’s reply and every event’s payload carries exactly the fi
 
   // A live profile for the sandbox gateway, with its key, used and then removed.
   const sandboxBase = core.profiles.active()!.baseUrl;
-  await call(c, 'saveProfile', { profile: { name: 'Counter', baseUrl: sandboxBase, mode: 'live', listenHost: '127.0.0.1', listenPort: await freePort() } });
+  await call(c, 'saveProfile', {
+    profile: { name: 'Counter', baseUrl: sandboxBase, mode: 'live', listenHost: '127.0.0.1', listenPort: await freePort() },
+  });
   await call(c, 'setApiKey', { profileName: 'Counter', apiKey: 'sk_sandbox_paydesk' });
   await call(c, 'checkConnection', { profileName: 'Counter' });
   await call(c, 'acceptWeakKeyStorage', { accept: false });
@@ -164,15 +172,32 @@ test('every channel’s reply and every event’s payload carries exactly the fi
   // The shop's tunnel, for a public return address.
   await call(c, 'saveProfile', {
     originalName: 'sandbox',
-    profile: { name: 'sandbox', mode: 'sandbox', baseUrl: sandboxBase, listenHost: '127.0.0.1', listenPort: DEFAULT_LISTEN_PORT, returnBaseUrl: `http://127.0.0.1:${publicPort}` },
+    profile: {
+      name: 'sandbox',
+      mode: 'sandbox',
+      baseUrl: sandboxBase,
+      listenHost: '127.0.0.1',
+      listenPort: DEFAULT_LISTEN_PORT,
+      returnBaseUrl: `http://127.0.0.1:${publicPort}`,
+    },
   });
   await call(c, 'startTunnel', { name: 'shop' });
-  await eventually(() => seen.events.some(([name, status]) => name === 'tunnelChanged' && (status as AppStatus['tunnel']).state === 'running'));
+  await eventually(() =>
+    seen.events.some(([name, status]) => name === 'tunnelChanged' && (status as AppStatus['tunnel']).state === 'running'),
+  );
   await call(c, 'stopTunnel', {});
 
-  assert.deepEqual(CHANNELS.filter((channel) => !seen.replies.some(([seenChannel]) => seenChannel === channel)), [], 'every channel was driven');
+  assert.deepEqual(
+    CHANNELS.filter((channel) => !seen.replies.some(([seenChannel]) => seenChannel === channel)),
+    [],
+    'every channel was driven',
+  );
   const driven = (Object.keys(events) as EventName[]).filter((name) => !EVENTS_NOT_DRIVEN_HERE.includes(name));
-  assert.deepEqual(driven.filter((name) => !seen.events.some(([seenName]) => seenName === name)), [], 'every event was emitted');
+  assert.deepEqual(
+    driven.filter((name) => !seen.events.some(([seenName]) => seenName === name)),
+    [],
+    'every event was emitted',
+  );
 
   const beyond = [
     ...seen.replies.map(([channel, reply]) => [channel, keysBeyondContract(replySchema(channels[channel].value), reply)] as const),

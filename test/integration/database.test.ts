@@ -43,8 +43,11 @@ test('an order book from a newer PayDesk is refused with a sentence and left unt
 test('the database refuses a second order with the same transaction id, in any letter case', (t) => {
   const db = openDatabase(join(tempDir(t), 'paydesk.db'));
   t.after(() => db.close());
-  db.prepare(`INSERT INTO profiles (id, name, mode, base_url, listen_host, listen_port, created_at) VALUES (1, 'p', 'live', 'https://x/api', '127.0.0.1', 47400, 'now')`).run();
-  const statement = db.prepare(`INSERT INTO orders (ref, profile_id, amount_minor, currency, status, return_token_hash, cancel_token_hash, transaction_id, transaction_key, created_at, updated_at)
+  db.prepare(
+    `INSERT INTO profiles (id, name, mode, base_url, listen_host, listen_port, created_at) VALUES (1, 'p', 'live', 'https://x/api', '127.0.0.1', 47400, 'now')`,
+  ).run();
+  const statement =
+    db.prepare(`INSERT INTO orders (ref, profile_id, amount_minor, currency, status, return_token_hash, cancel_token_hash, transaction_id, transaction_key, created_at, updated_at)
     VALUES (?, 1, 100, 'BDT', 'paid', ?, ?, ?, upper(?), 'now', 'now')`);
   const insert = { run: (ref: string, r: string, c: string, trx: string | null) => statement.run(ref, r, c, trx, trx) };
   insert.run('PD-000001', 'r1', 'c1', 'TRX');
@@ -54,10 +57,7 @@ test('the database refuses a second order with the same transaction id, in any l
   assert.throws(() => insert.run('PD-000006', 'r6', 'c6', 'trx'), /UNIQUE/);
   assert.throws(() => insert.run('PD-000005', 'r1', 'c5', null), /UNIQUE/);
   // A writer that leaves the key out (or writes another) is refused, so the unique index can never be bypassed.
-  assert.throws(
-    () => db.prepare(`UPDATE orders SET transaction_id = 'OTHER' WHERE ref = 'PD-000002'`).run(),
-    /stored with its key/,
-  );
+  assert.throws(() => db.prepare(`UPDATE orders SET transaction_id = 'OTHER' WHERE ref = 'PD-000002'`).run(), /stored with its key/);
 });
 
 /** An order book as PayDesk left it at schema 5, before transaction ids had one identity. */
@@ -67,9 +67,16 @@ function schema5Book(file: string): Database.Database {
     raw.exec(sql);
     raw.pragma(`user_version = ${i + 1}`);
   }
-  raw.prepare(`INSERT INTO profiles (id, name, mode, base_url, listen_host, listen_port, created_at) VALUES (1, 'shop', 'live', 'https://pay.example/api', '127.0.0.1', 47400, 'then')`).run();
-  raw.prepare(`INSERT INTO secrets (profile_id, ciphertext, backend, updated_at) VALUES (1, ?, 'test', 'then')`).run(Buffer.from('sk_live_LEFTOVERKEY'));
-  const order = raw.prepare(`INSERT INTO orders (id, ref, profile_id, amount_minor, currency, status, return_token_hash, cancel_token_hash, transaction_id, created_at, updated_at, paid_at)
+  raw
+    .prepare(
+      `INSERT INTO profiles (id, name, mode, base_url, listen_host, listen_port, created_at) VALUES (1, 'shop', 'live', 'https://pay.example/api', '127.0.0.1', 47400, 'then')`,
+    )
+    .run();
+  raw
+    .prepare(`INSERT INTO secrets (profile_id, ciphertext, backend, updated_at) VALUES (1, ?, 'test', 'then')`)
+    .run(Buffer.from('sk_live_LEFTOVERKEY'));
+  const order =
+    raw.prepare(`INSERT INTO orders (id, ref, profile_id, amount_minor, currency, status, return_token_hash, cancel_token_hash, transaction_id, created_at, updated_at, paid_at)
     VALUES (?, ?, 1, 100, 'BDT', 'paid', ?, ?, ?, ?, ?, ?)`);
   // A was made first but paid second, with B's id in lower case: B's is the genuine payment.
   order.run(1, 'PD-000001', 'r1', 'c1', 'jsgtb1ofn2', '2026-11-01T09:00:00.000Z', 'x', '2026-11-01T10:05:00.000Z');
@@ -89,11 +96,18 @@ test('upgrading finds ids that differ only by case, keeps the first payment and 
     { ref: 'PD-000002', id: 'JSGTB1OFN2', key: 'JSGTB1OFN2' },
     { ref: 'PD-000003', id: 'OTHER1', key: 'OTHER1' },
   ]);
-  const reported = db.prepare(`SELECT o.ref, e.detail FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.kind = 'transaction_id_clash' ORDER BY e.id`).all() as Array<{ ref: string; detail: string }>;
-  assert.deepEqual(reported.map((r) => [r.ref, JSON.parse(r.detail)]), [
-    ['PD-000001', { transactionId: 'jsgtb1ofn2', heldBy: 'PD-000002', heldAs: 'JSGTB1OFN2' }],
-    ['PD-000002', { transactionId: 'JSGTB1OFN2', alsoHeldBy: 'PD-000001', heldAs: 'jsgtb1ofn2' }],
-  ]);
+  const reported = db
+    .prepare(
+      `SELECT o.ref, e.detail FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.kind = 'transaction_id_clash' ORDER BY e.id`,
+    )
+    .all() as Array<{ ref: string; detail: string }>;
+  assert.deepEqual(
+    reported.map((r) => [r.ref, JSON.parse(r.detail)]),
+    [
+      ['PD-000001', { transactionId: 'jsgtb1ofn2', heldBy: 'PD-000002', heldAs: 'JSGTB1OFN2' }],
+      ['PD-000002', { transactionId: 'JSGTB1OFN2', alsoHeldBy: 'PD-000001', heldAs: 'jsgtb1ofn2' }],
+    ],
+  );
   // Nothing was merged or unpaid: both orders keep what they had.
   assert.deepEqual(db.prepare(`SELECT status FROM orders ORDER BY id`).pluck().all(), ['paid', 'paid', 'paid']);
 });

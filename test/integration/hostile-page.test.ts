@@ -38,8 +38,7 @@ async function liveProfile(core: TestCore, baseUrl: string, extra: Record<string
 const edit = (core: TestCore, profile: Record<string, unknown>) =>
   core.router.handle('saveProfile', { originalName: 'My shop', profile: { name: 'My shop', mode: 'live', ...profile } }, APP_SENDER);
 
-const keyState = async (core: TestCore) =>
-  (await call(core, 'listProfiles', {})).profiles.find((p) => p.name === 'My shop')!.apiKey.state;
+const keyState = async (core: TestCore) => (await call(core, 'listProfiles', {})).profiles.find((p) => p.name === 'My shop')!.apiKey.state;
 
 test('a stored API key is never sent to a host the Base URL was moved to, until it is entered again for it', async (t) => {
   const core = await startTestCore(t);
@@ -86,7 +85,11 @@ test('a new return base or an exposed listen address is saved only when the shop
   const gateway = await recordingGateway(t);
   const listenPort = await freePort();
   await liveProfile(core, gateway.baseUrl, { listenHost: '127.0.0.1', listenPort });
-  assert.deepEqual(core.platform.confirmations.map((q) => q.confirmLabel), ['Connect'], 'a new gateway is confirmed too');
+  assert.deepEqual(
+    core.platform.confirmations.map((q) => q.confirmLabel),
+    ['Connect'],
+    'a new gateway is confirmed too',
+  );
   core.platform.confirmations.length = 0;
   core.platform.choices.confirm = false;
 
@@ -95,11 +98,18 @@ test('a new return base or an exposed listen address is saved only when the shop
   if (!toTunnel.ok) assert.equal(toTunnel.error.kind, 'forbidden');
   const exposed = await edit(core, { baseUrl: gateway.baseUrl, listenHost: '0.0.0.0', listenPort });
   assert.equal(exposed.ok, false);
-  assert.deepEqual(core.platform.confirmations.map((q) => q.confirmLabel), ['Use this address', 'Listen there']);
+  assert.deepEqual(
+    core.platform.confirmations.map((q) => q.confirmLabel),
+    ['Use this address', 'Listen there'],
+  );
   const stored = (await call(core, 'listProfiles', {})).profiles.find((p) => p.name === 'My shop')!;
   assert.deepEqual([stored.returnBaseUrl, stored.listenHost], [null, '127.0.0.1']);
   await call(core, 'createPaymentLink', { amount: '20' });
-  assert.match(String(gateway.bodies.at(-1)!.success_url), new RegExp(`^http://127\\.0\\.0\\.1:${listenPort}/r/`), 'return secrets still go to this computer');
+  assert.match(
+    String(gateway.bodies.at(-1)!.success_url),
+    new RegExp(`^http://127\\.0\\.0\\.1:${listenPort}/r/`),
+    'return secrets still go to this computer',
+  );
 
   core.platform.choices.confirm = true;
   assert.equal((await edit(core, { baseUrl: gateway.baseUrl, listenPort, returnBaseUrl: 'https://tunnel.example' })).ok, true);
@@ -162,7 +172,10 @@ test('a profile stays live or sandbox, and every order remembers which it was', 
   if (!flip.ok) assert.equal(flip.error.field, 'profile.mode');
   assert.throws(() => core.db.prepare(`UPDATE profiles SET mode = 'sandbox' WHERE name = 'My shop'`).run(), /keeps its mode/);
   const flags = core.db.prepare(`SELECT ref, sandbox FROM orders ORDER BY id`).all();
-  assert.deepEqual(flags, [{ ref: sandboxOrder.ref, sandbox: 1 }, { ref: liveOrder.ref, sandbox: 0 }]);
+  assert.deepEqual(flags, [
+    { ref: sandboxOrder.ref, sandbox: 1 },
+    { ref: liveOrder.ref, sandbox: 0 },
+  ]);
   assert.deepEqual([sandboxOrder.sandbox, liveOrder.sandbox], [true, false]);
 });
 

@@ -13,7 +13,15 @@ import { seedOrders, type SeededOrder } from '../support/seed-orders';
 test('a return whose transaction id is markup, SQL, a formula or a path is refused, audited, and pays nothing', async (t) => {
   const core = await startTestCore(t);
   const origin = core.runtime().returnBaseUrl!;
-  const hostile = ['<svg/onload=alert(1)>', '<b>PAID</b>', "'OR'1'='1'--", '=HYPERLINK("http://evil.example")', '+1-1', '@SUM(A1)', '../../etc/passwd'];
+  const hostile = [
+    '<svg/onload=alert(1)>',
+    '<b>PAID</b>',
+    "'OR'1'='1'--",
+    '=HYPERLINK("http://evil.example")',
+    '+1-1',
+    '@SUM(A1)',
+    '../../etc/passwd',
+  ];
   const orders = seedOrders(core.db, core.profiles.active()!.id, hostile.length);
   for (const [i, id] of hostile.entries()) {
     const order = orders[i]!;
@@ -52,7 +60,11 @@ test('a return that cannot be written fails alone: the returns that arrived with
   );
   for (const order of orders) {
     const stored = core.service.findOrder(order.ref)!;
-    assert.deepEqual([stored.status, stored.transactionId], order === broken ? ['pending', null] : ['paid', `TOGETHER${order.id}`], order.ref);
+    assert.deepEqual(
+      [stored.status, stored.transactionId],
+      order === broken ? ['pending', null] : ['paid', `TOGETHER${order.id}`],
+      order.ref,
+    );
   }
   assert.match(String(errors.mock.calls[0]!.arguments[1]), /disk I\/O error/);
   // The link still works once the disk does.
@@ -83,13 +95,19 @@ test('while another program holds the order book, returns are asked to try again
 
   const pay = () =>
     Promise.all(orders.map((order) => fetch(`${started.listener.url}${order.successPath}?transaction_id=LOCKED${order.id}`)));
-  assert.deepEqual((await pay()).map((a) => a.status), orders.map(() => 503));
+  assert.deepEqual(
+    (await pay()).map((a) => a.status),
+    orders.map(() => 503),
+  );
   // One wait for the lock per burst, not one more for each return in it.
   assert.ok(transactions <= orders.length, `${transactions} transactions tried for ${orders.length} returns`);
   assert.ok(orders.every((order) => core.service.findOrder(order.ref)!.status === 'pending'));
 
   other.exec('ROLLBACK');
-  assert.deepEqual((await pay()).map((a) => a.status), orders.map(() => 200));
+  assert.deepEqual(
+    (await pay()).map((a) => a.status),
+    orders.map(() => 200),
+  );
   assert.ok(orders.every((order) => core.service.findOrder(order.ref)!.status === 'paid'));
 });
 
@@ -112,7 +130,10 @@ test('one payment pays one order, whatever the letter case or width its id is wr
     await attempt.text();
   }
   assert.deepEqual([core.service.findOrder(a!.ref)!.status, core.service.findOrder(a!.ref)!.transactionId], ['pending', null]);
-  const refusals = core.db.prepare(`SELECT detail FROM order_events WHERE order_id = ? AND kind = 'duplicate_transaction'`).pluck().all(a!.id);
+  const refusals = core.db
+    .prepare(`SELECT detail FROM order_events WHERE order_id = ? AND kind = 'duplicate_transaction'`)
+    .pluck()
+    .all(a!.id);
   assert.equal(refusals.length, 2);
   assert.equal(JSON.parse(String(refusals[0])).heldBy, b!.ref);
   // B's own repeat in another case is the same payment: a thank-you, no change.
@@ -122,7 +143,9 @@ test('one payment pays one order, whatever the letter case or width its id is wr
   // The statement line, in any case, verifies B and nothing else; it cannot then be claimed for A at the counter.
   core.platform.choices.statement = {
     name: 'statement.csv',
-    bytes: new TextEncoder().encode(`Transaction ID,Amount,Date\r\njsgtb1ofn2,500.00,${new Date().toISOString()}\r\nＣ９９,500.00,${new Date().toISOString()}\r\n`),
+    bytes: new TextEncoder().encode(
+      `Transaction ID,Amount,Date\r\njsgtb1ofn2,500.00,${new Date().toISOString()}\r\nＣ９９,500.00,${new Date().toISOString()}\r\n`,
+    ),
   };
   const preview = await call(core, 'chooseStatement', {});
   assert.ok(preview);
@@ -146,7 +169,8 @@ test('requests for tokens of no order are counted, not stored, and an order keep
   const before = events();
   const unknown = 'Z'.repeat(43);
   for (let i = 0; i < 300; i++) {
-    const path = i % 3 === 0 ? `/r/${unknown}?transaction_id=FORGED${i}` : i % 3 === 1 ? `/c/${unknown}` : `/r/${unknown}?transaction_id=%3Cb%3E`;
+    const path =
+      i % 3 === 0 ? `/r/${unknown}?transaction_id=FORGED${i}` : i % 3 === 1 ? `/c/${unknown}` : `/r/${unknown}?transaction_id=%3Cb%3E`;
     const response = await fetch(`${origin}${path}`);
     await response.arrayBuffer();
   }

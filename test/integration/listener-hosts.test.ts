@@ -55,15 +55,27 @@ test('the listener’s own address, localhost and the public return address are 
   const port = new URL(base).port;
 
   assert.equal((await httpGet(`${base}${own!.successPath}?transaction_id=OWNHOST1`)).status, 200);
-  assert.equal((await httpGet(`${base}${local!.successPath}?transaction_id=LOCALHOST1`, { headers: { Host: `localhost:${port}` } })).status, 200);
+  assert.equal(
+    (await httpGet(`${base}${local!.successPath}?transaction_id=LOCALHOST1`, { headers: { Host: `localhost:${port}` } })).status,
+    200,
+  );
   const beforeSaving = await httpGet(`${base}${tunnelled!.successPath}?transaction_id=TUNNEL1`, { headers: { Host: 'pay.shop.example' } });
   assert.equal(beforeSaving.status, 421);
 
   await useReturnBase(core, 'https://pay.shop.example');
   // As a tunnel passes it on: the public name, without the port or with https's own.
-  assert.equal((await httpGet(`${base}${tunnelled!.successPath}?transaction_id=TUNNEL1`, { headers: { Host: 'pay.shop.example' } })).status, 200);
-  assert.equal((await httpGet(`${base}${withPort!.successPath}?transaction_id=TUNNEL2`, { headers: { Host: 'Pay.Shop.Example:443' } })).status, 200);
-  assert.equal((await httpGet(`${base}${withPort!.successPath}?transaction_id=TUNNEL2`, { headers: { Host: `pay.shop.example:${port}` } })).status, 421);
+  assert.equal(
+    (await httpGet(`${base}${tunnelled!.successPath}?transaction_id=TUNNEL1`, { headers: { Host: 'pay.shop.example' } })).status,
+    200,
+  );
+  assert.equal(
+    (await httpGet(`${base}${withPort!.successPath}?transaction_id=TUNNEL2`, { headers: { Host: 'Pay.Shop.Example:443' } })).status,
+    200,
+  );
+  assert.equal(
+    (await httpGet(`${base}${withPort!.successPath}?transaction_id=TUNNEL2`, { headers: { Host: `pay.shop.example:${port}` } })).status,
+    421,
+  );
   for (const order of [own, local, tunnelled, withPort]) assert.equal(core.service.findOrder(order!.ref)!.status, 'paid', order!.ref);
 });
 
@@ -76,7 +88,12 @@ test('HEAD changes nothing: not a return, not a cancel, not the phone test, not 
   const base = listenerUrl(core);
   const events = eventCount(core);
 
-  for (const url of [`${base}${order!.successPath}?transaction_id=HEAD1`, `${base}${order!.cancelPath}`, phone.url, `${base}/p/${order!.token}`]) {
+  for (const url of [
+    `${base}${order!.successPath}?transaction_id=HEAD1`,
+    `${base}${order!.cancelPath}`,
+    phone.url,
+    `${base}/p/${order!.token}`,
+  ]) {
     const answer = await httpGet(url, { method: 'HEAD' });
     assert.deepEqual([answer.status, answer.body], [200, ''], url);
   }

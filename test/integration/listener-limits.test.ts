@@ -7,7 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { DEFAULT_LISTENER_LIMITS, startReturnListener, type ListenerLimits, type ReturnListener } from '../../electron/core/listener/return-listener';
+import {
+  DEFAULT_LISTENER_LIMITS,
+  startReturnListener,
+  type ListenerLimits,
+  type ReturnListener,
+} from '../../electron/core/listener/return-listener';
 import { newReturnToken } from '../../electron/core/return-tokens';
 import { startTestCore, type TestCore } from '../support/core';
 import { httpGet, type Answer } from '../support/http-get';
@@ -135,7 +140,10 @@ test('connections beyond the cap are closed as they arrive, the timeouts clear t
   }
   const paid = await fetch(`${listener.url}${order!.successPath}?transaction_id=AFTERFLOOD1`);
   assert.equal(paid.status, 200);
-  assert.deepEqual([core.service.findOrder(order!.ref)!.status, core.service.findOrder(order!.ref)!.transactionId], ['paid', 'AFTERFLOOD1']);
+  assert.deepEqual(
+    [core.service.findOrder(order!.ref)!.status, core.service.findOrder(order!.ref)!.transactionId],
+    ['paid', 'AFTERFLOOD1'],
+  );
 });
 
 /** What the order book holds besides the one order a test pays: every other order's audit rows, and the refusal counters. */

@@ -26,7 +26,10 @@ test('after moving off all networks the old listener is shown as exposed until i
   await moveTo(core, '127.0.0.1', next);
   const moved = await status(core);
   assert.equal(moved.returnUrl, `http://127.0.0.1:${next}`);
-  assert.deepEqual(moved.oldListeners.map(({ url, exposed }) => ({ url, exposed })), [{ url: `http://0.0.0.0:${old}`, exposed: true }]);
+  assert.deepEqual(
+    moved.oldListeners.map(({ url, exposed }) => ({ url, exposed })),
+    [{ url: `http://0.0.0.0:${old}`, exposed: true }],
+  );
   const until = Date.parse(moved.oldListeners[0]!.until);
   assert.ok(until >= movedAt + GRACE_MS && until <= Date.now() + GRACE_MS, 'until is when its grace ends');
 
@@ -37,7 +40,10 @@ test('after moving off all networks the old listener is shown as exposed until i
 
   const stopped = await call(core, 'stopOldListeners', {});
   assert.deepEqual(stopped.oldListeners, []);
-  await assert.rejects(fetch(`http://127.0.0.1:${old}${order!.successPath}?transaction_id=OLDADDR1`), 'the old address refuses connections');
+  await assert.rejects(
+    fetch(`http://127.0.0.1:${old}${order!.successPath}?transaction_id=OLDADDR1`),
+    'the old address refuses connections',
+  );
   assert.equal((await fetch(`http://127.0.0.1:${next}${order!.successPath}?transaction_id=OLDADDR1`)).status, 200, 'the new one answers');
 });
 
@@ -45,11 +51,18 @@ test('the list of old listeners follows them: a loopback one is not exposed, one
   const [a, b] = [await freePort(), await freePort()];
   const core = await startTestCore(t, { listen: { host: '127.0.0.1', port: a }, listenerGraceMs: 1000 });
   await moveTo(core, '127.0.0.1', b);
-  assert.deepEqual((await status(core)).oldListeners.map(({ url, exposed }) => [url, exposed]), [[`http://127.0.0.1:${a}`, false]]);
+  assert.deepEqual(
+    (await status(core)).oldListeners.map(({ url, exposed }) => [url, exposed]),
+    [[`http://127.0.0.1:${a}`, false]],
+  );
   await moveTo(core, '127.0.0.1', a);
   const back = await status(core);
   assert.equal(back.returnUrl, `http://127.0.0.1:${a}`);
-  assert.deepEqual(back.oldListeners.map(({ url }) => url), [`http://127.0.0.1:${b}`], 'the revived one is the listener again');
+  assert.deepEqual(
+    back.oldListeners.map(({ url }) => url),
+    [`http://127.0.0.1:${b}`],
+    'the revived one is the listener again',
+  );
   await new Promise((resolve) => setTimeout(resolve, 1300));
   assert.deepEqual((await status(core)).oldListeners, [], 'its grace over, the old listener is closed and no longer shown');
   await assert.rejects(fetch(`http://127.0.0.1:${b}/`));

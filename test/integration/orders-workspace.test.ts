@@ -52,7 +52,12 @@ test('status and date filters, sorting and totals agree with the orders themselv
   const core = await startTestCore(t);
   const rows: OrderSeed[] = [];
   for (let i = 0; i < 40; i++) {
-    rows.push({ amountMinor: 100 * (i + 1), name: `Customer ${i}`, at: daysAgo(i % 10, 9 + (i % 8)), ...(i % 3 === 0 ? { pay: `TRX${i}` } : {}) });
+    rows.push({
+      amountMinor: 100 * (i + 1),
+      name: `Customer ${i}`,
+      at: daysAgo(i % 10, 9 + (i % 8)),
+      ...(i % 3 === 0 ? { pay: `TRX${i}` } : {}),
+    });
   }
   const seeded = seed(core, rows).map((s) => s.order);
   const from = localDay(daysAgo(6));
@@ -63,7 +68,10 @@ test('status and date filters, sorting and totals agree with the orders themselv
   const expected = inRange.filter((o) => o.status === 'paid');
   assert.deepEqual(new Set(refs(paidInRange)), new Set(expected.map((o) => o.ref)));
   assert.equal(paidInRange.total, expected.length);
-  assert.equal(paidInRange.paidSumMinor, expected.reduce((n, o) => n + o.amountMinor, 0));
+  assert.equal(
+    paidInRange.paidSumMinor,
+    expected.reduce((n, o) => n + o.amountMinor, 0),
+  );
 
   const all = await list(core, { from, to });
   assert.equal(all.total, inRange.length);
@@ -72,13 +80,19 @@ test('status and date filters, sorting and totals agree with the orders themselv
   assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
 
   const byAmount = await list(core, { sort: 'amount', direction: 'asc', limit: 5, offset: 5 });
-  assert.deepEqual(byAmount.orders.map((o) => o.amountMinor), [600, 700, 800, 900, 1000]);
+  assert.deepEqual(
+    byAmount.orders.map((o) => o.amountMinor),
+    [600, 700, 800, 900, 1000],
+  );
   assert.equal(byAmount.total, 40, 'totals cover the whole filter, not the window');
 
   const searched = await list(core, { search: 'Customer 1', status: 'paid' });
   const matching = seeded.filter((o) => o.customerName!.includes('Customer 1') && o.status === 'paid');
   assert.equal(searched.total, matching.length);
-  assert.equal(searched.paidSumMinor, matching.reduce((n, o) => n + o.amountMinor, 0));
+  assert.equal(
+    searched.paidSumMinor,
+    matching.reduce((n, o) => n + o.amountMinor, 0),
+  );
 
   const bad = await core.router.handle('listOrders', { from: to, to: from }, APP_SENDER);
   assert.equal(bad.ok, false);
@@ -99,7 +113,10 @@ test('a pending link expires after its time, and a late return is still recorded
   assert.equal(core.service.recordReturn(old!.token, canonicalTransactionId('LATE123')!).kind, 'paid');
   const detail = await call(core, 'getOrder', { ref: old!.order.ref });
   assert.equal(detail.order.status, 'paid');
-  assert.deepEqual(detail.timeline.map((e) => e.kind), ['created', 'expired', 'paid']);
+  assert.deepEqual(
+    detail.timeline.map((e) => e.kind),
+    ['created', 'expired', 'paid'],
+  );
   assert.deepEqual(detail.timeline.at(-1)!.detail, { transactionId: 'LATE123', from: 'expired', late: true });
 });
 
@@ -149,11 +166,14 @@ test('the shopkeeper can cancel a pending link; the timeline shows who did', asy
   const again = await core.router.handle('cancelOrder', { ref: order.ref }, APP_SENDER);
   assert.equal(again.ok, false);
   const detail = await call(core, 'getOrder', { ref: order.ref });
-  assert.deepEqual(detail.timeline.map((e) => [e.kind, e.detail.by ?? null]), [
-    ['created', null],
-    ['link_issued', null],
-    ['cancelled', 'shopkeeper'],
-  ]);
+  assert.deepEqual(
+    detail.timeline.map((e) => [e.kind, e.detail.by ?? null]),
+    [
+      ['created', null],
+      ['link_issued', null],
+      ['cancelled', 'shopkeeper'],
+    ],
+  );
   const missing = await core.router.handle('getOrder', { ref: 'PD-999999' }, APP_SENDER);
   assert.equal(missing.ok, false);
 });
@@ -183,7 +203,11 @@ test('the dashboard adds up money by the day it arrived', async (t) => {
   assert.deepEqual(dashboard.last7Days, { count: 3, sumMinor: 7500 });
   assert.equal(dashboard.daily.length, 30);
   assert.equal(dashboard.daily.at(-1)!.day, localDay(new Date()));
-  assert.equal(dashboard.daily.reduce((n, d) => n + d.sumMinor, 0), 15500, 'the 40-day-old payment is outside');
+  assert.equal(
+    dashboard.daily.reduce((n, d) => n + d.sumMinor, 0),
+    15500,
+    'the 40-day-old payment is outside',
+  );
   assert.deepEqual(dashboard.pending, { count: 1, sumMinor: 300 });
 });
 
@@ -192,10 +216,27 @@ test('a foundation-era order book upgrades with nothing lost, and is backed up f
   const old = new Database(file);
   old.exec(MIGRATIONS[0]!);
   old.pragma('user_version = 1');
-  old.prepare(`INSERT INTO profiles (id, name, mode, base_url, listen_host, listen_port, created_at) VALUES (1, 'Shop', 'live', 'https://pay.test/api', '127.0.0.1', 47400, '2026-01-01T00:00:00.000Z')`).run();
-  const insert = old.prepare(`INSERT INTO orders (id, ref, profile_id, amount_minor, currency, customer_name, status, return_token_hash, cancel_token_hash, transaction_id, created_at, updated_at, paid_at)
+  old
+    .prepare(
+      `INSERT INTO profiles (id, name, mode, base_url, listen_host, listen_port, created_at) VALUES (1, 'Shop', 'live', 'https://pay.test/api', '127.0.0.1', 47400, '2026-01-01T00:00:00.000Z')`,
+    )
+    .run();
+  const insert =
+    old.prepare(`INSERT INTO orders (id, ref, profile_id, amount_minor, currency, customer_name, status, return_token_hash, cancel_token_hash, transaction_id, created_at, updated_at, paid_at)
     VALUES (?, ?, 1, ?, 'BDT', ?, ?, ?, ?, ?, ?, ?, ?)`);
-  insert.run(1, 'PD-000001', 15050, 'রহিম', 'paid', 'r1', 'c1', 'TRXOLD1', '2026-01-02T05:00:00.000Z', '2026-01-02T05:00:00.000Z', '2026-01-02T05:01:00.000Z');
+  insert.run(
+    1,
+    'PD-000001',
+    15050,
+    'রহিম',
+    'paid',
+    'r1',
+    'c1',
+    'TRXOLD1',
+    '2026-01-02T05:00:00.000Z',
+    '2026-01-02T05:00:00.000Z',
+    '2026-01-02T05:01:00.000Z',
+  );
   insert.run(2, 'PD-000002', 700, 'Karim', 'pending', 'r2', 'c2', null, '2026-01-03T05:00:00.000Z', '2026-01-03T05:00:00.000Z', null);
   old.prepare(`INSERT INTO order_events (order_id, kind, at) VALUES (1, 'paid', '2026-01-02T05:01:00.000Z')`).run();
   old.prepare(`INSERT INTO settings (key, value) VALUES ('active_profile', '1')`).run();
@@ -205,10 +246,28 @@ test('a foundation-era order book upgrades with nothing lost, and is backed up f
   t.after(() => db.close());
   assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
   assert.ok(existsSync(`${file}.v1.bak`), 'the old book was copied aside before upgrading');
-  const orders = db.prepare(`SELECT ref, amount_minor, customer_name, status, transaction_id, payment_source, expires_at FROM orders ORDER BY id`).all();
+  const orders = db
+    .prepare(`SELECT ref, amount_minor, customer_name, status, transaction_id, payment_source, expires_at FROM orders ORDER BY id`)
+    .all();
   assert.deepEqual(orders, [
-    { ref: 'PD-000001', amount_minor: 15050, customer_name: 'রহিম', status: 'paid', transaction_id: 'TRXOLD1', payment_source: 'gateway', expires_at: '2026-01-03T05:00:00.000Z' },
-    { ref: 'PD-000002', amount_minor: 700, customer_name: 'Karim', status: 'pending', transaction_id: null, payment_source: null, expires_at: '2026-01-04T05:00:00.000Z' },
+    {
+      ref: 'PD-000001',
+      amount_minor: 15050,
+      customer_name: 'রহিম',
+      status: 'paid',
+      transaction_id: 'TRXOLD1',
+      payment_source: 'gateway',
+      expires_at: '2026-01-03T05:00:00.000Z',
+    },
+    {
+      ref: 'PD-000002',
+      amount_minor: 700,
+      customer_name: 'Karim',
+      status: 'pending',
+      transaction_id: null,
+      payment_source: null,
+      expires_at: '2026-01-04T05:00:00.000Z',
+    },
   ]);
   assert.equal((db.prepare('SELECT count(*) AS n FROM order_events').get() as { n: number }).n, 1);
   const found = db.prepare(`SELECT rowid FROM orders_search WHERE orders_search MATCH '"রহিম"'`).pluck().all();

@@ -54,9 +54,16 @@ test('a paid checkout turns the order Paid with its transaction id and tells the
     core.changes.filter((o) => o.ref === order.ref).map((o) => o.status),
     ['pending', 'pending', 'paid'],
   );
-  assert.deepEqual(orderEvents(core, order.ref).map((e) => e.kind), ['created', 'link_issued', 'paid']);
+  assert.deepEqual(
+    orderEvents(core, order.ref).map((e) => e.kind),
+    ['created', 'link_issued', 'paid'],
+  );
   const found = await call(core, 'listOrders', { search: transactionId.slice(2, 8).toLowerCase() });
-  assert.deepEqual(found.orders.map((o) => o.ref), [order.ref], 'the transaction id is searchable once the return is recorded');
+  assert.deepEqual(
+    found.orders.map((o) => o.ref),
+    [order.ref],
+    'the transaction id is searchable once the return is recorded',
+  );
 });
 
 test('a cancelled checkout turns the order Cancelled', async (t) => {
@@ -66,7 +73,10 @@ test('a cancelled checkout turns the order Cancelled', async (t) => {
   assert.equal(landing.status, 200);
   assert.match(landing.body, /Payment cancelled/);
   assert.equal(core.service.findOrder(order.ref)!.status, 'cancelled');
-  assert.deepEqual(orderEvents(core, order.ref).map((e) => e.kind), ['created', 'link_issued', 'cancelled']);
+  assert.deepEqual(
+    orderEvents(core, order.ref).map((e) => e.kind),
+    ['created', 'link_issued', 'cancelled'],
+  );
 });
 
 test('a repeated return is a no-op that still thanks the customer', async (t) => {
@@ -78,7 +88,10 @@ test('a repeated return is a no-op that still thanks the customer', async (t) =>
   assert.equal(again.status, 200);
   assert.match(again.body, /Payment received/);
   assert.equal(core.changes.length, changesBefore);
-  assert.deepEqual(orderEvents(core, order.ref).map((e) => e.kind), ['created', 'link_issued', 'paid']);
+  assert.deepEqual(
+    orderEvents(core, order.ref).map((e) => e.kind),
+    ['created', 'link_issued', 'paid'],
+  );
 });
 
 test('a return with a different transaction id for a paid order is recorded as a conflict and keeps the first id', async (t) => {
@@ -128,7 +141,13 @@ test('a transaction id already recorded for another order does not pay a second 
   const [first, second] = ['first', 'second'].map((name) => {
     const token = newReturnToken();
     const order = orders.createPending(
-      { profileId, amountMinor: 100, returnTokenHash: hashToken(token), cancelTokenHash: hashToken(`${name}-cancel`), expiresAt: new Date(Date.now() + 3600_000).toISOString() },
+      {
+        profileId,
+        amountMinor: 100,
+        returnTokenHash: hashToken(token),
+        cancelTokenHash: hashToken(`${name}-cancel`),
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      },
       new Date().toISOString(),
     );
     return { token, order };
@@ -149,7 +168,13 @@ test('a return without a usable transaction id is refused, audited and changes n
   const returnUrl = new URL(landing.url);
   const other = await makeLink(core);
   const otherSuccessPath = returnUrl.pathname; // reuse the paid order's token shape on bad inputs
-  for (const query of ['', '?transaction_id=', '?transaction_id=a&transaction_id=b', '?transaction_id=%3Cscript%3E%20x', `?transaction_id=${'x'.repeat(200)}`]) {
+  for (const query of [
+    '',
+    '?transaction_id=',
+    '?transaction_id=a&transaction_id=b',
+    '?transaction_id=%3Cscript%3E%20x',
+    `?transaction_id=${'x'.repeat(200)}`,
+  ]) {
     const reply = await follow(`${returnUrl.origin}${otherSuccessPath}${query}`);
     assert.equal(reply.status, 400, `"${query}" is refused`);
     assert.doesNotMatch(reply.body, /<script>/);

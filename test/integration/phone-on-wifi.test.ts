@@ -172,51 +172,55 @@ test('listening on every network, the sandbox’s links name the shop’s LAN ad
   assert.equal((await orderIn(dataDir, order.ref)).status, 'paid');
 });
 
-test('choosing the shop’s Wi-Fi moves the sandbox’s checkout page onto the LAN; choosing this computer or a live profile takes it off', LIMITS, async (t) => {
-  const lap = stopwatch(t);
-  const net = await shopAndPhone(t);
-  if (!net) return;
-  lap('network');
-  const dataDir = tempDir(t);
-  type Running = { saved: string | null; sandboxUrl: string; returnBaseUrl: string };
-  const paydeskInShop = await net.host('shop').start(tsx('sandbox-shop.ts', dataDir, '127.0.0.1'), { ready: /^\{/ });
-  const onLoopback = JSON.parse(paydeskInShop.lines[0]!) as Running;
-  assert.match(onLoopback.sandboxUrl, /^http:\/\/127\.0\.0\.1:\d+$/, 'this computer only: the sandbox stays on loopback');
-  lap('PayDesk started');
+test(
+  'choosing the shop’s Wi-Fi moves the sandbox’s checkout page onto the LAN; choosing this computer or a live profile takes it off',
+  LIMITS,
+  async (t) => {
+    const lap = stopwatch(t);
+    const net = await shopAndPhone(t);
+    if (!net) return;
+    lap('network');
+    const dataDir = tempDir(t);
+    type Running = { saved: string | null; sandboxUrl: string; returnBaseUrl: string };
+    const paydeskInShop = await net.host('shop').start(tsx('sandbox-shop.ts', dataDir, '127.0.0.1'), { ready: /^\{/ });
+    const onLoopback = JSON.parse(paydeskInShop.lines[0]!) as Running;
+    assert.match(onLoopback.sandboxUrl, /^http:\/\/127\.0\.0\.1:\d+$/, 'this computer only: the sandbox stays on loopback');
+    lap('PayDesk started');
 
-  let answers = 1; // the first is the one it printed when it started
-  const choose = async (command: string) => {
-    paydeskInShop.send(command);
-    const answer = await paydeskInShop.line(/^\{"after":/, { nth: ++answers });
-    const running = JSON.parse(answer) as Running & { after: string };
-    assert.deepEqual([running.after, running.saved], [command, 'saved']);
-    return running;
-  };
-  const onWifi = await choose(`listen ${SHOP}`);
-  assert.equal(onWifi.returnBaseUrl, `http://${SHOP}:${DEFAULT_LISTEN_PORT}`);
-  assert.match(onWifi.sandboxUrl, /^http:\/\/198\.18\.0\.1:\d+$/);
-  const order = await makeLink(net.host('shop'), dataDir);
-  assert.ok(order.payment_url.startsWith(`${onWifi.sandboxUrl}/checkout?`));
-  const visit = await phonePays(net.host('phone'), order.payment_url);
-  assert.equal(visit.landing?.status, 200, JSON.stringify(visit));
-  await paydeskInShop.line(new RegExp(`^${order.ref} paid$`));
-  lap('moved to the LAN and paid');
+    let answers = 1; // the first is the one it printed when it started
+    const choose = async (command: string) => {
+      paydeskInShop.send(command);
+      const answer = await paydeskInShop.line(/^\{"after":/, { nth: ++answers });
+      const running = JSON.parse(answer) as Running & { after: string };
+      assert.deepEqual([running.after, running.saved], [command, 'saved']);
+      return running;
+    };
+    const onWifi = await choose(`listen ${SHOP}`);
+    assert.equal(onWifi.returnBaseUrl, `http://${SHOP}:${DEFAULT_LISTEN_PORT}`);
+    assert.match(onWifi.sandboxUrl, /^http:\/\/198\.18\.0\.1:\d+$/);
+    const order = await makeLink(net.host('shop'), dataDir);
+    assert.ok(order.payment_url.startsWith(`${onWifi.sandboxUrl}/checkout?`));
+    const visit = await phonePays(net.host('phone'), order.payment_url);
+    assert.equal(visit.landing?.status, 200, JSON.stringify(visit));
+    await paydeskInShop.line(new RegExp(`^${order.ref} paid$`));
+    lap('moved to the LAN and paid');
 
-  const back = await choose('listen 127.0.0.1');
-  assert.match(back.sandboxUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
-  const later = await makeLink(net.host('shop'), dataDir);
-  assert.ok(later.payment_url.startsWith(`${back.sandboxUrl}/checkout?`));
-  const refused = await phonePays(net.host('phone'), order.payment_url);
-  assert.equal(refused.failed, 'ECONNREFUSED', 'the sandbox no longer answers on the LAN address');
-  lap('moved back');
+    const back = await choose('listen 127.0.0.1');
+    assert.match(back.sandboxUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const later = await makeLink(net.host('shop'), dataDir);
+    assert.ok(later.payment_url.startsWith(`${back.sandboxUrl}/checkout?`));
+    const refused = await phonePays(net.host('phone'), order.payment_url);
+    assert.equal(refused.failed, 'ECONNREFUSED', 'the sandbox no longer answers on the LAN address');
+    lap('moved back');
 
-  const again = await choose(`listen ${SHOP}`);
-  const live = await choose(`live http://${GATEWAY}:8000/api`);
-  assert.equal(live.returnBaseUrl, `http://127.0.0.1:${DEFAULT_LISTEN_PORT + 1}`);
-  const closed = await phonePays(net.host('phone'), `${again.sandboxUrl}/checkout?trx_id=0`);
-  assert.equal(closed.failed, 'ECONNREFUSED', 'taking real money, PayDesk keeps no practice gateway on the LAN');
-  lap('switched to live');
-});
+    const again = await choose(`listen ${SHOP}`);
+    const live = await choose(`live http://${GATEWAY}:8000/api`);
+    assert.equal(live.returnBaseUrl, `http://127.0.0.1:${DEFAULT_LISTEN_PORT + 1}`);
+    const closed = await phonePays(net.host('phone'), `${again.sandboxUrl}/checkout?trx_id=0`);
+    assert.equal(closed.failed, 'ECONNREFUSED', 'taking real money, PayDesk keeps no practice gateway on the LAN');
+    lap('switched to live');
+  },
+);
 
 test('with the listener on this computer only, a phone’s return cannot arrive and the order stays pending', LIMITS, async (t) => {
   const lap = stopwatch(t);
@@ -248,82 +252,95 @@ test('with the listener on this computer only, a phone’s return cannot arrive 
   assert.equal((await orderIn(dataDir, order.ref)).status, 'pending');
 });
 
-test('a return through the shop’s reverse proxy reaches the listener from a phone on mobile data and turns the order Paid', LIMITS, async (t) => {
-  const lap = stopwatch(t);
-  const PROXY = '198.18.1.2';
-  const net = await buildNetwork(t, [
-    { name: 'shop', on: 'lan', address: SHOP },
-    { name: 'gateway', on: 'wan', address: GATEWAY },
-    { name: 'proxy', on: 'wan', address: PROXY },
-    // On mobile data: the internet side only, no way into the shop's LAN but the proxy.
-    { name: 'phone', on: 'wan', address: '198.18.1.3', routed: false },
-  ]);
-  if (!net) return;
-  lap('network');
-  const dataDir = tempDir(t);
-  await net.host('gateway').start(tsx('gateway-host.ts', GATEWAY, '8000', GATEWAY_KEY), { ready: /^\{/ });
-  lap('gateway started');
-  const proxy = await net.host('proxy').start(tsx('reverse-proxy.ts', PROXY, '8080', `http://${SHOP}:47400`), { ready: /^ready$/ });
-  lap('proxy started');
-  await useLiveProfile(dataDir, { listenHost: SHOP, returnBaseUrl: `http://${PROXY}:8080` });
-  const env = { PAYDESK_API_KEY: GATEWAY_KEY };
-  const listening = await net.host('shop').start(cli(dataDir, 'listen'), { ready: /^listening on /, env });
-  lap('listener started');
-  assert.equal(listening.lines.at(-1), `listening on http://${PROXY}:8080`);
+test(
+  'a return through the shop’s reverse proxy reaches the listener from a phone on mobile data and turns the order Paid',
+  LIMITS,
+  async (t) => {
+    const lap = stopwatch(t);
+    const PROXY = '198.18.1.2';
+    const net = await buildNetwork(t, [
+      { name: 'shop', on: 'lan', address: SHOP },
+      { name: 'gateway', on: 'wan', address: GATEWAY },
+      { name: 'proxy', on: 'wan', address: PROXY },
+      // On mobile data: the internet side only, no way into the shop's LAN but the proxy.
+      { name: 'phone', on: 'wan', address: '198.18.1.3', routed: false },
+    ]);
+    if (!net) return;
+    lap('network');
+    const dataDir = tempDir(t);
+    await net.host('gateway').start(tsx('gateway-host.ts', GATEWAY, '8000', GATEWAY_KEY), { ready: /^\{/ });
+    lap('gateway started');
+    const proxy = await net.host('proxy').start(tsx('reverse-proxy.ts', PROXY, '8080', `http://${SHOP}:47400`), { ready: /^ready$/ });
+    lap('proxy started');
+    await useLiveProfile(dataDir, { listenHost: SHOP, returnBaseUrl: `http://${PROXY}:8080` });
+    const env = { PAYDESK_API_KEY: GATEWAY_KEY };
+    const listening = await net.host('shop').start(cli(dataDir, 'listen'), { ready: /^listening on /, env });
+    lap('listener started');
+    assert.equal(listening.lines.at(-1), `listening on http://${PROXY}:8080`);
 
-  const direct = await net.host('phone').exec([
-    process.execPath,
-    '-e',
-    `fetch('http://${SHOP}:47400/').then(() => console.log('reached'), (e) => console.log(e.cause?.code ?? e.name))`,
-  ]);
-  assert.equal(direct.stdout.trim(), 'ENETUNREACH', 'the phone cannot reach the shop directly');
+    const direct = await net
+      .host('phone')
+      .exec([
+        process.execPath,
+        '-e',
+        `fetch('http://${SHOP}:47400/').then(() => console.log('reached'), (e) => console.log(e.cause?.code ?? e.name))`,
+      ]);
+    assert.equal(direct.stdout.trim(), 'ENETUNREACH', 'the phone cannot reach the shop directly');
 
-  const order = await makeLink(net.host('shop'), dataDir, env);
-  lap('link made');
-  const visit = await phonePays(net.host('phone'), order.payment_url);
-  lap('phone paid');
-  assert.equal(visit.landing?.status, 200, JSON.stringify(visit));
-  assert.match(visit.landing!.body, /Payment received/);
-  assert.ok(visit.landing!.url.startsWith(`http://${PROXY}:8080/r/`), 'the phone came back to the public return address');
-  await proxy.line(/^GET \/r\/\S+ -> 200$/);
-  await listening.line(new RegExp(`^${order.ref} paid `));
-  const paid = await orderIn(dataDir, order.ref);
-  assert.equal(paid.status, 'paid');
-  assert.equal(paid.transactionId, new URL(visit.landing!.url).searchParams.get('transaction_id'));
-});
+    const order = await makeLink(net.host('shop'), dataDir, env);
+    lap('link made');
+    const visit = await phonePays(net.host('phone'), order.payment_url);
+    lap('phone paid');
+    assert.equal(visit.landing?.status, 200, JSON.stringify(visit));
+    assert.match(visit.landing!.body, /Payment received/);
+    assert.ok(visit.landing!.url.startsWith(`http://${PROXY}:8080/r/`), 'the phone came back to the public return address');
+    await proxy.line(/^GET \/r\/\S+ -> 200$/);
+    await listening.line(new RegExp(`^${order.ref} paid `));
+    const paid = await orderIn(dataDir, order.ref);
+    assert.equal(paid.status, 'paid');
+    assert.equal(paid.transactionId, new URL(visit.landing!.url).searchParams.get('transaction_id'));
+  },
+);
 
-test('when the Wi-Fi gives the shop computer another address, the listener follows it, names the links left behind, and phones pay again', LIMITS, async (t) => {
-  const lap = stopwatch(t);
-  const net = await shopAndPhone(t);
-  if (!net) return;
-  lap('network');
-  const dataDir = tempDir(t);
-  const shop = net.host('shop');
-  const paydeskInShop = await shop.start(tsx('sandbox-shop.ts', dataDir, '127.0.0.1', '200'), { ready: /^\{/ });
-  paydeskInShop.send(`listen ${SHOP}`);
-  await paydeskInShop.line(/^\{"after":"listen/);
-  const left = await makeLink(shop, dataDir);
-  lap('PayDesk on the Wi-Fi, one link handed out');
+test(
+  'when the Wi-Fi gives the shop computer another address, the listener follows it, names the links left behind, and phones pay again',
+  LIMITS,
+  async (t) => {
+    const lap = stopwatch(t);
+    const net = await shopAndPhone(t);
+    if (!net) return;
+    lap('network');
+    const dataDir = tempDir(t);
+    const shop = net.host('shop');
+    const paydeskInShop = await shop.start(tsx('sandbox-shop.ts', dataDir, '127.0.0.1', '200'), { ready: /^\{/ });
+    paydeskInShop.send(`listen ${SHOP}`);
+    await paydeskInShop.line(/^\{"after":"listen/);
+    const left = await makeLink(shop, dataDir);
+    lap('PayDesk on the Wi-Fi, one link handed out');
 
-  // The router hands out another address, as a DHCP lease after a restart does.
-  const NEW = '198.18.0.7';
-  // (Deleting first: removing a primary address takes the secondaries of its subnet with it.)
-  for (const args of [['addr', 'del', `${SHOP}/24`, 'dev', 'eth0'], ['addr', 'add', `${NEW}/24`, 'dev', 'eth0']]) {
-    const run = await execFileAsync('ip', ['-n', shop.ns, ...args]);
-    assert.equal(run.stderr, '');
-  }
-  const moved = JSON.parse(await paydeskInShop.line(/^\{"moved":/)) as {
-    moved: { from: string; to: string; pending: string[] };
-    returnBaseUrl: string;
-  };
-  lap('listener followed');
-  assert.deepEqual([moved.moved.from, moved.moved.to, moved.moved.pending], [SHOP, NEW, [left.ref]]);
-  assert.equal(moved.returnBaseUrl, `http://${NEW}:${DEFAULT_LISTEN_PORT}`);
+    // The router hands out another address, as a DHCP lease after a restart does.
+    const NEW = '198.18.0.7';
+    // (Deleting first: removing a primary address takes the secondaries of its subnet with it.)
+    for (const args of [
+      ['addr', 'del', `${SHOP}/24`, 'dev', 'eth0'],
+      ['addr', 'add', `${NEW}/24`, 'dev', 'eth0'],
+    ]) {
+      const run = await execFileAsync('ip', ['-n', shop.ns, ...args]);
+      assert.equal(run.stderr, '');
+    }
+    const moved = JSON.parse(await paydeskInShop.line(/^\{"moved":/)) as {
+      moved: { from: string; to: string; pending: string[] };
+      returnBaseUrl: string;
+    };
+    lap('listener followed');
+    assert.deepEqual([moved.moved.from, moved.moved.to, moved.moved.pending], [SHOP, NEW, [left.ref]]);
+    assert.equal(moved.returnBaseUrl, `http://${NEW}:${DEFAULT_LISTEN_PORT}`);
 
-  const order = await makeLink(shop, dataDir);
-  assert.ok(new URL(order.payment_url).hostname === NEW, 'the sandbox moved with the listener');
-  const visit = await phonePays(net.host('phone'), order.payment_url);
-  assert.equal(visit.landing?.status, 200, JSON.stringify(visit));
-  await paydeskInShop.line(new RegExp(`^${order.ref} paid$`));
-  lap('phone paid at the new address');
-});
+    const order = await makeLink(shop, dataDir);
+    assert.ok(new URL(order.payment_url).hostname === NEW, 'the sandbox moved with the listener');
+    const visit = await phonePays(net.host('phone'), order.payment_url);
+    assert.equal(visit.landing?.status, 200, JSON.stringify(visit));
+    await paydeskInShop.line(new RegExp(`^${order.ref} paid$`));
+    lap('phone paid at the new address');
+  },
+);

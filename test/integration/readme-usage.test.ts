@@ -92,6 +92,9 @@ test('a usage line is read as its command and its options, brackets and all', ()
     'reconcile',
     ['FILE', '[--map trx=COL,time=COL[,sender=COL]]', '[--json]'],
   ]);
-  const { commands } = usageOf(['  profile list [--json]     list profiles; * marks the active one', '                            more about it'], '');
+  const { commands } = usageOf(
+    ['  profile list [--json]     list profiles; * marks the active one', '                            more about it'],
+    '',
+  );
   assert.deepEqual([...commands], [['profile list', ['[--json]']]]);
 });

@@ -26,7 +26,9 @@ test('a receipt PDF, A4 and 80 mm roll, carries the shop, the ref, the amount, t
   await call(core, 'saveShopDetails', { name: 'রহমান স্টোর', address: 'House 12, Road 5, Dhaka', phone: '+880 1711-000000' });
   core.platform.choices.logo = PNG_1X1;
   await call(core, 'chooseShopLogo', {});
-  const [order] = seed(core, [{ amountMinor: 15050, name: 'আলম রহিম উদ্দিন', email: 'alam@shop.test', note: 'দুটি শার্ট', pay: 'CJH1D2Y4W1' }]);
+  const [order] = seed(core, [
+    { amountMinor: 15050, name: 'আলম রহিম উদ্দিন', email: 'alam@shop.test', note: 'দুটি শার্ট', pay: 'CJH1D2Y4W1' },
+  ]);
 
   for (const layout of ['a4', 'roll80'] as const) {
     const file = join(dir, `receipt-${layout}.pdf`);
@@ -46,7 +48,8 @@ test('a receipt PDF, A4 and 80 mm roll, carries the shop, the ref, the amount, t
     execFileSync('pdftoppm', ['-png', '-r', '72', '-singlefile', file, join(dir, layout)]);
     assert.ok(statSync(join(dir, `${layout}.png`)).size > 2000, `${layout} renders to a page image`);
   }
-  const size = (layout: string) => /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [join(dir, `receipt-${layout}.pdf`)], { encoding: 'utf8' }))!;
+  const size = (layout: string) =>
+    /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [join(dir, `receipt-${layout}.pdf`)], { encoding: 'utf8' }))!;
   assert.equal(Math.round(Number(size('a4')[1])), 595, 'A4 is 210 mm wide');
   assert.equal(Math.round((Number(size('roll80')[1]) / 72) * 25.4), 80, 'the roll is 80 mm wide');
 });
@@ -85,10 +88,24 @@ test('a receipt in Bengali, one marked paid by hand, and receipts only for paid 
 test('the CSV export parses back to exactly the orders, with formula cells neutralised', async (t) => {
   const core = await startTestCore(t);
   const dir = tempDir(t);
-  const hostile = ['=SUM(A1:A9)', '+8801711', '-2+3', '@cmd', '\tTabbed', '\rReturn', 'He said "hi", then left\nsecond line', 'রহিম, উদ্দিন'];
+  const hostile = [
+    '=SUM(A1:A9)',
+    '+8801711',
+    '-2+3',
+    '@cmd',
+    '\tTabbed',
+    '\rReturn',
+    'He said "hi", then left\nsecond line',
+    'রহিম, উদ্দিন',
+  ];
   const orders = seed(
     core,
-    hostile.map((name, i) => ({ amountMinor: 100 * (i + 1) + 5, name, note: i % 2 ? `note, ${i}` : null!, ...(i % 3 ? { pay: `TRX${i}` } : {}) })),
+    hostile.map((name, i) => ({
+      amountMinor: 100 * (i + 1) + 5,
+      name,
+      note: i % 2 ? `note, ${i}` : null!,
+      ...(i % 3 ? { pay: `TRX${i}` } : {}),
+    })),
   );
   const file = join(dir, 'orders.csv');
   core.platform.choices.saveFile = file;
@@ -126,7 +143,10 @@ test('the CSV export parses back to exactly the orders, with formula cells neutr
 test('bulk receipts: one combined PDF, one PDF per order, and Cancel leaves nothing behind', async (t) => {
   const core = await startTestCore(t);
   const dir = tempDir(t);
-  const orders = seed(core, Array.from({ length: 30 }, (_, i) => ({ amountMinor: 1000 + i, name: `Customer ${i}`, pay: `BULK${i}` })));
+  const orders = seed(
+    core,
+    Array.from({ length: 30 }, (_, i) => ({ amountMinor: 1000 + i, name: `Customer ${i}`, pay: `BULK${i}` })),
+  );
   seed(core, [{ amountMinor: 5 }]); // pending: no receipt
 
   const combined = join(dir, 'all.pdf');
@@ -171,12 +191,18 @@ test('paydesk export csv and paydesk receipt write their files from the command 
 
   run('export', 'csv', '--out', join(dir, 'o.csv'), '--status', 'paid');
   const rows = parse(readFileSync(join(dir, 'o.csv')), { bom: true, columns: true }) as Array<Record<string, string>>;
-  assert.deepEqual(rows.map((r) => [r.ref, r.customer_name, r.amount]), [[order!.ref, 'সাকিব', '42.00']]);
+  assert.deepEqual(
+    rows.map((r) => [r.ref, r.customer_name, r.amount]),
+    [[order!.ref, 'সাকিব', '42.00']],
+  );
 
   run('receipt', order!.ref, '--out', join(dir, 'r.html'));
   const html = readFileSync(join(dir, 'r.html'), 'utf8');
   assert.ok(html.includes(order!.ref) && html.includes('সাকিব') && html.includes('CLI1'));
-  assert.throws(() => run('receipt', 'PD-999999', '--out', join(dir, 'x.html')), (e: { status: number }) => e.status === 2);
+  assert.throws(
+    () => run('receipt', 'PD-999999', '--out', join(dir, 'x.html')),
+    (e: { status: number }) => e.status === 2,
+  );
   assert.ok(!existsSync(join(dir, 'x.html')));
 });
 

@@ -13,7 +13,11 @@ import { csvBytes, dayFirst, paidAt, seedOrders } from '../support/statements';
 import { eventually } from '../support/waiting';
 
 const HOUR = 3600_000;
-const count = (core: TestCore, sql: string, ...params: unknown[]) => (core.db.prepare(sql).pluck().get(...params) as number);
+const count = (core: TestCore, sql: string, ...params: unknown[]) =>
+  core.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 
 const MAPPING = { transactionId: 'TrxID', amount: 'Amount', time: 'Date' };
 
@@ -25,7 +29,10 @@ async function choose(core: TestCore, name: string, bytes: Uint8Array) {
 
 /** Lines of payments no order knows, a minute apart, ending `endsAgoMs` before now. */
 const strangers = (n: number, endsAgoMs: number) =>
-  Array.from({ length: n }, (_, i) => `BULK${String(i).padStart(6, '0')},${100 + (i % 900)},${dayFirst(new Date(Date.now() - endsAgoMs - (n - i) * 60_000))}`);
+  Array.from(
+    { length: n },
+    (_, i) => `BULK${String(i).padStart(6, '0')},${100 + (i % 900)},${dayFirst(new Date(Date.now() - endsAgoMs - (n - i) * 60_000))}`,
+  );
 
 /**
  * The statement's word on each order, and whether the book agrees with itself: every verification an order has
@@ -47,7 +54,10 @@ function bookState(core: TestCore) {
     assert.equal(o.ownAudit, o.verification === 'unverified' ? 0 : 1, `${o.ref}'s audit row says ${o.verification}`);
   }
   assert.equal(
-    count(core, `SELECT count(*) FROM statement_lines l JOIN orders o ON o.id = l.order_id WHERE o.verification NOT IN ('verified', 'amount_mismatch')`),
+    count(
+      core,
+      `SELECT count(*) FROM statement_lines l JOIN orders o ON o.id = l.order_id WHERE o.verification NOT IN ('verified', 'amount_mismatch')`,
+    ),
     0,
     'every claimed line settled its order',
   );
@@ -55,7 +65,9 @@ function bookState(core: TestCore) {
     .prepare(`SELECT verification, sum(orders) AS n, sum(amount_minor) AS sum FROM verification_counts GROUP BY 1 HAVING n > 0 ORDER BY 1`)
     .all();
   const actual = core.db
-    .prepare(`SELECT verification, count(*) AS n, sum(amount_minor) AS sum FROM orders WHERE verification IS NOT NULL GROUP BY 1 ORDER BY 1`)
+    .prepare(
+      `SELECT verification, count(*) AS n, sum(amount_minor) AS sum FROM orders WHERE verification IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    )
     .all();
   assert.deepEqual(counters, actual, 'the per-day counters match the orders');
   assert.equal(core.db.pragma('integrity_check', { simple: true }), 'ok');
@@ -95,7 +107,10 @@ test('a return that arrives during a large import is answered and recorded befor
   const answeredDuringImport = !finished;
   const paidDuringImport = [early!, late!].map(({ order }) => core.service.findOrder(order.ref)!.status);
   const linesThen = count(core, 'SELECT count(*) FROM statement_lines');
-  assert.deepEqual(answers.map((a) => a.status), [200, 200]);
+  assert.deepEqual(
+    answers.map((a) => a.status),
+    [200, 200],
+  );
   for (const answer of answers) assert.match(await answer.text(), /Payment received/);
   assert.ok(answeredDuringImport, 'both returns were answered while the import was still running');
   assert.deepEqual(paidDuringImport, ['paid', 'paid'], 'and recorded before it ended');
@@ -106,7 +121,10 @@ test('a return that arrives during a large import is answered and recorded befor
   for (const { order } of [early!, late!]) {
     const { timeline, order: stored } = await call(core, 'getOrder', { ref: order.ref });
     assert.equal(stored.verification, 'verified', `${order.ref}: its line, whether already in or still to come, proves the return`);
-    assert.deepEqual(timeline.filter((e) => e.kind === 'paid' || e.kind === 'verified').map((e) => e.kind), ['paid', 'verified']);
+    assert.deepEqual(
+      timeline.filter((e) => e.kind === 'paid' || e.kind === 'verified').map((e) => e.kind),
+      ['paid', 'verified'],
+    );
   }
   bookState(core);
 });
@@ -126,9 +144,16 @@ const REFUSALS: Refusal[] = [
       WHEN new.transaction_key = '${lines[Math.floor(lines.length * 0.7)]!.transactionId}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
     partway: (core, { total, lines }) => {
       const inBook = count(core, 'SELECT count(*) FROM statement_lines');
-      assert.ok(inBook > 0 && inBook <= Math.floor(lines.length * 0.7), `whole chunks before the refused line are in (${inBook} of ${total} lines)`);
+      assert.ok(
+        inBook > 0 && inBook <= Math.floor(lines.length * 0.7),
+        `whole chunks before the refused line are in (${inBook} of ${total} lines)`,
+      );
       assert.equal(count(core, 'SELECT imported FROM statements'), inBook, 'the statement counts what is in');
-      assert.equal(count(core, `SELECT count(*) FROM orders WHERE verification = 'missing'`), 0, 'no order is missing before every line is in');
+      assert.equal(
+        count(core, `SELECT count(*) FROM orders WHERE verification = 'missing'`),
+        0,
+        'no order is missing before every line is in',
+      );
       assert.equal(count(core, `SELECT count(*) FROM orders WHERE verification IN ('verified', 'amount_mismatch')`), inBook);
     },
   },
@@ -155,14 +180,21 @@ test('an import the book refuses partway keeps whole chunks, each change with it
       // and brings 50 payments no order knows.
       const orders = seedOrders(
         core,
-        Array.from({ length: 3000 }, (_, i) => ({ amountMinor: 10_000 + i, at: new Date(start + i * 15 * 60_000), transactionId: `PAY${String(i).padStart(5, '0')}X` })),
+        Array.from({ length: 3000 }, (_, i) => ({
+          amountMinor: 10_000 + i,
+          at: new Date(start + i * 15 * 60_000),
+          transactionId: `PAY${String(i).padStart(5, '0')}X`,
+        })),
       );
       const lines = orders.filter((_, i) => i % 10 !== 5);
       const leftOut = orders.filter((_, i) => i % 10 === 5);
       const mismatched = new Set(lines.filter((_, i) => i % 97 === 3).map((o) => o.ref));
       const file = csvBytes([
         'TrxID,Amount,Date',
-        ...lines.map((o) => `${o.transactionId},${(o.amountMinor + (mismatched.has(o.ref) ? 100 : 0)) / 100},${dayFirst(paidAt(new Date(o.createdAt)))}`),
+        ...lines.map(
+          (o) =>
+            `${o.transactionId},${(o.amountMinor + (mismatched.has(o.ref) ? 100 : 0)) / 100},${dayFirst(paidAt(new Date(o.createdAt)))}`,
+        ),
         ...strangers(50, 10 * 24 * HOUR),
       ]);
       const total = lines.length + 50;
@@ -173,7 +205,10 @@ test('an import the book refuses partway keeps whole chunks, each change with it
       const stopped = await core.router.handle('importStatement', { token, mapping: MAPPING }, APP_SENDER);
       assert.equal(stopped.ok, false);
       assert.equal(!stopped.ok && stopped.error.kind, 'internal');
-      assert.match(!stopped.ok ? stopped.error.message : '', /month\.csv was imported, so it may be only partly in\. Import the same file again to finish it/);
+      assert.match(
+        !stopped.ok ? stopped.error.message : '',
+        /month\.csv was imported, so it may be only partly in\. Import the same file again to finish it/,
+      );
       assert.match(String(errors.mock.calls[0]!.arguments[1]), /disk I\/O error/);
       refusal.partway(core, { total, lines, leftOut });
       bookState(core);

@@ -11,11 +11,26 @@ const local = (...parts: [number, number, number, number?, number?, number?]) =>
 
 test('statement amounts parse to exact poisha whatever their currency mark, grouping or digits', () => {
   const cases: Array<[string, number]> = [
-    ['1500.50', 150_050], ['৳1,500.50', 150_050], ['1,500.50৳', 150_050], ['Tk. 1,500', 150_000], ['BDT 15,00,000.05', 150_000_005],
-    ['১,৫০০.৫০ টাকা', 150_050], ['  200 ', 20_000], ['+75.5', 7_550], ['0.01', 1],
+    ['1500.50', 150_050],
+    ['৳1,500.50', 150_050],
+    ['1,500.50৳', 150_050],
+    ['Tk. 1,500', 150_000],
+    ['BDT 15,00,000.05', 150_000_005],
+    ['১,৫০০.৫০ টাকা', 150_050],
+    ['  200 ', 20_000],
+    ['+75.5', 7_550],
+    ['0.01', 1],
   ];
   for (const [text, minor] of cases) assert.deepEqual(parseStatementAmount(text), { ok: true, value: minor }, text);
-  for (const [text, reason] of [['-10', /negative/], ['(10.00)', /negative/], ['0.00', /zero/], ['', /empty/], ['1,50', /not a taka amount/], ['12.345', /two decimals/], ['ten', /not a taka amount/]] as const) {
+  for (const [text, reason] of [
+    ['-10', /negative/],
+    ['(10.00)', /negative/],
+    ['0.00', /zero/],
+    ['', /empty/],
+    ['1,50', /not a taka amount/],
+    ['12.345', /two decimals/],
+    ['ten', /not a taka amount/],
+  ] as const) {
     const parsed = parseStatementAmount(text);
     assert.equal(parsed.ok, false, text);
     assert.match(!parsed.ok ? parsed.reason : '', reason, text);
@@ -44,15 +59,25 @@ test('statement times are read in the shapes portals write, as local time unless
 
 test('headers are recognised in English and Bengali, whichever way য় is composed', () => {
   assert.deepEqual(detectMapping(['SL', 'Trx. ID', 'Amount (৳)', 'Transaction Date', 'Sender No', 'Ref']), {
-    transactionId: 'Trx. ID', amount: 'Amount (৳)', time: 'Transaction Date', sender: 'Sender No', reference: 'Ref',
+    transactionId: 'Trx. ID',
+    amount: 'Amount (৳)',
+    time: 'Transaction Date',
+    sender: 'Sender No',
+    reference: 'Ref',
   });
   for (const time of ['সময়', 'সময\u09bc']) {
     assert.deepEqual(detectMapping(['ট্রানজেকশন আইডি', 'টাকার পরিমাণ', time, 'প্রেরকের নম্বর', 'রেফারেন্স']), {
-      transactionId: 'ট্রানজেকশন আইডি', amount: 'টাকার পরিমাণ', time, sender: 'প্রেরকের নম্বর', reference: 'রেফারেন্স',
+      transactionId: 'ট্রানজেকশন আইডি',
+      amount: 'টাকার পরিমাণ',
+      time,
+      sender: 'প্রেরকের নম্বর',
+      reference: 'রেফারেন্স',
     });
   }
   assert.deepEqual(detectMapping(['Customer TrxID', 'Paid amount BDT', 'Payment date']), {
-    transactionId: 'Customer TrxID', amount: 'Paid amount BDT', time: 'Payment date',
+    transactionId: 'Customer TrxID',
+    amount: 'Paid amount BDT',
+    time: 'Payment date',
   });
 });
 
@@ -65,7 +90,10 @@ test('the delimiter is sniffed from the first lines, quoted text aside', () => {
 test('UTF-16 text is read, and old Excel files, fake workbooks and oversized files are refused with a sentence', async () => {
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('TrxID\tAmount\tDate\r\nA1\t10\t20/11/2026\r\n', 'utf16le')]);
   const read = await readStatementFile('export.txt', utf16);
-  assert.deepEqual(read.ok && read.table, { headers: ['TrxID', 'Amount', 'Date'], rows: [{ line: 2, cells: ['A1', '10', '20/11/2026'], raw: 'A1\t10\t20/11/2026' }] });
+  assert.deepEqual(read.ok && read.table, {
+    headers: ['TrxID', 'Amount', 'Date'],
+    rows: [{ line: 2, cells: ['A1', '10', '20/11/2026'], raw: 'A1\t10\t20/11/2026' }],
+  });
   const xls = await readStatementFile('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
   assert.match(!xls.ok ? xls.message : '', /old Excel \(\.xls\) file/);
   const fake = await readStatementFile('fake.xlsx', new TextEncoder().encode('TrxID,Amount\n'));
@@ -78,7 +106,16 @@ test('UTF-16 text is read, and old Excel files, fake workbooks and oversized fil
 
 test('CSV lines keep the line an editor shows and their own text across quoted breaks, blank lines and stray quotes', async () => {
   const text = [
-    'TrxID|Amount|Note', '', 'A1|10|"two', 'lines"', 'A2|20|he said "hi"', '"A3" x|30|"a ""quoted"" | word"', '', '', 'A4|40|', 'A5|50',
+    'TrxID|Amount|Note',
+    '',
+    'A1|10|"two',
+    'lines"',
+    'A2|20|he said "hi"',
+    '"A3" x|30|"a ""quoted"" | word"',
+    '',
+    '',
+    'A4|40|',
+    'A5|50',
   ].join('\r\n');
   const read = await readStatementFile('s.csv', new TextEncoder().encode(`${text}\r\n`));
   assert.deepEqual(read.ok && read.table, {

@@ -7,16 +7,7 @@ import { StatementMapping } from '../../shared/contract';
 import { startCore } from '../../electron/core/app';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { paydesk } from '../support/cli';
-import {
-  bengaliDigits,
-  csvBytes,
-  dayFirst,
-  paidAt,
-  seedOrders,
-  wallClock,
-  xlsxBytes,
-  yearFirst,
-} from '../support/statements';
+import { bengaliDigits, csvBytes, dayFirst, paidAt, seedOrders, wallClock, xlsxBytes, yearFirst } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
 
 /** A local time `days` ago, at `hour`:`minute`. */
@@ -31,7 +22,10 @@ async function importStatement(core: TestCore, name: string, bytes: Uint8Array, 
   core.platform.choices.statement = { name, bytes };
   const preview = await call(core, 'chooseStatement', {});
   assert.ok(preview);
-  const report = await call(core, 'importStatement', { token: preview.token, mapping: mapping ?? StatementMapping.parse(preview.suggested) });
+  const report = await call(core, 'importStatement', {
+    token: preview.token,
+    mapping: mapping ?? StatementMapping.parse(preview.suggested),
+  });
   return { preview, report };
 }
 
@@ -66,15 +60,30 @@ test('a CSV statement verifies paid orders by transaction id in any case, shows 
     ),
   );
   assert.deepEqual(preview.headers, ['Date', 'Trx ID', 'Sender', 'Amount', 'Reference'], 'the BOM is not part of the first header');
-  assert.deepEqual(preview.suggested, { transactionId: 'Trx ID', amount: 'Amount', time: 'Date', sender: 'Sender', reference: 'Reference' });
+  assert.deepEqual(preview.suggested, {
+    transactionId: 'Trx ID',
+    amount: 'Amount',
+    time: 'Date',
+    sender: 'Sender',
+    reference: 'Reference',
+  });
   assert.equal(preview.totalRows, 4);
   assert.equal(preview.rows[0]![3], '৳1,500.50');
 
   assert.deepEqual(
     { ...report, rejected: report.rejected.length },
     {
-      lines: 4, imported: 4, alreadyKnown: 0, rejected: 0, rejectedCount: 0, verified: 2, amountMismatch: 1, missing: 0, unclaimed: 1,
-      coversFrom: yearFirst(daysAgo(2)).slice(0, 10), coversTo: yearFirst(daysAgo(2)).slice(0, 10),
+      lines: 4,
+      imported: 4,
+      alreadyKnown: 0,
+      rejected: 0,
+      rejectedCount: 0,
+      verified: 2,
+      amountMismatch: 1,
+      missing: 0,
+      unclaimed: 1,
+      coversFrom: yearFirst(daysAgo(2)).slice(0, 10),
+      coversTo: yearFirst(daysAgo(2)).slice(0, 10),
     },
   );
   assert.equal((await order(core, a.ref)).order.verification, 'verified');
@@ -103,37 +112,59 @@ test('a CSV statement verifies paid orders by transaction id in any case, shows 
 test('statements in several shapes import the same payments exactly: semicolons, quoted commas, tabs, Bengali digits and headers, XLSX', async (t) => {
   const when = [paidAt(daysAgo(3, 9)), paidAt(daysAgo(3, 15))];
   const shapes: Array<[string, () => Promise<Uint8Array>]> = [
-    ['semicolons.csv', async () => csvBytes([
-      'Transaction ID;Amount (BDT);Date & Time;Sender',
-      `SHAPE1;1234.00;${yearFirst(when[0]!)};"Rahim; shop"`,
-      `SHAPE2;12,345.67;${yearFirst(when[1]!)};`,
-    ])],
-    ['quoted.csv', async () => csvBytes([
-      '"TrxID","Amount","Date","Sender"',
-      `"SHAPE1","1,234.00","${dayFirst(when[0]!)}","Rahim, Karim & Co."`,
-      `"SHAPE2","BDT 12,345.67","${dayFirst(when[1]!)}","He said ""paid"""`,
-    ], { bom: true })],
-    ['tabs.txt', async () => csvBytes([
-      'TxnID\tAmount\tTransaction Time',
-      `SHAPE1\t1234\t${when[0]!.toISOString()}`,
-      `SHAPE2\t12345.67 Tk\t${when[1]!.toISOString()}`,
-    ], { eol: '\n' })],
-    ['bengali.csv', async () => csvBytes([
-      'লেনদেন আইডি,পরিমাণ (টাকা),তারিখ,প্রেরক',
-      `SHAPE1,"${bengaliDigits('১,২৩৪.০০')}",${bengaliDigits(dayFirst(when[0]!))},রহিম`,
-      `SHAPE2,"${bengaliDigits('12,345.67')} টাকা",${bengaliDigits(dayFirst(when[1]!))},করিম`,
-    ])],
-    ['lakh.csv', async () => csvBytes([
-      'ট্রানজেকশন আইডি,টাকা,সময়',
-      `SHAPE1,৳1234.00,${dayFirst(when[0]!)}`,
-      `SHAPE2,"৳12,345.67",${dayFirst(when[1]!)}`,
-    ])],
-    ['statement.xlsx', () => xlsxBytes([
-      ['Merchant statement', null, null],
-      ['Trx ID', 'Amount', 'Date'],
-      ['SHAPE1', 1234, wallClock(when[0]!)],
-      ['SHAPE2', 12345.67, wallClock(when[1]!)],
-    ])],
+    [
+      'semicolons.csv',
+      async () =>
+        csvBytes([
+          'Transaction ID;Amount (BDT);Date & Time;Sender',
+          `SHAPE1;1234.00;${yearFirst(when[0]!)};"Rahim; shop"`,
+          `SHAPE2;12,345.67;${yearFirst(when[1]!)};`,
+        ]),
+    ],
+    [
+      'quoted.csv',
+      async () =>
+        csvBytes(
+          [
+            '"TrxID","Amount","Date","Sender"',
+            `"SHAPE1","1,234.00","${dayFirst(when[0]!)}","Rahim, Karim & Co."`,
+            `"SHAPE2","BDT 12,345.67","${dayFirst(when[1]!)}","He said ""paid"""`,
+          ],
+          { bom: true },
+        ),
+    ],
+    [
+      'tabs.txt',
+      async () =>
+        csvBytes(
+          ['TxnID\tAmount\tTransaction Time', `SHAPE1\t1234\t${when[0]!.toISOString()}`, `SHAPE2\t12345.67 Tk\t${when[1]!.toISOString()}`],
+          { eol: '\n' },
+        ),
+    ],
+    [
+      'bengali.csv',
+      async () =>
+        csvBytes([
+          'লেনদেন আইডি,পরিমাণ (টাকা),তারিখ,প্রেরক',
+          `SHAPE1,"${bengaliDigits('১,২৩৪.০০')}",${bengaliDigits(dayFirst(when[0]!))},রহিম`,
+          `SHAPE2,"${bengaliDigits('12,345.67')} টাকা",${bengaliDigits(dayFirst(when[1]!))},করিম`,
+        ]),
+    ],
+    [
+      'lakh.csv',
+      async () =>
+        csvBytes(['ট্রানজেকশন আইডি,টাকা,সময়', `SHAPE1,৳1234.00,${dayFirst(when[0]!)}`, `SHAPE2,"৳12,345.67",${dayFirst(when[1]!)}`]),
+    ],
+    [
+      'statement.xlsx',
+      () =>
+        xlsxBytes([
+          ['Merchant statement', null, null],
+          ['Trx ID', 'Amount', 'Date'],
+          ['SHAPE1', 1234, wallClock(when[0]!)],
+          ['SHAPE2', 12345.67, wallClock(when[1]!)],
+        ]),
+    ],
   ];
   for (const [name, make] of shapes) {
     await t.test(name, async (st) => {
@@ -147,10 +178,22 @@ test('statements in several shapes import the same payments exactly: semicolons,
       assert.equal(report.verified, 2, `${name}: both amounts parse to the poisha`);
       assert.equal(report.imported, 2);
       const stored = core.db.prepare(`SELECT transaction_id, amount_minor, occurred_at FROM statement_lines ORDER BY id`).all();
-      assert.deepEqual(stored, [
-        { transaction_id: 'SHAPE1', amount_minor: 123_400, occurred_at: new Date(Math.floor(when[0]!.getTime() / 60_000) * 60_000).toISOString() },
-        { transaction_id: 'SHAPE2', amount_minor: 1_234_567, occurred_at: new Date(Math.floor(when[1]!.getTime() / 60_000) * 60_000).toISOString() },
-      ], `${name}: the local times are read as local times`);
+      assert.deepEqual(
+        stored,
+        [
+          {
+            transaction_id: 'SHAPE1',
+            amount_minor: 123_400,
+            occurred_at: new Date(Math.floor(when[0]!.getTime() / 60_000) * 60_000).toISOString(),
+          },
+          {
+            transaction_id: 'SHAPE2',
+            amount_minor: 1_234_567,
+            occurred_at: new Date(Math.floor(when[1]!.getTime() / 60_000) * 60_000).toISOString(),
+          },
+        ],
+        `${name}: the local times are read as local times`,
+      );
       assert.equal((await order(core, one!.ref)).order.verification, 'verified');
       assert.equal((await order(core, two!.ref)).order.verification, 'verified');
     });
@@ -191,7 +234,8 @@ test('re-importing the same or an overlapping statement changes nothing twice', 
   assert.equal((core.db.prepare('SELECT count(*) AS n FROM statement_lines').get() as { n: number }).n, 4, 'lines are kept once each');
   assert.equal((core.db.prepare('SELECT count(*) AS n FROM statements').get() as { n: number }).n, 4, 'every import is on record');
 
-  const conflicting = (await importStatement(core, 'edited.csv', csvBytes([header, line('TRXC3003', '1000', paidAt(daysAgo(2, 12)))]))).report;
+  const conflicting = (await importStatement(core, 'edited.csv', csvBytes([header, line('TRXC3003', '1000', paidAt(daysAgo(2, 12)))])))
+    .report;
   assert.equal(conflicting.imported, 0);
   assert.match(conflicting.rejected[0]!.reason, /TRXC3003 was imported before with another amount \(999\.00 taka\)/);
   assert.equal((await order(core, c.ref)).order.verification, 'verified', 'a contradicting line changes nothing');
@@ -217,14 +261,19 @@ test('a paid order is missing only when a statement covers its time, and a later
   assert.ok((await order(core, inside!.ref)).timeline.some((e) => e.kind === 'missing_from_statement'));
   assert.equal((await order(core, later!.ref)).order.verification, 'missing');
   assert.equal((await order(core, outside!.ref)).order.verification, 'unverified', 'outside the statement’s dates it is not missing');
-  assert.equal((await order(core, manual!.ref)).order.verification, 'reconciled_by_hand', 'a payment recorded by hand is the shopkeeper’s word');
+  assert.equal(
+    (await order(core, manual!.ref)).order.verification,
+    'reconciled_by_hand',
+    'a payment recorded by hand is the shopkeeper’s word',
+  );
 
   const missingList = await call(core, 'listOrders', { verification: 'missing' });
   assert.deepEqual(missingList.orders.map((o) => o.ref).sort(), [inside!.ref, later!.ref].sort());
   assert.deepEqual([missingList.total, missingList.paidCount, missingList.paidSumMinor], [2, 2, 40_000]);
   assert.deepEqual((await call(core, 'getDashboard', {})).paidUnverified, { count: 3, sumMinor: 60_000 });
 
-  const next = (await importStatement(core, 'late.csv', csvBytes(['TrxID,Amount,Date', `LATER1,300,${dayFirst(paidAt(daysAgo(5, 14)))}`]))).report;
+  const next = (await importStatement(core, 'late.csv', csvBytes(['TrxID,Amount,Date', `LATER1,300,${dayFirst(paidAt(daysAgo(5, 14)))}`])))
+    .report;
   assert.equal(next.verified, 1);
   assert.equal((await order(core, later!.ref)).order.verification, 'verified');
   assert.deepEqual((await call(core, 'getDashboard', {})).paidUnverified, { count: 2, sumMinor: 30_000 });
@@ -236,22 +285,25 @@ test('a line that does not parse is reported with its line number and reason, an
   const { report } = await importStatement(
     core,
     'messy.csv',
-    csvBytes([
-      'Merchant: Rahim Store',
-      '',
-      'TrxID,Amount,Date',
-      `GOOD1,100,${at}`,
-      `BAD1,abc,${at}`,
-      `BAD2,-50.00,${at}`,
-      `BAD3,0,${at}`,
-      `BAD4,10.005,${at}`,
-      `BAD5,100,31/02/2026 10:00`,
-      `,100,${at}`,
-      `GOOD2,"1,00,000.00",${at}`,
-      `GOOD1,100,${at}`,
-      `GOOD2,5,${at}`,
-      `Total,"1,00,100.00",`,
-    ], { eol: '\n' }),
+    csvBytes(
+      [
+        'Merchant: Rahim Store',
+        '',
+        'TrxID,Amount,Date',
+        `GOOD1,100,${at}`,
+        `BAD1,abc,${at}`,
+        `BAD2,-50.00,${at}`,
+        `BAD3,0,${at}`,
+        `BAD4,10.005,${at}`,
+        `BAD5,100,31/02/2026 10:00`,
+        `,100,${at}`,
+        `GOOD2,"1,00,000.00",${at}`,
+        `GOOD1,100,${at}`,
+        `GOOD2,5,${at}`,
+        `Total,"1,00,100.00",`,
+      ],
+      { eol: '\n' },
+    ),
   );
   assert.equal(report.lines, 11, 'the title line above the header is not a data line');
   assert.equal(report.imported, 2);
@@ -299,13 +351,19 @@ test('an unclaimed payment attaches to a pending order of the same amount, audit
   assert.equal(attached.verification, 'reconciled_by_hand');
   assert.equal(attached.paidManually, false);
   assert.equal(attached.paidAt, paidTime.toISOString(), 'paid when the money moved');
-  assert.ok(core.changes.some((o) => o.ref === pending!.ref && o.status === 'paid'), 'the change is announced');
+  assert.ok(
+    core.changes.some((o) => o.ref === pending!.ref && o.status === 'paid'),
+    'the change is announced',
+  );
   const { timeline } = await order(core, pending!.ref);
   const event = timeline.find((e) => e.kind === 'attached_statement_line')!;
   assert.deepEqual([event.detail.transactionId, event.detail.from, event.detail.statement], ['NOBACK77', 'pending', 's.csv']);
   assert.deepEqual((await call(core, 'listUnclaimed', {})).lines, []);
   const dashboard = await call(core, 'getDashboard', {});
-  assert.deepEqual(dashboard.daily.find((d) => d.day === yearFirst(paidTime).slice(0, 10)), { day: yearFirst(paidTime).slice(0, 10), count: 1, sumMinor: 45_000 });
+  assert.deepEqual(
+    dashboard.daily.find((d) => d.day === yearFirst(paidTime).slice(0, 10)),
+    { day: yearFirst(paidTime).slice(0, 10), count: 1, sumMinor: 45_000 },
+  );
   assert.deepEqual(dashboard.today, before);
 
   const again = await core.router.handle('attachStatementLine', { lineId: line!.id, ref: other!.ref }, APP_SENDER);
@@ -321,11 +379,22 @@ test('an unclaimed payment recorded as a new order is paid, audited and reconcil
   const [line] = (await call(core, 'listUnclaimed', {})).lines;
   const recorded = await call(core, 'recordStatementLine', { lineId: line!.id, customerName: ' Nasrin ' });
   assert.deepEqual(
-    [recorded.status, recorded.amountMinor, recorded.transactionId, recorded.verification, recorded.customerName, recorded.createdAt, recorded.paidAt],
+    [
+      recorded.status,
+      recorded.amountMinor,
+      recorded.transactionId,
+      recorded.verification,
+      recorded.customerName,
+      recorded.createdAt,
+      recorded.paidAt,
+    ],
     ['paid', 250_000, 'WALKIN5', 'reconciled_by_hand', 'Nasrin', at.toISOString(), at.toISOString()],
   );
   const { timeline } = await order(core, recorded.ref);
-  assert.deepEqual(timeline.map((e) => e.kind), ['created', 'recorded_from_statement']);
+  assert.deepEqual(
+    timeline.map((e) => e.kind),
+    ['created', 'recorded_from_statement'],
+  );
   assert.equal((await call(core, 'listOrders', { verification: 'reconciled_by_hand' })).orders[0]!.ref, recorded.ref);
   assert.equal((await call(core, 'listOrders', { search: 'WALKIN5' })).total, 1, 'its transaction id is searchable');
   const twice = await core.router.handle('recordStatementLine', { lineId: line!.id }, APP_SENDER);
@@ -339,10 +408,18 @@ test('the mapping is remembered per profile, and a mapping naming a column the f
   const first = await call(core, 'chooseStatement', {});
   assert.ok(first);
   assert.equal(first.suggested, null, 'nothing in these headers says what they hold');
-  const wrong = await core.router.handle('importStatement', { token: first.token, mapping: { transactionId: 'Trx', amount: 'Col B', time: 'Col C' } }, APP_SENDER);
+  const wrong = await core.router.handle(
+    'importStatement',
+    { token: first.token, mapping: { transactionId: 'Trx', amount: 'Col B', time: 'Col C' } },
+    APP_SENDER,
+  );
   assert.match(!wrong.ok ? wrong.error.message : '', /no column “Trx” \(transaction ID\); its columns are: Col A, Col B, Col C/);
   await call(core, 'importStatement', { token: first.token, mapping: { transactionId: 'Col A', amount: 'Col B', time: 'Col C' } });
-  const stale = await core.router.handle('importStatement', { token: first.token, mapping: { transactionId: 'Col A', amount: 'Col B', time: 'Col C' } }, APP_SENDER);
+  const stale = await core.router.handle(
+    'importStatement',
+    { token: first.token, mapping: { transactionId: 'Col A', amount: 'Col B', time: 'Col C' } },
+    APP_SENDER,
+  );
   assert.match(!stale.ok ? stale.error.message : '', /choose the file again/, 'a token is used once');
   const second = await call(core, 'chooseStatement', {});
   assert.deepEqual(second?.suggested, { transactionId: 'Col A', amount: 'Col B', time: 'Col C' });
@@ -379,13 +456,16 @@ test('paydesk reconcile prints the count of each outcome, speaks JSON, and exits
   }
   const dir = tempDir(t);
   const statement = join(dir, 'statement.csv');
-  writeFileSync(statement, csvBytes([
-    'When;Payment;Money;From',
-    `${dayFirst(paidAt(daysAgo(2, 10)))};CLI1;100;0171`,
-    `${dayFirst(paidAt(daysAgo(2, 11)))};CLI2;250;0172`,
-    `${dayFirst(daysAgo(2, 12))};CLI3;75;0173`,
-    `${dayFirst(daysAgo(2, 12))};CLI4;oops;0174`,
-  ]));
+  writeFileSync(
+    statement,
+    csvBytes([
+      'When;Payment;Money;From',
+      `${dayFirst(paidAt(daysAgo(2, 10)))};CLI1;100;0171`,
+      `${dayFirst(paidAt(daysAgo(2, 11)))};CLI2;250;0172`,
+      `${dayFirst(daysAgo(2, 12))};CLI3;75;0173`,
+      `${dayFirst(daysAgo(2, 12))};CLI4;oops;0174`,
+    ]),
+  );
 
   const guess = await paydesk(['--data-dir', dataDir, 'reconcile', statement]);
   assert.equal(guess.code, 2, guess.stderr);
@@ -411,11 +491,33 @@ test('paydesk reconcile prints the count of each outcome, speaks JSON, and exits
   const report = JSON.parse(json.stdout);
   assert.deepEqual(
     { ...report, rejected: report.rejected.map((r: { line: number }) => r.line) },
-    { lines: 4, imported: 0, already_known: 3, verified: 0, amount_mismatch: 0, missing: 0, unclaimed: 0, rejected: [5], rejected_count: 1,
-      covers_from: yearFirst(daysAgo(2)).slice(0, 10), covers_to: yearFirst(daysAgo(2)).slice(0, 10) },
+    {
+      lines: 4,
+      imported: 0,
+      already_known: 3,
+      verified: 0,
+      amount_mismatch: 0,
+      missing: 0,
+      unclaimed: 0,
+      rejected: [5],
+      rejected_count: 1,
+      covers_from: yearFirst(daysAgo(2)).slice(0, 10),
+      covers_to: yearFirst(daysAgo(2)).slice(0, 10),
+    },
   );
-  const orders = JSON.parse((await paydesk(['--data-dir', dataDir, 'orders', '--json'])).stdout) as Array<{ transaction_id: string; verification: string }>;
-  assert.deepEqual(orders.map((o) => [o.transaction_id, o.verification]).sort(), [['CLI1', 'verified'], ['CLI2', 'amount_mismatch']]);
-  const mismatched = JSON.parse((await paydesk(['--data-dir', dataDir, 'orders', '--verification', 'amount_mismatch', '--json'])).stdout) as Array<{ transaction_id: string }>;
-  assert.deepEqual(mismatched.map((o) => o.transaction_id), ['CLI2']);
+  const orders = JSON.parse((await paydesk(['--data-dir', dataDir, 'orders', '--json'])).stdout) as Array<{
+    transaction_id: string;
+    verification: string;
+  }>;
+  assert.deepEqual(orders.map((o) => [o.transaction_id, o.verification]).sort(), [
+    ['CLI1', 'verified'],
+    ['CLI2', 'amount_mismatch'],
+  ]);
+  const mismatched = JSON.parse(
+    (await paydesk(['--data-dir', dataDir, 'orders', '--verification', 'amount_mismatch', '--json'])).stdout,
+  ) as Array<{ transaction_id: string }>;
+  assert.deepEqual(
+    mismatched.map((o) => o.transaction_id),
+    ['CLI2'],
+  );
 });

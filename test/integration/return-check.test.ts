@@ -46,7 +46,9 @@ async function answersEverything(t: { after(fn: () => unknown): void }) {
 /** test/support/reverse-proxy.ts in front of the listener: the stand-in for the shop's tunnel. */
 async function reverseProxy(t: { after(fn: () => unknown): void }, target: string) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', REVERSE_PROXY, '127.0.0.1', String(port), target], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', REVERSE_PROXY, '127.0.0.1', String(port), target], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   t.after(() => child.kill('SIGKILL'));
   const log: string[] = [];
   const lines = createInterface({ input: child.stdout! });
@@ -156,7 +158,14 @@ test('the checks’ pages can neither mark nor reveal an order, and an order’s
   const phoneNonce = new URL(phone.url).pathname.slice('/t/'.length);
   const origin = listenerOrigin(core);
 
-  for (const path of [`/t/${order!.token}`, `/p/${order!.token}`, `/t/${order!.cancelToken}`, `/r/${phoneNonce}?transaction_id=TESTPAGE1`, `/c/${phoneNonce}`, `/p/${phoneNonce}`]) {
+  for (const path of [
+    `/t/${order!.token}`,
+    `/p/${order!.token}`,
+    `/t/${order!.cancelToken}`,
+    `/r/${phoneNonce}?transaction_id=TESTPAGE1`,
+    `/c/${phoneNonce}`,
+    `/p/${phoneNonce}`,
+  ]) {
     const answer = await httpGet(`${origin}${path}`);
     assert.equal(answer.status, 404, path);
     assert.doesNotMatch(answer.body, new RegExp(order!.ref), path);
@@ -172,7 +181,10 @@ test('paydesk return check exits 0 when the running listener heard it and 1 at t
   const heard = await paydesk(['--data-dir', core.dataDir, 'return', 'check', '--json']);
   assert.equal(heard.code, 0, heard.stderr);
   const passed = JSON.parse(heard.stdout) as ReturnCheckReport;
-  assert.deepEqual([passed.ok, stepsOf(passed), passed.url], [true, ['url:ok', 'dns:ok', 'tcp:ok', 'heard:ok'], core.runtime().returnBaseUrl]);
+  assert.deepEqual(
+    [passed.ok, stepsOf(passed), passed.url],
+    [true, ['url:ok', 'dns:ok', 'tcp:ok', 'heard:ok'], core.runtime().returnBaseUrl],
+  );
 
   const closed = await freePort();
   await useReturnBase(core, `http://127.0.0.1:${closed}`);

@@ -47,7 +47,10 @@ test('a saved API key is encrypted at rest and appears nowhere: files, WAL, logs
   const needle = Buffer.from(LIVE_KEY);
   const check = () => {
     const files = filesUnder(core.dataDir);
-    assert.ok(files.some((f) => f.path.endsWith('paydesk.db-wal')), 'the WAL is checked while it exists');
+    assert.ok(
+      files.some((f) => f.path.endsWith('paydesk.db-wal')),
+      'the WAL is checked while it exists',
+    );
     for (const file of files) assert.equal(file.bytes.indexOf(needle), -1, `${file.path} holds the key`);
   };
   check();
@@ -149,13 +152,20 @@ test('profiles are created, switched, edited and removed; a removed profile keep
   assert.deepEqual((await call(core, 'listOrders', {})).orders, [], 'another profile’s orders stay out of view');
   await call(core, 'saveProfile', { originalName: 'Counter A', profile: { name: 'Front counter', baseUrl: gateway.baseUrl } });
   const all = (await call(core, 'listOrders', { allProfiles: true })).orders;
-  assert.deepEqual(all.map((o) => [o.ref, o.profileName]), [[sold.ref, 'Front counter']]);
+  assert.deepEqual(
+    all.map((o) => [o.ref, o.profileName]),
+    [[sold.ref, 'Front counter']],
+  );
 
   await call(core, 'removeProfile', { name: 'Front counter' });
   const profiles = (await call(core, 'listProfiles', {})).profiles;
   assert.deepEqual(
     profiles.map((p) => [p.name, p.removed, p.active]),
-    [['Counter B', false, true], ['sandbox', false, false], ['Front counter', true, false]],
+    [
+      ['Counter B', false, true],
+      ['sandbox', false, false],
+      ['Front counter', true, false],
+    ],
   );
   assert.equal((await call(core, 'listOrders', { allProfiles: true })).orders.length, 1);
   for (const [channel, payload] of [
@@ -199,7 +209,12 @@ test('returns arriving while the listener moves to another port are each recorde
   );
   assert.ok(successUrls.every((url) => url.startsWith(`http://127.0.0.1:${first}/r/`)));
 
-  const returns = successUrls.map((url) => follow(url).then((r) => r.status, () => 'refused' as const));
+  const returns = successUrls.map((url) =>
+    follow(url).then(
+      (r) => r.status,
+      () => 'refused' as const,
+    ),
+  );
   const move = call(core, 'saveProfile', {
     originalName: 'sandbox',
     profile: { name: 'sandbox', baseUrl: 'http://ignored/api', mode: 'sandbox', listenHost: '127.0.0.1', listenPort: second },
@@ -209,14 +224,22 @@ test('returns arriving while the listener moves to another port are each recorde
   assert.deepEqual(statuses, Array(20).fill(200), 'links given out before the move still bring customers back');
   // A customer reloading the thank-you page after the move changes nothing.
   assert.equal((await follow(successUrls[0]!)).status, 200);
-  const paid = core.db
-    .prepare(`SELECT count(*) AS n, count(DISTINCT order_id) AS orders FROM order_events WHERE kind = 'paid'`)
-    .get() as { n: number; orders: number };
+  const paid = core.db.prepare(`SELECT count(*) AS n, count(DISTINCT order_id) AS orders FROM order_events WHERE kind = 'paid'`).get() as {
+    n: number;
+    orders: number;
+  };
   assert.deepEqual(paid, { n: 20, orders: 20 }, 'every return is recorded once, none twice');
   const status = await call(core, 'getStatus', {});
   assert.equal(status.returnUrl, `http://127.0.0.1:${second}`);
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  assert.equal(await follow(successUrls[0]!).then(() => 'answered', () => 'refused'), 'refused', 'after the grace period the old port is closed');
+  assert.equal(
+    await follow(successUrls[0]!).then(
+      () => 'answered',
+      () => 'refused',
+    ),
+    'refused',
+    'after the grace period the old port is closed',
+  );
   const next = await call(core, 'createPaymentLink', { amount: '3' });
   const landing = await decideOnCheckout(next.paymentUrl!, 'Pay');
   assert.ok(landing.url.startsWith(`http://127.0.0.1:${second}/r/`));
@@ -248,7 +271,9 @@ test('shop details and logo are kept for receipts; a bad logo is refused and cha
   });
   assert.equal(saved.name, 'রহমান স্টোর');
   const png = Buffer.from(
-    '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63f8cfc0f01f0005000201' + 'c7d3cb6d0000000049454e44ae426082',
+    '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+      '1f15c4890000000d49444154789c63f8cfc0f01f0005000201' +
+      'c7d3cb6d0000000049454e44ae426082',
     'hex',
   );
   core.platform.choices.logo = png;

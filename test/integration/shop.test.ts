@@ -51,11 +51,29 @@ function jpeg(): Buffer {
   return Buffer.from(
     [
       'FFD8', // start of image
-      'FFDB', '0043', '00', '01'.repeat(64), // quantisation table 0, all ones
-      'FFC0', '000B', '08', '0001', '0001', '01', '01', '11', '00', // baseline frame: 8 bits, 1×1, one component
+      'FFDB',
+      '0043',
+      '00',
+      '01'.repeat(64), // quantisation table 0, all ones
+      'FFC0',
+      '000B',
+      '08',
+      '0001',
+      '0001',
+      '01',
+      '01',
+      '11',
+      '00', // baseline frame: 8 bits, 1×1, one component
       ...oneCodeTable(0x00), // DC table 0: a single 1-bit code for "no difference"
       ...oneCodeTable(0x10), // AC table 0: a single 1-bit code for "end of block"
-      'FFDA', '0008', '01', '01', '00', '00', '3F', '00', // start of scan
+      'FFDA',
+      '0008',
+      '01',
+      '01',
+      '00',
+      '00',
+      '3F',
+      '00', // start of scan
       '3F', // DC code 0, AC code 0, padded with ones
       'FFD9', // end of image
     ].join(''),
@@ -79,7 +97,10 @@ function snapshot(dataDir: string, settings: SettingsRepo) {
   return { files, setting: settings.get('shop') };
 }
 
-const logoFiles = (dataDir: string) => readdirSync(dataDir).filter((name) => name.includes('logo')).sort();
+const logoFiles = (dataDir: string) =>
+  readdirSync(dataDir)
+    .filter((name) => name.includes('logo'))
+    .sort();
 
 test('a new shop has empty details and no logo', (t) => {
   const { shop } = openShop(t);
@@ -142,7 +163,11 @@ test('replacing a PNG logo by a JPEG leaves one logo file, the JPEG', async (t) 
   assert.ok(replaced.ok);
   assert.deepEqual(logoFiles(dataDir), ['shop-logo.jpg']);
   assert.match(shop.get().logoDataUrl ?? '', /^data:image\/jpeg;base64,/);
-  assert.deepEqual(readdirSync(dataDir).filter((name) => name.endsWith('.tmp')), [], 'no temp file is left behind');
+  assert.deepEqual(
+    readdirSync(dataDir).filter((name) => name.endsWith('.tmp')),
+    [],
+    'no temp file is left behind',
+  );
 });
 
 test('refused pictures get a sentence each and change nothing on disk', async (t) => {
@@ -158,12 +183,20 @@ test('refused pictures get a sentence each and change nothing on disk', async (t
     ['a text file renamed logo.png', Buffer.from('Rahim Store\nDhaka\n'), /^That file is not a PNG, JPEG or WebP picture/],
     ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), /^That file is not a PNG, JPEG or WebP picture/],
     ['an empty file', new Uint8Array(), /^That file is empty/],
-    ['a 600 KB file', Buffer.concat([png(), Buffer.alloc(600 * 1024)]), /^That picture is larger than 512 KB, the most a logo can be; save it smaller/],
+    [
+      'a 600 KB file',
+      Buffer.concat([png(), Buffer.alloc(600 * 1024)]),
+      /^That picture is larger than 512 KB, the most a logo can be; save it smaller/,
+    ],
     ['a truncated PNG', wholePng.subarray(0, wholePng.length - 20), /^That PNG picture is damaged or incomplete/],
     ['a PNG cut inside its header', wholePng.subarray(0, 20), /^That PNG picture is damaged or incomplete/],
     ['a truncated JPEG', jpeg().subarray(0, 120), /^That JPEG picture is damaged or incomplete/],
     ['a truncated WebP', WEBP.subarray(0, 28), /^That WebP picture is damaged or incomplete/],
-    ['a file cut off just past 512 KB, as the main process reads it', Buffer.concat([png(), Buffer.alloc(512 * 1024)]).subarray(0, 512 * 1024 + 1), /^That picture is larger than 512 KB/],
+    [
+      'a file cut off just past 512 KB, as the main process reads it',
+      Buffer.concat([png(), Buffer.alloc(512 * 1024)]).subarray(0, 512 * 1024 + 1),
+      /^That picture is larger than 512 KB/,
+    ],
     ['a PNG of 5000 × 300 pixels', png(5000, 300), /^That picture is 5000 × 300 pixels; a logo can be at most 4096 × 4096\./],
     ['a PNG of 0 × 1 pixels', png(0, 1), /^That PNG picture is damaged or incomplete/],
   ];

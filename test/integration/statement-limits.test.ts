@@ -6,7 +6,17 @@ import { startCore } from '../../electron/core/app';
 import { StatementMapping } from '../../shared/contract';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { paydesk } from '../support/cli';
-import { csvBytes, dayFirst, deflatedPart, paidAt, seedOrders, sheetXml, STATEMENT_BOMBS, workbookParts, zipBytes } from '../support/statements';
+import {
+  csvBytes,
+  dayFirst,
+  deflatedPart,
+  paidAt,
+  seedOrders,
+  sheetXml,
+  STATEMENT_BOMBS,
+  workbookParts,
+  zipBytes,
+} from '../support/statements';
 import { tempDir } from '../support/temp-dir';
 
 const yesterday = (hour: number) => {
@@ -38,7 +48,10 @@ test('every hostile statement is refused with a sentence naming the cap it break
   }
   assert.deepEqual(recorded(core), { statements: 0, lines: 0, rejects: 0 }, 'nothing of any bomb is on record');
 
-  core.platform.choices.statement = { name: 'real.csv', bytes: csvBytes(['TrxID,Amount,Date', `REAL1,100,${dayFirst(paidAt(yesterday(10)))}`]) };
+  core.platform.choices.statement = {
+    name: 'real.csv',
+    bytes: csvBytes(['TrxID,Amount,Date', `REAL1,100,${dayFirst(paidAt(yesterday(10)))}`]),
+  };
   const preview = await call(core, 'chooseStatement', {});
   assert.ok(preview);
   const report = await call(core, 'importStatement', { token: preview.token, mapping: StatementMapping.parse(preview.suggested) });
@@ -53,7 +66,10 @@ test('a workbook whose directory gives its sizes the ZIP64 way is read like any 
     `<row r="1">${cell('A1', 'Trx ID')}${cell('B1', 'Amount')}${cell('C1', 'Date')}</row>` +
       `<row r="2">${cell('A2', 'Z64TRX1')}<c r="B2"><v>150.5</v></c>${cell('C2', dayFirst(yesterday(11)))}</row>`,
   );
-  core.platform.choices.statement = { name: 'zip64.xlsx', bytes: zipBytes(workbookParts(deflatedPart('xl/worksheets/sheet1.xml', sheet)), { zip64: true }) };
+  core.platform.choices.statement = {
+    name: 'zip64.xlsx',
+    bytes: zipBytes(workbookParts(deflatedPart('xl/worksheets/sheet1.xml', sheet)), { zip64: true }),
+  };
   const preview = await call(core, 'chooseStatement', {});
   assert.ok(preview);
   assert.deepEqual([preview.headers, preview.rows], [['Trx ID', 'Amount', 'Date'], [['Z64TRX1', '150.5', dayFirst(yesterday(11))]]]);
@@ -76,7 +92,11 @@ test('the mapping screen gets at most 20 rows with each cell cut to 200 characte
   const core = await startTestCore(t);
   const note = 'n'.repeat(900);
   const at = dayFirst(yesterday(9));
-  const bytes = csvBytes(['TrxID,Amount,Date,Note', ...Array.from({ length: 250 }, (_, i) => `BAD${i},abc,${at},${note}`), `GOOD1,10,${at},ok`]);
+  const bytes = csvBytes([
+    'TrxID,Amount,Date,Note',
+    ...Array.from({ length: 250 }, (_, i) => `BAD${i},abc,${at},${note}`),
+    `GOOD1,10,${at},ok`,
+  ]);
   core.platform.choices.statement = { name: 'long.csv', bytes };
   const preview = await call(core, 'chooseStatement', {});
   assert.ok(preview);

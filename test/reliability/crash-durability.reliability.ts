@@ -95,7 +95,9 @@ test('every return answered with the thank-you page survives SIGKILL at random m
     transactionId: string | null;
   }>;
   const paidTwice = (
-    db.prepare(`SELECT count(*) AS n FROM (SELECT order_id FROM order_events WHERE kind = 'paid' GROUP BY order_id HAVING count(*) > 1)`).get() as { n: number }
+    db
+      .prepare(`SELECT count(*) AS n FROM (SELECT order_id FROM order_events WHERE kind = 'paid' GROUP BY order_id HAVING count(*) > 1)`)
+      .get() as { n: number }
   ).n;
   db.close();
   const byRef = new Map(rows.map((row) => [row.ref, row]));
@@ -117,12 +119,30 @@ test('every return answered with the thank-you page survives SIGKILL at random m
   await listener.kill('SIGTERM');
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-  reportFigure(t, { scenario: SCENARIO, figure: 'returns sent / thank-you pages', value: `${RETURNS} / ${thanked.size}`, target: 'all thanked', ok: thanked.size === RETURNS });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'returns sent / thank-you pages',
+    value: `${RETURNS} / ${thanked.size}`,
+    target: 'all thanked',
+    ok: thanked.size === RETURNS,
+  });
   reportFigure(t, { scenario: SCENARIO, figure: 'SIGKILLs (requests cut, then reloaded)', value: `${kills} (${cutByKill})` });
-  reportFigure(t, { scenario: SCENARIO, figure: 'thanked but not Paid after restart (lost)', value: lost.length, target: '= 0', ok: lost.length === 0 });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'thanked but not Paid after restart (lost)',
+    value: lost.length,
+    target: '= 0',
+    ok: lost.length === 0,
+  });
   reportFigure(t, { scenario: SCENARIO, figure: 'orders paid twice', value: paidTwice, target: '= 0', ok: paidTwice === 0 });
   reportFigure(t, { scenario: SCENARIO, figure: 'PRAGMA integrity_check', value: String(integrity), target: 'ok', ok: integrity === 'ok' });
-  reportFigure(t, { scenario: SCENARIO, figure: 'time', value: `${seconds} s`, target: `< ${DEADLINE_MS / 1000} s`, ok: Date.now() <= deadline });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'time',
+    value: `${seconds} s`,
+    target: `< ${DEADLINE_MS / 1000} s`,
+    ok: Date.now() <= deadline,
+  });
 
   assert.deepEqual(unexpected, [], 'no return was refused');
   assert.equal(thanked.size, RETURNS, `every customer got the thank-you page within ${DEADLINE_MS / 1000} s`);
@@ -130,5 +150,8 @@ test('every return answered with the thank-you page survives SIGKILL at random m
   assert.deepEqual(lost, []);
   assert.equal(paidTwice, 0);
   assert.equal(integrity, 'ok');
-  assert.deepEqual(reloads, sample.map(() => 200));
+  assert.deepEqual(
+    reloads,
+    sample.map(() => 200),
+  );
 });

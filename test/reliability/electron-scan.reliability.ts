@@ -26,21 +26,25 @@ const root = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
 const SCANNER = require.resolve('@doyensec/electronegativity/dist/index.js');
 const SCANNER_VERSION = (require('@doyensec/electronegativity/package.json') as { version: string }).version;
-const ELECTRON_VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
-  .devDependencies.electron!.replace(/^[^\d]*/, '');
+const ELECTRON_VERSION = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+).devDependencies.electron!.replace(/^[^\d]*/, '');
 const SCENARIO = 'Electron scan';
 
 type Finding = { id: string; severity: string; confidence: string; file: string; location: string; sample: string };
 
 const source = (finding: Finding) => readFileSync(join(root, 'electron', finding.file), 'utf8');
 const lineOf = (finding: Finding) => Number(finding.location.split(':')[0]);
-const rendererCsp = () => /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(readFileSync(join(root, 'renderer', 'index.html'), 'utf8'))?.[1] ?? '';
+const rendererCsp = () =>
+  /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(readFileSync(join(root, 'renderer', 'index.html'), 'utf8'))?.[1] ?? '';
 
 /** The webPreferences of the window-options.ts function a `new BrowserWindow(…)` finding builds its window from. */
 function preferencesBuiltBy(finding: Finding): Record<string, unknown> | null {
   const name = /new BrowserWindow\(\s*(?:\{\s*\.\.\.)?(\w+)\(/.exec(finding.sample)?.[1];
   const build = name && Object.hasOwn(windowOptions, name) ? (windowOptions as Record<string, unknown>)[name] : null;
-  return typeof build === 'function' ? ((build as () => BrowserWindowConstructorOptions)().webPreferences as Record<string, unknown>) : null;
+  return typeof build === 'function'
+    ? ((build as () => BrowserWindowConstructorOptions)().webPreferences as Record<string, unknown>)
+    : null;
 }
 
 type Review = { id: string; why: string; applies(finding: Finding): boolean; holds(finding: Finding): boolean };
@@ -72,7 +76,12 @@ const REVIEWED: Review[] = [
     why: 'shell.openExternal is reached only past canOpenExternally(): http(s), no credentials',
     applies: (f) => f.file.startsWith('main/'),
     holds: (f) =>
-      /canOpenExternally\(/.test(source(f).split('\n').slice(Math.max(0, lineOf(f) - 4), lineOf(f)).join('\n')) &&
+      /canOpenExternally\(/.test(
+        source(f)
+          .split('\n')
+          .slice(Math.max(0, lineOf(f) - 4), lineOf(f))
+          .join('\n'),
+      ) &&
       ['file:///etc/passwd', 'smb://server/share', 'javascript:alert(1)', 'https://u:p@x.example/'].every((url) => !canOpenExternally(url)),
   },
   {
@@ -116,7 +125,20 @@ test('Electronegativity finds no real high-severity problem in the Electron shel
     attempt++;
     scan = spawnSync(
       'unshare',
-      ['--net', process.execPath, SCANNER, '-i', input, '-r', '-o', report, '-e', ELECTRON_VERSION, '-x', 'AvailableSecurityFixesGlobalCheck'],
+      [
+        '--net',
+        process.execPath,
+        SCANNER,
+        '-i',
+        input,
+        '-r',
+        '-o',
+        report,
+        '-e',
+        ELECTRON_VERSION,
+        '-x',
+        'AvailableSecurityFixesGlobalCheck',
+      ],
       { encoding: 'utf8', timeout: 120_000, cwd: dirname(SCANNER) },
     );
     assert.equal(scan.status, 0, `the scanner ran: ${scan.stderr}`);
@@ -135,17 +157,47 @@ test('Electronegativity finds no real high-severity problem in the Electron shel
   for (const finding of ours) {
     const review = REVIEWED.find((r) => r.id === finding.id && r.applies(finding));
     if (!review) unreviewed.push(finding);
-    else if (review.holds(finding)) dismissed.push(`${finding.id} (${finding.severity.toLowerCase()}) at ${finding.file}:${lineOf(finding)}: ${review.why}`);
+    else if (review.holds(finding))
+      dismissed.push(`${finding.id} (${finding.severity.toLowerCase()}) at ${finding.file}:${lineOf(finding)}: ${review.why}`);
     else broken.push(`${finding.id} at ${finding.file}:${finding.location} is real: ${review.why} no longer holds`);
   }
-  const realHigh = [...unreviewed.filter((f) => f.severity === 'HIGH').map((f) => `${f.id} at ${f.file}:${f.location}: ${f.sample}`), ...broken];
+  const realHigh = [
+    ...unreviewed.filter((f) => f.severity === 'HIGH').map((f) => `${f.id} at ${f.file}:${f.location}: ${f.sample}`),
+    ...broken,
+  ];
 
-  reportFigure(t, { scenario: SCENARIO, figure: 'scanner', value: `@doyensec/electronegativity ${SCANNER_VERSION}, Electron ${ELECTRON_VERSION}, offline, ${seconds} s${attempt > 1 ? `, ${attempt} runs` : ''}` });
-  reportFigure(t, { scenario: SCENARIO, figure: 'canary window caught (proves the scan ran)', value: canaryCaught ? 'yes' : 'no', target: 'yes', ok: canaryCaught });
-  reportFigure(t, { scenario: SCENARIO, figure: 'files it could not parse', value: parseErrors.length, target: '= 0', ok: parseErrors.length === 0 });
-  reportFigure(t, { scenario: SCENARIO, figure: 'real high-severity findings', value: realHigh.length, target: '= 0', ok: realHigh.length === 0 });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'scanner',
+    value: `@doyensec/electronegativity ${SCANNER_VERSION}, Electron ${ELECTRON_VERSION}, offline, ${seconds} s${attempt > 1 ? `, ${attempt} runs` : ''}`,
+  });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'canary window caught (proves the scan ran)',
+    value: canaryCaught ? 'yes' : 'no',
+    target: 'yes',
+    ok: canaryCaught,
+  });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'files it could not parse',
+    value: parseErrors.length,
+    target: '= 0',
+    ok: parseErrors.length === 0,
+  });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'real high-severity findings',
+    value: realHigh.length,
+    target: '= 0',
+    ok: realHigh.length === 0,
+  });
   reportFigure(t, { scenario: SCENARIO, figure: 'findings disproved on the real code', value: dismissed.length });
-  reportFigure(t, { scenario: SCENARIO, figure: 'other findings to review', value: unreviewed.filter((f) => f.severity !== 'HIGH').length });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'other findings to review',
+    value: unreviewed.filter((f) => f.severity !== 'HIGH').length,
+  });
   for (const line of dismissed) t.diagnostic(`  dismissed ${line}`);
   for (const f of unreviewed) t.diagnostic(`  to review: ${f.id} (${f.severity}, ${f.confidence}) at ${f.file}:${f.location}: ${f.sample}`);
 
@@ -163,13 +215,21 @@ function parseCsv(text: string): Finding[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
   }
   if (field || row.length) rows.push([...row, field]);
   return rows.slice(1).map(([id = '', severity = '', confidence = '', file = '', location = '', sample = '']) => ({

@@ -110,13 +110,28 @@ test('10,000 forged, tampered and replayed returns change nothing and are each a
   const counted = refusalsCounted() - countedBefore;
 
   for (const [kind, tally] of outcomes) {
-    const statuses = [...tally].sort().map(([status, n]) => `${status}×${n}`).join(' ');
+    const statuses = [...tally]
+      .sort()
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
     reportFigure(t, { scenario: SCENARIO, figure: `  ${kind}`, value: statuses });
   }
   reportFigure(t, { scenario: SCENARIO, figure: 'attempts', value: ATTEMPTS });
-  reportFigure(t, { scenario: SCENARIO, figure: 'accepted (thanked for a new payment)', value: accepted, target: '= 0', ok: accepted === 0 });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'accepted (thanked for a new payment)',
+    value: accepted,
+    target: '= 0',
+    ok: accepted === 0,
+  });
   reportFigure(t, { scenario: SCENARIO, figure: 'orders changed', value: changed, target: '= 0', ok: changed === 0 });
-  reportFigure(t, { scenario: SCENARIO, figure: 'paid orders keeping their first id', value: `${keptFirst}/${paid.length}`, target: 'all', ok: keptFirst === paid.length });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'paid orders keeping their first id',
+    value: `${keptFirst}/${paid.length}`,
+    target: 'all',
+    ok: keptFirst === paid.length,
+  });
   reportFigure(t, {
     scenario: SCENARIO,
     figure: 'audited + refused + harmless replays',
@@ -135,8 +150,20 @@ test('10,000 forged, tampered and replayed returns change nothing and are each a
     .prepare(`SELECT ifnull(max(n), 0) FROM (SELECT count(*) AS n FROM order_events WHERE order_id IS NOT NULL GROUP BY order_id)`)
     .pluck()
     .get() as number;
-  reportFigure(t, { scenario: SCENARIO, figure: 'longest order timeline', value: longest, target: `≤ ${MAX_REFUSALS_PER_ORDER + 3}`, ok: longest <= MAX_REFUSALS_PER_ORDER + 3 });
-  reportFigure(t, { scenario: SCENARIO, figure: 'hostile markup reflected in a page', value: reflected, target: '= 0', ok: reflected === 0 });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'longest order timeline',
+    value: longest,
+    target: `≤ ${MAX_REFUSALS_PER_ORDER + 3}`,
+    ok: longest <= MAX_REFUSALS_PER_ORDER + 3,
+  });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'hostile markup reflected in a page',
+    value: reflected,
+    target: '= 0',
+    ok: reflected === 0,
+  });
 
   assert.equal(accepted, 0, 'no forged return was thanked as a payment');
   assert.equal(changed, 0, 'no order changed');

@@ -34,10 +34,24 @@ test('each gateway fault is its own error kind with a sentence, in time, and lea
   const faults: Fault[] = [
     { name: 'no answer', kind: 'timeout', sentence: /did not answer in time/, start: silentGateway },
     { name: 'slow answer', kind: 'timeout', start: dribblingGateway },
-    { name: '502 HTML page', kind: 'server_error', sentence: /HTTP 502/, start: () => httpGateway(answer(502, HTML_PAGE('502 Bad Gateway'), 'text/html')) },
-    { name: 'truncated JSON', kind: 'malformed_response', start: () => httpGateway(answer(200, '{"status":"success","payment_url":"https://pay.exa')) },
+    {
+      name: '502 HTML page',
+      kind: 'server_error',
+      sentence: /HTTP 502/,
+      start: () => httpGateway(answer(502, HTML_PAGE('502 Bad Gateway'), 'text/html')),
+    },
+    {
+      name: 'truncated JSON',
+      kind: 'malformed_response',
+      start: () => httpGateway(answer(200, '{"status":"success","payment_url":"https://pay.exa')),
+    },
     { name: '50 MB body', kind: 'response_too_large', start: () => hugeBodyGateway(50 * 1024 * 1024, false) },
-    { name: '401 HTML page', kind: 'unauthorized', sentence: /API key/, start: () => httpGateway(answer(401, HTML_PAGE('401 Authorization Required'), 'text/html')) },
+    {
+      name: '401 HTML page',
+      kind: 'unauthorized',
+      sentence: /API key/,
+      start: () => httpGateway(answer(401, HTML_PAGE('401 Authorization Required'), 'text/html')),
+    },
     {
       name: 'HTTP 200, status:"error"',
       kind: 'gateway_rejected',
@@ -48,7 +62,13 @@ test('each gateway fault is its own error kind with a sentence, in time, and lea
   ];
   if (canMakeCertificates(t)) {
     const { key, cert } = makeCertificate(t);
-    faults.push({ name: 'self-signed TLS', kind: 'network', scheme: 'https', sentence: /security certificate/, start: () => tlsGateway({ key, cert }) });
+    faults.push({
+      name: 'self-signed TLS',
+      kind: 'network',
+      scheme: 'https',
+      sentence: /security certificate/,
+      start: () => tlsGateway({ key, cert }),
+    });
   }
 
   const budget = TIMEOUTS.totalTimeoutMs + SLACK_MS;
@@ -67,10 +87,14 @@ test('each gateway fault is its own error kind with a sentence, in time, and lea
       const kinds = new Set<string>(outcomes.map(({ reply }) => (reply.ok ? 'a payment link' : reply.error.kind)));
       const slowest = Math.max(...outcomes.map(({ ms }) => ms));
       const sentences = outcomes.every(
-        ({ reply }) => !reply.ok && /^[A-Z].{20,}[.!]$/s.test(reply.error.message) && (!fault.sentence || fault.sentence.test(reply.error.message)),
+        ({ reply }) =>
+          !reply.ok && /^[A-Z].{20,}[.!]$/s.test(reply.error.message) && (!fault.sentence || fault.sentence.test(reply.error.message)),
       );
       const ok = kinds.size === 1 && kinds.has(fault.kind) && sentences && slowest <= budget;
-      if (!ok) problems.push(`${fault.name}: ${[...kinds].join(', ')} in ${slowest.toFixed(0)} ms${sentences ? '' : ', without a clear sentence'}`);
+      if (!ok)
+        problems.push(
+          `${fault.name}: ${[...kinds].join(', ')} in ${slowest.toFixed(0)} ms${sentences ? '' : ', without a clear sentence'}`,
+        );
       const first = outcomes[0]!.reply;
       reportFigure(t, {
         scenario: SCENARIO,

@@ -33,7 +33,23 @@ const SCENARIO = 'Listener fuzz';
 const pick = <T>(list: readonly T[]) => list[randomInt(list.length)]!;
 const token = () => randomBytes(32).toString('base64url');
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT', 'PATCH', 'PROPFIND', 'get', 'GE T', 'G\0ET', 'X'.repeat(300), ''];
+const METHODS = [
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'OPTIONS',
+  'TRACE',
+  'CONNECT',
+  'PATCH',
+  'PROPFIND',
+  'get',
+  'GE T',
+  'G\0ET',
+  'X'.repeat(300),
+  '',
+];
 const VERSIONS = ['HTTP/1.1', 'HTTP/1.0', 'HTTP/0.9', 'HTTP/2.0', 'HTTP/9.9', 'HTTP/1.1x', ''];
 
 function target(paid: SeededOrder): string {
@@ -45,7 +61,17 @@ function target(paid: SeededOrder): string {
     () => `/c/${token()}`,
     () => `${paid.successPath}?transaction_id=${pick(['%', '%zz', '%E0%A4', '%00', 'A%2', 'X'.repeat(200)])}`,
     () => `${paid.successPath}?transaction_id=NEW${randomInt(1e6)}`,
-    () => pick(['/../../etc/passwd', '/r/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', `/r/${token()}/../../paydesk.db`, '/paydesk.db', '/paydesk.db-wal', '/..\\..\\windows\\win.ini', '//etc/passwd']),
+    () =>
+      pick([
+        '/../../etc/passwd',
+        '/r/..%2f..%2fetc%2fpasswd',
+        '/%2e%2e/%2e%2e/etc/passwd',
+        `/r/${token()}/../../paydesk.db`,
+        '/paydesk.db',
+        '/paydesk.db-wal',
+        '/..\\..\\windows\\win.ini',
+        '//etc/passwd',
+      ]),
     () => `http://evil.example/r/${token()}?transaction_id=X`,
     () => `/r/${'%'.repeat(randomInt(1, 60))}`,
     () => `/r/${randomBytes(randomInt(1, 80)).toString('latin1')}`,
@@ -81,7 +107,16 @@ function headers(host: string): string {
 function hostileRequest(paid: SeededOrder, host: string): Buffer {
   const kind = randomInt(10);
   if (kind === 0) return randomBytes(randomInt(1, 4096));
-  if (kind === 1) return Buffer.from(pick(['PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', '\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03', '\r\n\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /r/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n']), 'latin1');
+  if (kind === 1)
+    return Buffer.from(
+      pick([
+        'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n',
+        '\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03',
+        '\r\n\r\n\r\n',
+        'GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /r/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      ]),
+      'latin1',
+    );
   const line = `${pick(METHODS)} ${target(paid)} ${pick(VERSIONS)}`;
   const ending = kind === 2 ? '' : '\r\n'; // kind 2: headers never finish
   return Buffer.from(`${line}\r\n${headers(host)}${ending}`, 'latin1');
@@ -208,13 +243,18 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
   clearInterval(sampler);
   const memoryAtEnd = (await listener.memory()).rss;
   const after = JSON.parse(snapshot()) as Array<{ ref: string; status: string; transaction_id: string | null }>;
-  const changed = JSON.stringify(after.filter((o) => o.ref !== legit!.ref)) !== JSON.stringify((JSON.parse(before) as typeof after).filter((o) => o.ref !== legit!.ref));
+  const changed =
+    JSON.stringify(after.filter((o) => o.ref !== legit!.ref)) !==
+    JSON.stringify((JSON.parse(before) as typeof after).filter((o) => o.ref !== legit!.ref));
   const legitRow = after.find((o) => o.ref === legit!.ref)!;
   const crashed = listener.alive() ? 0 : 1;
   const internalErrors = (statuses.get('500') ?? 0) + (statuses.get('503') ?? 0);
 
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-  const byStatus = [...statuses].sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s}×${n}`).join(' ');
+  const byStatus = [...statuses]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ');
   reportFigure(t, { scenario: SCENARIO, figure: 'hostile requests (answers)', value: `${REQUESTS} (${byStatus})` });
   reportFigure(t, { scenario: SCENARIO, figure: 'slow clients holding sockets', value: `${slowStillOpen}/${SLOW_CLIENTS}` });
   const cutOff = [...slow.cutOffMs].sort((a, b) => a - b);
@@ -268,7 +308,10 @@ async function silentConnections(port: number, from: string, count: number, sett
     return socket;
   });
   await new Promise((resolve) => setTimeout(resolve, settleMs));
-  return { held: sockets.filter((socket) => !socket.destroyed && !socket.readableEnded).length, close: () => sockets.forEach((s) => s.destroy()) };
+  return {
+    held: sockets.filter((socket) => !socket.destroyed && !socket.readableEnded).length,
+    close: () => sockets.forEach((s) => s.destroy()),
+  };
 }
 
 /** A customer's return from another address, timed. */
@@ -306,7 +349,11 @@ test('a flood from one address is cut off at its own share, stores nothing, and 
   const flooding = Promise.all(
     Array.from({ length: 16 }, async () => {
       while (next++ < FLOOD_REQUESTS) {
-        const answer = await httpGet(`${origin}/r/${token()}?transaction_id=FLOOD`, { agent }).catch((): Answer => ({ status: 0, headers: {}, body: '' }));
+        const answer = await httpGet(`${origin}/r/${token()}?transaction_id=FLOOD`, { agent }).catch((): Answer => ({
+          status: 0,
+          headers: {},
+          body: '',
+        }));
         statuses.push(answer.status);
       }
     }),
@@ -329,7 +376,10 @@ test('a flood from one address is cut off at its own share, stores nothing, and 
   const legitB = await timedReturn(origin, `${duringConnections!.successPath}?transaction_id=LEGITFLOOD2`, '127.0.0.5');
   silent.close();
 
-  const rows = db.prepare('SELECT ref, status FROM orders WHERE ref IN (?, ?)').all(duringRequests!.ref, duringConnections!.ref) as Array<{ ref: string; status: string }>;
+  const rows = db.prepare('SELECT ref, status FROM orders WHERE ref IN (?, ?)').all(duringRequests!.ref, duringConnections!.ref) as Array<{
+    ref: string;
+    status: string;
+  }>;
   const paid = rows.filter((row) => row.status === 'paid').length;
   const share = DEFAULT_LISTENER_LIMITS.requestsPerClientPerMinute;
   const heldShare = DEFAULT_LISTENER_LIMITS.connectionsPerClient;
@@ -347,7 +397,13 @@ test('a flood from one address is cut off at its own share, stores nothing, and 
     target: `held ≤ ${heldShare}`,
     ok: silent.held <= heldShare,
   });
-  reportFigure(t, { scenario: SCENARIO, figure: 'rows stored per refused request', value: storedPerRefused, target: '= 0', ok: storedPerRefused === 0 });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'rows stored per refused request',
+    value: storedPerRefused,
+    target: '= 0',
+    ok: storedPerRefused === 0,
+  });
   reportFigure(t, {
     scenario: SCENARIO,
     figure: 'return from another address during each flood',

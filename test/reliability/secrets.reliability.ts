@@ -41,7 +41,8 @@ test('after a full flow through the app and the CLI, the API key is nowhere it c
   await ask('switchProfile', { name: 'My shop' });
   await ask('checkConnection', { profileName: 'My shop' });
   const orders: Order[] = [];
-  for (let i = 0; i < LINKS; i++) orders.push(await call(core, 'createPaymentLink', { amount: `${10 + i}.50`, customerName: `গ্রাহক ${i}` }));
+  for (let i = 0; i < LINKS; i++)
+    orders.push(await call(core, 'createPaymentLink', { amount: `${10 + i}.50`, customerName: `গ্রাহক ${i}` }));
   seen.push(orders);
   for (const [i, order] of orders.entries()) {
     if (i % 3 === 0) await decideOnCheckout(order.paymentUrl!, 'Pay');
@@ -67,7 +68,15 @@ test('after a full flow through the app and the CLI, the API key is nowhere it c
   await ask('saveProfile', profile(gateway.baseUrl));
   await ask('setApiKey', { profileName: 'My shop', apiKey: KEY });
 
-  for (const channel of ['getStatus', 'listProfiles', 'listOrders', 'getDashboard', 'getPreferences', 'getShopDetails', 'listBindAddresses']) {
+  for (const channel of [
+    'getStatus',
+    'listProfiles',
+    'listOrders',
+    'getDashboard',
+    'getPreferences',
+    'getShopDetails',
+    'listBindAddresses',
+  ]) {
     await ask(channel, {});
   }
   for (const order of orders) await ask('getOrder', { ref: order.ref });
@@ -84,15 +93,34 @@ test('after a full flow through the app and the CLI, the API key is nowhere it c
   const inRenderer = occurrences(JSON.stringify(seen), KEY);
   const cliFailures = cli.filter((run) => run.code === 1).length;
 
-  reportFigure(t, { scenario: SCENARIO, figure: 'flow', value: `${LINKS + 1} links, ${paid} paid, 4 key-echoing refusals, ${cli.length} CLI runs` });
-  reportFigure(t, { scenario: SCENARIO, figure: `key in data folder (${whileOpen.length} files open, ${afterClose.length} closed)`, value: inFiles, target: '= 0', ok: inFiles === 0 });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'flow',
+    value: `${LINKS + 1} links, ${paid} paid, 4 key-echoing refusals, ${cli.length} CLI runs`,
+  });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: `key in data folder (${whileOpen.length} files open, ${afterClose.length} closed)`,
+    value: inFiles,
+    target: '= 0',
+    ok: inFiles === 0,
+  });
   reportFigure(t, { scenario: SCENARIO, figure: `key in log lines (${logs.length})`, value: inLogs, target: '= 0', ok: inLogs === 0 });
   reportFigure(t, { scenario: SCENARIO, figure: `key in CLI output (${cli.length} runs)`, value: inCli, target: '= 0', ok: inCli === 0 });
-  reportFigure(t, { scenario: SCENARIO, figure: 'key in renderer-visible replies and events', value: inRenderer, target: '= 0', ok: inRenderer === 0 });
+  reportFigure(t, {
+    scenario: SCENARIO,
+    figure: 'key in renderer-visible replies and events',
+    value: inRenderer,
+    target: '= 0',
+    ok: inRenderer === 0,
+  });
 
   assert.ok(occurrences(Buffer.from(KEY).toString('hex'), KEY) > 0, 'the search finds an encoded key');
   assert.ok(JSON.stringify(seen).includes('Invalid key ••••'), 'the echoed key reached PayDesk and was masked');
-  assert.ok(whileOpen.some((file) => file.path.endsWith('-wal')), 'the WAL was searched while it existed');
+  assert.ok(
+    whileOpen.some((file) => file.path.endsWith('-wal')),
+    'the WAL was searched while it existed',
+  );
   assert.equal(cli[1]!.code, 0, `the CLI made a link: ${cli[1]!.stderr}`);
   assert.equal(cliFailures, 2, 'both echoing gateways failed the CLI with exit code 1');
   assert.ok(paid >= LINKS / 3);

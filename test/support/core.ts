@@ -16,10 +16,7 @@ export type TestCore = PaydeskCore & {
   platform: TestPlatform;
 };
 
-export async function startTestCore(
-  t: { after(fn: () => unknown): void },
-  options: Partial<CoreOptions> = {},
-): Promise<TestCore> {
+export async function startTestCore(t: { after(fn: () => unknown): void }, options: Partial<CoreOptions> = {}): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir(t);
   const core = await startCore({
     keys: { cipher: testCipher() },

@@ -73,10 +73,7 @@ export async function dribblingGateway(): Promise<FakeGateway> {
 }
 
 /** Streams `total` bytes of spaces as fast as the client reads them, with or without a Content-Length. */
-export async function hugeBodyGateway(
-  total: number,
-  announced: boolean,
-): Promise<FakeGateway & { sent(): number; closed: Promise<void> }> {
+export async function hugeBodyGateway(total: number, announced: boolean): Promise<FakeGateway & { sent(): number; closed: Promise<void> }> {
   let sent = 0;
   let closed!: () => void;
   const whenClosed = new Promise<void>((resolve) => (closed = resolve));

@@ -40,19 +40,32 @@ const confirmed = async () => true;
 async function obey(command: string, argument: string): Promise<string> {
   if (command === 'listen') {
     const sandbox = core.profiles.active()!;
-    const profile = { name: sandbox.name, mode: 'sandbox' as const, baseUrl: sandbox.baseUrl, listenHost: argument, listenPort: DEFAULT_LISTEN_PORT };
+    const profile = {
+      name: sandbox.name,
+      mode: 'sandbox' as const,
+      baseUrl: sandbox.baseUrl,
+      listenHost: argument,
+      listenPort: DEFAULT_LISTEN_PORT,
+    };
     const saved = await core.setup.saveProfile({ originalName: sandbox.name, profile }, confirmed);
     return saved.ok ? 'saved' : saved.error.message;
   }
-  const profile = { name: 'Counter', mode: 'live' as const, baseUrl: argument, listenHost: '127.0.0.1', listenPort: DEFAULT_LISTEN_PORT + 1 };
+  const profile = {
+    name: 'Counter',
+    mode: 'live' as const,
+    baseUrl: argument,
+    listenHost: '127.0.0.1',
+    listenPort: DEFAULT_LISTEN_PORT + 1,
+  };
   const saved = await core.setup.saveProfile({ profile }, confirmed);
   if (!saved.ok) return saved.error.message;
   const switched = await core.setup.switchProfile(profile.name);
   return switched.ok ? 'saved' : switched.error.message;
 }
-commands.on('line', async (line) => {
+commands.on('line', (line) => void answer(line));
+async function answer(line: string): Promise<void> {
   const [command, argument] = line.split(' ');
   if ((command !== 'listen' && command !== 'live') || !argument) return console.error(`unknown command: ${line}`);
   report(line, await obey(command, argument));
-});
+}
 commands.on('close', stop);

@@ -30,8 +30,13 @@ export function captureConsole(t: { after(fn: () => void): void }): string[] {
 /** The forms of `secret` to look for. */
 export function secretForms(secret: string): Buffer[] {
   const plain = Buffer.from(secret, 'utf8');
-  return [plain, Buffer.from(plain.toString('base64')), Buffer.from(plain.toString('base64url')), Buffer.from(plain.toString('hex')), Buffer.from(encodeURIComponent(secret))]
-    .filter((form, i, all) => all.findIndex((other) => other.equals(form)) === i);
+  return [
+    plain,
+    Buffer.from(plain.toString('base64')),
+    Buffer.from(plain.toString('base64url')),
+    Buffer.from(plain.toString('hex')),
+    Buffer.from(encodeURIComponent(secret)),
+  ].filter((form, i, all) => all.findIndex((other) => other.equals(form)) === i);
 }
 
 /** How many times any form of `secret` occurs in `haystack`. */

@@ -44,13 +44,56 @@ export function makeCertificate(t: TestContext, options: CertificateOptions = {}
     if (run.status !== 0) throw new Error(`openssl ${args[0]} failed: ${run.stderr}`);
   };
 
-  openssl('req', '-new', '-config', file('openssl.cnf'), '-subj', '/CN=PayDesk test server', ...newKey,
-    '-keyout', file('key.pem'), '-out', file('server.csr'));
-  const sign = ['ca', '-batch', '-notext', '-config', file('openssl.cnf'), '-extensions', 'server', '-in', file('server.csr'),
-    '-out', file('cert.pem'), '-startdate', start, '-enddate', end, '-create_serial'];
+  openssl(
+    'req',
+    '-new',
+    '-config',
+    file('openssl.cnf'),
+    '-subj',
+    '/CN=PayDesk test server',
+    ...newKey,
+    '-keyout',
+    file('key.pem'),
+    '-out',
+    file('server.csr'),
+  );
+  const sign = [
+    'ca',
+    '-batch',
+    '-notext',
+    '-config',
+    file('openssl.cnf'),
+    '-extensions',
+    'server',
+    '-in',
+    file('server.csr'),
+    '-out',
+    file('cert.pem'),
+    '-startdate',
+    start,
+    '-enddate',
+    end,
+    '-create_serial',
+  ];
   if (options.issuedByAuthority) {
-    openssl('req', '-new', '-x509', '-config', file('openssl.cnf'), '-extensions', 'authority', '-days', '2',
-      '-subj', '/O=PayDesk Test Authority/CN=PayDesk Test Authority', ...newKey, '-keyout', file('ca-key.pem'), '-out', file('ca.pem'));
+    openssl(
+      'req',
+      '-new',
+      '-x509',
+      '-config',
+      file('openssl.cnf'),
+      '-extensions',
+      'authority',
+      '-days',
+      '2',
+      '-subj',
+      '/O=PayDesk Test Authority/CN=PayDesk Test Authority',
+      ...newKey,
+      '-keyout',
+      file('ca-key.pem'),
+      '-out',
+      file('ca.pem'),
+    );
     openssl(...sign, '-cert', file('ca.pem'), '-keyfile', file('ca-key.pem'));
   } else {
     openssl(...sign, '-selfsign', '-keyfile', file('key.pem'));
@@ -64,7 +107,11 @@ export function makeCertificate(t: TestContext, options: CertificateOptions = {}
 }
 
 function validFromAnHourAgoForADay(): [string, string] {
-  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = (ms: number) =>
+    new Date(ms)
+      .toISOString()
+      .replace(/[-:T]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
   const now = Date.now();
   return [stamp(now - 3_600_000), stamp(now + 86_400_000)];
 }

@@ -12,13 +12,17 @@ export type PaidSeed = { amountMinor: number; at: Date; transactionId?: string }
 
 /** Orders of the active profile created at `at`; with a transaction id, paid a minute later by their return. */
 export const seedOrders = (core: TestCore, rows: PaidSeed[]): Order[] =>
-  seedOrdersAt(core, rows.map(({ amountMinor, at, transactionId }) => ({ amountMinor, at, pay: transactionId })));
+  seedOrdersAt(
+    core,
+    rows.map(({ amountMinor, at, transactionId }) => ({ amountMinor, at, pay: transactionId })),
+  );
 
 export { paidAt };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 20/11/2026 14:30 in local time, as the portals write it. */
-export const dayFirst = (d: Date) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+export const dayFirst = (d: Date) =>
+  `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 /** 2026-11-20 14:30:05 in local time. */
 export const yearFirst = (d: Date) =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
@@ -37,9 +41,7 @@ export const wallClock = (d: Date) =>
   new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
 
 export async function xlsxBytes(rows: Array<Array<string | number | Date | null>>): Promise<Uint8Array> {
-  const data = rows.map((row) =>
-    row.map((cell) => (cell instanceof Date ? { value: cell, format: 'dd/mm/yyyy hh:mm' } : cell)),
-  );
+  const data = rows.map((row) => row.map((cell) => (cell instanceof Date ? { value: cell, format: 'dd/mm/yyyy hh:mm' } : cell)));
   return new Uint8Array(await writeXlsxFile(data as never).toBuffer());
 }
 
@@ -198,8 +200,7 @@ export const STATEMENT_BOMBS: ReadonlyArray<{ what: string; name: string; make()
   {
     what: 'an XLSX whose directory says 1 KB for a sheet that inflates to 3 GB',
     name: 'liar.xlsx',
-    make: () =>
-      zipBytes(workbookParts({ name: 'xl/worksheets/sheet1.xml', packed: deflatedZeros(3 * 1024), size: 1024, streamed: true })),
+    make: () => zipBytes(workbookParts({ name: 'xl/worksheets/sheet1.xml', packed: deflatedZeros(3 * 1024), size: 1024, streamed: true })),
     refusal: /liar\.xlsx unpacks to more than its own list of contents says: it is damaged or made to harm/,
   },
   {

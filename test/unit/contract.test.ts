@@ -36,10 +36,28 @@ test('list queries default to 200 rows and refuse unknown statuses', () => {
 
 test('an order is in taka and nothing else', () => {
   const order = {
-    ref: 'PD-000001', status: 'paid', amountMinor: 100, currency: 'BDT', customerName: null, customerEmail: null,
-    note: null, paymentUrl: null, paymentHost: null, paymentHostForeign: false, paymentProof: 'return', transactionId: 'T1', failure: null, profileName: 'sandbox', sandbox: true,
-    paidManually: false, verification: 'unverified', statementAmountMinor: null, expiresAt: null,
-    createdAt: '2026-11-25T10:00:00.000Z', paidAt: null, cancelledAt: null,
+    ref: 'PD-000001',
+    status: 'paid',
+    amountMinor: 100,
+    currency: 'BDT',
+    customerName: null,
+    customerEmail: null,
+    note: null,
+    paymentUrl: null,
+    paymentHost: null,
+    paymentHostForeign: false,
+    paymentProof: 'return',
+    transactionId: 'T1',
+    failure: null,
+    profileName: 'sandbox',
+    sandbox: true,
+    paidManually: false,
+    verification: 'unverified',
+    statementAmountMinor: null,
+    expiresAt: null,
+    createdAt: '2026-11-25T10:00:00.000Z',
+    paidAt: null,
+    cancelledAt: null,
   };
   assert.equal(Order.safeParse(order).success, true);
   assert.equal(Order.safeParse({ ...order, currency: 'USD' }).success, false);

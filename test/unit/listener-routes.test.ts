@@ -5,7 +5,7 @@ import { allowedHosts, hostOf } from '../../electron/core/listener/allowed-hosts
 import { clientKey, createClientGate } from '../../electron/core/listener/client-limits';
 import { escapeHtml } from '../../electron/core/escape-html';
 import { thankYouPage, notFoundPage } from '../../electron/core/listener/pages';
-import { decideCancel, decideReturn } from '../../electron/core/return-decisions';
+import { decideCancel, decideReturn } from '../../electron/core/db/return-decisions';
 
 const TOKEN = 'a'.repeat(43);
 
@@ -30,7 +30,18 @@ test('only GET and HEAD are answered, and HEAD never changes anything', () => {
 });
 
 test('paths that are not return links are refused without touching the order book', () => {
-  for (const path of ['/', '/r/', '/r/short', `/r/${TOKEN}/x`, `/x/${TOKEN}`, `/r/${'a'.repeat(44)}`, '/../etc/passwd', `/r/${TOKEN.slice(1)}%2F`, 'http://evil/r/x', '*']) {
+  for (const path of [
+    '/',
+    '/r/',
+    '/r/short',
+    `/r/${TOKEN}/x`,
+    `/x/${TOKEN}`,
+    `/r/${'a'.repeat(44)}`,
+    '/../etc/passwd',
+    `/r/${TOKEN.slice(1)}%2F`,
+    'http://evil/r/x',
+    '*',
+  ]) {
     const route = routeRequest('GET', path);
     assert.equal(route.kind, 'refuse', path);
   }
@@ -71,10 +82,19 @@ test('everything shown to the customer is HTML-escaped', () => {
 });
 
 test('a return pays an unpaid order once and never replaces a recorded transaction id', () => {
-  assert.deepEqual(decideReturn({ status: 'pending', transactionId: null, transactionKey: null }, 'T1', null), { action: 'mark_paid', from: 'pending' });
-  assert.deepEqual(decideReturn({ status: 'cancelled', transactionId: null, transactionKey: null }, 'T1', null), { action: 'mark_paid', from: 'cancelled' });
+  assert.deepEqual(decideReturn({ status: 'pending', transactionId: null, transactionKey: null }, 'T1', null), {
+    action: 'mark_paid',
+    from: 'pending',
+  });
+  assert.deepEqual(decideReturn({ status: 'cancelled', transactionId: null, transactionKey: null }, 'T1', null), {
+    action: 'mark_paid',
+    from: 'cancelled',
+  });
   assert.deepEqual(decideReturn({ status: 'paid', transactionId: 'T1', transactionKey: 'T1' }, 'T1', 'PD-000001'), { action: 'repeat' });
-  assert.deepEqual(decideReturn({ status: 'paid', transactionId: 'T1', transactionKey: 'T1' }, 'T2', null), { action: 'conflict', recorded: 'T1' });
+  assert.deepEqual(decideReturn({ status: 'paid', transactionId: 'T1', transactionKey: 'T1' }, 'T2', null), {
+    action: 'conflict',
+    recorded: 'T1',
+  });
   assert.deepEqual(decideReturn({ status: 'pending', transactionId: null, transactionKey: null }, 'T1', 'PD-000009'), {
     action: 'duplicate_transaction',
     otherRef: 'PD-000009',
@@ -100,7 +120,14 @@ test('the Host allow-list holds the listener’s own address and the published r
   for (const host of ['127.0.0.1:47400', 'localhost:47400', 'pay.shop.example', 'pay.shop.example:443', 'tunnel.example:8080']) {
     assert.ok(loopback.has(hostOf(host)!), host);
   }
-  for (const host of ['evil.example:47400', '127.0.0.1', '127.0.0.1:47401', 'pay.shop.example:47400', 'tunnel.example', '192.0.2.2:47400']) {
+  for (const host of [
+    'evil.example:47400',
+    '127.0.0.1',
+    '127.0.0.1:47401',
+    'pay.shop.example:47400',
+    'tunnel.example',
+    '192.0.2.2:47400',
+  ]) {
     assert.ok(!loopback.has(hostOf(host) ?? ''), host);
   }
 
@@ -124,9 +151,16 @@ test('a Host header is read as a browser writes it, and anything else is no host
 
 test('each client gets its own share of connections and of requests a minute, and is told when to come back', () => {
   let now = 1_000_000;
-  const gate = createClientGate({ connectionsPerClient: 2, requestsPerClientPerMinute: 3, clientsTracked: 100, proxyAddresses: ['127.0.0.1'] }, () => now);
+  const gate = createClientGate(
+    { connectionsPerClient: 2, requestsPerClientPerMinute: 3, clientsTracked: 100, proxyAddresses: ['127.0.0.1'] },
+    () => now,
+  );
   const [first, second] = [gate.connect('198.51.100.7'), gate.connect('::ffff:198.51.100.7')];
-  assert.deepEqual([first, second, gate.connect('198.51.100.7')], ['198.51.100.7', '198.51.100.7', false], 'an IPv4 client seen over IPv6 is the same client');
+  assert.deepEqual(
+    [first, second, gate.connect('198.51.100.7')],
+    ['198.51.100.7', '198.51.100.7', false],
+    'an IPv4 client seen over IPv6 is the same client',
+  );
   assert.equal(gate.connect('198.51.100.8'), '198.51.100.8', 'another client is not affected');
   gate.disconnect(first as string);
   assert.equal(gate.connect('198.51.100.7'), '198.51.100.7', 'a closed connection frees its place');
@@ -142,12 +176,25 @@ test('each client gets its own share of connections and of requests a minute, an
 });
 
 test('a proxy on this computer is not one client: its requests count by the address it forwarded last', () => {
-  const gate = createClientGate({ connectionsPerClient: 1, requestsPerClientPerMinute: 1, clientsTracked: 100, proxyAddresses: ['127.0.0.1', '::1'] });
-  assert.deepEqual([gate.connect('127.0.0.1'), gate.connect('127.0.0.1'), gate.connect('::1')], [null, null, null], 'its connections are not capped per client');
+  const gate = createClientGate({
+    connectionsPerClient: 1,
+    requestsPerClientPerMinute: 1,
+    clientsTracked: 100,
+    proxyAddresses: ['127.0.0.1', '::1'],
+  });
+  assert.deepEqual(
+    [gate.connect('127.0.0.1'), gate.connect('127.0.0.1'), gate.connect('::1')],
+    [null, null, null],
+    'its connections are not capped per client',
+  );
   assert.deepEqual(gate.clientOf('127.0.0.1', 'spoofed, 203.0.113.7'), { key: '203.0.113.7', address: '203.0.113.7' });
   assert.deepEqual(gate.clientOf('127.0.0.1', ['1.1.1.1', '203.0.113.9']), { key: '203.0.113.9', address: '203.0.113.9' });
   assert.deepEqual(gate.clientOf('127.0.0.1', 'not an address'), { key: null, address: '127.0.0.1' }, 'the shop’s own browser');
-  assert.deepEqual(gate.clientOf('198.51.100.7', '203.0.113.7'), { key: '198.51.100.7', address: '198.51.100.7' }, 'only a proxy may forward');
+  assert.deepEqual(
+    gate.clientOf('198.51.100.7', '203.0.113.7'),
+    { key: '198.51.100.7', address: '198.51.100.7' },
+    'only a proxy may forward',
+  );
   assert.equal(gate.request(null), null);
 });
 

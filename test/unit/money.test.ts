@@ -17,7 +17,25 @@ test('Bengali digits and correct thousands grouping are understood', () => {
 });
 
 test('amounts that are not a positive taka sum are rejected with a sentence', () => {
-  for (const bad of ['', '   ', '0', '0.00', '-1', 'abc', '1.234', '1e3', '1,2', '1.', '.5', '+5', '১২৩৪৫৬৭৮৯০১২৩', '1234567890123', 'NaN', 'Infinity', '0x10']) {
+  for (const bad of [
+    '',
+    '   ',
+    '0',
+    '0.00',
+    '-1',
+    'abc',
+    '1.234',
+    '1e3',
+    '1,2',
+    '1.',
+    '.5',
+    '+5',
+    '১২৩৪৫৬৭৮৯০১২৩',
+    '1234567890123',
+    'NaN',
+    'Infinity',
+    '0x10',
+  ]) {
     const parsed = parseAmount(bad);
     assert.equal(parsed.ok, false, `"${bad}" should be rejected`);
     if (!parsed.ok) assert.match(parsed.message, /\.$/);

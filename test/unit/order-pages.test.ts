@@ -3,7 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ListOrdersInput, OrderPage, Reply } from '../../shared/contract';
-import { createOrderPages, MAX_PAGES, PAGE, REFRESH_DELAY_MS, type OrderPagesStore, type OrdersQuery } from '../../renderer/src/orders/order-pages';
+import {
+  createOrderPages,
+  MAX_PAGES,
+  PAGE,
+  REFRESH_DELAY_MS,
+  type OrderPagesStore,
+  type OrdersQuery,
+} from '../../renderer/src/orders/order-pages';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { seedOrders } from '../support/seed-orders';
 import { eventually } from '../support/waiting';

@@ -350,9 +350,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function migrate(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(
-      `This order book was written by a newer PayDesk (schema ${current}); update PayDesk to open it.`,
-    );
+    throw new Error(`This order book was written by a newer PayDesk (schema ${current}); update PayDesk to open it.`);
   }
   if (current === SCHEMA_VERSION) return;
   if (current > 0 && file !== ':memory:') {
@@ -392,9 +390,7 @@ function withoutSecrets(db: Db, backup: string): void {
   restrict(backup, 0o600);
   db.prepare(`ATTACH DATABASE ? AS backup`).run(backup);
   try {
-    const hasSecrets = db
-      .prepare(`SELECT 1 FROM backup.sqlite_schema WHERE type = 'table' AND name = 'secrets'`)
-      .get();
+    const hasSecrets = db.prepare(`SELECT 1 FROM backup.sqlite_schema WHERE type = 'table' AND name = 'secrets'`).get();
     if (hasSecrets) {
       db.pragma('backup.secure_delete = ON');
       db.exec(`DELETE FROM backup.secrets`);

@@ -210,9 +210,7 @@ export function createOrderQueries(db: Db): OrderQueries {
   const page = (query: PageQuery, matches: Matches | null): StoredOrder[] => {
     const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
     const order =
-      query.sort === 'amount'
-        ? `o.amount_minor ${direction}, o.id ${direction}`
-        : `o.created_at ${direction}, o.id ${direction}`;
+      query.sort === 'amount' ? `o.amount_minor ${direction}, o.id ${direction}` : `o.created_at ${direction}, o.id ${direction}`;
     const window = 'LIMIT @limit OFFSET @offset';
     let sql: string;
     let params: Record<string, unknown>;
@@ -261,7 +259,9 @@ export function createOrderQueries(db: Db): OrderQueries {
   function* keyset(filter: OrderFilter, size: number): Generator<OrderRow[]> {
     const { sql, params } = where(filter);
     const after = `(o.created_at, o.id) > (@afterAt, @afterId)`;
-    const statement = prepared(`${SELECT_ORDERS} ${sql ? `${sql} AND ${after}` : `WHERE ${after}`} ORDER BY o.created_at, o.id LIMIT @size`);
+    const statement = prepared(
+      `${SELECT_ORDERS} ${sql ? `${sql} AND ${after}` : `WHERE ${after}`} ORDER BY o.created_at, o.id LIMIT @size`,
+    );
     let cursor = { afterAt: '', afterId: 0 };
     for (;;) {
       const rows = statement.all({ ...params, ...cursor, size }) as OrderRow[];
@@ -305,7 +305,12 @@ export function createOrderQueries(db: Db): OrderQueries {
       );
       let cursor = { afterAt: '', afterId: 0 };
       for (;;) {
-        const next = chunk.get({ ...params, ...times, ...cursor, size }) as { bytes: Buffer | null; rows: number; afterAt: string; afterId: number };
+        const next = chunk.get({ ...params, ...times, ...cursor, size }) as {
+          bytes: Buffer | null;
+          rows: number;
+          afterAt: string;
+          afterId: number;
+        };
         if (next.rows === 0 || next.bytes === null) return;
         yield { bytes: next.bytes, rows: next.rows };
         cursor = { afterAt: next.afterAt, afterId: next.afterId };

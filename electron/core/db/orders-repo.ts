@@ -2,8 +2,8 @@
 // row are written in one IMMEDIATE transaction (or the caller's, as a statement import's), so two processes
 // (the app's listener and a CLI command) never interleave a read and a write.
 import type { Order, OrderStatus } from '../../../shared/contract';
-import { decideCancel, decideReturn } from '../return-decisions';
-import { paymentLinkProblem } from '../gateway/payment-link';
+import { decideCancel, decideReturn } from './return-decisions';
+import { paymentLinkProblem } from '../payment-link';
 import { hostnameOf } from '../web-address';
 import type { TransactionId } from '../transaction-id';
 import type { Statement } from 'better-sqlite3';
@@ -35,9 +35,7 @@ export type ReturnOutcome =
   | { kind: 'unknown_token' };
 
 export type CancelOutcome =
-  | { kind: 'cancelled'; order: StoredOrder }
-  | { kind: 'unchanged'; order: StoredOrder }
-  | { kind: 'unknown_token' };
+  { kind: 'cancelled'; order: StoredOrder } | { kind: 'unchanged'; order: StoredOrder } | { kind: 'unknown_token' };
 
 export type CounterClaim = { kind: 'paid'; order: StoredOrder } | { kind: 'held'; ref: string } | { kind: 'already_paid' };
 
@@ -204,13 +202,15 @@ export function createOrdersRepo(db: Db): OrdersRepo {
        @customerName, @customerEmail, @note, 'pending', @returnTokenHash, @cancelTokenHash, @createdAt, @at, @expiresAt)`,
   );
   /** Inserts a pending order under the next ref; its id. */
-  const insertPending = (order: Omit<NewOrder, 'customerName' | 'customerEmail' | 'note'> & {
-    customerName: string | null;
-    customerEmail: string | null;
-    note: string | null;
-    createdAt: string;
-    at: string;
-  }) => {
+  const insertPending = (
+    order: Omit<NewOrder, 'customerName' | 'customerEmail' | 'note'> & {
+      customerName: string | null;
+      customerEmail: string | null;
+      note: string | null;
+      createdAt: string;
+      at: string;
+    },
+  ) => {
     const { id } = nextId.get()!;
     insertOrder.run({ id, ref: formatRef(id), ...order });
     return id;
@@ -265,7 +265,8 @@ export function createOrdersRepo(db: Db): OrdersRepo {
   );
   /** Pays an unpaid order with the line's payment, dated when the money moved; false when it was not unpaid. */
   const payWithLine = (orderId: number, line: StatementPayment, at: string) => {
-    const paid = payFromLine.run({ orderId, transactionId: line.transactionId, transactionKey: line.key, paidAt: line.occurredAt, at }).changes > 0;
+    const paid =
+      payFromLine.run({ orderId, transactionId: line.transactionId, transactionKey: line.key, paidAt: line.occurredAt, at }).changes > 0;
     if (paid) indexPayment(orderId);
     return paid;
   };
@@ -358,8 +359,11 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     },
 
     failLink: inTransaction((id: number, failure: { kind: string; message: string }, at: string) => {
-      statement(`UPDATE orders SET status = 'failed', failure = ?, updated_at = ? WHERE id = ? AND status = 'pending'`)
-        .run(failure.message, at, id);
+      statement(`UPDATE orders SET status = 'failed', failure = ?, updated_at = ? WHERE id = ? AND status = 'pending'`).run(
+        failure.message,
+        at,
+        id,
+      );
       audit(id, 'link_failed', failure, at);
       return load(id);
     }),
@@ -411,28 +415,20 @@ export function createOrdersRepo(db: Db): OrdersRepo {
       }
       const order = toOrder(row);
       if (decideCancel(order).action === 'none') return { kind: 'unchanged', order };
-      statement(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ?`).run(
-        at,
-        at,
-        order.id,
-      );
+      statement(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ?`).run(at, at, order.id);
       audit(order.id, 'cancelled', { by: 'customer' }, at);
       return { kind: 'cancelled', order: load(order.id) };
     }),
 
-    auditRejectedReturn: inTransaction(
-      (tokenHash: string, reason: string, detail: Record<string, unknown>, at: string) => {
-        const row = byReturnToken.get(tokenHash) ?? byCancelToken.get(tokenHash);
-        if (!row) {
-          countRefusal.run(at, `unknown_token_${reason}`);
-          return;
-        }
-        const safeDetail = Object.fromEntries(
-          Object.entries(detail).map(([k, v]) => [k, typeof v === 'string' ? bounded(v) : v]),
-        );
-        auditRefusal(row.id, 'rejected_return', { reason, ...safeDetail }, at);
-      },
-    ),
+    auditRejectedReturn: inTransaction((tokenHash: string, reason: string, detail: Record<string, unknown>, at: string) => {
+      const row = byReturnToken.get(tokenHash) ?? byCancelToken.get(tokenHash);
+      if (!row) {
+        countRefusal.run(at, `unknown_token_${reason}`);
+        return;
+      }
+      const safeDetail = Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, typeof v === 'string' ? bounded(v) : v]));
+      auditRefusal(row.id, 'rejected_return', { reason, ...safeDetail }, at);
+    }),
 
     findByRef(ref) {
       const row = byRef.get(ref);
@@ -454,8 +450,9 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     }),
 
     cancelByShopkeeper: inTransaction((id: number, at: string) => {
-      const changed = statement(`UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`)
-        .run(at, at, id);
+      const changed = statement(
+        `UPDATE orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`,
+      ).run(at, at, id);
       if (changed.changes === 0) return null;
       audit(id, 'cancelled', { by: 'shopkeeper' }, at);
       return load(id);
@@ -463,11 +460,10 @@ export function createOrdersRepo(db: Db): OrdersRepo {
 
     markPaidManually: inTransaction((id: number, reason: string, at: string) => {
       const changed = statement(
-          `UPDATE orders SET status = 'paid', payment_source = 'manual', paid_at = ?, updated_at = ?,
+        `UPDATE orders SET status = 'paid', payment_source = 'manual', paid_at = ?, updated_at = ?,
              verification = 'reconciled_by_hand'
            WHERE id = ? AND status IN ('pending', 'expired', 'cancelled', 'failed')`,
-        )
-        .run(at, at, id);
+      ).run(at, at, id);
       if (changed.changes === 0) return null;
       audit(id, 'paid_manually', { reason }, at);
       return load(id);

@@ -62,9 +62,7 @@ const COLUMNS = 'id, name, mode, base_url, listen_host, listen_port, return_base
 
 export function createProfilesRepo(db: Db, now: () => string = () => new Date().toISOString()): ProfilesRepo {
   const byId = db.prepare<[number], ProfileRow>(`SELECT ${COLUMNS} FROM profiles WHERE id = ?`);
-  const byName = db.prepare<[string], ProfileRow>(
-    `SELECT ${COLUMNS} FROM profiles WHERE name = ? AND removed_at IS NULL`,
-  );
+  const byName = db.prepare<[string], ProfileRow>(`SELECT ${COLUMNS} FROM profiles WHERE name = ? AND removed_at IS NULL`);
   const all = db.prepare<[], ProfileRow>(`SELECT ${COLUMNS} FROM profiles ORDER BY removed_at IS NOT NULL, name, id`);
   const insert = db.prepare(
     `INSERT INTO profiles (name, mode, base_url, listen_host, listen_port, return_base_url, created_at)

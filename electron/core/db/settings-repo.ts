@@ -9,9 +9,7 @@ export interface SettingsRepo {
 
 export function createSettingsRepo(db: Db): SettingsRepo {
   const read = db.prepare<[string], { value: string }>(`SELECT value FROM settings WHERE key = ?`);
-  const write = db.prepare(
-    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  );
+  const write = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   const remove = db.prepare(`DELETE FROM settings WHERE key = ?`);
   return {
     get<T>(key: string) {

@@ -8,11 +8,26 @@
 // writes only statements and their lines. Stopped anywhere (a crash, a refused write), the book holds whole chunks,
 // and importing the same file again completes it: a line already in changes nothing.
 import type { StatementMapping } from '../../../shared/contract';
-import type { RejectedLine, StatementLineInput } from '../reconciliation/statement-lines';
 import type { Db } from './database';
 import type { ClaimOutcome, NewStatementOrder, OrdersRepo } from './orders-repo';
 
 /** A line as kept: what was imported (its raw text stays in the table), where from, and the order it proves. */
+/** A statement line as reconciliation parsed it and the book stores it. */
+export type StatementLineInput = {
+  line: number;
+  transactionId: string;
+  /** The id's identity (transaction-id.ts): how lines are matched to orders and told apart. */
+  key: string;
+  amountMinor: number;
+  /** UTC instant, ISO. */
+  occurredAt: string;
+  sender: string | null;
+  reference: string | null;
+  raw: string;
+};
+
+export type RejectedLine = { line: number; text: string; reason: string };
+
 export type StoredStatementLine = Omit<StatementLineInput, 'raw'> & {
   id: number;
   profileId: number;
@@ -115,7 +130,7 @@ const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(() => se
  */
 async function inChunks(step: (size: number) => boolean): Promise<void> {
   let size = CHUNK_SIZES.first;
-  for (let more = true; more; ) {
+  for (let more = true; more;) {
     await turnEventLoop();
     const started = performance.now();
     more = step(size);
@@ -223,9 +238,7 @@ export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo
     (statementId: number, profileId: number, lines: StatementLineInput[], parseRejected: RejectedLine[], at: string) => {
       clearTemp();
       stage.run(
-        JSON.stringify(
-          lines.map((l) => [l.line, l.key, l.transactionId, l.amountMinor, l.occurredAt, l.sender, l.reference, l.raw]),
-        ),
+        JSON.stringify(lines.map((l) => [l.line, l.key, l.transactionId, l.amountMinor, l.occurredAt, l.sender, l.reference, l.raw])),
       );
       // A line imported before is known: the same amount changes nothing; another amount is reported, not taken.
       const rejected = [...parseRejected];

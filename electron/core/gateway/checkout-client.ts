@@ -4,20 +4,14 @@
 // and validated before anything reaches the shopkeeper.
 import { Agent, request } from 'undici';
 import { z } from 'zod';
-import { MAX_PAYMENT_URL_LENGTH, paymentLinkProblem } from './payment-link';
+import { MAX_PAYMENT_URL_LENGTH, paymentLinkProblem } from '../payment-link';
 import { isDomainMismatch } from '../../../shared/gateway-refusals';
 import { toGatewayAmount } from '../../../shared/money';
 import { errorCode, HTTP_TIMEOUT_CODES } from './error-code';
 import { webUrl } from '../web-address';
 
 export type GatewayErrorKind =
-  | 'gateway_rejected'
-  | 'unauthorized'
-  | 'server_error'
-  | 'malformed_response'
-  | 'response_too_large'
-  | 'timeout'
-  | 'network';
+  'gateway_rejected' | 'unauthorized' | 'server_error' | 'malformed_response' | 'response_too_large' | 'timeout' | 'network';
 export type GatewayError = {
   kind: GatewayErrorKind;
   message: string;
@@ -153,7 +147,15 @@ function interpret(status: number, text: string, host: string, redact: Redact): 
     const paymentUrl = accepted.data.payment_url;
     const problem = paymentLinkProblem(paymentUrl);
     if (problem === null) return { ok: true, paymentUrl };
-    return { ok: false, error: { kind: 'malformed_response', message: LINK_SENTENCES[problem](host, paymentUrl.length), gatewayMessage: null, httpStatus: status } };
+    return {
+      ok: false,
+      error: {
+        kind: 'malformed_response',
+        message: LINK_SENTENCES[problem](host, paymentUrl.length),
+        gatewayMessage: null,
+        httpStatus: status,
+      },
+    };
   }
   const kind = status === 401 || status === 403 ? 'unauthorized' : status >= 500 ? 'server_error' : 'malformed_response';
   const message =

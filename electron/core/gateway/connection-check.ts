@@ -142,12 +142,7 @@ export async function lookUp(hostname: string, timeoutMs: number, subject: Check
 // ---- tcp ----
 
 /** Tries each address in turn within one time limit; the address that answered is the value. */
-export async function connectTcp(
-  addresses: string[],
-  port: number,
-  timeoutMs: number,
-  subject: CheckSubject,
-): Promise<Outcome<string>> {
+export async function connectTcp(addresses: string[], port: number, timeoutMs: number, subject: CheckSubject): Promise<Outcome<string>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = new TimedOut();
   let tried = addresses[0] ?? '';
@@ -455,7 +450,6 @@ export function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 100 ? `${flat.slice(0, 100)}…` : flat;
 }
-
 
 /** "the gateway" → "gateway", for "the real gateway". */
 const bare = (server: string) => server.replace(/^(the|your) /, '');

@@ -2,7 +2,11 @@
 // UND_ERR_CONNECT_TIMEOUT), often on a cause or inside an AggregateError rather than on the error itself.
 
 /** undici's codes for a request that got no answer in time (connecting, the headers, the body). */
-export const HTTP_TIMEOUT_CODES: ReadonlySet<string> = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+export const HTTP_TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 
 /** The system or undici error code of the error, else of its cause or its aggregated errors. */
 export function errorCode(error: unknown): string {

@@ -36,7 +36,10 @@ export function watchListenAddress(options: {
       busy = false;
     }
   };
-  const timer = setInterval(() => void check().catch((error) => console.error('PayDesk: the listener could not follow the new address:', error)), options.intervalMs);
+  const timer = setInterval(
+    () => void check().catch((error) => console.error('PayDesk: the listener could not follow the new address:', error)),
+    options.intervalMs,
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -58,7 +58,11 @@ export function createHostAllowList(
   let allowed = new Set<string>();
   let builtAt = 0;
   const refresh = () => {
-    const lan = isAllNetworksHost(listener.host) ? listBindAddresses().filter((a) => !a.loopback).map((a) => a.address) : [];
+    const lan = isAllNetworksHost(listener.host)
+      ? listBindAddresses()
+          .filter((a) => !a.loopback)
+          .map((a) => a.address)
+      : [];
     allowed = allowedHosts(listener, published(), lan);
     builtAt = now();
   };

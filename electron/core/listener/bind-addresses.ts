@@ -13,9 +13,7 @@ const THIS_COMPUTER: BindAddress = { address: '127.0.0.1', label: 'This computer
  * bracketed global address helps nobody at a shop counter. IPv4 link-local (169.254.x.x) is left out
  * too: Windows gives it when Wi-Fi found no router, so no other device is there to reach it.
  */
-export function listBindAddresses(
-  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces(),
-): BindAddress[] {
+export function listBindAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces()): BindAddress[] {
   const found: BindAddress[] = [THIS_COMPUTER];
   const seen = new Set([THIS_COMPUTER.address]);
   for (const [name, entries] of Object.entries(interfaces)) {

@@ -60,8 +60,7 @@ export const badReturnPage = () =>
     'The gateway did not send a usable payment reference, so nothing was recorded. Please show this page to the shop.',
   ]);
 
-export const refusedPage = (status: number) =>
-  page(status, 'bad', 'Not available', ['This address serves payment returns only.']);
+export const refusedPage = (status: number) => page(status, 'bad', 'Not available', ['This address serves payment returns only.']);
 
 export const unavailablePage = () =>
   page(503, 'bad', 'Please try again — আবার চেষ্টা করুন', [

@@ -94,7 +94,10 @@ export async function checkReturnAddress(input: ReturnCheckInput): Promise<Retur
 function checkAddress(input: ReturnCheckInput): Outcome<URL> {
   if (input.returnBaseUrl === null) {
     const why = input.listenerProblem ?? 'it is stopped.';
-    return failed('PayDesk has no return address: its return listener is not running.', `PayDesk’s return listener is not running, so no customer can come back: ${why}`);
+    return failed(
+      'PayDesk has no return address: its return listener is not running.',
+      `PayDesk’s return listener is not running, so no customer can come back: ${why}`,
+    );
   }
   const url = webUrl(input.returnBaseUrl);
   if (url === null) {
@@ -146,7 +149,11 @@ async function hearSelf(url: URL, input: ReturnCheckInput, subject: CheckSubject
   return notHeard(url, answered, input);
 }
 
-function notHeard(url: URL, { status, location }: { status: number; location: string | undefined }, input: ReturnCheckInput): Outcome<null> {
+function notHeard(
+  url: URL,
+  { status, location }: { status: number; location: string | undefined },
+  input: ReturnCheckInput,
+): Outcome<null> {
   const answer = `HTTP ${status}${STATUS_CODES[status] ? ` (${STATUS_CODES[status]})` : ''}`;
   const detail = `${url.host} answered ${answer}, but PayDesk’s return listener never heard the check.`;
   const arrived = `The check reached a server at ${url.host} (it answered ${answer}), but not PayDesk`;

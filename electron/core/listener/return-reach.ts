@@ -7,7 +7,14 @@ import type { ReturnReach } from '../../../shared/contract';
 import { isLoopbackHost } from '../loopback';
 
 const privateRanges = new BlockList();
-for (const [address, prefix] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16], ['100.64.0.0', 10], ['198.18.0.0', 15]] as const) {
+for (const [address, prefix] of [
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+  ['100.64.0.0', 10],
+  ['198.18.0.0', 15],
+] as const) {
   privateRanges.addSubnet(address, prefix, 'ipv4');
 }
 privateRanges.addSubnet('fc00::', 7, 'ipv6');

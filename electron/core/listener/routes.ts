@@ -10,7 +10,12 @@ export type Route =
   | { kind: 'success'; token: string; transactionId: TransactionId }
   | { kind: 'cancel'; token: string }
   /** A request for a return link that cannot be honoured; audited against the token when it is one. */
-  | { kind: 'rejected_return'; token: string; reason: 'missing_transaction_id' | 'repeated_transaction_id' | 'invalid_transaction_id'; offered: string }
+  | {
+      kind: 'rejected_return';
+      token: string;
+      reason: 'missing_transaction_id' | 'repeated_transaction_id' | 'invalid_transaction_id';
+      offered: string;
+    }
   /** The return-address check's request (/p/<nonce>) and the phone test page (/t/<nonce>): never an order. */
   | { kind: 'probe'; nonce: string }
   | { kind: 'phone_test'; nonce: string }

@@ -183,7 +183,18 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
 
   async function begin(profile: Profile, name: string, url: string): Promise<void> {
     await halt();
-    run = { profileId: profile.id, name, url, state: 'starting', child: null, retry: null, restarts: 0, exitCode: null, lastLine: null, log: [] };
+    run = {
+      profileId: profile.id,
+      name,
+      url,
+      state: 'starting',
+      child: null,
+      retry: null,
+      restarts: 0,
+      exitCode: null,
+      lastLine: null,
+      log: [],
+    };
     launch(run);
   }
 
@@ -195,14 +206,27 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
       const problem = tunnelNameProblem(name);
       if (problem) return { ok: false, message: problem, field: 'name' };
       if (profile.returnBaseUrl === null) {
-        return { ok: false, message: 'Save the public return address your tunnel serves first; then PayDesk can run the tunnel.', field: null };
+        return {
+          ok: false,
+          message: 'Save the public return address your tunnel serves first; then PayDesk can run the tunnel.',
+          field: null,
+        };
       }
       if (findCloudflared(env) === null) {
-        return { ok: false, message: 'PayDesk cannot find cloudflared on this computer. Install it from Cloudflare, then PayDesk can run your tunnel.', field: null };
+        return {
+          ok: false,
+          message: 'PayDesk cannot find cloudflared on this computer. Install it from Cloudflare, then PayDesk can run your tunnel.',
+          field: null,
+        };
       }
       const url = options.target();
       if (url === null) {
-        return { ok: false, message: 'PayDesk’s return listener does not run in this program, so a tunnel started here would have nothing to pass customers to.', field: null };
+        return {
+          ok: false,
+          message:
+            'PayDesk’s return listener does not run in this program, so a tunnel started here would have nothing to pass customers to.',
+          field: null,
+        };
       }
       options.settings.set(tunnelKey(profile.id), { name, run: true } satisfies Saved);
       await begin(profile, name, url);

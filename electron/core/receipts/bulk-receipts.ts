@@ -11,9 +11,7 @@ import { receiptFileName, renderReceipts, type ReceiptLanguage, type ReceiptLayo
 
 export type BulkTarget = { kind: 'combined'; file: string } | { kind: 'per-order'; folder: string };
 
-export type BulkResult =
-  | { ok: true; receipts: number }
-  | { ok: false; cancelled: boolean; message: string };
+export type BulkResult = { ok: true; receipts: number } | { ok: false; cancelled: boolean; message: string };
 
 /** Receipts rendered per Chromium call: big enough to be fast, small enough for a smooth progress bar. */
 const CHUNK = 25;

@@ -8,8 +8,19 @@ import { once } from 'node:events';
 import { replaceFileAtomically } from '../atomic-file';
 
 export const CSV_COLUMNS = [
-  'ref', 'created_at', 'status', 'paid_manually', 'amount', 'currency', 'customer_name', 'customer_email',
-  'note', 'transaction_id', 'paid_at', 'profile', 'verification',
+  'ref',
+  'created_at',
+  'status',
+  'paid_manually',
+  'amount',
+  'currency',
+  'customer_name',
+  'customer_email',
+  'note',
+  'transaction_id',
+  'paid_at',
+  'profile',
+  'verification',
 ] as const;
 
 export type ExportResult = { ok: true; rows: number } | { ok: false; cancelled: boolean; message: string };

@@ -116,10 +116,7 @@ export function renderReceipts(inputs: ReceiptInput[]): string {
   if (!first) throw new Error('No receipt to render.');
   const layout = first.layout;
   const language = first.language;
-  const page =
-    layout === 'roll80'
-      ? `@page{size:80mm ${Math.max(...inputs.map(rollHeightMm))}mm;margin:4mm}`
-      : '';
+  const page = layout === 'roll80' ? `@page{size:80mm ${Math.max(...inputs.map(rollHeightMm))}mm;margin:4mm}` : '';
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'">

@@ -7,10 +7,9 @@ import { randomBytes } from 'node:crypto';
 import type { Order, ReconciliationReport, Reply, StatementLine, StatementMapping, StatementPreview } from '../../../shared/contract';
 import { formatTaka } from '../../../shared/money';
 import { appError, fail, ok } from '../app-error';
-import type { StoredOrder } from '../db/orders-repo';
+import type { ClaimOutcome, StoredOrder } from '../db/orders-repo';
 import type { ProfilesRepo } from '../db/profiles-repo';
 import type { SettingsRepo } from '../db/settings-repo';
-import type { ClaimOutcome } from '../db/orders-repo';
 import type { StatementsRepo, StoredStatementLine } from '../db/statements-repo';
 import { localDay } from '../db/order-queries';
 import { hashToken, newReturnToken } from '../return-tokens';
@@ -113,7 +112,8 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     if (!profile || !line || line.profileId !== profile.id) {
       return fail(appError('not_found', 'That statement line is not among this profile’s unclaimed payments.'));
     }
-    if (line.orderRef) return fail(appError('invalid_input', `Transaction ${line.transactionId} is already settled with order ${line.orderRef}.`));
+    if (line.orderRef)
+      return fail(appError('invalid_input', `Transaction ${line.transactionId} is already settled with order ${line.orderRef}.`));
     return ok(line);
   };
 
@@ -217,7 +217,9 @@ export function createReconciliationService(deps: ReconciliationDeps) {
         return fail(appError('invalid_input', `Order ${ref} belongs to another profile than this statement.`));
       }
       if (target.status === 'paid') {
-        return fail(appError('invalid_input', `Order ${ref} is already paid; attach the payment to an unpaid order, or record it as a new one.`));
+        return fail(
+          appError('invalid_input', `Order ${ref} is already paid; attach the payment to an unpaid order, or record it as a new one.`),
+        );
       }
       if (target.amountMinor !== line.value.amountMinor) {
         return fail(

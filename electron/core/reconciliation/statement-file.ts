@@ -25,7 +25,10 @@ const HEADER_SEARCH_ROWS = 10;
 
 export async function readStatementFile(name: string, bytes: Uint8Array): Promise<TableRead> {
   if (bytes.length > MAX_STATEMENT_BYTES) {
-    return { ok: false, message: `${name} is larger than ${MAX_STATEMENT_BYTES / 1024 / 1024} MB; export a shorter period from the statement page.` };
+    return {
+      ok: false,
+      message: `${name} is larger than ${MAX_STATEMENT_BYTES / 1024 / 1024} MB; export a shorter period from the statement page.`,
+    };
   }
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (zip || /\.xlsx$/i.test(name)) {

@@ -5,21 +5,7 @@ import { FIELD_NAMES } from './statement-headers';
 import type { StatementTable } from './statement-file';
 import { parseStatementAmount, parseStatementTime } from './statement-values';
 import { foldTransactionId } from '../transaction-id';
-
-export type StatementLineInput = {
-  line: number;
-  transactionId: string;
-  /** The id's identity (transaction-id.ts): how lines are matched to orders and told apart. */
-  key: string;
-  amountMinor: number;
-  /** UTC instant, ISO. */
-  occurredAt: string;
-  sender: string | null;
-  reference: string | null;
-  raw: string;
-};
-
-export type RejectedLine = { line: number; text: string; reason: string };
+import type { RejectedLine, StatementLineInput } from '../db/statements-repo';
 
 export type ParsedStatement = {
   /** Data rows in the file. */

@@ -13,7 +13,9 @@ const CURRENCY = /^(?:৳|tk\.?|bdt|taka|টাকা)\s*|\s*(?:৳|tk\.?|bdt|ta
 
 /** "৳1,500.50", "BDT 1500.5", "১,৫০০.৫০ টাকা" → 150050. Zero, negative and unreadable amounts are refused with a reason. */
 export function parseStatementAmount(cell: string): ValueParse<number> {
-  let text = asciiDigits(cell.normalize('NFC')).replace(/[\s\u00a0]+/g, ' ').trim();
+  let text = asciiDigits(cell.normalize('NFC'))
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
   for (let i = 0; i < 2; i++) text = text.replace(CURRENCY, '').trim();
   if (text === '') return { ok: false, reason: 'the amount is empty' };
   if (/^(?:-|\u2212|\().*|.*-$/.test(text)) {
@@ -39,9 +41,16 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[
  * shop's local time, as the gateway's panel and the wallets' portals show it. A date alone is its midnight.
  */
 export function parseStatementTime(cell: string): ValueParse<string> {
-  const text = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(cell) ? cell : asciiDigits(cell.normalize('NFC')).replace(/[\s\u00a0]+/g, ' ').trim();
+  const text = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(cell)
+    ? cell
+    : asciiDigits(cell.normalize('NFC'))
+        .replace(/[\s\u00a0]+/g, ' ')
+        .trim();
   if (text === '') return { ok: false, reason: 'the date is empty' };
-  const refuse = { ok: false as const, reason: `the date “${cell.trim()}” is not a date PayDesk can read (for example 20/11/2026 14:30 or 2026-11-20 14:30:00)` };
+  const refuse = {
+    ok: false as const,
+    reason: `the date “${cell.trim()}” is not a date PayDesk can read (for example 20/11/2026 14:30 or 2026-11-20 14:30:00)`,
+  };
   if (ISO_WITH_ZONE.test(text)) {
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? refuse : { ok: true, value: new Date(ms).toISOString() };
@@ -58,7 +67,10 @@ export function parseStatementTime(cell: string): ValueParse<string> {
   } else {
     return refuse;
   }
-  let hours = 0, minutes = 0, seconds = 0, ms = 0;
+  let hours = 0,
+    minutes = 0,
+    seconds = 0,
+    ms = 0;
   if (rest) {
     const time = TIME.exec(rest.trim());
     if (!time) return refuse;
@@ -74,7 +86,13 @@ export function parseStatementTime(cell: string): ValueParse<string> {
   }
   const local = new Date(year, month - 1, day, hours, minutes, seconds, ms);
   const valid =
-    month >= 1 && month <= 12 && hours < 24 && minutes < 60 && seconds < 60 &&
-    local.getFullYear() === year && local.getMonth() === month - 1 && local.getDate() === day;
+    month >= 1 &&
+    month <= 12 &&
+    hours < 24 &&
+    minutes < 60 &&
+    seconds < 60 &&
+    local.getFullYear() === year &&
+    local.getMonth() === month - 1 &&
+    local.getDate() === day;
   return valid ? { ok: true, value: local.toISOString() } : refuse;
 }

@@ -25,7 +25,10 @@ const isXml = (name: string) => name.endsWith('.xml') || name.endsWith('.xml.rel
 
 export function unpackXlsx(name: string, bytes: Uint8Array, limits: ArchiveLimits): Unpacked {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const damaged: Unpacked = { ok: false, message: `${name} is damaged (its list of contents cannot be read); save it again as .xlsx or .csv.` };
+  const damaged: Unpacked = {
+    ok: false,
+    message: `${name} is damaged (its list of contents cannot be read); save it again as .xlsx or .csv.`,
+  };
   // Numbers read from the archive, or -1 where it points outside itself.
   const within = (at: number, size: number) => at >= 0 && at + size <= bytes.length;
   const u16 = (at: number) => (within(at, 2) ? view.getUint16(at, true) : -1);
@@ -46,7 +49,10 @@ export function unpackXlsx(name: string, bytes: Uint8Array, limits: ArchiveLimit
     [count, directorySize, directoryAt] = [u64(zip64 + 32), u64(zip64 + 40), u64(zip64 + 48)];
   }
   if (count > limits.entries) {
-    return { ok: false, message: `${name} holds more than ${limits.entries.toLocaleString('en')} parts; a spreadsheet holds a few dozen, so PayDesk did not open it.` };
+    return {
+      ok: false,
+      message: `${name} holds more than ${limits.entries.toLocaleString('en')} parts; a spreadsheet holds a few dozen, so PayDesk did not open it.`,
+    };
   }
   if (directoryAt < 0 || directorySize < 0 || directoryAt + directorySize > bytes.length) return damaged;
 
@@ -77,14 +83,23 @@ export function unpackXlsx(name: string, bytes: Uint8Array, limits: ArchiveLimit
       }
     }
     if (entry.size > limits.entryBytes) {
-      return { ok: false, message: `${name} holds a part that would unpack to more than ${mb(limits.entryBytes)}; export a shorter period, or save it as CSV.` };
+      return {
+        ok: false,
+        message: `${name} holds a part that would unpack to more than ${mb(limits.entryBytes)}; export a shorter period, or save it as CSV.`,
+      };
     }
     total += entry.size;
     if (total > limits.totalBytes) {
-      return { ok: false, message: `${name} would unpack to more than ${mb(limits.totalBytes)}; export a shorter period, or save it as CSV.` };
+      return {
+        ok: false,
+        message: `${name} would unpack to more than ${mb(limits.totalBytes)}; export a shorter period, or save it as CSV.`,
+      };
     }
     if (entry.size > RATIO_FLOOR_BYTES && entry.size > limits.ratio * entry.compressedSize) {
-      return { ok: false, message: `${name} is packed far more tightly than any spreadsheet (a part unpacks to over ${limits.ratio} times its size), so PayDesk did not open it.` };
+      return {
+        ok: false,
+        message: `${name} is packed far more tightly than any spreadsheet (a part unpacks to over ${limits.ratio} times its size), so PayDesk did not open it.`,
+      };
     }
     entries.push(entry);
     at = next;
@@ -104,7 +119,10 @@ export function unpackXlsx(name: string, bytes: Uint8Array, limits: ArchiveLimit
         data = inflateRawSync(packed, { maxOutputLength: Math.max(entry.size, 1) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-          return { ok: false, message: `${name} unpacks to more than its own list of contents says: it is damaged or made to harm, so PayDesk did not open it.` };
+          return {
+            ok: false,
+            message: `${name} unpacks to more than its own list of contents says: it is damaged or made to harm, so PayDesk did not open it.`,
+          };
         }
         return damaged;
       }

@@ -36,9 +36,7 @@ export function ReceiptsDialog({ paidCount, layout, onLayoutChange, onStart, onC
       titleId="receipts-dialog-title"
       descriptionId="receipts-dialog-count"
       title={t.receiptsDialogTitle}
-      description={
-        paidCount === null ? t.loadingOrders : none ? t.noReceiptsToMake : t.receiptsToMake(paidCount, formats.count(paidCount))
-      }
+      description={paidCount === null ? t.loadingOrders : none ? t.noReceiptsToMake : t.receiptsToMake(paidCount, formats.count(paidCount))}
       onClose={onClose}
       onSubmit={submit}
       closeLabel={t.cancel}

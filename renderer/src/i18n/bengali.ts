@@ -109,8 +109,7 @@ export const bengali: Messages = {
   createLink: 'পেমেন্ট লিংক তৈরি করুন',
   openSettings: 'সেটিংস খুলুন',
   linkTitle: 'পেমেন্ট লিংক',
-  linkEmpty:
-    'টাকার পরিমাণ লিখে “পেমেন্ট লিংক তৈরি করুন” চাপুন। লিংকটি QR কোডসহ এখানে আসবে, গ্রাহকের জন্য কপি করা বা খোলার জন্য তৈরি।',
+  linkEmpty: 'টাকার পরিমাণ লিখে “পেমেন্ট লিংক তৈরি করুন” চাপুন। লিংকটি QR কোডসহ এখানে আসবে, গ্রাহকের জন্য কপি করা বা খোলার জন্য তৈরি।',
   linkCustomer: 'গ্রাহক:',
   linkForCustomer: 'গ্রাহকের জন্য লিংক',
   openInBrowser: 'ব্রাউজারে খুলুন',
@@ -214,8 +213,7 @@ export const bengali: Messages = {
     linkIssued: 'গেটওয়ে পেমেন্ট লিংক দিয়েছে।',
     linkFailed: (message) => `গেটওয়ে লিংক দেয়নি: ${message}`,
     paid: (transactionId) => `পরিশোধিত: গেটওয়ে গ্রাহককে লেনদেন ${transactionId} সহ ফেরত পাঠিয়েছে।`,
-    paidLate: (transactionId, status) =>
-      `লিংক ${status} হওয়ার পরে পরিশোধিত: গেটওয়ে গ্রাহককে লেনদেন ${transactionId} সহ ফেরত পাঠিয়েছে।`,
+    paidLate: (transactionId, status) => `লিংক ${status} হওয়ার পরে পরিশোধিত: গেটওয়ে গ্রাহককে লেনদেন ${transactionId} সহ ফেরত পাঠিয়েছে।`,
     paidManually: 'হাতে পরিশোধিত চিহ্নিত করা হয়েছে। কারণ:',
     claimedAtCounter: (transactionId) => `কাউন্টারে দাবি: গ্রাহক লেনদেন ${transactionId} দেখিয়েছেন।`,
     returnAfterManualPayment: (transactionId) =>
@@ -224,17 +222,14 @@ export const bengali: Messages = {
     cancelledByShopkeeper: 'PayDesk থেকে লিংকটি বাতিল করা হয়েছে।',
     expired: 'পরিশোধ ছাড়াই লিংকের মেয়াদ শেষ হয়েছে।',
     returnConflict: (offered, recorded) => `দ্বিতীয় একটি ফেরত লেনদেন ${offered} দেখিয়েছে; আগের ${recorded}-ই বহাল।`,
-    duplicateTransaction: (offered, heldBy) =>
-      `একটি ফেরত লেনদেন ${offered} দেখিয়েছে, যা দিয়ে আগেই ${heldBy} পরিশোধিত: প্রত্যাখ্যাত।`,
+    duplicateTransaction: (offered, heldBy) => `একটি ফেরত লেনদেন ${offered} দেখিয়েছে, যা দিয়ে আগেই ${heldBy} পরিশোধিত: প্রত্যাখ্যাত।`,
     rejectedReturn: (reason) => `একটি ফেরত প্রত্যাখ্যাত হয়েছে: ${reason}।`,
     verified: (statement, line) => `স্টেটমেন্ট ${statement} (লাইন ${line}) দিয়ে যাচাই হয়েছে।`,
-    amountMismatch: (statement, line, amount) =>
-      `স্টেটমেন্ট ${statement} (লাইন ${line}) এই পেমেন্টটি অন্য অঙ্কে দেখাচ্ছে: ${amount}।`,
+    amountMismatch: (statement, line, amount) => `স্টেটমেন্ট ${statement} (লাইন ${line}) এই পেমেন্টটি অন্য অঙ্কে দেখাচ্ছে: ${amount}।`,
     missingFromStatement: (statement) => `স্টেটমেন্ট ${statement}-এ নেই, যদিও পরিশোধের সময়টি তার মধ্যে পড়ে।`,
     attachedStatementLine: (transactionId, statement, line) =>
       `স্টেটমেন্ট ${statement} (লাইন ${line}) থেকে হাতে পরিশোধিত: লেনদেন ${transactionId} যুক্ত করা হয়েছে।`,
-    recordedFromStatement: (transactionId, statement, line) =>
-      `স্টেটমেন্ট ${statement} (লাইন ${line}) থেকে নথিভুক্ত: লেনদেন ${transactionId}।`,
+    recordedFromStatement: (transactionId, statement, line) => `স্টেটমেন্ট ${statement} (লাইন ${line}) থেকে নথিভুক্ত: লেনদেন ${transactionId}।`,
     createdFromStatement: (amount) => `স্টেটমেন্টের ${amount}-এর একটি পেমেন্ট থেকে অর্ডার তৈরি হয়েছে।`,
     rejectReasons: {
       missing_transaction_id: 'তাতে কোনো লেনদেন আইডি ছিল না',
@@ -506,7 +501,8 @@ export const bengali: Messages = {
   phoneTestQrLabel: 'ফোনে পরখের পাতার QR কোড',
   phoneTestCaption: (time) => `গ্রাহকের মতো করে একটি ফোনে স্ক্যান করুন (দোকানের ওয়াই-ফাই বা মোবাইল ডেটায়)। একবারই কাজ করবে, ${time} পর্যন্ত।`,
   phoneTestAddress: 'অথবা ফোনের ব্রাউজারে এই ঠিকানাটি লিখুন:',
-  phoneTestLoopback: 'PayDesk শুধু এই কম্পিউটারে শুনছে, তাই কোনো ফোন এই পাতা খুলতে পারবে না। ওপরে গ্রাহক কোথায় টাকা দেন তা বেছে নিন, সংরক্ষণ করুন, তারপর আবার পরখ করুন।',
+  phoneTestLoopback:
+    'PayDesk শুধু এই কম্পিউটারে শুনছে, তাই কোনো ফোন এই পাতা খুলতে পারবে না। ওপরে গ্রাহক কোথায় টাকা দেন তা বেছে নিন, সংরক্ষণ করুন, তারপর আবার পরখ করুন।',
   waitingForPhone: 'কোনো ফোন পাতাটি খোলার অপেক্ষায়…',
   phoneReached: (address) => `এইমাত্র একটি ফোন PayDesk-এ পৌঁছেছে (${address})।`,
   saveChanges: 'পরিবর্তন সংরক্ষণ করুন',

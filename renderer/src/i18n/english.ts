@@ -124,7 +124,8 @@ export const english = {
   createLink: 'Create payment link',
   openSettings: 'Open Settings',
   linkTitle: 'Payment link',
-  linkEmpty: 'Enter an amount and choose “Create payment link”. The link appears here with a QR code, ready to copy or open for the customer.',
+  linkEmpty:
+    'Enter an amount and choose “Create payment link”. The link appears here with a QR code, ready to copy or open for the customer.',
   linkCustomer: 'Customer:',
   linkForCustomer: 'Link for the customer',
   openInBrowser: 'Open in browser',
@@ -312,8 +313,7 @@ export const english = {
   makingReceipts: 'Making receipts',
   exportStarting: 'Starting…',
   ordersProgress: (done: string, total: number, shownTotal: string) => `${done} of ${plural(total, shownTotal, 'order', 'orders')}`,
-  receiptsProgress: (done: string, total: number, shownTotal: string) =>
-    `${done} of ${plural(total, shownTotal, 'receipt', 'receipts')}`,
+  receiptsProgress: (done: string, total: number, shownTotal: string) => `${done} of ${plural(total, shownTotal, 'receipt', 'receipts')}`,
   cancellingExport: 'Cancelling…',
   receiptsSaved: (n: number, shown: string) => `Saved ${plural(n, shown, 'receipt', 'receipts')}`,
   ordersExported: (n: number, shown: string) => `Exported ${plural(n, shown, 'order', 'orders')}`,
@@ -475,18 +475,21 @@ export const english = {
     },
   },
   wifiAddress: 'This computer’s address on the shop’s Wi-Fi',
-  noLanAddress: 'This computer is on no network right now. Connect it to the shop’s Wi-Fi and open Settings again, or type its address below.',
+  noLanAddress:
+    'This computer is on no network right now. Connect it to the shop’s Wi-Fi and open Settings again, or type its address below.',
   whereRequired: 'Choose where your customers pay: PayDesk brings them back there.',
   wifiAddressRequired: 'Choose this computer’s address on the shop’s Wi-Fi.',
   publicAddressRequired: 'Type the public address your tunnel or web server gives you, for example https://pay.myshop.com.bd.',
   publicReturnAddress: 'Public return address',
-  publicReturnHint: 'The https:// address your tunnel or web server gives you. Customers come back to it, and it passes them on to PayDesk.',
+  publicReturnHint:
+    'The https:// address your tunnel or web server gives you. Customers come back to it, and it passes them on to PayDesk.',
   proxyElsewhere: 'The tunnel or web server runs on another computer',
   returnWaysTitle: 'Ways to get a public address',
   returnWaysIntro: (target: string) =>
     `Each passes customers on to PayDesk’s listener at ${target}. Run one, then type the https:// address it gives you above.`,
   returnWays: {
-    cloudflare: 'A named tunnel: NAME is the tunnel you made with “cloudflared tunnel create”, and the address is the hostname you routed to it.',
+    cloudflare:
+      'A named tunnel: NAME is the tunnel you made with “cloudflared tunnel create”, and the address is the hostname you routed to it.',
     tailscale: 'The address is https://<this computer’s name>.<your tailnet>.ts.net.',
     ngrok: 'With a static domain: NAME is the free domain on your ngrok dashboard, such as myshop.ngrok-free.app.',
     nginx: 'Your own web server: this line goes in the location / block of your https:// address.',
@@ -537,7 +540,8 @@ export const english = {
   phoneTestCaption: (time: string) =>
     `Scan it with a phone as a customer would (on the shop’s Wi-Fi or mobile data). It works once, until ${time}.`,
   phoneTestAddress: 'Or type this address in the phone’s browser:',
-  phoneTestLoopback: 'PayDesk listens on this computer only, so no phone can open this page. Choose where customers pay above, save, and test again.',
+  phoneTestLoopback:
+    'PayDesk listens on this computer only, so no phone can open this page. Choose where customers pay above, save, and test again.',
   waitingForPhone: 'Waiting for a phone to open the page…',
   phoneReached: (address: string) => `A phone reached PayDesk just now (${address}).`,
   saveChanges: 'Save changes',

@@ -21,9 +21,15 @@ const MIN_REASON = 3;
 export function MarkPaidDialog({ order, onDone, onClose }: Props) {
   const { t, formats } = useLanguage();
   const [reason, setReason] = useState('');
-  const { busy: saving, error, fieldErrors, bind, clearFieldError, showFieldError, send } = useFormReply((name) =>
-    name === 'reason' ? name : null,
-  );
+  const {
+    busy: saving,
+    error,
+    fieldErrors,
+    bind,
+    clearFieldError,
+    showFieldError,
+    send,
+  } = useFormReply((name) => (name === 'reason' ? name : null));
   const fieldError = fieldErrors.reason;
 
   async function submit(event: FormEvent) {

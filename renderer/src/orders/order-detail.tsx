@@ -99,8 +99,9 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
                   value={order.paymentUrl}
                   onFocus={(event) => event.target.select()}
                   aria-describedby={
-                    [order.paymentHostForeign && 'detail-payment-url-host', reachWarns(reach) && 'detail-payment-url-reach'].filter(Boolean).join(' ') ||
-                    undefined
+                    [order.paymentHostForeign && 'detail-payment-url-host', reachWarns(reach) && 'detail-payment-url-reach']
+                      .filter(Boolean)
+                      .join(' ') || undefined
                   }
                 />
                 <CopyLinkButton url={order.paymentUrl} field={urlField} />
@@ -150,8 +151,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
             {order.verification === 'amount_mismatch' &&
               order.statementAmountMinor !== null &&
               field(t.fieldStatementAmount, <span className="differs">{formats.money(order.statementAmountMinor)}</span>)}
-            {order.cancelledAt &&
-              field(t.fieldCancelled, <time dateTime={order.cancelledAt}>{formats.dateTime(order.cancelledAt)}</time>)}
+            {order.cancelledAt && field(t.fieldCancelled, <time dateTime={order.cancelledAt}>{formats.dateTime(order.cancelledAt)}</time>)}
             {order.failure && field(t.fieldFailure, order.failure)}
           </dl>
 
@@ -192,4 +192,3 @@ function paidHow(order: Order, t: Messages): string {
   if (order.paymentProof === 'statement') return t.paidHowStatement;
   return t.paidHowGateway;
 }
-

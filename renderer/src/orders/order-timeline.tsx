@@ -25,7 +25,9 @@ function sentence(event: TimelineEvent, { t, formats }: LanguageState): string {
   switch (event.kind) {
     case 'created':
       if (typeof detail.amountMinor !== 'number') return said.createdPlain;
-      return detail.from === 'statement' ? said.createdFromStatement(formats.money(detail.amountMinor)) : said.created(formats.money(detail.amountMinor));
+      return detail.from === 'statement'
+        ? said.createdFromStatement(formats.money(detail.amountMinor))
+        : said.created(formats.money(detail.amountMinor));
     case 'link_issued':
       return said.linkIssued;
     case 'link_failed':

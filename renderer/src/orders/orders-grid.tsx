@@ -63,6 +63,8 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
   }));
 
   // Applied after the rows with the new orders are in the DOM and before they are painted, so nothing jumps.
+  // After every render, as any render may bring a shift; it sets state only while a shift is pending, once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const element = body.current;
     if (!pendingShift.current || !element) return;

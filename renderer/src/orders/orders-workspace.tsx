@@ -19,9 +19,7 @@ const SEARCH_DELAY_MS = 150;
  * show paid orders of one verification (the dashboard, a reconciliation report).
  */
 export type WorkspaceRequest = (
-  | { kind: 'open'; ref: string }
-  | { kind: 'status'; status: OrderStatus }
-  | { kind: 'verification'; verification: Verification }
+  { kind: 'open'; ref: string } | { kind: 'status'; status: OrderStatus } | { kind: 'verification'; verification: Verification }
 ) & { id: number };
 
 type Props = {
@@ -104,7 +102,11 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
       const index = indexOf(request.ref);
       setSelection({ index, ref: request.ref });
     } else {
-      setFilter(request.kind === 'status' ? { ...NO_FILTER, status: request.status } : { ...NO_FILTER, status: 'paid', verification: request.verification });
+      setFilter(
+        request.kind === 'status'
+          ? { ...NO_FILTER, status: request.status }
+          : { ...NO_FILTER, status: 'paid', verification: request.verification },
+      );
       setSearch('');
     }
   }, [request, indexOf]);
@@ -136,7 +138,9 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
   }
 
   const onSort = (column: OrdersQuery['sort']) =>
-    setSort((s) => (s.sort === column ? { sort: column, direction: s.direction === 'desc' ? 'asc' : 'desc' } : { sort: column, direction: 'desc' }));
+    setSort((s) =>
+      s.sort === column ? { sort: column, direction: s.direction === 'desc' ? 'asc' : 'desc' } : { sort: column, direction: 'desc' },
+    );
 
   // Exports take exactly what the list shows: its filter without its sort.
   const exportFilter = useMemo<ExportFilter>(() => {
@@ -145,7 +149,11 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
   }, [query]);
 
   const narrowed =
-    query.status !== undefined || query.verification !== undefined || query.search !== undefined || query.from !== undefined || query.to !== undefined;
+    query.status !== undefined ||
+    query.verification !== undefined ||
+    query.search !== undefined ||
+    query.from !== undefined ||
+    query.to !== undefined;
   const totals = pages.totals;
 
   return (

@@ -14,14 +14,17 @@ export function useOrderDetail(ref: string): OrderDetailState {
   const [detail, setDetail] = useState<OrderDetail | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  const load = useCallback(async (isCurrent: () => boolean) => {
-    const reply = await callPaydesk('getOrder', { ref });
-    if (!isCurrent()) return;
-    if (reply.ok) {
-      setDetail(reply.value);
-      setError(null);
-    } else setError(reply.error);
-  }, [ref]);
+  const load = useCallback(
+    async (isCurrent: () => boolean) => {
+      const reply = await callPaydesk('getOrder', { ref });
+      if (!isCurrent()) return;
+      if (reply.ok) {
+        setDetail(reply.value);
+        setError(null);
+      } else setError(reply.error);
+    },
+    [ref],
+  );
 
   useEffect(() => {
     let current = true;

@@ -59,8 +59,5 @@ export function useOrderPages(
     requestAnimationFrame(() => performance.mark('orders:first-page'));
   }, [snapshot.version]);
 
-  return useMemo(
-    () => ({ ...snapshot, rowAt: store.rowAt, indexOf: store.indexOf, show: store.show }),
-    [snapshot, store],
-  );
+  return useMemo(() => ({ ...snapshot, rowAt: store.rowAt, indexOf: store.indexOf, show: store.show }), [snapshot, store]);
 }

@@ -10,12 +10,18 @@ export function VerificationChip({ order }: { order: Pick<Order, 'status' | 'ver
   if (order.status !== 'paid' || !order.verification) return null;
   const label = t.verification[order.verification];
   const differs = order.verification === 'amount_mismatch' && order.statementAmountMinor !== null;
-  const detail = differs ? `${label}: ${t.amountDiffers(formats.money(order.amountMinor), formats.money(order.statementAmountMinor!))}` : undefined;
+  const detail = differs
+    ? `${label}: ${t.amountDiffers(formats.money(order.amountMinor), formats.money(order.statementAmountMinor!))}`
+    : undefined;
   return (
     <span className={`verification-chip is-${order.verification}`} data-verification={order.verification} title={detail}>
       <span aria-hidden="true" className="verification-mark" />
       {label}
-      {detail && <span className="visually-hidden">: {t.amountDiffers(formats.money(order.amountMinor), formats.money(order.statementAmountMinor!))}</span>}
+      {detail && (
+        <span className="visually-hidden">
+          : {t.amountDiffers(formats.money(order.amountMinor), formats.money(order.statementAmountMinor!))}
+        </span>
+      )}
     </span>
   );
 }

@@ -94,7 +94,9 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
           )}
           {openError && <ErrorAlert error={openError} />}
         </div>
-        {order.status === 'pending' && <PaymentQrCode url={paymentUrl} reach={reach} sandbox={order.sandbox} size={168} className="link-qr" />}
+        {order.status === 'pending' && (
+          <PaymentQrCode url={paymentUrl} reach={reach} sandbox={order.sandbox} size={168} className="link-qr" />
+        )}
       </div>
     </section>
   );

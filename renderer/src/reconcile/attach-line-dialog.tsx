@@ -48,7 +48,7 @@ export function AttachLineDialog({ line, onDone, onClose }: Props) {
       current = false;
       clearTimeout(timer);
     };
-  }, [status, search, line.amountMinor]);
+  }, [status, search, line.amountMinor, setError]);
 
   const picked = candidates?.find((order) => order.ref === chosen) ?? null;
 

@@ -19,7 +19,8 @@ type Props = {
 };
 
 /** What the import part of the screen shows: nothing yet, a file being mapped, or what its import did. */
-type Stage = { kind: 'idle' } | { kind: 'mapping'; preview: StatementPreview } | { kind: 'report'; report: ReconciliationReport; fileName: string };
+type Stage =
+  { kind: 'idle' } | { kind: 'mapping'; preview: StatementPreview } | { kind: 'report'; report: ReconciliationReport; fileName: string };
 
 /**
  * Statements against orders: import a statement (the main process shows the open dialog; the shopkeeper checks

@@ -16,9 +16,7 @@ type Props = {
 export function RecordLineDialog({ line, onDone, onClose }: Props) {
   const { t, formats } = useLanguage();
   const [customerName, setCustomerName] = useState('');
-  const { busy: saving, error, fieldErrors, bind, clearFieldError, send } = useFormReply((name) =>
-    name === 'customerName' ? name : null,
-  );
+  const { busy: saving, error, fieldErrors, bind, clearFieldError, send } = useFormReply((name) => (name === 'customerName' ? name : null));
 
   async function submit(event: FormEvent) {
     event.preventDefault();

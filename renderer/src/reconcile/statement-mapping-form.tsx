@@ -81,9 +81,7 @@ export function StatementMappingForm({ preview, onImported, onCancel }: Props) {
 
       <div className="statement-preview" role="region" aria-labelledby="preview-caption" tabIndex={0}>
         <table>
-          <caption id="preview-caption">
-            {t.previewCaption(formats.count(preview.rows.length), formats.count(preview.totalRows))}
-          </caption>
+          <caption id="preview-caption">{t.previewCaption(formats.count(preview.rows.length), formats.count(preview.totalRows))}</caption>
           <thead>
             <tr>
               {preview.headers.map((header, column) => {

@@ -124,18 +124,10 @@ export function UnclaimedPayments({ unclaimed, onOpenOrder, announce }: Props) {
         </table>
       )}
       {settling?.how === 'attach' && (
-        <AttachLineDialog
-          line={settling.line}
-          onClose={() => setSettling(null)}
-          onDone={(order) => done(order, settling.line, 'attach')}
-        />
+        <AttachLineDialog line={settling.line} onClose={() => setSettling(null)} onDone={(order) => done(order, settling.line, 'attach')} />
       )}
       {settling?.how === 'record' && (
-        <RecordLineDialog
-          line={settling.line}
-          onClose={() => setSettling(null)}
-          onDone={(order) => done(order, settling.line, 'record')}
-        />
+        <RecordLineDialog line={settling.line} onClose={() => setSettling(null)} onDone={(order) => done(order, settling.line, 'record')} />
       )}
     </section>
   );

@@ -48,7 +48,13 @@ export function PhoneTest({ blocked, reach }: Props) {
       {error && <ErrorAlert error={error} />}
       {test && (
         <div className="phone-test-page">
-          <QrCode url={test.url} label={t.phoneTestQrLabel} caption={t.phoneTestCaption(formats.time(test.expiresAt))} size={168} className="phone-qr" />
+          <QrCode
+            url={test.url}
+            label={t.phoneTestQrLabel}
+            caption={t.phoneTestCaption(formats.time(test.expiresAt))}
+            size={168}
+            className="phone-qr"
+          />
           <div className="phone-test-text">
             {reach === 'this_computer' && <p className="exposure-warning">{t.phoneTestLoopback}</p>}
             <p className="field-hint">{t.phoneTestAddress}</p>

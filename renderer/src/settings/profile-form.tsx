@@ -46,7 +46,7 @@ export function ProfileForm({ profile, protection, status, focus, onSaved, onCan
     if (focus !== 'base-url') return;
     inputs.current.baseUrl?.focus();
     inputs.current.baseUrl?.select();
-  }, [focus]);
+  }, [focus, inputs]);
 
   const mode = profile?.mode ?? 'live';
   const sandbox = mode === 'sandbox';
@@ -93,7 +93,9 @@ export function ProfileForm({ profile, protection, status, focus, onSaved, onCan
         setSaving(false);
         await onSaved(saved);
         const message = t.keyNotSaved(keyReply.error.message);
-        return draftFieldOf(keyReply.error.field) === 'apiKey' ? showFieldError('apiKey', message) : setError({ ...keyReply.error, message });
+        return draftFieldOf(keyReply.error.field) === 'apiKey'
+          ? showFieldError('apiKey', message)
+          : setError({ ...keyReply.error, message });
       }
       saved = keyReply.value;
     }

@@ -42,6 +42,7 @@ export function ReturnCheck({ blocked, returnUrl, autoRun, onChecked }: Props) {
     region.current?.scrollIntoView({ block: 'center' });
     void check();
     // Once, as Settings opens: later checks are the shopkeeper's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately once, on mount
   }, []);
 
   return (

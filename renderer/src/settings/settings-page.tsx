@@ -127,9 +127,7 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
         </section>
 
         <section className="card" aria-labelledby="profile-form-title">
-          <h2 id="profile-form-title">
-            {editing.kind === 'new' ? t.addAProfile : shown ? t.profileTitle(shown.name) : t.profile}
-          </h2>
+          <h2 id="profile-form-title">{editing.kind === 'new' ? t.addAProfile : shown ? t.profileTitle(shown.name) : t.profile}</h2>
           {formOpen ? (
             <ProfileForm
               key={shown ? `edit-${shown.name}` : 'new'}
@@ -158,9 +156,7 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
         <ShopDetailsForm />
       </section>
 
-      {removing && (
-        <RemoveProfileDialog name={removing} onConfirm={() => remove(removing)} onClose={() => setRemoving(null)} />
-      )}
+      {removing && <RemoveProfileDialog name={removing} onConfirm={() => remove(removing)} onClose={() => setRemoving(null)} />}
     </div>
   );
 }

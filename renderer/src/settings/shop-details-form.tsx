@@ -45,7 +45,7 @@ export function ShopDetailsForm() {
     return () => {
       current = false;
     };
-  }, []);
+  }, [setError]);
 
   const edit = (name: FieldName) => (value: string) => {
     setFields((current) => ({ ...current, [name]: value }));

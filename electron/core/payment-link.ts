@@ -2,7 +2,7 @@
 // plain web address of sane length whose host is what it shows. A link with user info
 // (https://pay.example@evil.host/…) reads as the gateway's yet leads elsewhere, so it is refused on every
 // path: when the gateway answers, when it is opened, and when an order holding one is shown.
-import { webUrl } from '../web-address';
+import { webUrl } from './web-address';
 
 /** Longer links make QR codes no phone camera reads at a counter; no checkout page needs one. */
 export const MAX_PAYMENT_URL_LENGTH = 2048;
