@@ -62,9 +62,9 @@ export default tseslint.config(
             {
               // Storage holds tables, not features: it may import its own folder, shared/, and the value rules
               // below (pure functions over one kind of value, no I/O, no feature of their own).
-              target: './electron/core/db',
+              target: './electron/core/storage',
               from: './electron/core',
-              except: ['./db', './web-address.ts', './transaction-id.ts', './payment-link.ts'],
+              except: ['./storage', './values/web-address.ts', './values/transaction-id.ts', './values/payment-link.ts'],
               message: 'Storage imports no feature module: move the pure rule it needs down, or inject it.',
             },
           ],
@@ -74,14 +74,14 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts'],
-    ignores: ['electron/core/app.ts'],
+    ignores: ['electron/core/paydesk-core.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectronInCore],
           patterns: [
-            { group: ['**/sandbox/*'], message: 'Only the composition root (electron/core/app.ts) wires the sandbox gateway in.' },
+            { group: ['**/sandbox/*'], message: 'Only the composition root (electron/core/paydesk-core.ts) wires the sandbox gateway in.' },
           ],
         },
       ],
@@ -89,7 +89,7 @@ export default tseslint.config(
   },
   {
     // The composition root: the one core file that imports the sandbox gateway, to inject it into the runtime.
-    files: ['electron/core/app.ts'],
+    files: ['electron/core/paydesk-core.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectronInCore] }] },
   },
   {

@@ -11,14 +11,14 @@ import {
   type ErrorKind,
   type StatementMapping,
 } from '../../shared/contract';
-import { writeFileAtomically } from '../core/atomic-file';
+import { writeFileAtomically } from '../core/files/atomic-file';
 import { open } from 'node:fs/promises';
-import { readOpenedAtMost } from '../core/read-at-most';
+import { readOpenedAtMost } from '../core/files/read-at-most';
 import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
-import { startCore, type CoreOptions, type PaydeskCore } from '../core/app';
-import { DATABASE_FILE, defaultDataDir } from '../core/data-dir';
-import { openDatabase } from '../core/db/database';
-import { createProfilesRepo } from '../core/db/profiles-repo';
+import { startCore, type CoreOptions, type PaydeskCore } from '../core/paydesk-core';
+import { DATABASE_FILE, defaultDataDir } from '../core/storage/data-dir';
+import { openDatabase } from '../core/storage/sqlite/database';
+import { createProfilesRepo } from '../core/storage/sqlite/profiles-repo';
 import {
   escapeControls,
   linkJson,

@@ -2,7 +2,7 @@
 // come from customers, files and other hosts, so nothing reaches the terminal before escapeControls.
 import type { Order, ReconciliationReport } from '../../shared/contract';
 import { toDecimalString } from '../../shared/money';
-import type { Profile } from '../core/db/profiles-repo';
+import type { Profile } from '../core/storage/sqlite/profiles-repo';
 
 export type Out = { log(text: string): void; error(text: string): void };
 

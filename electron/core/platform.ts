@@ -1,7 +1,7 @@
 // What the core asks of the desktop it runs on. The Electron main process implements it with shell,
 // dialogs and hidden windows; the tests with temp folders and Playwright. The renderer never names a
 // path: every file PayDesk writes or reads is chosen in a dialog shown here.
-import type { PdfRenderer } from './receipts/pdf-renderer';
+import type { PdfRenderer } from './exports/pdf-renderer';
 
 export type SaveDialog = { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> };
 

@@ -3,13 +3,13 @@
 // an unvalidated payload, and the renderer never sees a field the contract does not name.
 import { channels, replySchema, type Channel, type ChannelRequest, type ChannelValue, type Reply } from '../../shared/contract';
 import { appError, fail, ok } from './app-error';
-import { writeFileAtomically } from './atomic-file';
-import { paymentLinkProblem } from './payment-link';
+import { writeFileAtomically } from './files/atomic-file';
+import { paymentLinkProblem } from './values/payment-link';
 import { basename } from 'node:path';
-import type { ExportsService, Finished } from './exports-service';
+import type { ExportsService, Finished } from './exports/exports-service';
 import type { Platform } from './platform';
-import type { PaydeskService } from './service';
-import type { SetupService } from './setup-service';
+import type { PaydeskService } from './orders/orders-service';
+import type { SetupService } from './setup/setup-service';
 
 export type Sender = { url: string; isMainFrame: boolean };
 

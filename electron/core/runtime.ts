@@ -3,16 +3,16 @@
 // new address first; the old one keeps answering for a grace period, because customers paying right now
 // were given links to it, and the order book records each return once whichever address it reaches. The
 // state says which old listeners still answer, until when, and whether other machines can reach them.
-import type { Profile, ProfilesRepo } from './db/profiles-repo';
-import type { SettingsRepo } from './db/settings-repo';
+import type { Profile, ProfilesRepo } from './storage/sqlite/profiles-repo';
+import type { SettingsRepo } from './storage/sqlite/settings-repo';
 import { exposureWarning, listBindAddresses } from './listener/bind-addresses';
-import { isAllNetworksHost, isLoopbackHost } from './loopback';
+import { isAllNetworksHost, isLoopbackHost } from './values/loopback';
 import { startReturnListener, type ReturnHandlers, type ReturnListener } from './listener/return-listener';
 import { createPhoneTests } from './listener/phone-tests';
 import { checkReturnAddress } from './listener/return-check';
 import { createReturnProbes } from './listener/return-probes';
 import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT, type PhoneReached, type PhoneTest, type ReturnCheckReport } from '../../shared/contract';
-import type { Runtime } from './service';
+import type { Runtime } from './orders/orders-service';
 
 const LISTENER_KEY = 'running_listener';
 

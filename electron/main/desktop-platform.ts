@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Platform } from '../core/platform';
-import { readAtMost } from '../core/read-at-most';
+import { readAtMost } from '../core/files/read-at-most';
 import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
 import { CONFIRM_BUTTON, confirmationBox } from './confirm-dialog';
 import { chooseLogoFile } from './logo-file';

@@ -3,8 +3,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, safeStorage, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startCore } from '../core/app';
-import { APP_NAME, defaultDataDir } from '../core/data-dir';
+import { startCore } from '../core/paydesk-core';
+import { APP_NAME, defaultDataDir } from '../core/storage/data-dir';
 import { forwardEvents } from '../core/event-forwarding';
 import { createRouter } from '../core/router';
 import { registerIpc } from './ipc';

@@ -2,8 +2,8 @@
 // names a path. Reading stops one byte past the largest logo PayDesk accepts (shop.ts), so a huge file costs
 // nothing and is still refused as too large.
 import type { BrowserWindow, Dialog } from 'electron';
-import { readAtMost } from '../core/read-at-most';
-import { MAX_LOGO_BYTES } from '../core/shop';
+import { readAtMost } from '../core/files/read-at-most';
+import { MAX_LOGO_BYTES } from '../core/setup/shop';
 
 export async function chooseLogoFile(dialog: Pick<Dialog, 'showOpenDialog'>, window: BrowserWindow | null) {
   const options = {

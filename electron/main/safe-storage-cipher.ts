@@ -1,7 +1,7 @@
 // The vault's cipher in the app: Electron's safeStorage (Keychain on macOS, DPAPI on Windows, libsecret
 // or kwallet on Linux, or Linux's "basic_text" fallback, which the vault treats as weak).
 import type { SafeStorage } from 'electron';
-import type { Cipher } from '../core/vault';
+import type { Cipher } from '../core/setup/api-key-vault';
 
 type SafeStorageApi = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATABASE_FILE } from '../../electron/core/data-dir';
+import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
 import { BIN } from '../support/cli';
 import { prepareOrderBook } from '../support/seed-orders';
 

@@ -9,8 +9,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCore } from '../../electron/core/app';
-import { localDay } from '../../electron/core/db/order-queries';
+import { startCore } from '../../electron/core/paydesk-core';
+import { localDay } from '../../electron/core/storage/sqlite/order-queries';
 import { chromiumPdfRenderer } from '../support/chromium-pdf';
 import { cachedOrderBook } from './seed-orders';
 

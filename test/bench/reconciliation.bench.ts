@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { startCore } from '../../electron/core/app';
-import { DATABASE_FILE } from '../../electron/core/data-dir';
+import { startCore } from '../../electron/core/paydesk-core';
+import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
 import { cachedOrderBook } from './seed-orders';
 
 const ORDERS = Number(process.env.PAYDESK_BENCH_RECONCILE_ORDERS ?? process.env.PAYDESK_BENCH_ORDERS ?? 1_000_000);

@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DATABASE_FILE } from '../../electron/core/data-dir';
-import { openDatabase } from '../../electron/core/db/database';
-import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { formatRef } from '../../electron/core/db/orders-repo';
-import { createProfilesRepo } from '../../electron/core/db/profiles-repo';
-import { sandboxProfile } from '../../electron/core/setup-service';
+import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
+import { openDatabase } from '../../electron/core/storage/sqlite/database';
+import { SCHEMA_VERSION } from '../../electron/core/storage/sqlite/migrations';
+import { formatRef } from '../../electron/core/storage/sqlite/orders-repo';
+import { createProfilesRepo } from '../../electron/core/storage/sqlite/profiles-repo';
+import { sandboxProfile } from '../../electron/core/setup/setup-service';
 
 /** Bump when the generated data changes, so cached books made by an older seeder are not reused. */
 const SEEDER_VERSION = 2;

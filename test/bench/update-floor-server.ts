@@ -6,7 +6,7 @@
 // Requests are GET /<order id>.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openDatabase } from '../../electron/core/db/database';
+import { openDatabase } from '../../electron/core/storage/sqlite/database';
 import { thankYouPage } from '../../electron/core/listener/pages';
 
 const [file, triggers] = process.argv.slice(2);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { PhoneReached } from '../../shared/contract';
 import { listBindAddresses } from '../../electron/core/listener/bind-addresses';
 import { SANDBOX_API_KEY, startSandboxGateway } from '../../electron/sandbox/sandbox-gateway';
-import type { CoreOptions } from '../../electron/core/app';
+import type { CoreOptions } from '../../electron/core/paydesk-core';
 import type { BridgedCore } from '../support/browser-bridge';
 import { cloudflaredOnPath } from '../support/cloudflared';
 import { call } from '../support/core';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import type { PdfRenderer } from '../../electron/core/receipts/pdf-renderer';
+import type { PdfRenderer } from '../../electron/core/exports/pdf-renderer';
 import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
 import { serveApp, type TestContext } from '../support/e2e-app';

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startCore } from '../../electron/core/app';
+import { startCore } from '../../electron/core/paydesk-core';
 import { BIN, paydesk, type Run } from '../support/cli';
 import { decideOnCheckout } from '../support/customer-browser';
 import { seedOrdersAt } from '../support/seed-orders';

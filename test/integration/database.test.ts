@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../electron/core/db/database';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import { openDatabase } from '../../electron/core/storage/sqlite/database';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/storage/sqlite/migrations';
 import { tempDir } from '../support/temp-dir';
 
 test('a new order book is created at the current schema, in WAL mode with a busy timeout', (t) => {

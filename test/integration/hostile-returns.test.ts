@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { StatementMapping } from '../../shared/contract';
-import { MAX_REFUSALS_PER_ORDER } from '../../electron/core/db/orders-repo';
+import { MAX_REFUSALS_PER_ORDER } from '../../electron/core/storage/sqlite/orders-repo';
 import { APP_SENDER, call, startTestCore } from '../support/core';
 import { startReturnListener } from '../../electron/core/listener/return-listener';
 import { seedOrders, type SeededOrder } from '../support/seed-orders';

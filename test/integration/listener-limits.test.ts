@@ -13,7 +13,7 @@ import {
   type ListenerLimits,
   type ReturnListener,
 } from '../../electron/core/listener/return-listener';
-import { newReturnToken } from '../../electron/core/return-tokens';
+import { newReturnToken } from '../../electron/core/orders/return-tokens';
 import { startTestCore, type TestCore } from '../support/core';
 import { httpGet, type Answer } from '../support/http-get';
 import { seedOrders } from '../support/seed-orders';

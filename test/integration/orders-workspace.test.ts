@@ -4,14 +4,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ListOrdersInput, OrderPage } from '../../shared/contract';
-import { openDatabase } from '../../electron/core/db/database';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { localDay } from '../../electron/core/db/order-queries';
+import { openDatabase } from '../../electron/core/storage/sqlite/database';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/storage/sqlite/migrations';
+import { localDay } from '../../electron/core/storage/sqlite/order-queries';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
 import { tempDir } from '../support/temp-dir';
 import { seedOrderRows, type OrderSeed } from '../support/seed-orders';
-import { canonicalTransactionId } from '../../electron/core/transaction-id';
+import { canonicalTransactionId } from '../../electron/core/values/transaction-id';
 
 const HOUR = 3600_000;
 

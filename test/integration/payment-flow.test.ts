@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { CreateLinkInput, Order } from '../../shared/contract';
-import { createOrdersRepo } from '../../electron/core/db/orders-repo';
-import { hashToken, newReturnToken } from '../../electron/core/return-tokens';
+import { createOrdersRepo } from '../../electron/core/storage/sqlite/orders-repo';
+import { hashToken, newReturnToken } from '../../electron/core/orders/return-tokens';
 import { decideOnCheckout, follow } from '../support/customer-browser';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
-import { canonicalTransactionId } from '../../electron/core/transaction-id';
+import { canonicalTransactionId } from '../../electron/core/values/transaction-id';
 
 async function makeLink(core: TestCore, input: CreateLinkInput = { amount: '150.50' }): Promise<Order> {
   return call(core, 'createPaymentLink', input);

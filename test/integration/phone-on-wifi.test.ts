@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startCore, type PaydeskCore } from '../../electron/core/app';
+import { startCore, type PaydeskCore } from '../../electron/core/paydesk-core';
 import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../shared/contract';
 import { BIN } from '../support/cli';
 import { buildNetwork, type Host } from '../support/netns';

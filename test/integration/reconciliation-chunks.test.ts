@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Order } from '../../shared/contract';
-import { CHUNK_SIZES } from '../../electron/core/db/statements-repo';
-import { successPath } from '../../electron/core/return-tokens';
+import { CHUNK_SIZES } from '../../electron/core/storage/sqlite/statements-repo';
+import { successPath } from '../../electron/core/orders/return-tokens';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { seedOrderRows } from '../support/seed-orders';
 import { csvBytes, dayFirst, paidAt, seedOrders } from '../support/statements';

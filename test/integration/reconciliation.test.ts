@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { StatementMapping } from '../../shared/contract';
-import { startCore } from '../../electron/core/app';
+import { startCore } from '../../electron/core/paydesk-core';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { paydesk } from '../support/cli';
 import { bengaliDigits, csvBytes, dayFirst, paidAt, seedOrders, wallClock, xlsxBytes, yearFirst } from '../support/statements';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { PhoneReached, ReturnCheckReport } from '../../shared/contract';
-import { newReturnToken } from '../../electron/core/return-tokens';
+import { newReturnToken } from '../../electron/core/orders/return-tokens';
 import { paydesk } from '../support/cli';
 import { call, startTestCore, type TestCore } from '../support/core';
 import { freePort } from '../support/free-port';

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { openDatabase } from '../../electron/core/db/database';
-import { createSettingsRepo, type SettingsRepo } from '../../electron/core/db/settings-repo';
-import { createShopStore, MAX_LOGO_BYTES, type ShopStore } from '../../electron/core/shop';
+import { openDatabase } from '../../electron/core/storage/sqlite/database';
+import { createSettingsRepo, type SettingsRepo } from '../../electron/core/storage/sqlite/settings-repo';
+import { createShopStore, MAX_LOGO_BYTES, type ShopStore } from '../../electron/core/setup/shop';
 import { ShopDetails } from '../../shared/contract';
 import { tempDir } from '../support/temp-dir';
 

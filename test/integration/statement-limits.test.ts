@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCore } from '../../electron/core/app';
+import { startCore } from '../../electron/core/paydesk-core';
 import { StatementMapping } from '../../shared/contract';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { paydesk } from '../support/cli';

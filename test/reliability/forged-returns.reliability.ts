@@ -5,13 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Pool } from 'undici';
-import { TOKEN_PATTERN } from '../../electron/core/return-tokens';
+import { TOKEN_PATTERN } from '../../electron/core/orders/return-tokens';
 import { startTestCore } from '../support/core';
 import { reportFigure } from '../support/figures';
 import { HOSTILE_TRANSACTION_IDS } from '../support/hostile-input';
 import { seedOrders, type SeededOrder } from '../support/seed-orders';
-import { canonicalTransactionId } from '../../electron/core/transaction-id';
-import { MAX_REFUSALS_PER_ORDER } from '../../electron/core/db/orders-repo';
+import { canonicalTransactionId } from '../../electron/core/values/transaction-id';
+import { MAX_REFUSALS_PER_ORDER } from '../../electron/core/storage/sqlite/orders-repo';
 
 const ATTEMPTS = 10_000;
 const IN_FLIGHT = 8;

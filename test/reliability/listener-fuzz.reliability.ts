@@ -10,7 +10,7 @@ import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE } from '../../electron/core/data-dir';
+import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
 import { DEFAULT_LISTENER_LIMITS } from '../../electron/core/listener/return-listener';
 import { reportFigure } from '../support/figures';
 import { freePort } from '../support/free-port';

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHANNELS, ipcChannel } from '../../shared/contract';
-import type { CoreOptions, PaydeskCore } from '../../electron/core/app';
+import type { CoreOptions, PaydeskCore } from '../../electron/core/paydesk-core';
 import { forwardEvents } from '../../electron/core/event-forwarding';
 import type { Platform } from '../../electron/core/platform';
 import { createRouter, type Router, type Sender } from '../../electron/core/router';

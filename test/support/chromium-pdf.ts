@@ -1,7 +1,7 @@
 // The tests' PdfRenderer: Debian's Chromium through Playwright's page.pdf(), with JavaScript off as in
 // the app's hidden receipt window. Chromium starts on first use and stops when the test ends.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { PdfRenderer } from '../../electron/core/receipts/pdf-renderer';
+import type { PdfRenderer } from '../../electron/core/exports/pdf-renderer';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

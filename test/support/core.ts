@@ -1,6 +1,6 @@
 // Starts PayDesk's real core for a test: a real SQLite file in a temp folder, the sandbox gateway and
 // the return listener on 127.0.0.1 with ports chosen by the OS, and the router the app uses.
-import { startCore, type CoreOptions, type PaydeskCore } from '../../electron/core/app';
+import { startCore, type CoreOptions, type PaydeskCore } from '../../electron/core/paydesk-core';
 import { createRouter, type Router, type Sender } from '../../electron/core/router';
 import type { Channel, ChannelInput, ChannelValue, Order } from '../../shared/contract';
 import { testCipher } from './test-cipher';

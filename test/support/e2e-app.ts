@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import type { CoreOptions } from '../../electron/core/app';
+import type { CoreOptions } from '../../electron/core/paydesk-core';
 import { bridgePaydesk, startBridgedCore, type BridgedCore } from './browser-bridge';
 import { launchChromium } from './chromium-pdf';
 import { startStaticServer, type StaticServer } from './static-server';

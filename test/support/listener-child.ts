@@ -4,7 +4,7 @@
 // Prints "ready" once it answers. A "memory" line on stdin is answered with process.memoryUsage() as JSON.
 // Tests use it where the listener must be killed outright, or measured apart from the client.
 import { createInterface } from 'node:readline';
-import { startCore } from '../../electron/core/app';
+import { startCore } from '../../electron/core/paydesk-core';
 
 const [dataDir, port] = process.argv.slice(2);
 if (!dataDir || !port) {

@@ -8,7 +8,7 @@
 // Prints "REF status" whenever an order leaves pending, as `paydesk listen` does, and {"moved": …} when the
 // listener followed a new address of this computer. Stops on SIGTERM or when stdin closes.
 import { createInterface } from 'node:readline';
-import { startCore } from '../../electron/core/app';
+import { startCore } from '../../electron/core/paydesk-core';
 import { DEFAULT_LISTEN_PORT } from '../../shared/contract';
 
 const [dataDir, host, watchMs] = process.argv.slice(2);

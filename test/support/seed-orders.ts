@@ -1,11 +1,11 @@
 // Pending orders whose return links a test knows, written straight into the order book, as the service
 // would after the gateway issued a link: the tokens stay with the test, only their hashes are stored.
 import type { Order } from '../../shared/contract';
-import { startCore, type PaydeskCore } from '../../electron/core/app';
-import type { Db } from '../../electron/core/db/database';
-import { createOrdersRepo } from '../../electron/core/db/orders-repo';
-import { cancelPath, hashToken, newReturnToken, successPath } from '../../electron/core/return-tokens';
-import { canonicalTransactionId } from '../../electron/core/transaction-id';
+import { startCore, type PaydeskCore } from '../../electron/core/paydesk-core';
+import type { Db } from '../../electron/core/storage/sqlite/database';
+import { createOrdersRepo } from '../../electron/core/storage/sqlite/orders-repo';
+import { cancelPath, hashToken, newReturnToken, successPath } from '../../electron/core/orders/return-tokens';
+import { canonicalTransactionId } from '../../electron/core/values/transaction-id';
 
 export type SeededOrder = {
   id: number;

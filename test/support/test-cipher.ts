@@ -1,7 +1,7 @@
 // Stands in for the OS key store (Electron's safeStorage) in tests: real AES-256-GCM with a key that
 // lives only in this process, under a backend name the test chooses.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Cipher } from '../../electron/core/vault';
+import type { Cipher } from '../../electron/core/setup/api-key-vault';
 
 export function testCipher(options: { backend?: string; available?: boolean } = {}): Cipher & {
   setBackend(name: string): void;

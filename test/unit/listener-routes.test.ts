@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { routeRequest } from '../../electron/core/listener/routes';
 import { allowedHosts, hostOf } from '../../electron/core/listener/allowed-hosts';
 import { clientKey, createClientGate } from '../../electron/core/listener/client-limits';
-import { escapeHtml } from '../../electron/core/escape-html';
+import { escapeHtml } from '../../electron/core/values/escape-html';
 import { thankYouPage, notFoundPage } from '../../electron/core/listener/pages';
-import { decideCancel, decideReturn } from '../../electron/core/db/return-decisions';
+import { decideCancel, decideReturn } from '../../electron/core/storage/sqlite/return-decisions';
 
 const TOKEN = 'a'.repeat(43);
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { localIsoSql, offsetSpanParams, offsetSpans, offsetSuffix } from '../../electron/core/db/local-time-sql';
+import { localIsoSql, offsetSpanParams, offsetSpans, offsetSuffix } from '../../electron/core/storage/sqlite/local-time-sql';
 
 const MINUTE = 60_000;
 

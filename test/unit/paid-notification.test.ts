@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Order } from '../../shared/contract';
-import { openDatabase } from '../../electron/core/db/database';
-import { createSettingsRepo } from '../../electron/core/db/settings-repo';
-import { createPreferencesStore } from '../../electron/core/preferences';
+import { openDatabase } from '../../electron/core/storage/sqlite/database';
+import { createSettingsRepo } from '../../electron/core/storage/sqlite/settings-repo';
+import { createPreferencesStore } from '../../electron/core/setup/preferences';
 import { initialScreenState, paidNotification, showsCustomerName } from '../../electron/main/paid-notification';
 import { tempDir } from '../support/temp-dir';
 

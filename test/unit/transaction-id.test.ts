@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { routeRequest } from '../../electron/core/listener/routes';
-import { canonicalTransactionId, foldTransactionId } from '../../electron/core/transaction-id';
+import { canonicalTransactionId, foldTransactionId } from '../../electron/core/values/transaction-id';
 
 const TOKEN = 'a'.repeat(43);
 

@@ -4,11 +4,11 @@
 // and validated before anything reaches the shopkeeper.
 import { Agent, request } from 'undici';
 import { z } from 'zod';
-import { MAX_PAYMENT_URL_LENGTH, paymentLinkProblem } from '../payment-link';
+import { MAX_PAYMENT_URL_LENGTH, paymentLinkProblem } from '../values/payment-link';
 import { isDomainMismatch } from '../../../shared/gateway-refusals';
 import { toGatewayAmount } from '../../../shared/money';
 import { errorCode, HTTP_TIMEOUT_CODES } from './error-code';
-import { webUrl } from '../web-address';
+import { webUrl } from '../values/web-address';
 
 export type GatewayErrorKind =
   'gateway_rejected' | 'unauthorized' | 'server_error' | 'malformed_response' | 'response_too_large' | 'timeout' | 'network';

@@ -9,9 +9,9 @@ import { connect as netConnect, isIP } from 'node:net';
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
 import { Agent, errors, request } from 'undici';
 import type { ConnectionReport } from '../../../shared/contract';
-import { isLoopbackHost } from '../loopback';
+import { isLoopbackHost } from '../values/loopback';
 import { errorCode, HTTP_TIMEOUT_CODES } from './error-code';
-import { parseUrl, webUrl } from '../web-address';
+import { parseUrl, webUrl } from '../values/web-address';
 
 export type ConnectionCheckOptions = {
   /** The limit for each step. */

@@ -3,8 +3,8 @@
 // the computer has now (as a profile change would), and says which waiting links were handed out with the old
 // one: those customers come back to nothing, and are settled at the counter or by the statement.
 import type { BindAddress } from '../../../shared/contract';
-import type { Profile, ProfilesRepo } from '../db/profiles-repo';
-import { isAllNetworksHost, isLoopbackHost } from '../loopback';
+import type { Profile, ProfilesRepo } from '../storage/sqlite/profiles-repo';
+import { isAllNetworksHost, isLoopbackHost } from '../values/loopback';
 
 /** The address to move to when `listenHost` is a LAN address this computer no longer has; else null. */
 export function replacementAddress(listenHost: string, addresses: readonly BindAddress[]): string | null {

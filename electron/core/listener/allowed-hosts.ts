@@ -2,8 +2,8 @@
 // on another site that points its own name at this computer (DNS rebinding) still sends its own name as the
 // Host, so it gets 421 Misdirected Request and nothing else.
 import { isIP } from 'node:net';
-import { isAllNetworksHost, isLoopbackHost } from '../loopback';
-import { parseUrl } from '../web-address';
+import { isAllNetworksHost, isLoopbackHost } from '../values/loopback';
+import { parseUrl } from '../values/web-address';
 import { listBindAddresses } from './bind-addresses';
 
 /**

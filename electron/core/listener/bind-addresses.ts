@@ -3,7 +3,7 @@
 // the return page, which is only sensible on a network the shop trusts.
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import type { BindAddress } from '../../../shared/contract';
-import { isAllNetworksHost, isLoopbackHost } from '../loopback';
+import { isAllNetworksHost, isLoopbackHost } from '../values/loopback';
 
 const THIS_COMPUTER: BindAddress = { address: '127.0.0.1', label: 'This computer only', loopback: true };
 

@@ -1,7 +1,7 @@
 // The pages a customer's browser sees after paying or cancelling. Self-contained (no scripts, no remote
 // resources), in English and Bengali, and every value in them is HTML-escaped.
 import { formatTaka } from '../../../shared/money';
-import { escapeHtml } from '../escape-html';
+import { escapeHtml } from '../values/escape-html';
 
 export type Page = { status: number; html: string };
 

@@ -2,7 +2,7 @@
 // serves them (the app), which is also where the window that says "a phone reached PayDesk" lives. A test's nonce
 // is its own (never an order's secret), so its page can mark, reveal or probe no order.
 import type { PhoneReached } from '../../../shared/contract';
-import { newReturnToken } from '../return-tokens';
+import { newReturnToken } from '../orders/return-tokens';
 
 export const PHONE_TEST_VALID_MS = 10 * 60_000;
 /** Tests open at once; a newer one pushes out the oldest. */

@@ -17,8 +17,8 @@ import {
   type CheckSubject,
   type Outcome,
 } from '../gateway/connection-check';
-import { isLoopbackHost } from '../loopback';
-import { webUrl } from '../web-address';
+import { isLoopbackHost } from '../values/loopback';
+import { webUrl } from '../values/web-address';
 import type { ReturnProbes } from './return-probes';
 
 export type ReturnCheckInput = {
@@ -114,7 +114,7 @@ function checkAddress(input: ReturnCheckInput): Outcome<URL> {
  */
 async function hearSelf(url: URL, input: ReturnCheckInput, subject: CheckSubject, timeoutMs: number): Promise<Outcome<null>> {
   const nonce = input.probes.issue();
-  // Put together as the links are (service.ts), so the check takes the very path a customer's return takes.
+  // Put together as the links are (orders/orders-service.ts), so the check takes the very path a customer's return takes.
   const target = `${url.href.replace(/\/+$/, '')}/p/${nonce}`;
   const agent = new Agent({
     connect: { timeout: timeoutMs, ...(input.ca === undefined ? {} : { ca: input.ca }) },

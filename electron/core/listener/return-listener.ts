@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../../shared/contract';
-import type { PaydeskService } from '../service';
+import type { PaydeskService } from '../orders/orders-service';
 import { createHostAllowList, type HostAllowList } from './allowed-hosts';
 import { createClientGate, type ClientLimits } from './client-limits';
 import {

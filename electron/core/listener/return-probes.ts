@@ -2,8 +2,8 @@
 // because the check may run in another process than the listener (`paydesk return check` beside the app): the
 // listener that hears a nonce marks it heard, which is how the check tells PayDesk's listener from any other
 // server that answered at the same address. A nonce is good for one hearing within a minute, and is nothing else.
-import type { SettingsRepo } from '../db/settings-repo';
-import { hashToken, newReturnToken } from '../return-tokens';
+import type { SettingsRepo } from '../storage/sqlite/settings-repo';
+import { hashToken, newReturnToken } from '../orders/return-tokens';
 
 export const PROBE_VALID_MS = 60_000;
 

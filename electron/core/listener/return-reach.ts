@@ -4,7 +4,7 @@
 // LAN address this computer no longer has (Wi-Fi handed out another) reaches nobody.
 import { BlockList, isIP } from 'node:net';
 import type { ReturnReach } from '../../../shared/contract';
-import { isLoopbackHost } from '../loopback';
+import { isLoopbackHost } from '../values/loopback';
 
 const privateRanges = new BlockList();
 for (const [address, prefix] of [

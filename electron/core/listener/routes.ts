@@ -1,8 +1,8 @@
 // Which return a request is, decided from its method and URL alone (no I/O), so the rules for hostile
 // input are plain to read and to test. Order secrets live on /r/ and /c/ only; the checks' nonces on /p/ and
 // /t/ are looked up in books of their own, so neither path can ever reach an order.
-import { TOKEN_PATTERN } from '../return-tokens';
-import { canonicalTransactionId, type TransactionId } from '../transaction-id';
+import { TOKEN_PATTERN } from '../orders/return-tokens';
+import { canonicalTransactionId, type TransactionId } from '../values/transaction-id';
 
 export const MAX_URL_LENGTH = 2048;
 

@@ -8,8 +8,8 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { TunnelStatus } from '../../../shared/contract';
-import type { Profile } from '../db/profiles-repo';
-import type { SettingsRepo } from '../db/settings-repo';
+import type { Profile } from '../storage/sqlite/profiles-repo';
+import type { SettingsRepo } from '../storage/sqlite/settings-repo';
 
 /** Which tunnel a profile runs, and whether the shopkeeper left it running. */
 export const tunnelKey = (profileId: number) => `tunnel:${profileId}`;

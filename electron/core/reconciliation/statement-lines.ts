@@ -4,8 +4,8 @@ import type { StatementMapping } from '../../../shared/contract';
 import { FIELD_NAMES } from './statement-headers';
 import type { StatementTable } from './statement-file';
 import { parseStatementAmount, parseStatementTime } from './statement-values';
-import { foldTransactionId } from '../transaction-id';
-import type { RejectedLine, StatementLineInput } from '../db/statements-repo';
+import { foldTransactionId } from '../values/transaction-id';
+import type { RejectedLine, StatementLineInput } from '../storage/sqlite/statements-repo';
 
 export type ParsedStatement = {
   /** Data rows in the file. */

@@ -5,7 +5,7 @@
 // renamed into place (atomic-file.ts), so a cancelled or failed export leaves nothing half-written.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { replaceFileAtomically } from '../atomic-file';
+import { replaceFileAtomically } from '../files/atomic-file';
 
 export const CSV_COLUMNS = [
   'ref',

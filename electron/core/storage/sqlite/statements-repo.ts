@@ -7,7 +7,7 @@
 // The orders repository changes the orders, with their audit rows, inside each of these transactions; this one
 // writes only statements and their lines. Stopped anywhere (a crash, a refused write), the book holds whole chunks,
 // and importing the same file again completes it: a line already in changes nothing.
-import type { StatementMapping } from '../../../shared/contract';
+import type { StatementMapping } from '../../../../shared/contract';
 import type { Db } from './database';
 import type { ClaimOutcome, NewStatementOrder, OrdersRepo } from './orders-repo';
 

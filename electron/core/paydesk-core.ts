@@ -3,29 +3,29 @@
 // PayDesk through here, so they run the very same parts. As the composition root it is the one core file
 // allowed to import electron/sandbox (eslint.config.js); the runtime gets the sandbox injected from here.
 import { join } from 'node:path';
-import { DATABASE_FILE } from './data-dir';
-import { openDatabase, type Db } from './db/database';
-import { createOrderQueries } from './db/order-queries';
-import { createOrdersRepo } from './db/orders-repo';
-import { createProfilesRepo, type ProfilesRepo } from './db/profiles-repo';
-import { createSecretsRepo } from './db/secrets-repo';
-import { createSettingsRepo } from './db/settings-repo';
-import { createStatementsRepo } from './db/statements-repo';
+import { DATABASE_FILE } from './storage/data-dir';
+import { openDatabase, type Db } from './storage/sqlite/database';
+import { createOrderQueries } from './storage/sqlite/order-queries';
+import { createOrdersRepo } from './storage/sqlite/orders-repo';
+import { createProfilesRepo, type ProfilesRepo } from './storage/sqlite/profiles-repo';
+import { createSecretsRepo } from './storage/sqlite/secrets-repo';
+import { createSettingsRepo } from './storage/sqlite/settings-repo';
+import { createStatementsRepo } from './storage/sqlite/statements-repo';
 import { createEventBus, type EventBus } from './event-bus';
-import { createExportsService, type ExportsService } from './exports-service';
+import { createExportsService, type ExportsService } from './exports/exports-service';
 import { createCheckoutClient, type CheckoutClientOptions } from './gateway/checkout-client';
 import { checkConnection } from './gateway/connection-check';
 import { watchListenAddress } from './listener/address-watch';
 import { listBindAddresses } from './listener/bind-addresses';
 import { createTunnel } from './listener/tunnel';
-import { createPreferencesStore } from './preferences';
+import { createPreferencesStore } from './setup/preferences';
 import { SANDBOX_API_KEY, startSandboxGateway } from '../sandbox/sandbox-gateway';
 import { createRuntime, type ListenOverride } from './runtime';
-import { createEnvSecretStore, withSandboxKey } from './secrets';
-import { createPaydeskService, type CoreEvents, type PaydeskService, type Runtime } from './service';
-import { createSetupService, sandboxProfile, type SetupService } from './setup-service';
-import { createShopStore } from './shop';
-import { createVault, type Cipher } from './vault';
+import { createEnvSecretStore, withSandboxKey } from './setup/secrets';
+import { createPaydeskService, type CoreEvents, type PaydeskService, type Runtime } from './orders/orders-service';
+import { createSetupService, sandboxProfile, type SetupService } from './setup/setup-service';
+import { createShopStore } from './setup/shop';
+import { createVault, type Cipher } from './setup/api-key-vault';
 
 const EXPIRY_SWEEP_MS = 60_000;
 const ADDRESS_WATCH_MS = 30_000;

@@ -1,5 +1,5 @@
 // The vault's rows: each profile's API key as ciphertext, the key store that wrote it, and the origin it is for.
-// The vault (vault.ts) encrypts, decrypts and decides where a key may be kept; this only stores what it hands over.
+// The vault (setup/api-key-vault.ts) encrypts, decrypts and decides where a key may be kept; this only stores what it hands over.
 import type { Db } from './database';
 
 export type StoredSecret = { profileId: number; ciphertext: Buffer; backend: string; origin: string | null };

@@ -1,7 +1,7 @@
 // The shop's setup: merchant profiles and their keys, the return listener, shop details, first start.
-// Kept apart from the order use-cases (service.ts): it changes what runs, not what was sold.
+// Kept apart from the order use-cases (orders/orders-service.ts): it changes what runs, not what was sold.
 import type { z } from 'zod';
-import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../shared/contract';
+import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../../shared/contract';
 import type {
   ApiKeyInput,
   AppStatus,
@@ -17,20 +17,20 @@ import type {
   ShopDetailsInput,
   TunnelStatus,
   VaultStatus,
-} from '../../shared/contract';
-import { appError, fail, ok } from './app-error';
-import type { Profile, ProfilesRepo } from './db/profiles-repo';
-import { exposureWarning } from './listener/bind-addresses';
-import { returnReach } from './listener/return-reach';
-import type { TunnelControl } from './listener/tunnel';
-import { isLoopbackHost } from './loopback';
-import { originOf } from './web-address';
-import type { Confirmation } from './platform';
-import type { SettingsRepo } from './db/settings-repo';
+} from '../../../shared/contract';
+import { appError, fail, ok } from '../app-error';
+import type { Profile, ProfilesRepo } from '../storage/sqlite/profiles-repo';
+import { exposureWarning } from '../listener/bind-addresses';
+import { returnReach } from '../listener/return-reach';
+import type { TunnelControl } from '../listener/tunnel';
+import { isLoopbackHost } from '../values/loopback';
+import { originOf } from '../values/web-address';
+import type { Confirmation } from '../platform';
+import type { SettingsRepo } from '../storage/sqlite/settings-repo';
 import type { PreferencesStore } from './preferences';
-import type { RuntimeControl } from './runtime';
+import type { RuntimeControl } from '../runtime';
 import type { ShopStore } from './shop';
-import type { Vault } from './vault';
+import type { Vault } from './api-key-vault';
 
 export const SANDBOX_PROFILE = 'sandbox';
 /** The return address a return check last heard PayDesk through, per profile. */

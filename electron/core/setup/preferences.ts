@@ -1,6 +1,6 @@
 // The shopkeeper's preferences, remembered in the order book so the app and the CLI agree.
-import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/contract';
-import type { SettingsRepo } from './db/settings-repo';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../../shared/contract';
+import type { SettingsRepo } from '../storage/sqlite/settings-repo';
 
 const KEY = 'preferences';
 

@@ -6,12 +6,12 @@
 // also bound to the origin (scheme, host, port) of the Base URL it was entered for: should the Base URL move
 // to another origin, by the shopkeeper or by a compromised page, the key is not handed out until it is
 // entered again for the new one, so it never travels to a host it was not given for.
-import type { ApiKeyInput, VaultStatus } from '../../shared/contract';
+import type { ApiKeyInput, VaultStatus } from '../../../shared/contract';
 import type { z } from 'zod';
-import type { SecretsRepo, StoredSecret } from './db/secrets-repo';
-import type { SettingsRepo } from './db/settings-repo';
+import type { SecretsRepo, StoredSecret } from '../storage/sqlite/secrets-repo';
+import type { SettingsRepo } from '../storage/sqlite/settings-repo';
 import type { SecretOwner, SecretStore } from './secrets';
-import { originOf } from './web-address';
+import { originOf } from '../values/web-address';
 
 /** What the OS key store offers; Electron's safeStorage in the app, a test cipher in tests. */
 export interface Cipher {

@@ -1,11 +1,11 @@
 // The order book, and the only code that writes `orders` and `order_events`. Every state change and its audit
 // row are written in one IMMEDIATE transaction (or the caller's, as a statement import's), so two processes
 // (the app's listener and a CLI command) never interleave a read and a write.
-import type { Order, OrderStatus } from '../../../shared/contract';
+import type { Order, OrderStatus } from '../../../../shared/contract';
 import { decideCancel, decideReturn } from './return-decisions';
-import { paymentLinkProblem } from '../payment-link';
-import { hostnameOf } from '../web-address';
-import type { TransactionId } from '../transaction-id';
+import { paymentLinkProblem } from '../../values/payment-link';
+import { hostnameOf } from '../../values/web-address';
+import type { TransactionId } from '../../values/transaction-id';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { createTransactionSearch } from './transaction-search';

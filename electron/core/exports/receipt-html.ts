@@ -3,7 +3,7 @@
 // app's hidden window with printToPDF, the tests' Playwright page.pdf().
 import type { Order, ShopDetails } from '../../../shared/contract';
 import { formatTaka } from '../../../shared/money';
-import { escapeHtml } from '../escape-html';
+import { escapeHtml } from '../values/escape-html';
 import { receiptFontCss } from './receipt-fonts';
 
 export type ReceiptLayout = 'a4' | 'roll80';

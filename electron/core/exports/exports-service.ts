@@ -1,19 +1,19 @@
 // Receipts and exports: a receipt for one paid order, a CSV of the list's filter, receipts in bulk.
 // One export runs at a time and can be cancelled; its progress goes out as events.
 import type { z } from 'zod';
-import type { ExportFilter, ReceiptLayout, Reply } from '../../shared/contract';
-import { appError, fail, ok } from './app-error';
-import type { OrderFilter, OrderQueries } from './db/order-queries';
-import type { OrdersRepo } from './db/orders-repo';
-import type { ProfilesRepo } from './db/profiles-repo';
-import type { EventBus } from './event-bus';
-import type { Platform } from './platform';
-import type { PreferencesStore } from './preferences';
-import { exportReceipts } from './receipts/bulk-receipts';
-import { writeOrdersCsv } from './receipts/orders-csv';
-import { receiptFileName, renderReceipt } from './receipts/receipt-html';
-import { toPublicOrder, type CoreEvents } from './service';
-import type { ShopStore } from './shop';
+import type { ExportFilter, ReceiptLayout, Reply } from '../../../shared/contract';
+import { appError, fail, ok } from '../app-error';
+import type { OrderFilter, OrderQueries } from '../storage/sqlite/order-queries';
+import type { OrdersRepo } from '../storage/sqlite/orders-repo';
+import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
+import type { EventBus } from '../event-bus';
+import type { Platform } from '../platform';
+import type { PreferencesStore } from '../setup/preferences';
+import { exportReceipts } from './bulk-receipts';
+import { writeOrdersCsv } from './orders-csv';
+import { receiptFileName, renderReceipt } from './receipt-html';
+import { toPublicOrder, type CoreEvents } from '../orders/orders-service';
+import type { ShopStore } from '../setup/shop';
 
 type Filter = z.output<typeof ExportFilter>;
 type Layout = z.output<typeof ReceiptLayout>;

@@ -10,20 +10,20 @@ import type {
   OrderDetail,
   OrderPage,
   Reply,
-} from '../../shared/contract';
-import { appError, fail, ok } from './app-error';
-import type { EventBus } from './event-bus';
-import type { CheckoutClient } from './gateway/checkout-client';
-import { localDay, type OrderQueries } from './db/order-queries';
-import type { OrdersRepo, StoredOrder } from './db/orders-repo';
-import type { ProfilesRepo } from './db/profiles-repo';
-import type { SettingsRepo } from './db/settings-repo';
-import type { StatementsRepo } from './db/statements-repo';
-import { createReconciliationService } from './reconciliation/reconciliation-service';
+} from '../../../shared/contract';
+import { appError, fail, ok } from '../app-error';
+import type { EventBus } from '../event-bus';
+import type { CheckoutClient } from '../gateway/checkout-client';
+import { localDay, type OrderQueries } from '../storage/sqlite/order-queries';
+import type { OrdersRepo, StoredOrder } from '../storage/sqlite/orders-repo';
+import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
+import type { SettingsRepo } from '../storage/sqlite/settings-repo';
+import type { StatementsRepo } from '../storage/sqlite/statements-repo';
+import { createReconciliationService } from '../reconciliation/reconciliation-service';
 import { cancelPath, hashToken, newReturnToken, successPath } from './return-tokens';
-import type { PreferencesStore } from './preferences';
-import type { SecretStore } from './secrets';
-import { foldTransactionId, type TransactionId } from './transaction-id';
+import type { PreferencesStore } from '../setup/preferences';
+import type { SecretStore } from '../setup/secrets';
+import { foldTransactionId, type TransactionId } from '../values/transaction-id';
 
 /** The core's events are the contract's: what the renderer receives is exactly what the core announces. */
 export type CoreEvents = { [E in EventName]: EventPayload<E> };

@@ -1,7 +1,7 @@
 // The read side of the order book: pages, totals and the dashboard. Shaped for a million orders: every
 // page is one index walk, search uses the trigram index, and totals read per-day counters rather than
 // scanning orders whenever no search text narrows them; with search text they count only its matches.
-import type { Dashboard, Order, OrderStatus } from '../../../shared/contract';
+import type { Dashboard, Order, OrderStatus } from '../../../../shared/contract';
 import type { Db } from './database';
 import { localIsoSql, offsetSpanParams, offsetSpans } from './local-time-sql';
 import { SELECT_ORDERS, toOrder, type OrderRow, type StoredOrder } from './orders-repo';

@@ -5,9 +5,9 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ShopDetailsInput, type ShopDetails } from '../../shared/contract';
-import { writeFileAtomically } from './atomic-file';
-import type { SettingsRepo } from './db/settings-repo';
+import { ShopDetailsInput, type ShopDetails } from '../../../shared/contract';
+import { writeFileAtomically } from '../files/atomic-file';
+import type { SettingsRepo } from '../storage/sqlite/settings-repo';
 
 export const MAX_LOGO_BYTES = 512 * 1024;
 export const MAX_LOGO_SIDE = 4096;

@@ -5,7 +5,7 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Order, ShopDetails } from '../../../shared/contract';
-import { replaceFileAtomically, writeFileAtomically } from '../atomic-file';
+import { replaceFileAtomically, writeFileAtomically } from '../files/atomic-file';
 import type { PdfRenderer } from './pdf-renderer';
 import { receiptFileName, renderReceipts, type ReceiptLanguage, type ReceiptLayout } from './receipt-html';
 
