@@ -326,7 +326,7 @@ async function reconcileCommand(dataDir: string, argv: string[], out: Out, env: 
   const given = values.map === undefined ? null : parseMap(values.map as string);
   const bytes = await readStatement(resolve(path));
   return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
-    const reply = await core.service.reconciliation.importFile({ name: basename(path), bytes }, given);
+    const reply = await core.reconciliation.importFile({ name: basename(path), bytes }, given);
     if (!reply.ok) {
       out.error(`paydesk: ${escapeControls(reply.error.message)}`);
       return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;

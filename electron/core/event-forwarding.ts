@@ -4,7 +4,7 @@
 // never sent. It lives in the core, not in electron/main, because it needs nothing of Electron.
 import { events, ipcEvent, type EventName } from '../../shared/contract';
 import type { EventBus } from './event-bus';
-import type { CoreEvents } from './orders/orders-service';
+import type { CoreEvents } from './core-events';
 
 /** Sends each core event to `send` as its IPC channel and parsed payload; returns a function that stops it. */
 export function forwardEvents(bus: Pick<EventBus<CoreEvents>, 'on'>, send: (channel: string, payload: unknown) => void): () => void {

@@ -22,7 +22,9 @@ import { createPreferencesStore } from './setup/preferences';
 import { SANDBOX_API_KEY, startSandboxGateway } from '../sandbox/sandbox-gateway';
 import { createRuntime, type ListenOverride } from './runtime';
 import { createEnvSecretStore, withSandboxKey } from './setup/secrets';
-import { createPaydeskService, type CoreEvents, type PaydeskService, type Runtime } from './orders/orders-service';
+import type { CoreEvents } from './core-events';
+import { createOrdersService, type OrdersService, type Runtime } from './orders/orders-service';
+import { createReconciliationService, type ReconciliationService } from './reconciliation/reconciliation-service';
 import { createSetupService, sandboxProfile, type SetupService } from './setup/setup-service';
 import { createShopStore } from './setup/shop';
 import { createVault, type Cipher } from './setup/api-key-vault';
@@ -60,7 +62,8 @@ export type CoreOptions = {
 };
 
 export type PaydeskCore = {
-  service: PaydeskService;
+  service: OrdersService;
+  reconciliation: ReconciliationService;
   setup: SetupService;
   exports: ExportsService;
   events: EventBus<CoreEvents>;
@@ -106,17 +109,24 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     const orders = createOrdersRepo(db);
     const queries = createOrderQueries(db);
     const shop = createShopStore({ settings, dataDir: options.dataDir });
-    const service = createPaydeskService({
+    const service = createOrdersService({
       orders,
       queries,
       preferences,
       profiles,
-      statements: createStatementsRepo(db, orders),
-      settings,
       secrets: withSandboxKey(secrets, SANDBOX_API_KEY),
       checkout,
       events,
       runtime: runtime.state,
+    });
+    // Statements change orders through the orders service's own helpers, so their changes are announced alike.
+    const reconciliation = createReconciliationService({
+      statements: createStatementsRepo(db, orders),
+      profiles,
+      settings,
+      now: () => new Date().toISOString(),
+      writable: service.writable,
+      changed: service.changed,
     });
     const setup = createSetupService({
       profiles,
@@ -162,7 +172,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       closers.unshift(stopWatch);
     }
 
-    return { service, setup, exports, events, profiles, db, runtime: runtime.state, close: () => closeAll(closers) };
+    return { service, reconciliation, setup, exports, events, profiles, db, runtime: runtime.state, close: () => closeAll(closers) };
   } catch (error) {
     await closeAll(closers);
     throw error;

@@ -8,13 +8,15 @@ import { paymentLinkProblem } from './values/payment-link';
 import { basename } from 'node:path';
 import type { ExportsService, Finished } from './exports/exports-service';
 import type { Platform } from './platform';
-import type { PaydeskService } from './orders/orders-service';
+import type { OrdersService } from './orders/orders-service';
+import type { ReconciliationService } from './reconciliation/reconciliation-service';
 import type { SetupService } from './setup/setup-service';
 
 export type Sender = { url: string; isMainFrame: boolean };
 
 export type RouterDeps = {
-  service: PaydeskService;
+  service: OrdersService;
+  reconciliation: ReconciliationService;
   setup: SetupService;
   exports: ExportsService;
   platform: Platform;
@@ -107,14 +109,14 @@ const handlers: Handlers = {
     exports.cancel();
     return ok({});
   },
-  async chooseStatement(_request, { service, platform }) {
+  async chooseStatement(_request, { reconciliation, platform }) {
     const file = await platform.chooseStatementFile();
-    return file ? service.reconciliation.preview(file) : ok(null);
+    return file ? reconciliation.preview(file) : ok(null);
   },
-  importStatement: ({ token, mapping }, { service }) => service.reconciliation.importStatement(token, mapping),
-  listUnclaimed: (_request, { service }) => service.reconciliation.listUnclaimed(),
-  attachStatementLine: ({ lineId, ref }, { service }) => service.reconciliation.attach(lineId, ref),
-  recordStatementLine: ({ lineId, customerName }, { service }) => service.reconciliation.record(lineId, customerName),
+  importStatement: ({ token, mapping }, { reconciliation }) => reconciliation.importStatement(token, mapping),
+  listUnclaimed: (_request, { reconciliation }) => reconciliation.listUnclaimed(),
+  attachStatementLine: ({ lineId, ref }, { reconciliation }) => reconciliation.attach(lineId, ref),
+  recordStatementLine: ({ lineId, customerName }, { reconciliation }) => reconciliation.record(lineId, customerName),
   finishWelcome: ({ choice }, { setup }) => setup.finishWelcome(choice),
   listProfiles: (_request, { setup }) => setup.listProfiles(),
   saveProfile: (request, { setup, platform }) => setup.saveProfile(request, (question) => platform.confirm(question)),

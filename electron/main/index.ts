@@ -85,6 +85,7 @@ async function start(): Promise<void> {
   core = started;
   const router = createRouter({
     service: started.service,
+    reconciliation: started.reconciliation,
     setup: started.setup,
     exports: started.exports,
     platform,

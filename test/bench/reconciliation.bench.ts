@@ -71,7 +71,7 @@ try {
       const stalls = monitorEventLoopDelay({ resolution: 10 });
       stalls.enable();
       const started = performance.now();
-      const reply = await core.service.reconciliation.importFile({ name: 'statement.csv', bytes }, null);
+      const reply = await core.reconciliation.importFile({ name: 'statement.csv', bytes }, null);
       const ms = performance.now() - started;
       // A stall at the very end shows only once the loop turns again.
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -68,6 +68,7 @@ function observe(core: TestCore, deps: Partial<RouterDeps> = {}): { observed: Te
   const router = createRouter(
     {
       service: core.service,
+      reconciliation: core.reconciliation,
       setup: core.setup,
       exports: core.exports,
       platform: core.platform,

@@ -17,6 +17,7 @@ test('every IPC channel answers the app page and refuses subframes, other pages 
   const core = await startTestCore(t);
   const router = createRouter({
     service: core.service,
+    reconciliation: core.reconciliation,
     setup: core.setup,
     exports: core.exports,
     platform: core.platform,

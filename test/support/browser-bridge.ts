@@ -35,7 +35,11 @@ export async function startBridgedCore(
 }
 
 /** The router the main process would give the page served from `origin`, over any running core (a bench's too). */
-export function appRouterFor(core: Pick<PaydeskCore, 'service' | 'setup' | 'exports'>, origin: string, platform: Platform): Router {
+export function appRouterFor(
+  core: Pick<PaydeskCore, 'service' | 'reconciliation' | 'setup' | 'exports'>,
+  origin: string,
+  platform: Platform,
+): Router {
   return createRouter({ ...core, platform, isTrustedSender: isAppPage(origin) });
 }
 

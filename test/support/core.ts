@@ -28,6 +28,7 @@ export async function startTestCore(t: { after(fn: () => unknown): void }, optio
   const platform = createTestPlatform(t);
   const router = createRouter({
     service: core.service,
+    reconciliation: core.reconciliation,
     setup: core.setup,
     exports: core.exports,
     platform,

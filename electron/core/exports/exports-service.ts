@@ -12,7 +12,8 @@ import type { PreferencesStore } from '../setup/preferences';
 import { exportReceipts } from './bulk-receipts';
 import { writeOrdersCsv } from './orders-csv';
 import { receiptFileName, renderReceipt } from './receipt-html';
-import { toPublicOrder, type CoreEvents } from '../orders/orders-service';
+import type { CoreEvents } from '../core-events';
+import { toPublicOrder } from '../orders/public-order';
 import type { ShopStore } from '../setup/shop';
 
 type Filter = z.output<typeof ExportFilter>;

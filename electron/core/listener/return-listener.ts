@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../../shared/contract';
-import type { PaydeskService } from '../orders/orders-service';
+import type { OrdersService } from '../orders/orders-service';
 import { createHostAllowList, type HostAllowList } from './allowed-hosts';
 import { createClientGate, type ClientLimits } from './client-limits';
 import {
@@ -27,7 +27,7 @@ import type { PhoneTests } from './phone-tests';
 import type { ReturnProbes } from './return-probes';
 import { routeRequest, type Route } from './routes';
 
-export type ReturnHandlers = Pick<PaydeskService, 'recordReturn' | 'recordCancel' | 'rejectReturn' | 'batch'>;
+export type ReturnHandlers = Pick<OrdersService, 'recordReturn' | 'recordCancel' | 'rejectReturn' | 'batch'>;
 
 /** The books the checks' nonces are in: the return-address check's and the phone test's. */
 export type ListenerChecks = { probes: Pick<ReturnProbes, 'hear'>; phoneTests: Pick<PhoneTests, 'open'> };

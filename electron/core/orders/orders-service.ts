@@ -1,32 +1,20 @@
-// The use-cases. Everything the app, the CLI and the tests do with orders goes through here, so the
-// rules (audit, one transaction per change, no retry of a payment request) hold for all of them.
-import type {
-  CreateLinkRequest,
-  Dashboard,
-  EventName,
-  EventPayload,
-  ListOrdersQuery,
-  Order,
-  OrderDetail,
-  OrderPage,
-  Reply,
-} from '../../../shared/contract';
+// The orders use-cases. Everything the app, the CLI and the tests do with orders goes through here, so the
+// rules (audit, one transaction per change, no retry of a payment request) hold for all of them. Its peers
+// (reconciliation, exports) are wired beside it by the composition root, and change orders through `writable`
+// and `changed`, so their changes are announced the same way.
+import type { CreateLinkRequest, Dashboard, ListOrdersQuery, Order, OrderDetail, OrderPage, Reply } from '../../../shared/contract';
 import { appError, fail, ok } from '../app-error';
+import type { CoreEvents } from '../core-events';
 import type { EventBus } from '../event-bus';
+import { toPublicOrder } from './public-order';
 import type { CheckoutClient } from '../gateway/checkout-client';
 import { localDay, type OrderQueries } from '../storage/sqlite/order-queries';
 import type { OrdersRepo, StoredOrder } from '../storage/sqlite/orders-repo';
 import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
-import type { SettingsRepo } from '../storage/sqlite/settings-repo';
-import type { StatementsRepo } from '../storage/sqlite/statements-repo';
-import { createReconciliationService } from '../reconciliation/reconciliation-service';
 import { cancelPath, hashToken, newReturnToken, successPath } from './return-tokens';
 import type { PreferencesStore } from '../setup/preferences';
 import type { SecretStore } from '../setup/secrets';
 import { foldTransactionId, type TransactionId } from '../values/transaction-id';
-
-/** The core's events are the contract's: what the renderer receives is exactly what the core announces. */
-export type CoreEvents = { [E in EventName]: EventPayload<E> };
 
 /** What is running right now, as opposed to what is configured. */
 export type Runtime = {
@@ -45,8 +33,6 @@ export type ServiceDeps = {
   queries: OrderQueries;
   preferences: PreferencesStore;
   profiles: ProfilesRepo;
-  statements: StatementsRepo;
-  settings: SettingsRepo;
   secrets: SecretStore;
   checkout: CheckoutClient;
   events: EventBus<CoreEvents>;
@@ -58,13 +44,9 @@ export type ReturnResult =
   { kind: 'paid' | 'repeat' | 'identified' | 'conflict' | 'duplicate_transaction'; order: Order } | { kind: 'unknown_token' };
 export type CancelResult = { kind: 'cancelled' | 'unchanged'; order: Order } | { kind: 'unknown_token' };
 
-export type PaydeskService = ReturnType<typeof createPaydeskService>;
+export type OrdersService = ReturnType<typeof createOrdersService>;
 
-export function toPublicOrder({ id: _id, profileId: _profileId, transactionKey: _key, ...order }: StoredOrder): Order {
-  return order;
-}
-
-export function createPaydeskService(deps: ServiceDeps) {
+export function createOrdersService(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date().toISOString());
   const hours = (h: number) => h * 3600_000;
   // Inside `batch`, events wait for the commit: nothing is announced that could still roll back.
@@ -90,15 +72,9 @@ export function createPaydeskService(deps: ServiceDeps) {
   };
 
   return {
-    /** Statements: import, match, and settle unclaimed payments by hand. */
-    reconciliation: createReconciliationService({
-      statements: deps.statements,
-      profiles: deps.profiles,
-      settings: deps.settings,
-      now,
-      writable,
-      changed,
-    }),
+    writable,
+    /** Announces a changed order (after the commit, inside `batch`) and gives it back as the page sees it. */
+    changed,
 
     async createPaymentLink(request: CreateLinkRequest): Promise<Reply<Order>> {
       const profile = deps.profiles.active();
