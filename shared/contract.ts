@@ -296,6 +296,13 @@ export type OrderDetail = z.infer<typeof OrderDetail>;
 
 const Takings = z.object({ count: z.number().int(), sumMinor: z.number().int() });
 
+/**
+ * "Paid, not yet verified": every paid order no statement has confirmed at its amount. A mismatch counts
+ * too: money arrived, but not the money the order says. Payments recorded by hand are the shopkeeper's word.
+ */
+export const UNPROVEN = ['unverified', 'missing', 'amount_mismatch'] as const satisfies readonly Verification[];
+export type Unproven = (typeof UNPROVEN)[number];
+
 export const Dashboard = z.object({
   today: Takings,
   last7Days: Takings,
@@ -303,7 +310,10 @@ export const Dashboard = z.object({
    * "Paid, not yet verified": paid orders no statement has confirmed at their amount (verification
    * unverified, missing or amount_mismatch). Attached, recorded and hand-paid orders are the shopkeeper's word.
    */
-  paidUnverified: Takings,
+  paidUnverified: Takings.extend({
+    /** How many of them stand at each unproven verification, so Home offers a list of each without asking. */
+    byVerification: z.object({ unverified: z.number().int(), missing: z.number().int(), amount_mismatch: z.number().int() }),
+  }),
   /** Paid totals per local day, oldest first, 30 days ending today. */
   daily: z.array(Takings.extend({ day: z.string() })),
   pending: Takings,

@@ -104,7 +104,11 @@ test('a CSV statement verifies paid orders by transaction id in any case, shows 
     [['UNKNOWN9', 120_000, '01811000009', 'walk-in', null]],
   );
   const dashboard = await call(core, 'getDashboard', {});
-  assert.deepEqual(dashboard.paidUnverified, { count: 1, sumMinor: 20_000 }, 'the mismatch is not yet proven');
+  assert.deepEqual(
+    dashboard.paidUnverified,
+    { count: 1, sumMinor: 20_000, byVerification: { unverified: 0, missing: 0, amount_mismatch: 1 } },
+    'the mismatch is not yet proven',
+  );
   const raw = core.db.prepare(`SELECT raw FROM statement_lines WHERE transaction_key = 'UNKNOWN9'`).get() as { raw: string };
   assert.equal(raw.raw, `${dayFirst(daysAgo(2, 13))},UNKNOWN9,01811000009,"1,200.00",walk-in`, 'the raw line is kept');
 });
@@ -270,13 +274,21 @@ test('a paid order is missing only when a statement covers its time, and a later
   const missingList = await call(core, 'listOrders', { verification: 'missing' });
   assert.deepEqual(missingList.orders.map((o) => o.ref).sort(), [inside!.ref, later!.ref].sort());
   assert.deepEqual([missingList.total, missingList.paidCount, missingList.paidSumMinor], [2, 2, 40_000]);
-  assert.deepEqual((await call(core, 'getDashboard', {})).paidUnverified, { count: 3, sumMinor: 60_000 });
+  assert.deepEqual((await call(core, 'getDashboard', {})).paidUnverified, {
+    count: 3,
+    sumMinor: 60_000,
+    byVerification: { unverified: 1, missing: 2, amount_mismatch: 0 },
+  });
 
   const next = (await importStatement(core, 'late.csv', csvBytes(['TrxID,Amount,Date', `LATER1,300,${dayFirst(paidAt(daysAgo(5, 14)))}`])))
     .report;
   assert.equal(next.verified, 1);
   assert.equal((await order(core, later!.ref)).order.verification, 'verified');
-  assert.deepEqual((await call(core, 'getDashboard', {})).paidUnverified, { count: 2, sumMinor: 30_000 });
+  assert.deepEqual((await call(core, 'getDashboard', {})).paidUnverified, {
+    count: 2,
+    sumMinor: 30_000,
+    byVerification: { unverified: 1, missing: 1, amount_mismatch: 0 },
+  });
 });
 
 test('a line that does not parse is reported with its line number and reason, and every other line is imported', async (t) => {

@@ -1,9 +1,8 @@
-import type { Verification } from '../../../shared/contract';
+import { UNPROVEN, type Verification } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { DailyChart } from './daily-chart';
 import { useDashboard } from './use-dashboard';
-import { UNPROVEN, useUnverifiedBreakdown } from './use-unverified-breakdown';
 
 type Props = {
   /** The active profile and its generation: a change asks again. */
@@ -22,7 +21,6 @@ export function Dashboard({ scope, onNewLink, onShowPending, onShowVerification,
   const { t, formats } = useLanguage();
   const { dashboard, error } = useDashboard(scope);
   const unverified = dashboard?.paidUnverified ?? null;
-  const breakdown = useUnverifiedBreakdown(scope, unverified?.count ?? 0);
 
   return (
     <section className="dashboard" aria-labelledby="dashboard-title" aria-busy={!dashboard && !error}>
@@ -66,7 +64,7 @@ export function Dashboard({ scope, onNewLink, onShowPending, onShowVerification,
                 <>
                   <ul className="stat-links">
                     {UNPROVEN.map((verification) => {
-                      const n = breakdown[verification];
+                      const n = unverified!.byVerification[verification];
                       return n ? (
                         <li key={verification}>
                           <button type="button" className="link-button" onClick={() => onShowVerification(verification)}>

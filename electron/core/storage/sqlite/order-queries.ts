@@ -1,7 +1,7 @@
 // The read side of the order book: pages, totals and the dashboard. Shaped for a million orders: every
 // page is one index walk, search uses the trigram index, and totals read per-day counters rather than
 // scanning orders whenever no search text narrows them; with search text they count only its matches.
-import type { Dashboard, Order, OrderStatus } from '../../../../shared/contract';
+import { UNPROVEN, type Dashboard, type Order, type OrderStatus, type Unproven } from '../../../../shared/contract';
 import type { Db } from './database';
 import { localIsoSql, offsetSpanParams, offsetSpans } from './local-time-sql';
 import { SELECT_ORDERS, toOrder, type OrderRow, type StoredOrder } from './orders-repo';
@@ -64,12 +64,6 @@ export interface OrderQueries {
   totals(filter: OrderFilter): Totals;
   dashboard(profileId: number, today: string): Dashboard;
 }
-
-/**
- * "Paid, not yet verified": every paid order no statement has confirmed at its amount. A mismatch counts
- * too: money arrived, but not the money the order says. Payments recorded by hand are the shopkeeper's word.
- */
-export const UNPROVEN = ['unverified', 'missing', 'amount_mismatch'] as const;
 
 /** The trigram index needs three characters; shorter searches match the start of a ref, name, e-mail or id. */
 const TRIGRAM = 3;
@@ -340,10 +334,16 @@ export function createOrderQueries(db: Db): OrderQueries {
         `SELECT count(*) AS count, ifnull(sum(amount_minor), 0) AS sumMinor FROM orders
          WHERE profile_id = @profileId AND status = 'pending'`,
       ).get({ profileId }) as { count: number; sumMinor: number };
-      const paidUnverified = prepared(
-        `SELECT ifnull(sum(orders), 0) AS count, ifnull(sum(amount_minor), 0) AS sumMinor FROM verification_counts
-         WHERE profile_id = @profileId AND verification IN (${UNPROVEN.map((v) => `'${v}'`).join(', ')})`,
-      ).get({ profileId }) as { count: number; sumMinor: number };
+      const unproven = prepared(
+        `SELECT verification, ifnull(sum(orders), 0) AS count, ifnull(sum(amount_minor), 0) AS sumMinor FROM verification_counts
+         WHERE profile_id = @profileId AND verification IN (${UNPROVEN.map((v) => `'${v}'`).join(', ')}) GROUP BY verification`,
+      ).all({ profileId }) as Array<{ verification: Unproven; count: number; sumMinor: number }>;
+      const counted = (verification: Unproven) => unproven.find((row) => row.verification === verification)?.count ?? 0;
+      const paidUnverified = {
+        count: unproven.reduce((n, row) => n + row.count, 0),
+        sumMinor: unproven.reduce((n, row) => n + row.sumMinor, 0),
+        byVerification: { unverified: counted('unverified'), missing: counted('missing'), amount_mismatch: counted('amount_mismatch') },
+      };
       return { today: sum(daily.slice(-1)), last7Days: sum(daily.slice(-7)), paidUnverified, daily, pending };
     },
   };
