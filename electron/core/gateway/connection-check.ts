@@ -11,7 +11,7 @@ import { Agent, errors, request } from 'undici';
 import type { ConnectionReport } from '../../../shared/contract';
 import { isLoopbackHost } from '../values/loopback';
 import { errorCode, HTTP_TIMEOUT_CODES } from './error-code';
-import { parseUrl, webUrl } from '../values/web-address';
+import { endpointOf, parseUrl, webUrl } from '../values/web-address';
 
 export type ConnectionCheckOptions = {
   /** The limit for each step. */
@@ -69,8 +69,7 @@ export async function checkConnection(
   const address = checkUrl(baseUrl);
   if (!record('url', address)) return finish(address.message);
   const url = address.value;
-  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  const { hostname, port } = endpointOf(url);
   if (mode === 'live' && url.protocol === 'http:' && !isLoopbackHost(hostname)) {
     warn(
       'This Base URL starts with http://, so the API key and every payment request would cross the network unencrypted, where others could read them; use the gateway’s https:// address for a live profile.',

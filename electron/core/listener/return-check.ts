@@ -18,7 +18,7 @@ import {
   type Outcome,
 } from '../gateway/connection-check';
 import { isLoopbackHost } from '../values/loopback';
-import { webUrl } from '../values/web-address';
+import { endpointOf, webUrl } from '../values/web-address';
 import type { ReturnProbes } from './return-probes';
 
 export type ReturnCheckInput = {
@@ -59,8 +59,7 @@ export async function checkReturnAddress(input: ReturnCheckInput): Promise<Retur
   const address = checkAddress(input);
   if (!record('url', address)) return report(address.message);
   const url = address.value;
-  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  const { hostname, port } = endpointOf(url);
   if (isLoopbackHost(hostname)) {
     warn(
       `The return address ${url.host} is this computer itself: a customer who pays on a phone is sent back to the phone, not to PayDesk. Choose where customers pay in Settings → Return listener.`,

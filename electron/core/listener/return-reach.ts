@@ -5,6 +5,7 @@
 import { BlockList, isIP } from 'node:net';
 import type { ReturnReach } from '../../../shared/contract';
 import { isLoopbackHost } from '../values/loopback';
+import { endpointOf } from '../values/web-address';
 
 const privateRanges = new BlockList();
 for (const [address, prefix] of [
@@ -30,7 +31,7 @@ const isPrivateAddress = (host: string) => {
  * of PayDesk (a tunnel or a proxy, whose machine may be another), `ownAddresses` this computer's addresses now.
  */
 export function returnReach(returnUrl: string, publicBase: boolean, ownAddresses: readonly string[]): ReturnReach {
-  const host = new URL(returnUrl).hostname.replace(/^\[(.*)\]$/, '$1');
+  const { hostname: host } = endpointOf(new URL(returnUrl));
   if (isLoopbackHost(host)) return 'this_computer';
   if (publicBase) return isPrivateAddress(host) ? 'shop_network' : 'anywhere';
   if (!ownAddresses.includes(host)) return 'unreachable';

@@ -22,3 +22,8 @@ export const originOf = (url: string) => new URL(url).origin;
 
 /** The host name, without the port; null when the text is no address. */
 export const hostnameOf = (url: string | null) => parseUrl(url)?.hostname ?? null;
+
+/** What to resolve and connect to: the host name without IPv6 brackets, and the port (the scheme's when none is written). */
+export function endpointOf(url: URL): { hostname: string; port: number } {
+  return { hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80) };
+}

@@ -340,11 +340,6 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-/** Orders whose transaction id differs only by case from an earlier payment's (found by migration 6). */
-export const TRANSACTION_CLASHES_SQL = `SELECT o.ref, o.transaction_id AS transactionId, h.ref AS heldBy
-  FROM orders o JOIN orders h ON h.transaction_key = upper(trim(o.transaction_id))
-  WHERE o.transaction_id IS NOT NULL AND o.transaction_key IS NULL ORDER BY o.id`;
-
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function migrate(db: Db, file: string): void {
@@ -402,7 +397,14 @@ function withoutSecrets(db: Db, backup: string): void {
 
 /** Migration 6 found ids that were one payment to a person but two to the old unique index: say so once. */
 function reportClashes(db: Db): void {
-  const clashes = db.prepare<[], { ref: string; transactionId: string; heldBy: string }>(TRANSACTION_CLASHES_SQL).all();
+  // The orders migration 6 left without a key: their id differs only by case from an earlier payment's.
+  const clashes = db
+    .prepare<[], { ref: string; transactionId: string; heldBy: string }>(
+      `SELECT o.ref, o.transaction_id AS transactionId, h.ref AS heldBy
+       FROM orders o JOIN orders h ON h.transaction_key = upper(trim(o.transaction_id))
+       WHERE o.transaction_id IS NOT NULL AND o.transaction_key IS NULL ORDER BY o.id`,
+    )
+    .all();
   for (const clash of clashes) {
     console.warn(
       `PayDesk: order ${clash.ref} holds transaction ${clash.transactionId}, which order ${clash.heldBy} was paid with first ` +
