@@ -6,6 +6,7 @@
 // a handler that leaks one still answers instead of failing at the shop's counter. That stripping hides the
 // leak, so test/integration/contract-promise.test.ts checks what the handlers return before the parse.
 import { z } from 'zod';
+import { MESSAGE_CODES, type MessageCode } from './messages/en';
 import { parseAmount } from './money';
 
 export const ORDER_STATUSES = ['pending', 'paid', 'cancelled', 'expired', 'failed'] as const;
@@ -38,9 +39,28 @@ export const ERROR_KINDS = [
 export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
 
-/** An error as a value: a kind for code, a sentence for the shopkeeper, the gateway's own words if any. */
+/** What a message's phrase is filled with: names, refs, amounts in poisha, counts, ISO instants, lists. */
+export const MessageParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
+
+/**
+ * Something PayDesk says to a person, as data: a stable code and its params. Whoever shows it picks the words
+ * from the catalog of the shopkeeper's language (shared/messages); nothing on the way holds a sentence.
+ */
+/** A zod refusal's message is a message code; the router renders it with the issue's limits as params. */
+const says = (code: MessageCode): MessageCode => code;
+
+export const Message = z.object({ code: z.enum(MESSAGE_CODES), params: MessageParams.default({}) });
+export type Message = z.infer<typeof Message>;
+
+/**
+ * An error as a value: a kind for code paths, a message (code and params) for the shopkeeper, its English
+ * sentence for logs, and the gateway's own words verbatim if it gave any.
+ */
 export const AppError = z.object({
   kind: ErrorKind,
+  code: Message.shape.code,
+  params: Message.shape.params,
+  /** The English sentence of code and params: for logs and tools, never shown to a shopkeeper as such. */
   message: z.string(),
   gatewayMessage: z.string().nullable().default(null),
   field: z.string().nullable().default(null),
@@ -61,7 +81,8 @@ export const Order = z.object({
   /** The gateway answered with a link on another host than its own Base URL's: warn before handing it out. */
   paymentHostForeign: z.boolean(),
   transactionId: z.string().nullable(),
-  failure: z.string().nullable(),
+  /** Why the gateway gave no link, for a failed order. */
+  failure: Message.nullable(),
   /** Marked paid by the shopkeeper (with a reason in the timeline), not by the gateway's return. */
   paidManually: z.boolean(),
   /**
@@ -86,45 +107,45 @@ export const Order = z.object({
 export type Order = z.infer<typeof Order>;
 
 /** Optional free text: trimmed, and blank means absent. */
-const optionalText = (max: number, label: string) =>
+const optionalText = (max: number, tooLong: MessageCode) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-    z.string().max(max, `${label} can be at most ${max} characters.`).optional(),
+    z.string().max(max, tooLong).optional(),
   );
 
 /** Text typed into a search or a filter: control characters (NUL, escapes) are never part of what was meant. */
-const searchText = (label: string) =>
-  optionalText(200, label).refine((text) => text === undefined || !/[\u0000-\u001f\u007f-\u009f]/.test(text), {
-    message: `${label} has a control character in it (perhaps pasted from another program); type it again.`,
+const searchText = () =>
+  optionalText(200, 'search_too_long').refine((text) => text === undefined || !/[\u0000-\u001f\u007f-\u009f]/.test(text), {
+    message: says('search_control_character'),
   });
 
 export const CreateLinkInput = z.object({
   amount: z.string().transform((text, ctx) => {
     const parsed = parseAmount(text);
     if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
+      ctx.addIssue({ code: 'custom', message: parsed.code });
       return z.NEVER;
     }
     return parsed.minor;
   }),
-  customerName: optionalText(100, 'The customer name'),
+  customerName: optionalText(100, 'customer_name_too_long'),
   customerEmail: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-    z.email('That e-mail address does not look right, for example name@example.com.').max(254).optional(),
+    z.email(says('email_invalid')).max(254).optional(),
   ),
-  note: optionalText(500, 'The note'),
+  note: optionalText(500, 'note_too_long'),
 });
 export type CreateLinkInput = z.input<typeof CreateLinkInput>;
 export type CreateLinkRequest = z.output<typeof CreateLinkInput>;
 
-const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD.');
+const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('day_format'));
 
 export const ListOrdersInput = z
   .object({
     status: OrderStatus.optional(),
     /** Every profile's orders instead of the active profile's. */
     allProfiles: z.boolean().default(false),
-    search: searchText('The search'),
+    search: searchText(),
     verification: Verification.optional(),
     /** Local days, inclusive. */
     from: LocalDay.optional(),
@@ -134,11 +155,11 @@ export const ListOrdersInput = z
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(200),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start date is after the end date.', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: says('date_range_reversed'), path: ['from'] });
 export type ListOrdersInput = z.input<typeof ListOrdersInput>;
 export type ListOrdersQuery = z.output<typeof ListOrdersInput>;
 
-const httpUrl = (what: string) =>
+const httpUrl = (invalid: MessageCode) =>
   z
     .string()
     .trim()
@@ -150,7 +171,7 @@ const httpUrl = (what: string) =>
       } catch {
         return false;
       }
-    }, `${what} must be a full web address starting with https:// (or http://).`);
+    }, invalid);
 
 /** Where the return listener binds unless a profile says otherwise: loopback, a fixed port. */
 export const DEFAULT_LISTEN_HOST = '127.0.0.1';
@@ -158,11 +179,16 @@ export const DEFAULT_LISTEN_PORT = 47400;
 
 /** A merchant profile as the shopkeeper enters it. The Base URL is kept exactly as typed. */
 export const ProfileInput = z.object({
-  name: z.string().trim().min(1, 'Give the profile a name.').max(60, 'A profile name can be at most 60 characters.'),
-  baseUrl: httpUrl('The Base URL'),
-  listenHost: z.string().trim().min(1).max(255).default(DEFAULT_LISTEN_HOST),
-  listenPort: z.coerce.number().int('The port is a whole number.').min(1).max(65535, 'Ports go up to 65535.').default(DEFAULT_LISTEN_PORT),
-  returnBaseUrl: httpUrl('The return base URL').optional(),
+  name: z.string().trim().min(1, says('profile_name_missing')).max(60, says('profile_name_too_long')),
+  baseUrl: httpUrl('base_url_invalid'),
+  listenHost: z.string().trim().min(1, says('listen_host_invalid')).max(255, says('listen_host_invalid')).default(DEFAULT_LISTEN_HOST),
+  listenPort: z.coerce
+    .number(says('port_not_whole'))
+    .int(says('port_not_whole'))
+    .min(1, says('port_range'))
+    .max(65535, says('port_range'))
+    .default(DEFAULT_LISTEN_PORT),
+  returnBaseUrl: httpUrl('return_base_url_invalid').optional(),
   mode: z.enum(['live', 'sandbox']).default('live'),
 });
 export type ProfileInput = z.input<typeof ProfileInput>;
@@ -196,7 +222,7 @@ export const VaultStatus = z.object({
   /** The shopkeeper agreed to keep keys under weak protection rather than for the session only. */
   weakAccepted: z.boolean(),
   /** The situation in plain words. */
-  sentence: z.string(),
+  sentence: Message,
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
@@ -205,9 +231,9 @@ export const ApiKeyInput = z.object({
   apiKey: z
     .string()
     .trim()
-    .min(8, 'That API key looks too short; copy it again from the gateway’s API Settings page.')
-    .max(512, 'That API key is too long; copy it again from the gateway’s API Settings page.')
-    .regex(/^[\x21-\x7e]+$/, 'An API key has no spaces or special letters; copy it again from the gateway’s API Settings page.'),
+    .min(8, says('api_key_too_short'))
+    .max(512, says('api_key_too_long'))
+    .regex(/^[\x21-\x7e]+$/, says('api_key_characters')),
 });
 
 export const SaveProfileInput = z.object({
@@ -219,16 +245,17 @@ export const SaveProfileInput = z.object({
 export const ConnectionStep = z.object({
   step: z.enum(['url', 'dns', 'tcp', 'tls', 'http']),
   ok: z.boolean(),
-  detail: z.string(),
+  /** The step's own line: what was found, or what failed. */
+  detail: Message,
 });
 
 export const ConnectionReport = z.object({
   ok: z.boolean(),
   steps: z.array(ConnectionStep),
   /** Something that works but deserves attention (plain http for a live profile). */
-  warning: z.string().nullable(),
-  /** One sentence: all good, or precisely what failed. */
-  message: z.string(),
+  warning: Message.nullable(),
+  /** One sentence: all good, or precisely what failed and what to check. */
+  message: Message,
 });
 export type ConnectionReport = z.infer<typeof ConnectionReport>;
 
@@ -253,20 +280,20 @@ export type PhoneReached = z.infer<typeof PhoneReached>;
 
 export const BindAddress = z.object({
   address: z.string(),
-  /** Interface name and kind, e.g. "wlan0 (Wi-Fi/LAN)". */
-  label: z.string(),
+  /** Who can reach the address, with its interface's name: "wlan0 — other devices on this network". */
+  label: Message,
   loopback: z.boolean(),
 });
 export type BindAddress = z.infer<typeof BindAddress>;
 
 export const ShopDetailsInput = z.object({
-  name: z.string().trim().max(100, 'The shop name can be at most 100 characters.'),
-  address: z.string().trim().max(300, 'The address can be at most 300 characters.'),
+  name: z.string().trim().max(100, says('shop_name_too_long')),
+  address: z.string().trim().max(300, says('shop_address_too_long')),
   phone: z
     .string()
     .trim()
-    .max(40)
-    .regex(/^[0-9০-৯+\-() ]*$/, 'A phone number has digits, spaces and + - ( ) only.'),
+    .max(40, says('shop_phone_too_long'))
+    .regex(/^[0-9০-৯+\-() ]*$/, says('shop_phone_characters')),
 });
 
 export const ShopDetails = ShopDetailsInput.extend({
@@ -288,6 +315,8 @@ export const TimelineEvent = z.object({
   kind: z.string(),
   at: z.string(),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** What the core said when it happened, where it said something (why a link failed). */
+  message: Message.nullable(),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
@@ -324,13 +353,21 @@ export type Dashboard = z.infer<typeof Dashboard>;
  * system says so; where it cannot tell, never), or always. */
 export const NOTIFICATION_NAMES = ['never', 'unlocked', 'always'] as const;
 
+/** How times of day read: 12-hour with the part of the day ("বিকাল ৫:৫৭", "5:57 pm") or 24-hour ("১৭:৫৭"). */
+export const CLOCKS = ['12h', '24h'] as const;
+
 /** What a shopkeeper who never chose has, and what a setting saved before it existed reads as. */
-export const DEFAULT_PREFERENCES = { language: 'en', notificationNames: 'unlocked', linkExpiryHours: 24 } as const;
+export const DEFAULT_PREFERENCES = { language: 'en', notificationNames: 'unlocked', linkExpiryHours: 24, clock: '12h' } as const;
 
 export const Preferences = z.object({
   language: z.enum(['en', 'bn']),
   notificationNames: z.enum(NOTIFICATION_NAMES).default(DEFAULT_PREFERENCES.notificationNames),
-  linkExpiryHours: z.number().int().min(1, 'Links last at least 1 hour.').max(720, 'Links last at most 30 days (720 hours).'),
+  linkExpiryHours: z
+    .number(says('link_expiry_range'))
+    .int(says('link_expiry_range'))
+    .min(1, says('link_expiry_range'))
+    .max(720, says('link_expiry_range')),
+  clock: z.enum(CLOCKS).default(DEFAULT_PREFERENCES.clock),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -338,9 +375,9 @@ const RefInput = z.object({ ref: z.string().max(40) });
 
 /** Which column of a statement holds what (by the header's text exactly as in the file). */
 export const StatementMapping = z.object({
-  transactionId: z.string().min(1, 'Choose the column with the transaction ID.'),
-  amount: z.string().min(1, 'Choose the column with the amount.'),
-  time: z.string().min(1, 'Choose the column with the date or time.'),
+  transactionId: z.string().min(1, says('mapping_transaction_id_missing')),
+  amount: z.string().min(1, says('mapping_amount_missing')),
+  time: z.string().min(1, says('mapping_time_missing')),
   sender: z.string().optional(),
   reference: z.string().optional(),
 });
@@ -387,7 +424,7 @@ export const ReconciliationReport = z.object({
    * line with the same transaction ID (earlier in the file, or imported before) by their amount. The first 200
    * by line number; rejectedCount counts them all.
    */
-  rejected: z.array(z.object({ line: z.number().int(), text: z.string(), reason: z.string() })).max(200),
+  rejected: z.array(z.object({ line: z.number().int(), text: z.string(), reason: Message })).max(200),
   rejectedCount: z.number().int(),
   /** Paid orders this import matched (lines of earlier statements too, once their order is paid). */
   verified: z.number().int(),
@@ -410,7 +447,7 @@ export const ExportFilter = z.object({
   status: OrderStatus.optional(),
   verification: Verification.optional(),
   allProfiles: z.boolean().default(false),
-  search: searchText('The search'),
+  search: searchText(),
   from: LocalDay.optional(),
   to: LocalDay.optional(),
 });
@@ -451,6 +488,8 @@ export const TunnelStatus = z.object({
   exitCode: z.number().int().nullable(),
   lastLine: z.string().nullable(),
   log: z.array(z.string()),
+  /** Why PayDesk itself could not start cloudflared (no longer installed, refused to start); null otherwise. */
+  problem: Message.nullable(),
 });
 export type TunnelStatus = z.infer<typeof TunnelStatus>;
 
@@ -459,11 +498,11 @@ export const AppStatus = z.object({
   profileName: z.string(),
   /** Where the gateway sends customers back; null while the listener is not running. */
   returnUrl: z.string().nullable(),
-  /** Why the return listener is not running, as a sentence. */
-  listenerProblem: z.string().nullable(),
+  /** Why the return listener is not running: a sentence that stands alone ("PayDesk cannot take payments: …"). */
+  listenerProblem: Message.nullable(),
   sandboxUrl: z.string().nullable(),
   /** What binding beyond loopback exposes, as one line; null on loopback. */
-  listenerWarning: z.string().nullable(),
+  listenerWarning: Message.nullable(),
   /** First start: offer "Try the sandbox" or "Connect my gateway". */
   welcome: z.boolean(),
   /**
@@ -490,11 +529,7 @@ export const channels = {
   cancelOrder: { request: RefInput, value: Order },
   markPaidManually: {
     request: RefInput.extend({
-      reason: z
-        .string()
-        .trim()
-        .min(3, 'Say why this order is paid, for example “paid in cash at the counter”.')
-        .max(500, 'The reason can be at most 500 characters.'),
+      reason: z.string().trim().min(3, says('paid_reason_too_short')).max(500, says('paid_reason_too_long')),
     }),
     value: Order,
   },
@@ -521,7 +556,7 @@ export const channels = {
   listUnclaimed: { request: Empty, value: z.object({ lines: z.array(StatementLine) }) },
   attachStatementLine: { request: z.object({ lineId: z.number().int(), ref: z.string().max(40) }), value: Order },
   recordStatementLine: {
-    request: z.object({ lineId: z.number().int(), customerName: optionalText(100, 'The customer name') }),
+    request: z.object({ lineId: z.number().int(), customerName: optionalText(100, 'customer_name_too_long') }),
     value: Order,
   },
   finishWelcome: { request: z.object({ choice: z.enum(['sandbox', 'connect']) }), value: AppStatus },

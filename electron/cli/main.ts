@@ -8,9 +8,13 @@ import {
   ListOrdersInput,
   ProfileInput,
   ReceiptLayout,
+  type AppError,
   type ErrorKind,
+  type Message,
   type StatementMapping,
 } from '../../shared/contract';
+import { inEnglish, say } from '../../shared/messages/say';
+import { refusalOf } from '../core/input-refusal';
 import { writeFileAtomically } from '../core/files/atomic-file';
 import { open } from 'node:fs/promises';
 import { readOpenedAtMost } from '../core/files/read-at-most';
@@ -25,98 +29,148 @@ import {
   orderJson,
   ordersTable,
   profileJson,
+  profilesTable,
   reconciliationJson,
   reconciliationText,
+  returnCheckJson,
   table,
   terminalOut,
   type Out,
 } from './output';
 import { USAGE } from './usage';
-import { REACH_WARNINGS } from '../core/listener/return-reach';
+import { chosenLanguage, environmentLanguage, wordsIn, type Words } from './words';
+import { reachWarning } from '../../shared/reach-warnings';
 
 const EXIT = { done: 0, failed: 1, usage: 2 } as const;
 
-/** A refusal to run: printed as one line on stderr. */
-class UsageError extends Error {}
+/** A refusal to run: printed as one line on stderr, in the chosen language. */
+class UsageError extends Error {
+  /** `flag` is the option whose value was refused, when it is not named in the sentence itself. */
+  constructor(
+    readonly said: Message,
+    readonly flag: string | null = null,
+  ) {
+    super(inEnglish(said));
+  }
+}
 
 const USAGE_KINDS: ReadonlySet<ErrorKind> = new Set(['invalid_input', 'not_configured', 'not_found', 'forbidden']);
 
+/** What every command gets: where the book is, where to write, the environment, and the words to write with. */
+type Cli = { dataDir: string; out: Out; env: NodeJS.ProcessEnv; words: Words };
+
 export async function run(argv: string[], terminal: Out = console, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = terminalOut(terminal);
+  // Until --lang is read, a refusal speaks PAYDESK_LANG's language.
+  let words = wordsIn(environmentLanguage(env));
   try {
-    const { dataDirOption, help, rest } = splitGlobalOptions(argv);
+    const { dataDirOption, langOption, help, rest } = splitGlobalOptions(argv);
+    const language = chosenLanguage(langOption, env);
+    if (typeof language !== 'string') throw new UsageError(language);
+    words = wordsIn(language);
     const [command, ...args] = rest;
     if (help || !command) {
-      out.log(USAGE);
+      out.log(USAGE[words.language]);
       return command || help ? EXIT.done : EXIT.usage;
     }
-    const dataDir = dataDirOption ?? defaultDataDir(env);
+    const cli: Cli = { dataDir: dataDirOption ?? defaultDataDir(env), out, env, words };
     switch (command) {
       case 'profile':
-        return profileCommand(dataDir, args, out);
+        return profileCommand(args, cli);
       case 'link':
-        return await linkCommand(dataDir, args, out, env);
+        return await linkCommand(args, cli);
       case 'orders':
-        return await ordersCommand(dataDir, args, out, env);
+        return await ordersCommand(args, cli);
       case 'listen':
-        return await serveCommand(dataDir, args, out, env, 'listen');
+        return await serveCommand(args, cli, 'listen');
       case 'sandbox':
-        return await serveCommand(dataDir, args, out, env, 'sandbox');
+        return await serveCommand(args, cli, 'sandbox');
       case 'export':
-        return await exportCommand(dataDir, args, out, env);
+        return await exportCommand(args, cli);
       case 'receipt':
-        return await receiptCommand(dataDir, args, out, env);
+        return await receiptCommand(args, cli);
       case 'reconcile':
-        return await reconcileCommand(dataDir, args, out, env);
+        return await reconcileCommand(args, cli);
       case 'return':
-        return await returnCommand(dataDir, args, out, env);
+        return await returnCommand(args, cli);
       default:
-        throw new UsageError(`unknown command “${command}”. Run paydesk --help for the list.`);
+        throw new UsageError(say('cli_unknown_command', { command }));
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      out.error(`paydesk: ${escapeControls((error as Error).message)}`);
+    if (error instanceof UsageError) {
+      out.error(`paydesk: ${escapeControls(`${error.flag ? `${error.flag}: ` : ''}${words(error.said)}`)}`);
       return EXIT.usage;
     }
-    out.error(`paydesk: ${escapeControls((error as Error).message)}`);
+    out.error(`paydesk: ${escapeControls(words(say('cli_failed', { reason: (error as Error).message })))}`);
     return EXIT.failed;
   }
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** --data-dir and --help may stand anywhere; everything else belongs to the command. */
+/** --data-dir, --lang and --help may stand anywhere; everything else belongs to the command. */
 function splitGlobalOptions(argv: string[]) {
-  let dataDirOption: string | undefined;
+  const valued: Record<'--data-dir' | '--lang', string | undefined> = { '--data-dir': undefined, '--lang': undefined };
   let help = false;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg];
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;
-    } else if (arg === '--data-dir') {
-      dataDirOption = argv[++i];
-      if (!dataDirOption) throw new UsageError('--data-dir needs a folder.');
-    } else if (arg.startsWith('--data-dir=')) {
-      dataDirOption = arg.slice('--data-dir='.length);
+    } else if (name === '--data-dir' || name === '--lang') {
+      const value = inline ?? argv[++i];
+      if (!value) throw new UsageError(say('cli_option_needs_value', { option: name }));
+      valued[name] = value;
     } else if (arg === '-h' || arg === '--help') {
       help = true;
     } else {
       rest.push(arg);
     }
   }
-  return { dataDirOption, help, rest };
+  return { dataDirOption: valued['--data-dir'], langOption: valued['--lang'], help, rest };
 }
 
+/**
+ * A command's options and positionals. Node's own refusals are English sentences, so the options are checked
+ * here, each refusal a message of the chosen language.
+ */
 function parse(argv: string[], options: Options) {
-  return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true });
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    const option = options[token.name];
+    if (!option) throw new UsageError(say('cli_unknown_option', { option: token.rawName }));
+    // As Node's strict mode does: `--amount --json` is a missing amount, not an amount of "--json".
+    if (option.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
+      throw new UsageError(say('cli_option_needs_value', { option: token.rawName }));
+    }
+    if (option.type === 'boolean' && token.value !== undefined) {
+      throw new UsageError(say('cli_option_takes_no_value', { option: token.rawName }));
+    }
+  }
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
-const first = (issues: { message: string; path: PropertyKey[] }[]) =>
-  issues[0] ? `${issues[0].path.length ? `${issues[0].path.join('.')}: ` : ''}${issues[0].message}` : 'invalid input';
+/** The flag a refused field came from: a refusal names what the shopkeeper typed, not the contract's field. */
+const FLAGS: Record<string, string> = { name: 'NAME', returnBaseUrl: '--return-base', allProfiles: '--all' };
+const flagOf = (field: string) => FLAGS[field] ?? `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
-function profileCommand(dataDir: string, argv: string[], out: Out): number {
+/** The contract's refusal of what was typed, with the flag it was typed into. */
+function refused(issues: Parameters<typeof refusalOf>[0][]): UsageError {
+  const error = refusalOf(issues[0]);
+  return new UsageError({ code: error.code, params: error.params }, error.field ? flagOf(error.field) : null);
+}
+
+/** A refusal from the core: PayDesk's sentence in the chosen language, then the gateway's own words verbatim. */
+function tell(error: AppError, { out, words }: Cli): void {
+  out.error(`paydesk: ${escapeControls(words({ code: error.code, params: error.params }))}`);
+  if (error.gatewayMessage) out.error(escapeControls(error.gatewayMessage));
+}
+
+function profileCommand(argv: string[], { dataDir, out, words }: Cli): number {
   const { values, positionals } = parse(argv, {
     'base-url': { type: 'string' },
     'listen-host': { type: 'string' },
@@ -130,8 +184,8 @@ function profileCommand(dataDir: string, argv: string[], out: Out): number {
     const profiles = createProfilesRepo(db);
     switch (action) {
       case 'add': {
-        if (!name) throw new UsageError('profile add needs a NAME.');
-        if (!values['base-url']) throw new UsageError('profile add needs --base-url (the Base URL from the gateway’s API Settings page).');
+        if (!name) throw new UsageError(say('cli_profile_add_needs_name'));
+        if (!values['base-url']) throw new UsageError(say('cli_profile_add_needs_base_url'));
         const input = ProfileInput.safeParse({
           name,
           baseUrl: values['base-url'],
@@ -139,8 +193,8 @@ function profileCommand(dataDir: string, argv: string[], out: Out): number {
           listenPort: values['listen-port'],
           returnBaseUrl: values['return-base'],
         });
-        if (!input.success) throw new UsageError(first(input.error.issues));
-        if (profiles.findByName(input.data.name)) throw new UsageError(`a profile called “${input.data.name}” already exists.`);
+        if (!input.success) throw refused(input.error.issues);
+        if (profiles.findByName(input.data.name)) throw new UsageError(say('cli_profile_exists', { name: input.data.name }));
         const profile = profiles.add({
           name: input.data.name,
           mode: 'live',
@@ -149,7 +203,7 @@ function profileCommand(dataDir: string, argv: string[], out: Out): number {
           listenPort: input.data.listenPort,
           returnBaseUrl: input.data.returnBaseUrl ?? null,
         });
-        out.log(`Added profile ${profile.name}. Make it active with: paydesk profile use ${profile.name}`);
+        out.log(words(say('cli_profile_added', { name: profile.name })));
         return EXIT.done;
       }
       case 'list': {
@@ -158,27 +212,22 @@ function profileCommand(dataDir: string, argv: string[], out: Out): number {
         if (values.json) {
           out.log(JSON.stringify(list.map((p) => profileJson(p, p.id === active))));
         } else if (list.length === 0) {
-          out.log('No profiles yet. The app and `paydesk sandbox` create a sandbox profile; add yours with `paydesk profile add`.');
+          out.log(words(say('cli_no_profiles')));
         } else {
-          out.log(
-            table([
-              ['', 'NAME', 'MODE', 'LISTEN', 'BASE URL'],
-              ...list.map((p) => [p.id === active ? '*' : '', p.name, p.mode, `${p.listenHost}:${p.listenPort}`, p.baseUrl]),
-            ]),
-          );
+          out.log(profilesTable(list, active, words));
         }
         return EXIT.done;
       }
       case 'use': {
-        if (!name) throw new UsageError('profile use needs a NAME.');
+        if (!name) throw new UsageError(say('cli_profile_use_needs_name'));
         const profile = profiles.findByName(name);
-        if (!profile) throw new UsageError(`there is no profile called “${name}”. See paydesk profile list.`);
+        if (!profile) throw new UsageError(say('cli_no_such_profile', { name }));
         profiles.setActive(profile.id);
-        out.log(`Active profile: ${profile.name} (${profile.mode}).`);
+        out.log(words(say('cli_profile_active', { name: profile.name, sandbox: profile.mode === 'sandbox' })));
         return EXIT.done;
       }
       default:
-        throw new UsageError('profile takes add, list or use.');
+        throw new UsageError(say('cli_profile_takes'));
     }
   } finally {
     db.close();
@@ -194,7 +243,8 @@ async function withCore<T>(options: CoreOptions, use: (core: PaydeskCore) => Pro
   }
 }
 
-async function linkCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+async function linkCommand(argv: string[], cli: Cli): Promise<number> {
+  const { dataDir, out, env, words } = cli;
   const { values, positionals } = parse(argv, {
     amount: { type: 'string' },
     'customer-name': { type: 'string' },
@@ -202,33 +252,34 @@ async function linkCommand(dataDir: string, argv: string[], out: Out, env: NodeJ
     note: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (positionals.length) throw new UsageError(`unexpected “${positionals[0]}”. Did you mean --amount ${positionals[0]}?`);
-  if (values.amount === undefined) throw new UsageError('link needs --amount, for example --amount 150.50.');
+  if (positionals[0] !== undefined) throw new UsageError(say('cli_link_unexpected', { word: positionals[0] }));
+  if (values.amount === undefined) throw new UsageError(say('cli_link_needs_amount'));
   const input = CreateLinkInput.safeParse({
     amount: values.amount,
     customerName: values['customer-name'],
     customerEmail: values['customer-email'],
     note: values.note,
   });
-  if (!input.success) throw new UsageError(first(input.error.issues));
+  if (!input.success) throw refused(input.error.issues);
 
   return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const reply = await core.service.createPaymentLink(input.data);
     if (!reply.ok) {
-      out.error(`paydesk: ${escapeControls(reply.error.message)}`);
-      if (reply.error.gatewayMessage) out.error(escapeControls(reply.error.gatewayMessage));
+      tell(reply.error, cli);
       return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
     }
     out.log(values.json ? JSON.stringify(linkJson(reply.value)) : reply.value.paymentUrl!);
     // The same truth the link panel tells, on stderr so that scripts reading stdout see no change.
     const status = core.setup.status();
-    const warning = status.ok && status.value.returnReach ? REACH_WARNINGS[status.value.returnReach] : null;
-    if (warning) out.error(`paydesk: warning: ${warning}`);
+    const sandbox = core.profiles.active()?.mode === 'sandbox';
+    const warning = status.ok && status.value.returnReach ? reachWarning(status.value.returnReach, sandbox) : null;
+    if (warning) out.error(`paydesk: ${escapeControls(`${words(say('cli_warning'))} ${words(warning)}`)}`);
     return EXIT.done;
   });
 }
 
-async function exportCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+async function exportCommand(argv: string[], cli: Cli): Promise<number> {
+  const { dataDir, out, env, words } = cli;
   const { values, positionals } = parse(argv, {
     out: { type: 'string' },
     status: { type: 'string' },
@@ -238,8 +289,8 @@ async function exportCommand(dataDir: string, argv: string[], out: Out, env: Nod
     verification: { type: 'string' },
     all: { type: 'boolean' },
   });
-  if (positionals[0] !== 'csv' || positionals.length > 1) throw new UsageError('export takes csv: paydesk export csv --out FILE.');
-  if (!values.out) throw new UsageError('export csv needs --out FILE.');
+  if (positionals[0] !== 'csv' || positionals.length > 1) throw new UsageError(say('cli_export_takes_csv'));
+  if (!values.out) throw new UsageError(say('cli_export_needs_out'));
   const filter = ExportFilter.safeParse({
     status: values.status,
     from: values.from,
@@ -248,31 +299,30 @@ async function exportCommand(dataDir: string, argv: string[], out: Out, env: Nod
     verification: values.verification,
     allProfiles: values.all ?? false,
   });
-  if (!filter.success) throw new UsageError(first(filter.error.issues));
+  if (!filter.success) throw refused(filter.error.issues);
   return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const result = await core.exports.exportCsv(filter.data, resolve(values.out as string));
     if (!result.ok) {
-      out.error(`paydesk: ${escapeControls(result.error.message)}`);
+      tell(result.error, cli);
       return EXIT.failed;
     }
-    out.log(`Wrote ${result.value.count} orders to ${values.out}.`);
+    out.log(words(say('cli_export_wrote', { count: result.value.count, file: values.out as string })));
     return EXIT.done;
   });
 }
 
-async function receiptCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+async function receiptCommand(argv: string[], { dataDir, out, env, words }: Cli): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string' }, layout: { type: 'string' } });
   const [ref] = positionals;
-  if (!ref || positionals.length > 1)
-    throw new UsageError('receipt needs one order ref, for example: paydesk receipt PD-000123 --out receipt.html.');
-  if (!values.out) throw new UsageError('receipt needs --out FILE.html.');
+  if (!ref || positionals.length > 1) throw new UsageError(say('cli_receipt_needs_ref'));
+  if (!values.out) throw new UsageError(say('cli_receipt_needs_out'));
   const layout = ReceiptLayout.safeParse(values.layout ?? 'a4');
-  if (!layout.success) throw new UsageError('--layout is a4 or roll80.');
+  if (!layout.success) throw new UsageError(say('cli_receipt_layout'));
   return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const receipt = core.exports.receipt(ref, layout.data);
-    if (!receipt.ok) throw new UsageError(receipt.error.message);
+    if (!receipt.ok) throw new UsageError({ code: receipt.error.code, params: receipt.error.params });
     await writeFileAtomically(resolve(values.out as string), receipt.value.html);
-    out.log(`Wrote the receipt for ${ref} to ${values.out}.`);
+    out.log(words(say('cli_receipt_wrote', { ref, file: values.out as string })));
     return EXIT.done;
   });
 }
@@ -295,10 +345,8 @@ function parseMap(text: string): Partial<StatementMapping> {
     const at = pair.indexOf('=');
     const field = MAP_FIELDS[pair.slice(0, at).trim().toLowerCase()];
     const column = pair.slice(at + 1).trim();
-    if (at < 0 || !field || column === '') {
-      throw new UsageError(`--map takes trx=COLUMN,amount=COLUMN,time=COLUMN (and optionally sender=, reference=), not “${pair}”.`);
-    }
-    if (mapping[field]) throw new UsageError(`--map names the ${pair.slice(0, at).trim()} column twice.`);
+    if (at < 0 || !field || column === '') throw new UsageError(say('cli_map_pair', { pair }));
+    if (mapping[field]) throw new UsageError(say('cli_map_twice', { field: pair.slice(0, at).trim() }));
     mapping[field] = column;
   }
   return mapping;
@@ -310,28 +358,26 @@ async function readStatement(path: string): Promise<Uint8Array> {
   try {
     file = await open(path, 'r');
   } catch (error) {
-    throw new UsageError(
-      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
-    );
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new UsageError(say('cli_cannot_read', { path, reason: missing ? null : (error as Error).message }));
   }
   return readOpenedAtMost(file, MAX_STATEMENT_BYTES + 1);
 }
 
-async function reconcileCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+async function reconcileCommand(argv: string[], cli: Cli): Promise<number> {
+  const { dataDir, out, env, words } = cli;
   const { values, positionals } = parse(argv, { map: { type: 'string' }, json: { type: 'boolean' } });
   const [path] = positionals;
-  if (!path || positionals.length > 1) {
-    throw new UsageError('reconcile needs one statement file, for example: paydesk reconcile statement.csv.');
-  }
+  if (!path || positionals.length > 1) throw new UsageError(say('cli_reconcile_needs_file'));
   const given = values.map === undefined ? null : parseMap(values.map as string);
   const bytes = await readStatement(resolve(path));
   return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const reply = await core.reconciliation.importFile({ name: basename(path), bytes }, given);
     if (!reply.ok) {
-      out.error(`paydesk: ${escapeControls(reply.error.message)}`);
+      tell(reply.error, cli);
       return USAGE_KINDS.has(reply.error.kind) ? EXIT.usage : EXIT.failed;
     }
-    out.log(values.json ? JSON.stringify(reconciliationJson(reply.value)) : reconciliationText(basename(path), reply.value));
+    out.log(values.json ? JSON.stringify(reconciliationJson(reply.value)) : reconciliationText(basename(path), reply.value, words));
     return EXIT.done;
   });
 }
@@ -340,29 +386,38 @@ async function reconcileCommand(dataDir: string, argv: string[], out: Out, env: 
  * `paydesk return check`: the active profile's return address asked for a one-time nonce, through whichever
  * listener runs on this order book (the app's or `paydesk listen`'s). Exit 0 only when that listener heard it.
  */
-async function returnCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+async function returnCommand(argv: string[], cli: Cli): Promise<number> {
+  const { dataDir, out, env, words } = cli;
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
-  if (positionals[0] !== 'check' || positionals.length > 1) throw new UsageError('return takes check: paydesk return check [--json].');
+  if (positionals[0] !== 'check' || positionals.length > 1) throw new UsageError(say('cli_return_takes_check'));
   return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const reply = await core.setup.checkReturnAddress();
     if (!reply.ok) {
-      out.error(`paydesk: ${escapeControls(reply.error.message)}`);
+      tell(reply.error, cli);
       return EXIT.usage;
     }
     const report = reply.value;
     if (values.json) {
-      out.log(JSON.stringify({ ok: report.ok, url: report.url, steps: report.steps, warning: report.warning, message: report.message }));
+      out.log(JSON.stringify(returnCheckJson(report)));
     } else {
-      out.log(table(report.steps.map(({ step, ok, detail }) => [ok ? 'ok' : 'FAILED', step, detail])));
-      if (report.warning) out.error(`paydesk: ${report.warning}`);
-      if (report.ok) out.log(report.message);
-      else out.error(`paydesk: ${escapeControls(report.message)}`);
+      out.log(
+        table(
+          report.steps.map(({ step, ok, detail }) => [
+            words(say(ok ? 'cli_check_passed' : 'cli_check_failed')),
+            words(say('cli_check_step', { step })),
+            words(detail),
+          ]),
+        ),
+      );
+      if (report.warning) out.error(`paydesk: ${escapeControls(words(report.warning))}`);
+      if (report.ok) out.log(words(report.message));
+      else out.error(`paydesk: ${escapeControls(words(report.message))}`);
     }
     return report.ok ? EXIT.done : EXIT.failed;
   });
 }
 
-async function ordersCommand(dataDir: string, argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+async function ordersCommand(argv: string[], { dataDir, out, env, words }: Cli): Promise<number> {
   const { values } = parse(argv, {
     status: { type: 'string' },
     search: { type: 'string' },
@@ -378,34 +433,28 @@ async function ordersCommand(dataDir: string, argv: string[], out: Out, env: Nod
     verification: values.verification,
     limit: values.limit === undefined ? undefined : Number(values.limit),
   });
-  if (!query.success) throw new UsageError(first(query.error.issues));
+  if (!query.success) throw refused(query.error.issues);
   return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const { orders } = core.service.listOrders(query.data);
-    out.log(values.json ? JSON.stringify(orders.map(orderJson)) : ordersTable(orders));
+    out.log(values.json ? JSON.stringify(orders.map(orderJson)) : ordersTable(orders, words));
     return EXIT.done;
   });
 }
 
-async function serveCommand(
-  dataDir: string,
-  argv: string[],
-  out: Out,
-  env: NodeJS.ProcessEnv,
-  mode: 'listen' | 'sandbox',
-): Promise<number> {
+async function serveCommand(argv: string[], { dataDir, out, env, words }: Cli, mode: 'listen' | 'sandbox'): Promise<number> {
   const { values } = parse(
     argv,
     mode === 'listen'
       ? { host: { type: 'string' }, port: { type: 'string' } }
       : { port: { type: 'string' }, 'listen-port': { type: 'string' } },
   );
-  const port = (text: unknown, what: string) => {
+  const port = (text: unknown, option: string) => {
     if (text === undefined) return undefined;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${what} must be a port number (0–65535).`);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(say('cli_port_invalid', { option }));
     return n;
   };
-  const listenPort = port(mode === 'listen' ? values.port : values['listen-port'], '--port');
+  const listenPort = port(mode === 'listen' ? values.port : values['listen-port'], mode === 'listen' ? '--port' : '--listen-port');
   const core = await startCore({
     dataDir,
     keys: { env },
@@ -421,14 +470,18 @@ async function serveCommand(
   const runtime = core.runtime();
   if (runtime.listenerProblem) {
     await core.close();
-    out.error(`paydesk: ${runtime.listenerProblem}`);
+    out.error(`paydesk: ${escapeControls(words(runtime.listenerProblem))}`);
     return EXIT.failed;
   }
-  if (runtime.listenerWarning) out.error(`paydesk: ${runtime.listenerWarning}`);
-  if (runtime.sandboxUrl) out.log(`sandbox gateway on ${runtime.sandboxUrl} (Base URL ${core.profiles.active()!.baseUrl})`);
-  out.log(`listening on ${runtime.returnBaseUrl}`);
+  if (runtime.listenerWarning) out.error(`paydesk: ${escapeControls(words(runtime.listenerWarning))}`);
+  if (runtime.sandboxUrl) {
+    out.log(words(say('cli_sandbox_running', { url: runtime.sandboxUrl, baseUrl: core.profiles.active()!.baseUrl })));
+  }
+  out.log(words(say('cli_listening', { url: runtime.returnBaseUrl! })));
   core.events.on('orderChanged', (order) => {
-    if (order.status !== 'pending') out.log(`${order.ref} ${order.status}${order.transactionId ? ` ${order.transactionId}` : ''}`);
+    if (order.status !== 'pending') {
+      out.log(words(say('cli_order_changed', { ref: order.ref, status: order.status, transactionId: order.transactionId })));
+    }
   });
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -1,8 +1,10 @@
 // How orders and profiles look on a terminal and in --json. Names, statement lines, gateway messages and ids
 // come from customers, files and other hosts, so nothing reaches the terminal before escapeControls.
-import type { Order, ReconciliationReport } from '../../shared/contract';
+import type { Order, ReconciliationReport, ReturnCheckReport } from '../../shared/contract';
 import { toDecimalString } from '../../shared/money';
+import { inEnglish, say } from '../../shared/messages/say';
 import type { Profile } from '../core/storage/sqlite/profiles-repo';
+import type { Words } from './words';
 
 export type Out = { log(text: string): void; error(text: string): void };
 
@@ -61,30 +63,60 @@ export const profileJson = (profile: Profile, active: boolean) => ({
   active,
 });
 
+/**
+ * How many columns a terminal gives a cell: as wcwidth counts, a mark drawn on its letter (a Bengali virama or
+ * the vowel signs above and below) takes none, while the vowel signs beside a letter take one each.
+ */
+const width = (cell: string) => [...cell.replace(/[\p{Mn}\p{Me}\u200b-\u200d]/gu, '')].length;
+
 /** Columns padded to their widest cell; the last column is left ragged. A cell stays on its line. */
 export function table(cells: string[][]): string {
   const rows = cells.map((row) => row.map((cell) => escapeControls(cell)));
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => [...row[i]!].length)));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => width(row[i]!))));
   return rows
-    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - [...cell].length))).join('  '))
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell)))).join('  '))
     .join('\n');
 }
 
-export function ordersTable(orders: Order[]): string {
-  if (orders.length === 0) return 'No orders.';
+export function ordersTable(orders: Order[], words: Words): string {
+  if (orders.length === 0) return words(say('cli_no_orders'));
   return table([
-    ['REF', 'STATUS', 'AMOUNT', 'CREATED', 'TRANSACTION', 'CUSTOMER'],
+    [
+      words(say('cli_column_ref')),
+      words(say('cli_column_status')),
+      words(say('cli_column_amount')),
+      words(say('cli_column_created')),
+      words(say('cli_column_transaction')),
+      words(say('cli_column_customer')),
+    ],
     ...orders.map((o) => [
       o.ref,
-      o.paidManually ? 'paid (manual)' : o.status,
-      toDecimalString(o.amountMinor),
-      o.createdAt.replace('T', ' ').slice(0, 19),
+      words(say('cli_order_status', { status: o.status, manual: o.paidManually })),
+      words.f.money(o.amountMinor),
+      words.f.dateTime(o.createdAt),
       o.transactionId ?? '-',
       o.customerName ?? '',
     ]),
   ]);
 }
 
+export function profilesTable(profiles: Profile[], activeId: number | undefined, words: Words): string {
+  return table([
+    ['', words(say('cli_column_name')), words(say('cli_column_mode')), words(say('cli_column_listen')), words(say('cli_column_base_url'))],
+    ...profiles.map((p) => [
+      p.id === activeId ? '*' : '',
+      p.name,
+      words(say('cli_mode', { sandbox: p.mode === 'sandbox' })),
+      `${p.listenHost}:${p.listenPort}`,
+      p.baseUrl,
+    ]),
+  ]);
+}
+
+/**
+ * --json is for scripts and the same in every language: PayDesk's sentences in it are English, as they always
+ * were, each with its code beside it for a script that would rather not read sentences.
+ */
 export const reconciliationJson = (report: ReconciliationReport) => ({
   lines: report.lines,
   imported: report.imported,
@@ -93,27 +125,47 @@ export const reconciliationJson = (report: ReconciliationReport) => ({
   amount_mismatch: report.amountMismatch,
   missing: report.missing,
   unclaimed: report.unclaimed,
-  rejected: report.rejected,
+  rejected: report.rejected.map((r) => ({ line: r.line, text: r.text, reason: inEnglish(r.reason), code: r.reason.code })),
   rejected_count: report.rejectedCount,
   covers_from: report.coversFrom,
   covers_to: report.coversTo,
 });
 
-export function reconciliationText(fileName: string, report: ReconciliationReport): string {
+/** A check's report for scripts (see reconciliationJson on its sentences). */
+export const returnCheckJson = (report: ReturnCheckReport) => ({
+  ok: report.ok,
+  url: report.url,
+  steps: report.steps.map(({ step, ok, detail }) => ({ step, ok, detail: inEnglish(detail), code: detail.code })),
+  warning: report.warning && inEnglish(report.warning),
+  message: inEnglish(report.message),
+  code: report.message.code,
+});
+
+export function reconciliationText(fileName: string, report: ReconciliationReport, words: Words): string {
+  const count = (n: number) => words.f.count(n);
   const lines = [
-    `${fileName}: ${report.lines} lines, ${report.imported} new` +
-      (report.coversFrom ? `, covering ${report.coversFrom} to ${report.coversTo}.` : '.'),
+    words(
+      say('cli_statement_summary', {
+        file: fileName,
+        lines: report.lines,
+        imported: report.imported,
+        from: report.coversFrom,
+        to: report.coversTo,
+      }),
+    ),
     table([
-      ['verified', String(report.verified)],
-      ['amount mismatch', String(report.amountMismatch)],
-      ['missing from statement', String(report.missing)],
-      ['unclaimed', String(report.unclaimed)],
-      ['already known', String(report.alreadyKnown)],
-      ['rejected', String(report.rejectedCount)],
+      [words(say('cli_statement_verified')), count(report.verified)],
+      [words(say('cli_statement_amount_mismatch')), count(report.amountMismatch)],
+      [words(say('cli_statement_missing')), count(report.missing)],
+      [words(say('cli_statement_unclaimed')), count(report.unclaimed)],
+      [words(say('cli_statement_already_known')), count(report.alreadyKnown)],
+      [words(say('cli_statement_rejected')), count(report.rejectedCount)],
     ]),
-    ...report.rejected.map((r) => `  line ${r.line}: ${escapeControls(r.reason)}: ${escapeControls(r.text)}`),
+    ...report.rejected.map(
+      (r) => `  ${escapeControls(words(say('cli_statement_rejected_line', { line: r.line, reason: words(r.reason), text: r.text })))}`,
+    ),
     ...(report.rejectedCount > report.rejected.length
-      ? [`  …and ${report.rejectedCount - report.rejected.length} more rejected lines.`]
+      ? [`  ${words(say('cli_statement_more_rejected', { count: report.rejectedCount - report.rejected.length }))}`]
       : []),
   ];
   return lines.join('\n');

@@ -1,4 +1,11 @@
-export const USAGE = `paydesk — payment links and orders from the command line
+// `paydesk --help` in each language the CLI speaks. The help is a page, not a message: it lives beside the
+// command so that the app's bundles (which carry every message) do not carry it. The commands, their options and
+// the placeholders (NAME, URL, FILE) are typed as they are in English; test/integration/readme-usage.test.ts
+// holds the two pages to the same commands and options, and the README to the English one.
+import type { Language } from '../../shared/messages/catalog';
+
+export const USAGE: Record<Language, string> = {
+  en: `paydesk — payment links and orders from the command line
 
 Usage: paydesk [--data-dir DIR] <command> [options]
 
@@ -34,9 +41,56 @@ Commands:
 
 Global options:
   --data-dir DIR            where the order book lives (env PAYDESK_DATA_DIR; default: the app's own folder)
+  --lang en|bn              the language paydesk speaks (env PAYDESK_LANG; default en); --json output and
+                            exit codes are the same in every language
   -h, --help                show this help
 
 The API key comes from the environment variable PAYDESK_API_KEY; it is never printed.
 Control characters in names, statement lines and gateway messages are printed as \\uXXXX escapes.
 Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad input (nothing recorded, nothing sent).
-`;
+`,
+  bn: `paydesk — কমান্ড লাইন থেকে পেমেন্ট লিংক আর অর্ডার
+
+ব্যবহার: paydesk [--data-dir DIR] <কমান্ড> [অপশন]
+
+কমান্ড:
+  profile add NAME --base-url URL [--listen-host H] [--listen-port P] [--return-base URL]
+                            আসল টাকার একটি মার্চেন্ট প্রোফাইল যোগ করে (গেটওয়ের ঠিকানা ঠিক যেমন
+                            গেটওয়ের এপিআই সেটিংস পাতায় লেখা আছে)
+  profile list [--json]     সব প্রোফাইলের তালিকা; চালু প্রোফাইলের পাশে * চিহ্ন
+  profile use NAME          NAME প্রোফাইলটি চালু করে
+  link --amount 150.50 [--customer-name S] [--customer-email S] [--note S] [--json]
+                            একটি পেমেন্ট লিংক তৈরি করে তার ঠিকানা দেখায়
+  listen [--host H] [--port P]
+                            ফেরার ঠিকানা চালু রাখে, যতক্ষণ না বন্ধ করেন; --host আর --port শুধু
+                            এবারের জন্য (প্রোফাইলের নিজের ঠিকানা বদলায় না)
+  orders [--status S] [--verification V] [--search Q] [--limit N] [--all] [--json]
+                            চালু প্রোফাইলের অর্ডার (--all: সব প্রোফাইলের), নতুনগুলো আগে;
+                            V: unverified, verified, amount_mismatch, missing, reconciled_by_hand
+  export csv --out FILE [--status S] [--verification V] [--from DATE] [--to DATE] [--search Q] [--all]
+                            ওই ফিল্টারের অর্ডারগুলো সিএসভি ফাইলে লেখে (এক্সেলে ঠিকঠাক খোলে)
+  receipt REF --out FILE.html [--layout a4|roll80]
+                            একটি পরিশোধিত অর্ডারের রসিদ লেখে (ব্রাউজার থেকে প্রিন্ট করুন বা পিডিএফ হিসেবে রাখুন)
+  reconcile FILE [--map trx=COL,amount=COL,time=COL[,sender=COL,reference=COL]] [--json]
+                            একটি স্টেটমেন্ট (সিএসভি বা এক্সেল) নিয়ে পরিশোধিত অর্ডারগুলোর সঙ্গে হিসাব মেলায়;
+                            কয়টি যাচাই হয়েছে, অঙ্ক মেলেনি, স্টেটমেন্টে নেই, কোনো অর্ডারে না-মেলা, বাদ পড়েছে
+                            তা দেখায় (COL হলো কলামের শিরোনাম বা নম্বর; --map না দিলে আগে মনে রাখা
+                            বা আন্দাজ করা কলাম নেওয়া হয়)
+  return check [--json]     ফেরার ঠিকানায় (বাইরের ঠিকানা, নয়তো PayDesk-এর নিজের) একবারের একটি যাচাই পাঠিয়ে
+                            প্রতিটি ধাপ দেখায়: ঠিকানা, নাম, সংযোগ, সার্টিফিকেট, শোনা গেছে কি না;
+                            PayDesk নিজে শুনতে পেলে তবেই ০ দিয়ে শেষ হয়
+  sandbox [--port P] [--listen-port P]
+                            পরীক্ষার গেটওয়ে (P পোর্টে) আর ফেরার ঠিকানা চালু করে
+                            (--listen-port শুধু এবারের জন্য)
+
+সব কমান্ডের অপশন:
+  --data-dir DIR            অর্ডারের খাতা কোন ফোল্ডারে (PAYDESK_DATA_DIR; না দিলে অ্যাপের নিজের ফোল্ডার)
+  --lang en|bn              paydesk কোন ভাষায় কথা বলবে (PAYDESK_LANG; না দিলে ইংরেজি); --json-এর ফল আর
+                            শেষের কোড সব ভাষায় একই
+  -h, --help                এই সাহায্য দেখায়
+
+এপিআই কী নেওয়া হয় PAYDESK_API_KEY থেকে; তা কখনো দেখানো হয় না।
+নাম, স্টেটমেন্টের লাইন আর গেটওয়ের বার্তার নিয়ন্ত্রণ-অক্ষর \\uXXXX আকারে দেখানো হয়।
+শেষের কোড: ০ কাজ হয়েছে; ১ গেটওয়ে বা নেটওয়ার্কে সমস্যা; ২ ভুল ব্যবহার বা ভুল তথ্য (কিছুই রাখা হয়নি, কিছুই পাঠানো হয়নি)।
+`,
+};

@@ -1,11 +1,19 @@
-import type { AppError, ErrorKind, Reply } from '../../shared/contract';
+import type { AppError, ErrorKind, Message, Reply } from '../../shared/contract';
+import { inEnglish } from '../../shared/messages/say';
 
 export function appError(
   kind: ErrorKind,
-  message: string,
+  message: Message,
   extra: { gatewayMessage?: string | null; field?: string | null } = {},
 ): AppError {
-  return { kind, message, gatewayMessage: extra.gatewayMessage ?? null, field: extra.field ?? null };
+  return {
+    kind,
+    code: message.code,
+    params: message.params,
+    message: inEnglish(message),
+    gatewayMessage: extra.gatewayMessage ?? null,
+    field: extra.field ?? null,
+  };
 }
 
 export const ok = <T>(value: T): Reply<T> => ({ ok: true, value });

@@ -95,6 +95,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
         sandboxPort: options.sandboxPort,
         listenerGraceMs: options.listenerGraceMs,
         phoneReached: (reached) => events.emit('phoneReached', reached),
+        language: () => preferences.get().language,
       },
       () => service,
     );

@@ -3,10 +3,16 @@
 // path: every file PayDesk writes or reads is chosen in a dialog shown here.
 import type { PdfRenderer } from './exports/pdf-renderer';
 
+// Every word handed to the platform (titles, questions, buttons) is already in the shopkeeper's language: the
+// core renders its messages before asking, so the desktop side holds no words and no language of its own.
+
 export type SaveDialog = { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> };
 
+/** An open dialog's words: its title and the name of the kind of file it offers (its extensions are the platform's). */
+export type OpenDialog = { title: string; filesName: string };
+
 /** A question only the shopkeeper can answer, asked by the main process in a window of its own, never by the page. */
-export type Confirmation = { title: string; message: string; detail: string; confirmLabel: string };
+export type Confirmation = { title: string; message: string; detail: string; confirmLabel: string; cancelLabel: string };
 
 export interface Platform {
   /**
@@ -17,12 +23,12 @@ export interface Platform {
   /** Opens an http(s) URL in the system browser. */
   openExternal(url: string): Promise<void>;
   /** The bytes of an image the shopkeeper picked (read bounded), or null when cancelled. */
-  chooseLogoFile(): Promise<Uint8Array | null>;
+  chooseLogoFile(dialog: OpenDialog): Promise<Uint8Array | null>;
   /**
    * A statement (CSV or XLSX) the shopkeeper picked: its name and bytes, read bounded (a file over
    * MAX_STATEMENT_BYTES comes back one byte longer than that, to be refused), or null when cancelled.
    */
-  chooseStatementFile(): Promise<{ name: string; bytes: Uint8Array } | null>;
+  chooseStatementFile(dialog: OpenDialog): Promise<{ name: string; bytes: Uint8Array } | null>;
   /** A path to save to, or null when cancelled. */
   chooseSaveFile(dialog: SaveDialog): Promise<string | null>;
   /** A folder to write into, or null when cancelled. */

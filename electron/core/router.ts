@@ -2,8 +2,11 @@
 // sender first, then validates the request and the reply against the contract: a handler never sees
 // an unvalidated payload, and the renderer never sees a field the contract does not name.
 import { channels, replySchema, type Channel, type ChannelRequest, type ChannelValue, type Reply } from '../../shared/contract';
+import type { Language } from '../../shared/messages/catalog';
+import { render, say } from '../../shared/messages/say';
 import { appError, fail, ok } from './app-error';
 import { writeFileAtomically } from './files/atomic-file';
+import { refusalOf } from './input-refusal';
 import { paymentLinkProblem } from './values/payment-link';
 import { basename } from 'node:path';
 import type { ExportsService, Finished } from './exports/exports-service';
@@ -43,10 +46,8 @@ const handlers: Handlers = {
   savePreferences: (request, { setup }) => setup.savePreferences(request),
   async openPaymentPage({ ref }, { service, platform }) {
     const url = service.findOrder(ref)?.paymentUrl;
-    if (!url) return fail(appError('not_found', `Order ${ref} has no payment link to open.`));
-    if (paymentLinkProblem(url) !== null) {
-      return fail(appError('forbidden', 'PayDesk only opens plain web (http or https) payment links.'));
-    }
+    if (!url) return fail(appError('not_found', say('open_payment_link_missing', { ref })));
+    if (paymentLinkProblem(url) !== null) return fail(appError('forbidden', say('open_payment_link_not_web')));
     await platform.openExternal(url);
     return ok({});
   },
@@ -62,11 +63,11 @@ const handlers: Handlers = {
     await platform.print(receipt.value.html);
     return ok({});
   },
-  async saveReceiptPdf({ ref, layout }, { exports, platform }) {
+  async saveReceiptPdf({ ref, layout }, { exports, platform, setup }) {
     const receipt = exports.receipt(ref, layout);
     if (!receipt.ok) return receipt;
     const file = await platform.chooseSaveFile({
-      title: 'Save receipt as PDF',
+      title: words(setup, 'dialog_save_receipt_pdf'),
       defaultName: receipt.value.fileName,
       filters: [{ name: 'PDF', extensions: ['pdf'] }],
     });
@@ -74,17 +75,17 @@ const handlers: Handlers = {
     await writeFileAtomically(file, await platform.pdf.pdf(receipt.value.html));
     return ok({ saved: true, count: 1, fileName: basename(file), cancelled: false });
   },
-  exportOrdersCsv: ({ filter }, { exports, platform }) =>
+  exportOrdersCsv: ({ filter }, { exports, platform, setup }) =>
     exports.exclusive(async (signal) => {
       const file = await platform.chooseSaveFile({
-        title: 'Export orders as CSV',
+        title: words(setup, 'dialog_export_csv'),
         defaultName: `paydesk-orders-${new Date().toISOString().slice(0, 10)}.csv`,
         filters: [{ name: 'CSV', extensions: ['csv'] }],
       });
       if (!file) return ok(NOT_SAVED);
       return saved(file, signal.aborted ? CANCELLED : await exports.exportCsv(filter, file, signal));
     }),
-  exportReceipts: ({ filter, layout, mode }, { exports, platform }) =>
+  exportReceipts: ({ filter, layout, mode }, { exports, platform, setup }) =>
     exports.exclusive(async (signal) => {
       const refusal = exports.receiptsRefusal(filter);
       if (refusal) return fail(refusal);
@@ -93,13 +94,13 @@ const handlers: Handlers = {
         mode === 'combined'
           ? await platform
               .chooseSaveFile({
-                title: 'Save receipts as one PDF',
+                title: words(setup, 'dialog_save_receipts_pdf'),
                 defaultName: `paydesk-receipts-${date}.pdf`,
                 filters: [{ name: 'PDF', extensions: ['pdf'] }],
               })
               .then((file) => (file ? { kind: 'combined' as const, file } : null))
           : await platform
-              .chooseFolder('Choose a folder for the receipts')
+              .chooseFolder(words(setup, 'dialog_receipts_folder'))
               .then((folder) => (folder ? { kind: 'per-order' as const, folder } : null));
       if (!target) return ok(NOT_SAVED);
       const where = target.kind === 'combined' ? target.file : target.folder;
@@ -109,8 +110,11 @@ const handlers: Handlers = {
     exports.cancel();
     return ok({});
   },
-  async chooseStatement(_request, { reconciliation, platform }) {
-    const file = await platform.chooseStatementFile();
+  async chooseStatement(_request, { reconciliation, platform, setup }) {
+    const file = await platform.chooseStatementFile({
+      title: words(setup, 'dialog_choose_statement'),
+      filesName: words(setup, 'dialog_statement_files'),
+    });
     return file ? reconciliation.preview(file) : ok(null);
   },
   importStatement: ({ token, mapping }, { reconciliation }) => reconciliation.importStatement(token, mapping),
@@ -134,11 +138,31 @@ const handlers: Handlers = {
   getShopDetails: (_request, { setup }) => setup.getShopDetails(),
   saveShopDetails: (request, { setup }) => setup.saveShopDetails(request),
   async chooseShopLogo(_request, { setup, platform }) {
-    const bytes = await platform.chooseLogoFile();
+    const bytes = await platform.chooseLogoFile({
+      title: words(setup, 'dialog_choose_logo'),
+      filesName: words(setup, 'dialog_logo_files'),
+    });
     return bytes ? setup.setShopLogo(bytes) : setup.getShopDetails();
   },
   removeShopLogo: (_request, { setup }) => setup.removeShopLogo(),
 };
+
+/** A dialog's words in the shop's language (English where the preferences cannot be read). */
+function words(setup: SetupService, code: DialogWords): string {
+  const preferences = setup.getPreferences();
+  const language: Language = preferences.ok ? preferences.value.language : 'en';
+  return render(say(code), language);
+}
+
+type DialogWords =
+  | 'dialog_save_receipt_pdf'
+  | 'dialog_save_receipts_pdf'
+  | 'dialog_receipts_folder'
+  | 'dialog_export_csv'
+  | 'dialog_choose_statement'
+  | 'dialog_statement_files'
+  | 'dialog_choose_logo'
+  | 'dialog_logo_files';
 
 const NOT_SAVED = { saved: false, count: 0, fileName: null, cancelled: false };
 const CANCELLED: Reply<Finished> = { ok: true, value: { count: 0, cancelled: true } };
@@ -166,16 +190,10 @@ export type RouterOptions = {
 export function createRouter(deps: RouterDeps, { observeReply }: RouterOptions = {}): Router {
   return {
     async handle(name, payload, sender) {
-      if (!isChannel(name)) return fail(appError('not_found', `PayDesk has no operation called “${name}”.`));
-      if (!deps.isTrustedSender(sender)) {
-        return fail(appError('forbidden', 'This request did not come from the PayDesk window, so it was refused.'));
-      }
+      if (!isChannel(name)) return fail(appError('not_found', say('unknown_operation', { name })));
+      if (!deps.isTrustedSender(sender)) return fail(appError('forbidden', say('untrusted_sender')));
       const request = channels[name].request.safeParse(payload ?? {});
-      if (!request.success) {
-        const issue = request.error.issues[0];
-        const field = issue?.path.map(String).join('.') || null;
-        return fail(appError('invalid_input', issue?.message ?? 'That input is not valid.', { field }));
-      }
+      if (!request.success) return fail(refusalOf(request.error.issues[0]));
       try {
         const handler = handlers[name] as (request: unknown, deps: RouterDeps) => Promise<Reply<unknown>>;
         const reply = await handler(request.data, deps);
@@ -183,7 +201,7 @@ export function createRouter(deps: RouterDeps, { observeReply }: RouterOptions =
         return replySchema(channels[name].value).parse(reply) as Reply<unknown>;
       } catch (error) {
         console.error(`PayDesk: ${name} failed:`, error instanceof Error ? error.message : error);
-        return fail(appError('internal', 'Something went wrong inside PayDesk. Nothing was sent; please try again.'));
+        return fail(appError('internal', say('internal_error')));
       }
     },
   };

@@ -11,7 +11,16 @@ import { startReturnListener, type ReturnHandlers, type ReturnListener } from '.
 import { createPhoneTests } from './listener/phone-tests';
 import { checkReturnAddress } from './listener/return-check';
 import { createReturnProbes } from './listener/return-probes';
-import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT, type PhoneReached, type PhoneTest, type ReturnCheckReport } from '../../shared/contract';
+import {
+  DEFAULT_LISTEN_HOST,
+  DEFAULT_LISTEN_PORT,
+  type Message,
+  type PhoneReached,
+  type PhoneTest,
+  type ReturnCheckReport,
+} from '../../shared/contract';
+import type { Language } from '../../shared/messages/catalog';
+import { say } from '../../shared/messages/say';
 import type { Runtime } from './orders/orders-service';
 
 const LISTENER_KEY = 'running_listener';
@@ -28,6 +37,8 @@ export type RuntimeOptions = {
   listenerGraceMs?: number;
   /** A device opened a phone test page of this process's listener. */
   phoneReached?: (reached: PhoneReached) => void;
+  /** The shop's language: the customers' pages are in it unless their browser asks for another of PayDesk's. */
+  language?: () => Language;
 };
 
 /** The practice gateway as the runtime uses it (electron/sandbox provides it; core does not import it). */
@@ -51,7 +62,7 @@ export type RuntimeControl = {
   /** Requests the return address with a one-time nonce and says whether the listener heard it. */
   checkReturnAddress(options?: { timeoutMs?: number }): Promise<ReturnCheckReport>;
   /** A one-time test page on the return address, served by this process's listener; or why there is none. */
-  startPhoneTest(): { ok: true; test: PhoneTest } | { ok: false; message: string };
+  startPhoneTest(): { ok: true; test: PhoneTest } | { ok: false; message: Message };
   /** Where a tunnel on this computer reaches this process's return listener; null while it runs none. */
   tunnelTarget(): string | null;
   close(): Promise<void>;
@@ -79,14 +90,15 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     return [...publishedBases];
   };
   const listen = (host: string, port: number) =>
-    startReturnListener({ host, port, handlers: handlers(), published, checks: { probes, phoneTests } });
+    startReturnListener({ host, port, handlers: handlers(), published, checks: { probes, phoneTests }, language: options.language });
 
   const announce = (url: string | null) => {
     if (url) options.settings.set(LISTENER_KEY, { url, pid: process.pid });
     else if (listener && runningListener(options.settings) === listener.url) options.settings.delete(LISTENER_KEY);
   };
 
-  async function moveListener(host: string, port: number): Promise<string | null> {
+  /** Listens at the new address; why it could not, or null. */
+  async function moveListener(host: string, port: number): Promise<Message | null> {
     if (listener && listener.host === host && (listener.port === port || port === 0)) return null;
     const old = listener;
     // Moving back to an address still answering from a recent move: take that listener back.
@@ -109,7 +121,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       keepOld = false;
       started = await listen(host, port);
     }
-    if (!started.ok) return started.message;
+    if (!started.ok) return started.problem;
     listener = started.listener;
     announce(listener.url);
     if (old && keepOld) retire(old);
@@ -158,7 +170,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     const { host, port } = listenAddress(profile, override);
     active = { profile, host, port };
     const hostInUrl = urlHost(host);
-    let problem: string | null = null;
+    let problem: Message | null = null;
     let ownUrl: string;
     if (options.listener === 'elsewhere') {
       const running = runningListener(options.settings);
@@ -216,12 +228,10 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
         ...check,
       }),
     startPhoneTest() {
-      if (options.listener !== 'start' || !listener || state.returnBaseUrl === null) {
-        return {
-          ok: false,
-          message: `A phone test needs PayDesk’s return listener running: ${state.listenerProblem ?? 'it runs in another program.'}`,
-        };
-      }
+      // The listener's problem says why no phone can come back, and what to change.
+      if (state.listenerProblem) return { ok: false, message: state.listenerProblem };
+      if (options.listener !== 'start' || !listener || state.returnBaseUrl === null)
+        return { ok: false, message: say('phone_test_elsewhere') };
       const { nonce, expiresAt } = phoneTests.start();
       return { ok: true, test: { url: `${state.returnBaseUrl.replace(/\/+$/, '')}/t/${nonce}`, expiresAt } };
     },

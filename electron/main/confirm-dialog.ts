@@ -9,7 +9,7 @@ export function confirmationBox(question: Confirmation): MessageBoxOptions & { b
     title: question.title,
     message: question.message,
     detail: question.detail,
-    buttons: ['Cancel', question.confirmLabel],
+    buttons: [question.cancelLabel, question.confirmLabel],
     defaultId: 0,
     cancelId: 0,
     noLink: true,

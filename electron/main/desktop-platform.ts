@@ -42,12 +42,12 @@ export function createDesktopPlatform(mainWindow: () => BrowserWindow | null): P
       if (!canOpenExternally(url)) throw new Error('Only web addresses (http or https) can be opened in the browser.');
       await shell.openExternal(url);
     },
-    chooseLogoFile: () => chooseLogoFile(dialog, mainWindow()),
-    async chooseStatementFile() {
+    chooseLogoFile: (words) => chooseLogoFile(dialog, mainWindow(), words),
+    async chooseStatementFile({ title, filesName }) {
       const options = {
-        title: 'Choose a statement to import',
+        title,
         properties: ['openFile' as const],
-        filters: [{ name: 'Statements (CSV, Excel)', extensions: ['csv', 'xlsx', 'txt'] }],
+        filters: [{ name: filesName, extensions: ['csv', 'xlsx', 'txt'] }],
       };
       const window = parent();
       const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);

@@ -3,13 +3,14 @@
 // nothing and is still refused as too large.
 import type { BrowserWindow, Dialog } from 'electron';
 import { readAtMost } from '../core/files/read-at-most';
+import type { OpenDialog } from '../core/platform';
 import { MAX_LOGO_BYTES } from '../core/setup/shop';
 
-export async function chooseLogoFile(dialog: Pick<Dialog, 'showOpenDialog'>, window: BrowserWindow | null) {
+export async function chooseLogoFile(dialog: Pick<Dialog, 'showOpenDialog'>, window: BrowserWindow | null, words: OpenDialog) {
   const options = {
-    title: 'Choose your shop logo',
+    title: words.title,
     properties: ['openFile' as const],
-    filters: [{ name: 'Images (PNG, JPEG, WebP)', extensions: ['png', 'jpg', 'jpeg', 'webp'] }],
+    filters: [{ name: words.filesName, extensions: ['png', 'jpg', 'jpeg', 'webp'] }],
   };
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   const path = picked.filePaths[0];

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../../shared/contract';
 import { needsBaseUrlHint } from './base-url-hint';
+import { MessageText } from './data-text';
 import { useLanguage } from './i18n/language-provider';
 import { languageOf } from './language-of';
 
@@ -16,7 +17,9 @@ export function ErrorAlert({ error, children }: Props) {
   const hint = needsBaseUrlHint(error) ? t.baseUrlHint : null;
   return (
     <div className="alert" role="alert">
-      <p className="alert-message">{error.message}</p>
+      <p className="alert-message">
+        <MessageText message={error} />
+      </p>
       {error.gatewayMessage && (
         <figure className="gateway-message">
           <figcaption>{t.gatewaySaid}</figcaption>

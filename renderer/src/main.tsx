@@ -9,10 +9,16 @@ import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('PayDesk: index.html has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <LanguageProvider>
-      <App />
-    </LanguageProvider>
-  </StrictMode>,
+
+// The taka sign is drawn from the bundled Bengali face, which the browser fetches only once a page needs it: an
+// English page would draw its first ৳ (the chart's axis, in SVG, is not redrawn when the face arrives) as a box.
+// Fetched before the first frame; should it fail, the page still starts, with the system's fonts.
+void Promise.allSettled(['400', '600'].map((weight) => document.fonts.load(`${weight} 1em 'Noto Sans Bengali'`, '৳'))).then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <LanguageProvider>
+        <App />
+      </LanguageProvider>
+    </StrictMode>,
+  ),
 );

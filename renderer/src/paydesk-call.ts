@@ -1,10 +1,13 @@
 // The renderer's one way to the core. A rejected call (the bridge gone, the main process restarting) comes
 // back as an error value like any other, so no screen has to handle two kinds of failure.
 import type { AppError, Channel, ChannelInput, ChannelValue, EventName, EventPayload, Reply } from '../../shared/contract';
+import { inEnglish, say } from '../../shared/messages/say';
 
+const unreachableMessage = say('core_unreachable');
 const unreachable: AppError = {
   kind: 'internal',
-  message: 'PayDesk could not reach its core. Please restart PayDesk if this keeps happening.',
+  ...unreachableMessage,
+  message: inEnglish(unreachableMessage),
   gatewayMessage: null,
   field: null,
 };

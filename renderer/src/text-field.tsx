@@ -13,7 +13,17 @@ type Props = {
   inputRef?: Ref<HTMLInputElement>;
 } & Pick<
   InputHTMLAttributes<HTMLInputElement>,
-  'type' | 'autoComplete' | 'autoFocus' | 'maxLength' | 'placeholder' | 'inputMode' | 'readOnly' | 'spellCheck' | 'className' | 'onKeyDown'
+  | 'type'
+  | 'autoComplete'
+  | 'autoFocus'
+  | 'maxLength'
+  | 'placeholder'
+  | 'inputMode'
+  | 'readOnly'
+  | 'spellCheck'
+  | 'className'
+  | 'onKeyDown'
+  | 'translate'
 >;
 
 /** A labelled single-line input whose hint or error sits right under it and is tied to it for screen readers. */

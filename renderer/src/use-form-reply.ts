@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { AppError, Reply } from '../../shared/contract';
+import { useLanguage } from './i18n/language-provider';
 
 type FieldElement = HTMLInputElement | HTMLTextAreaElement;
 
@@ -20,6 +21,7 @@ export const fieldIn =
  * focus) or, any other failure, in the alert.
  */
 export function useFormReply<F extends string = never>(fieldOf: FieldOf<F> = noField) {
+  const { say } = useLanguage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<F, string>>>({});
@@ -36,7 +38,7 @@ export function useFormReply<F extends string = never>(fieldOf: FieldOf<F> = noF
   };
   const showReplyError = (replyError: AppError) => {
     const field = replyError.kind === 'invalid_input' ? fieldOf(replyError.field) : null;
-    if (field) showFieldError(field, replyError.message);
+    if (field) showFieldError(field, say(replyError));
     else setError(replyError);
   };
 

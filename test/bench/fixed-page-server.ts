@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { thankYouPage } from '../../electron/core/listener/pages';
 
-const body = Buffer.from(thankYouPage({ ref: 'PD-000001', amountMinor: 15050, transactionId: 'CJH1D2Y4W1' }).html);
+const body = Buffer.from(thankYouPage({ ref: 'PD-000001', amountMinor: 15050, transactionId: 'CJH1D2Y4W1' }, 'en').html);
 const server = createServer((_req, res) => {
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
   res.end(body);

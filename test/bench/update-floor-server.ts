@@ -23,7 +23,7 @@ const pay = db.prepare(
   `UPDATE orders SET status = 'paid', payment_source = 'gateway', transaction_id = ?, transaction_key = upper(?),
      paid_at = ?, verification = 'unverified', updated_at = ? WHERE id = ?`,
 );
-const body = Buffer.from(thankYouPage({ ref: 'PD-000001', amountMinor: 15050, transactionId: 'CJH1D2Y4W1' }).html);
+const body = Buffer.from(thankYouPage({ ref: 'PD-000001', amountMinor: 15050, transactionId: 'CJH1D2Y4W1' }, 'en').html);
 
 let waiting: Array<{ id: number; response: ServerResponse }> = [];
 const flush = () => {

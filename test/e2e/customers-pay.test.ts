@@ -122,7 +122,7 @@ test('“where do customers pay” is asked of a new live profile and saves the 
   await page.getByRole('button', { name: 'Save changes' }).click();
   await profileForm(page)
     .getByRole('alert')
-    .getByText('Nothing was saved: “Open the return listener to other devices?” was not confirmed.')
+    .getByText('Nothing was saved: “Open the return address to other devices?” was not confirmed.')
     .waitFor();
   assert.equal(core.platform.confirmations[asked]!.message, `PayDesk will listen on ${wifiAddress}, not only on this computer.`);
   assert.equal(await where(page, SHOP_WIFI).isChecked(), true, 'the form keeps the choice');
@@ -185,7 +185,7 @@ test('a live profile never checked says so once; its check climbs the ladder to 
   const text = await ladder.innerText();
   for (const step of [/Return address\s*ok/, /Finding it \(DNS\)\s*ok/, /Reaching it \(TCP\)\s*ok/, /PayDesk heard itself\s*ok/])
     assert.match(text, step);
-  assert.ok(text.includes(`PayDesk’s listener heard itself at ${new URL(returnUrl).host}.`), text);
+  assert.ok(text.includes(`PayDesk heard itself at ${new URL(returnUrl).host}.`), text);
   // Heard, but only on this computer: the ladder says what a phone would meet.
   assert.match(text, /a customer who pays on a phone is sent back to the phone, not to PayDesk/);
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Order } from '../../shared/contract';
+import { formatsFor } from '../../shared/messages/formats';
 import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
@@ -167,9 +168,9 @@ test('search finds a Bengali customer; the status filter and date range narrow t
   assert.equal(await rows.count(), 3);
   assert.equal(await rows.filter({ hasText: 'Pending' }).count(), 0);
 
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  await page.getByLabel('From').fill(day(daysAgo(1)));
+  // Typed day first, as a shopkeeper writes a date.
+  const yesterday = daysAgo(1);
+  await page.getByLabel('From').fill(`${yesterday.getDate()}/${yesterday.getMonth() + 1}/${yesterday.getFullYear()}`);
   await totalsLine(page).getByText('2 orders · 2 paid · ৳34.50 received').waitFor();
 
   await page.getByRole('button', { name: 'Amount' }).click();
@@ -276,13 +277,7 @@ test('the dashboard shows today, the last 7 days, 30 days of paid totals and the
   const today = home.getByRole('region', { name: 'Paid today' });
   await today.getByText(`${dashboard.today.count} payment`).waitFor();
   assert.ok(dashboard.today.count > 0);
-  const money = new Intl.NumberFormat('en-BD', {
-    style: 'currency',
-    currency: 'BDT',
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: 2,
-  });
-  await today.getByText(money.format(dashboard.today.sumMinor / 100)).waitFor();
+  await today.getByText(formatsFor('en').money(dashboard.today.sumMinor)).waitFor();
   assert.equal(await home.locator('.chart-bar').count(), 30);
   const pending = home.getByRole('region', { name: 'Links waiting for payment' });
   assert.equal(await pending.locator('.stat-amount').innerText(), String(dashboard.pending.count));
@@ -330,5 +325,73 @@ test('switching to বাংলা translates the screens, writes taka in Bengal
   await page.reload();
   await tab(page, 'অর্ডার').waitFor();
   await untilInPage(page, "document.documentElement.lang === 'bn'");
-  assert.deepEqual(await call(core, 'getPreferences', {}), { language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 48 });
+  assert.deepEqual(await call(core, 'getPreferences', {}), {
+    language: 'bn',
+    notificationNames: 'unlocked',
+    linkExpiryHours: 48,
+    clock: '12h',
+  });
+});
+
+test('in বাংলা dates are typed day first in either digits, presets fill both ends, an unreadable date says so, and times read as the clock chosen', async (t) => {
+  const core = await app.startCore(t);
+  const [older, lastEvening] = seed(core, [
+    { amountMinor: 1000, name: 'রহিম উদ্দিন', at: daysAgo(3, 10, 15), pay: 'TRXD100' },
+    { amountMinor: 2500, name: 'করিম আহমেদ', at: daysAgo(1, 17, 30), pay: 'TRXD200' },
+    { amountMinor: 450, name: 'রহিমা খাতুন', at: daysAgo(0, 0, 5) },
+  ]);
+  await call(core, 'savePreferences', { language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 24, clock: '12h' });
+  const page = await app.openPage(t, core, { viewport: { width: 1024, height: 768 } });
+  await tab(page, 'অর্ডার').click();
+  await totalsLine(page).getByText('৩টি অর্ডার · ২টি পরিশোধিত · ৳৩৫.০০ আদায়').waitFor();
+  const time = (ref: string) => orderRow(page, ref).locator('.cell-time .secondary');
+  assert.equal(await time(lastEvening!.ref).innerText(), 'বিকাল ৫:৩০');
+  assert.equal(await time(older!.ref).innerText(), 'সকাল ১০:১৫');
+  assert.doesNotMatch(await page.locator('.grid-rows').innerText(), /AM|PM/);
+
+  const from = page.getByLabel('থেকে', { exact: true });
+  const to = page.getByLabel('পর্যন্ত', { exact: true });
+  assert.equal(await from.getAttribute('type'), 'text', 'not the browser’s month-first date input');
+  assert.equal(await from.getAttribute('placeholder'), 'দিন/মাস/বছর');
+  const bn = formatsFor('bn');
+  const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  await from.fill(bn.dayTyped(day(daysAgo(1))));
+  await totalsLine(page)
+    .getByText(/^২টি অর্ডার/)
+    .waitFor();
+  const yesterday = daysAgo(1);
+  await from.fill(
+    `${String(yesterday.getDate()).padStart(2, '0')}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${yesterday.getFullYear()}`,
+  );
+  await totalsLine(page)
+    .getByText(/^২টি অর্ডার/)
+    .waitFor();
+
+  await page.getByRole('group', { name: 'তারিখ' }).getByRole('button', { name: 'গতকাল' }).click();
+  await totalsLine(page).getByText('১টি অর্ডার · ১টি পরিশোধিত · ৳২৫.০০ আদায়').waitFor();
+  assert.equal(await from.inputValue(), bn.dayTyped(day(yesterday)));
+  assert.equal(await to.inputValue(), bn.dayTyped(day(yesterday)));
+  assert.equal(await page.getByRole('button', { name: 'গতকাল' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'আজ', exact: true }).click();
+  await totalsLine(page)
+    .getByText(/^১টি অর্ডার · ০টি পরিশোধিত/)
+    .waitFor();
+
+  await to.fill('৩১/২/২০২৬');
+  await to.press('Tab');
+  await page.getByText('পর্যন্ত: তারিখ লিখুন দিন/মাস/বছর করে, যেমন ১/১২/২০২৬।').waitFor();
+  assert.equal(await to.getAttribute('aria-invalid'), 'true');
+  await totalsLine(page)
+    .getByText(/^১টি অর্ডার · ০টি পরিশোধিত/)
+    .waitFor();
+  await to.fill('');
+  await page.getByText('পর্যন্ত: তারিখ লিখুন দিন/মাস/বছর করে, যেমন ১/১২/২০২৬।').waitFor({ state: 'detached' });
+  await page.screenshot({ path: '/tmp/paydesk-bengali-dates.png' });
+
+  await tab(page, 'সেটিংস').click();
+  await page.getByLabel(/^২৪ ঘণ্টা/).check();
+  await tab(page, 'অর্ডার').click();
+  await page.getByRole('button', { name: 'ফিল্টার মুছুন' }).click();
+  await orderRow(page, lastEvening!.ref).locator('.cell-time').getByText('১৭:৩০', { exact: true }).waitFor();
+  assert.equal((await call(core, 'getPreferences', {})).clock, '24h');
 });

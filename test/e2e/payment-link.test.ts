@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { inEnglish } from '../../shared/messages/say';
 import type { BridgedCore } from '../support/browser-bridge';
+import { call } from '../support/core';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { eventually, untilInPage } from '../support/waiting';
 
@@ -108,6 +110,39 @@ test('an amount with three decimals is flagged as it is typed and creates no ord
   assert.deepEqual(core.changes, []);
 });
 
+test('a sum typed as a shopkeeper writes it makes a link for that many taka', async (t) => {
+  const { core, page } = await openApp(t);
+  await createLink(page, { amount: 'Tk 1,500/-' });
+  await page.locator('.link-amount').getByText('৳1,500.00', { exact: true }).waitFor();
+  await page.getByLabel('Amount').fill('৳1,50,000');
+  assert.equal(await page.getByLabel('Amount').getAttribute('aria-invalid'), null, 'no refusal while it is an amount');
+  await page.getByRole('button', { name: 'Create payment link' }).click();
+  await page.locator('.link-amount').getByText('৳1,50,000.00', { exact: true }).waitFor();
+  assert.deepEqual(
+    core.service.listOrders({ limit: 10 }).orders.map((order) => order.amountMinor),
+    [15_000_000, 150_000],
+  );
+});
+
+test('in বাংলা the amount field takes “৫০০ টাকা”, and says in Bengali what is not an amount', async (t) => {
+  const core = await app.startCore(t);
+  await call(core, 'savePreferences', { language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 24, clock: '12h' });
+  const page = await app.openPage(t, core, { viewport: { width: 1200, height: 800 } });
+  await page.getByRole('tab', { name: 'পেমেন্ট' }).click();
+  const amount = page.getByLabel('টাকার পরিমাণ');
+  await amount.fill('৫০০ টা');
+  await page.getByText('টাকায়, যেমন ১৫০.৫০, ৳১,৫০০ বা ১৫০০/-').waitFor();
+  await amount.fill('৫০০ ডলার');
+  await page.getByText('পরিমাণটি টাকার সংখ্যায় লিখুন, যেমন ১৫০.৫০।').waitFor();
+  assert.equal(await amount.getAttribute('aria-invalid'), 'true');
+  await amount.fill('১.২৩৪');
+  await page.getByText('টাকার পরিমাণে দশমিকের পরে বড়জোর দুই অঙ্ক (পয়সা) থাকে, যেমন ১৫০.৫০।').waitFor();
+  await amount.fill('৫০০ টাকা');
+  await page.getByRole('button', { name: 'পেমেন্ট লিংক তৈরি করুন' }).click();
+  await page.locator('.link-amount').getByText('৳৫০০.০০', { exact: true }).waitFor();
+  assert.equal(core.service.listOrders({ limit: 10 }).orders[0]!.amountMinor, 50_000);
+});
+
 test('a gateway refusal shows the gateway’s Bengali message verbatim and lists the order as Failed', async (t) => {
   const { core, page } = await openApp(t);
   const profile = core.profiles.active()!;
@@ -125,7 +160,7 @@ test('a gateway refusal shows the gateway’s Bengali message verbatim and lists
   await tab(page, 'Orders').click();
   const row = orderRow(page, order!.ref);
   await row.getByText('Failed', { exact: true }).waitFor();
-  await row.getByText(order!.failure!).waitFor();
+  await row.getByText(inEnglish(order!.failure!)).waitFor();
 });
 
 test('sandbox mode is announced by an unmistakable banner with the return address', async (t) => {

@@ -7,9 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Order } from '../../shared/contract';
+import { formatsFor } from '../../shared/messages/formats';
+import { render, say } from '../../shared/messages/say';
 import { call } from '../support/core';
 import { serveApp } from '../support/e2e-app';
-import { bengaliDigits, csvBytes, dayFirst, paidAt, seedOrders } from '../support/statements';
+import { bengaliDigits, csvBytes, dayFirst, paidAt, seedOrders, yearFirst } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
 import { untilInPage } from '../support/waiting';
 
@@ -102,8 +104,7 @@ test('a statement with Bengali headers is mapped by hand, verifies and questions
     { verified: '2', amountMismatch: '1', missing: '1', unclaimed: '1', alreadyKnown: '0' },
   );
   await report.getByText('5 lines in the file, 4 new to PayDesk').waitFor();
-  const day = new Intl.DateTimeFormat('en-BD', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(daysAgo(2));
-  await report.getByText(`Payments on ${day}`).waitFor();
+  await report.getByText(`Payments on ${formatsFor('en').dayLong(yearFirst(daysAgo(2)).slice(0, 10))}`).waitFor();
   await report.getByRole('heading', { name: '1 line was not imported' }).waitFor();
   const rejected = report.getByRole('region', { name: '1 line was not imported' }).getByRole('row').nth(1);
   assert.equal(await rejected.getByRole('cell').first().innerText(), '6');
@@ -176,4 +177,42 @@ test('a statement with Bengali headers is mapped by hand, verifies and questions
     .locator('.orders-totals')
     .getByText(/^1 order · 1 paid/)
     .waitFor();
+});
+
+test('in বাংলা the report says in Bengali why a line was not imported, and the statement’s days and payment times read in Bengali digits', async (t) => {
+  const core = await app.startCore(t);
+  await call(core, 'savePreferences', { language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 24 });
+  const paid = daysAgo(2, 13, 5);
+  core.platform.choices.statement = {
+    name: 'statement.csv',
+    bytes: csvBytes(['TrxID,Amount,Date', `STRANGER1,1200,${dayFirst(paid)}`, `BADAMT1,abc,${dayFirst(paid)}`, `,50,${dayFirst(paid)}`]),
+  };
+  const page = await app.openPage(t, core, { viewport: { width: 1280, height: 820 } });
+  await untilInPage(page, "document.documentElement.lang === 'bn' && document.querySelector('#tab-reconcile')");
+  await page.locator('#tab-reconcile').click();
+  const screen = page.locator('#panel-reconcile');
+  await screen.locator('section.reconcile-import .panel-head button').click();
+  await screen.locator('form.statement-mapping button[type="submit"]').click();
+  const report = screen.locator('.reconciliation-report');
+  await report.locator('.rejected-lines').waitFor();
+
+  const bn = formatsFor('bn');
+  await report.getByText(`${bn.dayLong(yearFirst(paid).slice(0, 10))} তারিখের পেমেন্ট`).waitFor();
+  const reasons = report.locator('.rejected-lines tbody tr');
+  assert.deepEqual(await reasons.locator('td:first-child').allInnerTexts(), ['৩', '৪'], 'line numbers in Bengali digits');
+  assert.deepEqual(await reasons.locator('td:last-child').allInnerTexts(), [
+    render(say('line_amount_unreadable', { amount: 'abc', refusal: 'amount_not_number' }), 'bn'),
+    render(say('line_no_transaction_id'), 'bn'),
+  ]);
+  assert.equal(
+    await reasons.first().locator('td:last-child [translate="no"]').innerText(),
+    'abc',
+    'the line’s own words are marked as data',
+  );
+  assert.equal(await reasons.first().locator('td.rejected-text').getAttribute('translate'), 'no');
+
+  const unclaimed = screen.locator('tr[data-transaction="STRANGER1"]');
+  assert.deepEqual((await unclaimed.locator('time').innerText()).split('\n'), [bn.date(paid.toISOString()), bn.time(paid.toISOString())]);
+  assert.doesNotMatch(await unclaimed.locator('time').innerText(), /[0-9]/, 'no Latin digits in the payment’s date and time');
+  await unclaimed.getByText(bn.money(120_000)).waitFor();
 });

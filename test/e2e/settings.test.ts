@@ -197,3 +197,30 @@ test('a change declined in the main process’s dialog saves nothing, says so, a
   assert.equal(core.profiles.active()!.returnBaseUrl, 'https://shop.example.net');
   assert.equal(await profileForm(page).getByRole('alert').count(), 0);
 });
+
+test('in বাংলা a failing connection check reads in Bengali at every step, its hosts and ports marked as data', async (t) => {
+  const core = await app.startCore(t);
+  const closed = await freePort();
+  await call(core, 'saveProfile', {
+    profile: { name: 'My shop', baseUrl: `http://127.0.0.1:${closed}/api`, listenPort: await freePort() },
+  });
+  await call(core, 'switchProfile', { name: 'My shop' });
+  const { page } = await openApp(t, core);
+  await call(core, 'savePreferences', { ...(await call(core, 'getPreferences', {})), language: 'bn' });
+  await page.reload();
+
+  await page.getByRole('tab', { name: 'সেটিংস' }).click();
+  await page.getByRole('button', { name: 'সংযোগ যাচাই করুন' }).click();
+  const report = page.locator('.connection-result.is-failed');
+  await report.waitFor();
+  assert.equal(await report.locator('.connection-steps li').count(), 3, 'address, name, connection: the third failed');
+  // What a Bengali reader reads as words: the report less what is marked as data, and the brand.
+  const words = await report.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[translate="no"]').forEach((data) => data.remove());
+    return copy.textContent ?? '';
+  });
+  assert.doesNotMatch(words.replaceAll('PayDesk', ''), /[A-Za-z]/, words);
+  assert.ok((await report.locator('[translate="no"]').allInnerTexts()).includes('127.0.0.1'), 'the host is marked as data');
+  assert.match(await report.innerText(), new RegExp(`127\\.0\\.0\\.1-এর ${closed} পোর্টে কেউ সংযোগ নিচ্ছে না`));
+});

@@ -7,6 +7,8 @@ import {
   type CheckoutResult,
   type GatewayErrorKind,
 } from '../../electron/core/gateway/checkout-client';
+import type { MessageCode } from '../../shared/messages/en';
+import { render } from '../../shared/messages/say';
 import { startSandboxGateway, type SandboxGateway } from '../../electron/sandbox/sandbox-gateway';
 import {
   answer,
@@ -48,15 +50,19 @@ async function run(base: string, options: CheckoutClientOptions = {}, apiKey = A
   }
 }
 
-function assertFailure(result: CheckoutResult, kind: GatewayErrorKind, httpStatus: number | null) {
+/** The failure, with PayDesk's explanation as each reader reads it. */
+function assertFailure(result: CheckoutResult, kind: GatewayErrorKind, httpStatus: number | null, code: MessageCode) {
   assert.equal(result.ok, false, 'expected a failure');
   if (result.ok) return assert.fail();
   const { error } = result;
-  assert.equal(error.kind, kind, error.message);
+  const english = render(error.message, 'en');
+  assert.equal(error.kind, kind, english);
+  assert.equal(error.message.code, code, english);
   assert.equal(error.httpStatus, httpStatus);
-  assert.match(error.message, /^[A-Z].{20,}[.!]$/s, 'the message is a sentence');
+  assert.match(english, /^[A-Z].{20,}[.!]$/s, 'the message is a sentence');
+  assert.match(render(error.message, 'bn'), /^\S.{20,}।$/s, 'and a sentence in Bengali');
   assert.ok(!JSON.stringify(error).includes(API_KEY), 'the API key never appears in the error');
-  return error;
+  return { ...error, english };
 }
 
 test('a checkout against the sandbox returns its payment URL', async () => {
@@ -122,16 +128,16 @@ test('the gateway receives the documented JSON body, the Base URL exactly as typ
 
 test('a domain mismatch keeps the gateway words verbatim and says to compare the Base URLs', async () => {
   const result = await run(`${sandbox.baseUrl}/`, {}, sandbox.apiKey);
-  const error = assertFailure(result, 'gateway_rejected', 200);
+  const error = assertFailure(result, 'gateway_rejected', 200, 'gateway_refused_domain_mismatch');
   assert.equal(error.gatewayMessage, 'Domain mismatch. দুঃখিত, সংযোগ স্থাপন করা যায়নি।');
-  assert.ok(error.message.includes('“Domain mismatch. দুঃখিত, সংযোগ স্থাপন করা যায়নি।”'));
-  assert.match(error.message, /Base URL in PayDesk with the Base URL on the gateway’s API Settings page character by character/);
+  assert.doesNotMatch(error.english, /Domain mismatch/, 'the gateway’s words stand beside PayDesk’s explanation, not inside it');
+  assert.match(error.english, /Base URL in PayDesk with the Base URL on the gateway’s API Settings page character by character/);
 });
 
 test('a wrong API key refused by the sandbox keeps its words and points at the API key', async () => {
-  const error = assertFailure(await run(sandbox.baseUrl, {}, 'sk_sandbox_wrong'), 'gateway_rejected', 401);
+  const error = assertFailure(await run(sandbox.baseUrl, {}, 'sk_sandbox_wrong'), 'gateway_rejected', 401, 'gateway_refused_api_key');
   assert.equal(error.gatewayMessage, 'Unauthorized');
-  assert.match(error.message, /“Unauthorized”.*API key on the gateway’s API Settings page/);
+  assert.match(error.english, /API key on the gateway’s API Settings page/);
 });
 
 // ---- The fault matrix: one misbehaving gateway per case. ----
@@ -142,9 +148,9 @@ test('a gateway that accepts the connection but never answers is a timeout', asy
   const gateway = await silentGateway();
   try {
     const startedAt = Date.now();
-    const error = assertFailure(await run(`http://${gateway.origin}/api`, FAST), 'timeout', null);
+    const error = assertFailure(await run(`http://${gateway.origin}/api`, FAST), 'timeout', null, 'gateway_timeout');
     assert.ok(Date.now() - startedAt < 3000, 'gives up near the total timeout');
-    assert.match(error.message, /did not answer in time/);
+    assert.match(error.english, /did not answer in time/);
   } finally {
     await gateway.close();
   }
@@ -154,7 +160,7 @@ test('a gateway that dribbles its answer slower than the total timeout is a time
   const gateway = await dribblingGateway();
   try {
     const startedAt = Date.now();
-    assertFailure(await run(`http://${gateway.origin}/api`, FAST), 'timeout', 200);
+    assertFailure(await run(`http://${gateway.origin}/api`, FAST), 'timeout', 200, 'gateway_timeout');
     assert.ok(Date.now() - startedAt < 3000);
   } finally {
     await gateway.close();
@@ -164,7 +170,7 @@ test('a gateway that dribbles its answer slower than the total timeout is a time
 test('a 502 HTML page from the proxy is a server error', async () => {
   const gateway = await httpGateway(answer(502, HTML_PAGE('502 Bad Gateway'), 'text/html'));
   try {
-    assertFailure(await run(`http://${gateway.origin}/api`), 'server_error', 502);
+    assertFailure(await run(`http://${gateway.origin}/api`), 'server_error', 502, 'gateway_server_error');
   } finally {
     await gateway.close();
   }
@@ -173,7 +179,7 @@ test('a 502 HTML page from the proxy is a server error', async () => {
 test('truncated JSON is a malformed response', async () => {
   const gateway = await httpGateway(answer(200, '{"status":"success","payment_url":"https://pay.exa'));
   try {
-    assertFailure(await run(`http://${gateway.origin}/api`), 'malformed_response', 200);
+    assertFailure(await run(`http://${gateway.origin}/api`), 'malformed_response', 200, 'gateway_malformed');
   } finally {
     await gateway.close();
   }
@@ -182,7 +188,7 @@ test('truncated JSON is a malformed response', async () => {
 test('an HTML page with HTTP 200 is a malformed response', async () => {
   const gateway = await httpGateway(answer(200, HTML_PAGE('Welcome'), 'text/html'));
   try {
-    assertFailure(await run(`http://${gateway.origin}/api`), 'malformed_response', 200);
+    assertFailure(await run(`http://${gateway.origin}/api`), 'malformed_response', 200, 'gateway_malformed');
   } finally {
     await gateway.close();
   }
@@ -192,7 +198,7 @@ for (const announced of [false, true]) {
   test(`a 50 MB answer is cut off early as too large${announced ? ' when it announces its length' : ''}`, async () => {
     const gateway = await hugeBodyGateway(50 * 1024 * 1024, announced);
     try {
-      assertFailure(await run(`http://${gateway.origin}/api`), 'response_too_large', 200);
+      assertFailure(await run(`http://${gateway.origin}/api`), 'response_too_large', 200, 'gateway_too_large');
       await gateway.closed;
       assert.ok(gateway.sent() < 16 * 1024 * 1024, `stopped after ${gateway.sent()} bytes`);
     } finally {
@@ -204,8 +210,8 @@ for (const announced of [false, true]) {
 test('a 401 HTML page is unauthorized and points at the API key', async () => {
   const gateway = await httpGateway(answer(401, HTML_PAGE('401 Authorization Required'), 'text/html'));
   try {
-    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'unauthorized', 401);
-    assert.match(error.message, /API key on the gateway’s API Settings page/);
+    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'unauthorized', 401, 'gateway_unauthorized');
+    assert.match(error.english, /API key on the gateway’s API Settings page/);
   } finally {
     await gateway.close();
   }
@@ -214,10 +220,9 @@ test('a 401 HTML page is unauthorized and points at the API key', async () => {
 test('an error with HTTP 200 is a rejection that keeps the Bengali message verbatim', async () => {
   const gateway = await httpGateway(answer(200, JSON.stringify({ status: 'error', message: BENGALI_ERROR })));
   try {
-    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'gateway_rejected', 200);
+    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'gateway_rejected', 200, 'gateway_refused');
     assert.equal(error.gatewayMessage, BENGALI_ERROR);
-    assert.ok(error.message.includes(`“${BENGALI_ERROR}”`));
-    assert.doesNotMatch(error.message, /Base URL/);
+    assert.doesNotMatch(error.english, /Base URL/);
   } finally {
     await gateway.close();
   }
@@ -226,7 +231,7 @@ test('an error with HTTP 200 is a rejection that keeps the Bengali message verba
 test('an error JSON with HTTP 500 is a rejection, not a server error', async () => {
   const gateway = await httpGateway(answer(500, JSON.stringify({ status: 'error', message: 'Merchant is suspended' })));
   try {
-    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'gateway_rejected', 500);
+    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'gateway_rejected', 500, 'gateway_refused');
     assert.equal(error.gatewayMessage, 'Merchant is suspended');
   } finally {
     await gateway.close();
@@ -236,7 +241,7 @@ test('an error JSON with HTTP 500 is a rejection, not a server error', async () 
 test('a gateway that echoes the API key back never gets it into the error', async () => {
   const gateway = await httpGateway(answer(200, JSON.stringify({ status: 'error', message: `Invalid key ${API_KEY}` })));
   try {
-    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'gateway_rejected', 200);
+    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'gateway_rejected', 200, 'gateway_refused');
     assert.equal(error.gatewayMessage, 'Invalid key ••••');
   } finally {
     await gateway.close();
@@ -246,7 +251,7 @@ test('a gateway that echoes the API key back never gets it into the error', asyn
 test('a connection reset is a network error', async () => {
   const gateway = await resettingGateway();
   try {
-    assertFailure(await run(`http://${gateway.origin}/api`), 'network', null);
+    assertFailure(await run(`http://${gateway.origin}/api`), 'network', null, 'gateway_connection_failed');
   } finally {
     await gateway.close();
   }
@@ -255,8 +260,9 @@ test('a connection reset is a network error', async () => {
 test('a refused connection is a network error that names the address', async () => {
   const gateway = await silentGateway();
   await gateway.close();
-  const error = assertFailure(await run(`http://${gateway.origin}/api`), 'network', null);
-  assert.ok(error.message.includes(gateway.origin));
+  const error = assertFailure(await run(`http://${gateway.origin}/api`), 'network', null, 'gateway_connection_refused');
+  assert.deepEqual(error.message.params, { host: gateway.origin });
+  assert.ok(error.english.includes(gateway.origin));
 });
 
 test('a self-signed certificate is a network error about the security certificate', async (t) => {
@@ -264,8 +270,8 @@ test('a self-signed certificate is a network error about the security certificat
   const { key, cert } = makeCertificate(t);
   const gateway = await tlsGateway({ key, cert });
   try {
-    const error = assertFailure(await run(`https://${gateway.origin}/api`), 'network', null);
-    assert.match(error.message, /security certificate/);
+    const error = assertFailure(await run(`https://${gateway.origin}/api`), 'network', null, 'gateway_certificate');
+    assert.match(error.english, /security certificate/);
     // The same server is fine once its certificate is trusted, so the failure above was the certificate.
     assert.equal((await run(`https://${gateway.origin}/api`, { tls: { ca: cert } })).ok, true);
   } finally {
@@ -284,8 +290,8 @@ test('a redirect is a malformed response and is not followed', async () => {
     res.end();
   });
   try {
-    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'malformed_response', 302);
-    assert.match(error.message, /redirect/);
+    const error = assertFailure(await run(`http://${gateway.origin}/api`), 'malformed_response', 302, 'gateway_redirect');
+    assert.match(error.english, /redirect/);
     assert.equal(followed, false);
   } finally {
     await gateway.close();
@@ -297,7 +303,7 @@ test('a payment URL that is not an http(s) address is a malformed response', asy
   for (const paymentUrl of ['javascript:alert(document.cookie)', 'http:evil.example', '/checkout?trx_id=1', 'file:///etc/passwd']) {
     const gateway = await httpGateway(answer(200, JSON.stringify({ status: 'success', payment_url: paymentUrl })));
     try {
-      assertFailure(await run(`http://${gateway.origin}/api`), 'malformed_response', 200);
+      assertFailure(await run(`http://${gateway.origin}/api`), 'malformed_response', 200, 'gateway_malformed');
     } finally {
       await gateway.close();
     }
@@ -305,6 +311,6 @@ test('a payment URL that is not an http(s) address is a malformed response', asy
 });
 
 test('a Base URL that is not a web address fails before anything is sent', async () => {
-  const error = assertFailure(await run('your-domain.com/api'), 'network', null);
-  assert.match(error.message, /not a web address/);
+  const error = assertFailure(await run('your-domain.com/api'), 'network', null, 'gateway_base_url_invalid');
+  assert.match(error.english, /not a web address/);
 });

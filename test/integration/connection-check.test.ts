@@ -5,7 +5,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { checkConnection } from '../../electron/core/gateway/connection-check';
 import { startSandboxGateway } from '../../electron/sandbox/sandbox-gateway';
-import { ConnectionReport } from '../../shared/contract';
+import { ConnectionReport, type Message } from '../../shared/contract';
+import { render } from '../../shared/messages/say';
 import { canMakeCertificates, makeCertificate, type CertificateOptions } from '../support/self-signed';
 
 type Listening = { origin: string; port: number; close(): Promise<void> };
@@ -48,16 +49,20 @@ function countingServer(handler: RequestListener = (_req, res) => res.writeHead(
   return { server, seen };
 }
 
+/** A message as an English reader reads it; '' for none. */
+const en = (message: Message | null | undefined) => (message ? render(message, 'en') : '');
+
 function assertReport(report: ConnectionReport, ok: boolean, steps: string[]) {
   assert.deepEqual(ConnectionReport.parse(report), report, 'the report matches the contract');
-  assert.equal(report.ok, ok, report.message);
+  assert.equal(report.ok, ok, en(report.message));
   assert.deepEqual(
     report.steps.map((step) => step.step),
     steps,
   );
-  report.steps.forEach((step, i) => assert.equal(step.ok, !(i === steps.length - 1 && !ok), `${step.step}: ${step.detail}`));
-  assert.match(report.message, /^\S.{30,}\.$/s, 'the message is one sentence');
-  assert.doesNotMatch(report.message, /\n/);
+  report.steps.forEach((step, i) => assert.equal(step.ok, !(i === steps.length - 1 && !ok), `${step.step}: ${en(step.detail)}`));
+  assert.match(en(report.message), /^\S.{30,}\.$/s, 'the message is one sentence');
+  assert.doesNotMatch(en(report.message), /\n/);
+  assert.match(render(report.message, 'bn'), /^\S.{30,}।$/s, 'and one sentence in Bengali');
   return report.steps[report.steps.length - 1]!;
 }
 
@@ -66,12 +71,13 @@ test('the sandbox gateway passes every step and is reported as connected', async
   t.after(() => sandbox.close());
   const report = await checkConnection(sandbox.baseUrl, 'sandbox');
   assertReport(report, true, ['url', 'dns', 'tcp', 'http']);
-  assert.equal(report.message, `Connected to ${new URL(sandbox.baseUrl).host}: the gateway answers.`);
+  assert.deepEqual(report.message, { code: 'check_connected', params: { host: new URL(sandbox.baseUrl).host } });
+  assert.equal(en(report.message), `Connected to ${new URL(sandbox.baseUrl).host}: the gateway answers.`);
   assert.equal(report.warning, null);
   const [, dns, tcp, http] = report.steps;
-  assert.match(dns?.detail ?? '', /127\.0\.0\.1 is a numeric address/);
-  assert.match(tcp?.detail ?? '', /^Connected to 127\.0\.0\.1 port \d+\.$/);
-  assert.match(http?.detail ?? '', /HTTP \d{3}/);
+  assert.match(en(dns?.detail), /127\.0\.0\.1 is a numeric address/);
+  assert.match(en(tcp?.detail), /^Connected to 127\.0\.0\.1 port \d+\.$/);
+  assert.match(en(http?.detail), /HTTP \d{3}/);
 });
 
 test('the check sends one GET of the Base URL, without the API key, and never a POST', async (t) => {
@@ -80,7 +86,7 @@ test('the check sends one GET of the Base URL, without the API key, and never a 
   for (const mode of ['live', 'sandbox'] as const) {
     const report = await checkConnection(`http://${gateway.origin}/api/`, mode);
     assertReport(report, true, ['url', 'dns', 'tcp', 'http']);
-    assert.match(report.steps[3]?.detail ?? '', /HTTP 200 \(OK\)/);
+    assert.match(en(report.steps[3]?.detail), /HTTP 200 \(OK\)/);
   }
   assert.deepEqual(
     seen.map(({ method, url }) => [method, url]),
@@ -99,8 +105,8 @@ test('a Base URL on localhost is checked by name and passes', async (t) => {
   // localhost may also resolve to ::1, where nothing listens: the check goes on to the next address.
   assertReport(report, true, ['url', 'dns', 'tcp', 'http']);
   assert.equal(report.warning, null, 'plain http to this computer crosses no network');
-  assert.match(report.steps[1]?.detail ?? '', /^localhost is at .*127\.0\.0\.1/);
-  assert.match(report.steps[3]?.detail ?? '', /HTTP 404 \(Not Found\); any answer shows it is reachable/);
+  assert.match(en(report.steps[1]?.detail), /^localhost is at .*127\.0\.0\.1/);
+  assert.match(en(report.steps[3]?.detail), /HTTP 404 \(Not Found\); any answer shows it is reachable/);
   assert.equal(seen.length, 1);
 });
 
@@ -109,9 +115,11 @@ test('a closed port fails at the connection step and names the address and port'
   await gateway.close();
   const report = await checkConnection(`http://${gateway.origin}/api`, 'sandbox');
   const failed = assertReport(report, false, ['url', 'dns', 'tcp']);
-  assert.equal(failed.detail, `Nothing is accepting connections at 127.0.0.1 port ${gateway.port}.`);
+  assert.deepEqual(failed.detail, { code: 'check_tcp_refused_detail', params: { host: '127.0.0.1', port: gateway.port } });
+  assert.deepEqual(report.message, { code: 'check_tcp_refused', params: { host: '127.0.0.1', port: gateway.port, subject: 'gateway' } });
+  assert.equal(en(failed.detail), `Nothing is accepting connections at 127.0.0.1 port ${gateway.port}.`);
   assert.equal(
-    report.message,
+    en(report.message),
     `Nothing is accepting connections at 127.0.0.1 port ${gateway.port}: check the port in the Base URL and that the gateway is running.`,
   );
 });
@@ -119,8 +127,8 @@ test('a closed port fails at the connection step and names the address and port'
 test('a host name that does not exist fails at the name look-up', async () => {
   const report = await checkConnection('https://gateway.paydesk.invalid/api', 'live');
   const failed = assertReport(report, false, ['url', 'dns']);
-  assert.match(failed.detail, /gateway\.paydesk\.invalid/);
-  assert.match(report.message, /^PayDesk could (not find|not look up) gateway\.paydesk\.invalid.*check .*internet/);
+  assert.match(en(failed.detail), /gateway\.paydesk\.invalid/);
+  assert.match(en(report.message), /^PayDesk could (not find|not look up) gateway\.paydesk\.invalid.*check .*internet/);
 });
 
 test('a Base URL that is not a usable web address fails at the first step, before any traffic', async () => {
@@ -133,7 +141,7 @@ test('a Base URL that is not a usable web address fails at the first step, befor
   for (const [baseUrl, expected] of cases) {
     const report = await checkConnection(baseUrl, 'live');
     assertReport(report, false, ['url']);
-    assert.match(report.message, expected);
+    assert.match(en(report.message), expected);
     assert.ok(!JSON.stringify(report).includes('hunter2'), 'a password in the URL is never repeated');
   }
 });
@@ -142,8 +150,9 @@ test('plain http on a live profile passes the address step with a warning about 
   // A .invalid name stops the check at the look-up, so no traffic leaves this computer.
   const live = await checkConnection('http://gateway.paydesk.invalid/api', 'live');
   assertReport(live, false, ['url', 'dns']);
-  assert.match(live.warning ?? '', /API key .* cross the network unencrypted/);
-  assert.match(live.warning ?? '', /https:\/\//);
+  assert.equal(live.warning?.code, 'check_url_plain_http');
+  assert.match(en(live.warning), /API key .* cross the network unencrypted/);
+  assert.match(en(live.warning), /https:\/\//);
   const sandbox = await checkConnection('http://gateway.paydesk.invalid/api', 'sandbox');
   assert.equal(sandbox.warning, null, 'a sandbox profile has no real key to protect');
   const encrypted = await checkConnection('https://gateway.paydesk.invalid/api', 'live');
@@ -176,14 +185,14 @@ test('a self-signed certificate fails at the certificate step and says so in pla
   if (gateway === null) return;
   const report = await checkConnection(`https://${gateway.origin}/api`, 'live');
   const failed = assertReport(report, false, ['url', 'dns', 'tcp', 'tls']);
-  assert.match(failed.detail, /^The security certificate of 127\.0\.0\.1 is self-signed/);
-  assert.match(report.message, /security certificate of 127\.0\.0\.1 is self-signed.*recognised authority/);
+  assert.match(en(failed.detail), /^The security certificate of 127\.0\.0\.1 is self-signed/);
+  assert.match(en(report.message), /security certificate of 127\.0\.0\.1 is self-signed.*recognised authority/);
   assert.deepEqual(gateway.seen, [], 'no request is made over an untrusted connection');
 
   // Trusted, the same server passes: the failure above was the certificate and nothing else.
   const trusted = await checkConnection(`https://${gateway.origin}/api`, 'live', { ca: gateway.trust });
   assertReport(trusted, true, ['url', 'dns', 'tcp', 'tls', 'http']);
-  assert.match(trusted.steps[3]?.detail ?? '', /^The security certificate of 127\.0\.0\.1 is valid until \d{1,2} \w+ \d{4}, issued by/);
+  assert.match(en(trusted.steps[3]?.detail), /^The security certificate of 127\.0\.0\.1 is valid until \d{1,2} \w+ \d{4}, issued by/);
   assert.deepEqual(gateway.seen, ['GET /api']);
 });
 
@@ -192,8 +201,11 @@ test('an expired certificate is reported as expired, with its date', async (t) =
   if (gateway === null) return;
   const report = await checkConnection(`https://${gateway.origin}/api`, 'live', { ca: gateway.trust });
   const failed = assertReport(report, false, ['url', 'dns', 'tcp', 'tls']);
-  assert.equal(failed.detail, 'The security certificate of 127.0.0.1 expired on 2 January 2020.');
-  assert.match(report.message, /this computer’s date is right.*renew the certificate/);
+  assert.equal(failed.detail.code, 'check_tls_expired_detail');
+  assert.equal(failed.detail.params.validTo, '2020-01-02T00:00:00.000Z');
+  assert.equal(en(failed.detail), 'The security certificate of 127.0.0.1 expired on 2 Jan 2020.');
+  assert.equal(render(failed.detail, 'bn'), '127.0.0.1-এর নিরাপত্তা সার্টিফিকেটের মেয়াদ ২ জানুয়ারি, ২০২০ তারিখে শেষ হয়েছে।');
+  assert.match(en(report.message), /this computer’s date is right.*renew the certificate/);
 });
 
 test('a certificate made for another name is reported as the wrong host name', async (t) => {
@@ -202,10 +214,10 @@ test('a certificate made for another name is reported as the wrong host name', a
   const report = await checkConnection(`https://${gateway.origin}/api`, 'live', { ca: gateway.trust });
   const failed = assertReport(report, false, ['url', 'dns', 'tcp', 'tls']);
   assert.equal(
-    failed.detail,
+    en(failed.detail),
     'The security certificate shown at 127.0.0.1 is for pay.example.com and www.pay.example.com, not for 127.0.0.1.',
   );
-  assert.match(report.message, /check the spelling of the Base URL/);
+  assert.match(en(report.message), /check the spelling of the Base URL/);
 });
 
 test('a certificate from an authority this computer does not trust names the issuer', async (t) => {
@@ -214,7 +226,7 @@ test('a certificate from an authority this computer does not trust names the iss
   const report = await checkConnection(`https://${gateway.origin}/api`, 'live');
   const failed = assertReport(report, false, ['url', 'dns', 'tcp', 'tls']);
   assert.equal(
-    failed.detail,
+    en(failed.detail),
     'The security certificate of 127.0.0.1 was issued by “PayDesk Test Authority”, which this computer does not trust.',
   );
   const trusted = await checkConnection(`https://${gateway.origin}/api`, 'live', { ca: gateway.trust });
@@ -226,7 +238,7 @@ test('https to a server that only speaks plain http fails at the certificate ste
   const gateway = await listen(t, server);
   const report = await checkConnection(`https://${gateway.origin}/api`, 'live');
   assertReport(report, false, ['url', 'dns', 'tcp', 'tls']);
-  assert.match(report.message, /should start with http:\/\/ instead/);
+  assert.match(en(report.message), /should start with http:\/\/ instead/);
   assert.equal(seen.length, 0);
 });
 
@@ -237,8 +249,8 @@ test('a server that answers, but not in HTTP, fails at the web step', async (t) 
   );
   const report = await checkConnection(`http://${gateway.origin}/api`, 'sandbox');
   const failed = assertReport(report, false, ['url', 'dns', 'tcp', 'http']);
-  assert.equal(failed.detail, `${gateway.origin} answered, but not as a web server (HTTP).`);
-  assert.match(report.message, /check the port in the Base URL/);
+  assert.equal(en(failed.detail), `${gateway.origin} answered, but not as a web server (HTTP).`);
+  assert.match(en(report.message), /check the port in the Base URL/);
 });
 
 test('a server that accepts the connection but never answers fails at the web step in time', async (t) => {
@@ -250,7 +262,7 @@ test('a server that accepts the connection but never answers fails at the web st
   const report = await checkConnection(`http://${gateway.origin}/api`, 'sandbox', { timeoutMs: 400 });
   const failed = assertReport(report, false, ['url', 'dns', 'tcp', 'http']);
   assert.ok(Date.now() - startedAt < 3000, 'gives up near the time limit');
-  assert.equal(failed.detail, `${gateway.origin} accepted the connection but gave no answer within 0.4 seconds.`);
+  assert.equal(en(failed.detail), `${gateway.origin} accepted the connection but gave no answer within 0.4 seconds.`);
 });
 
 test('a redirect to another site is reported and warned about, never followed', async (t) => {
@@ -260,8 +272,11 @@ test('a redirect to another site is reported and warned about, never followed', 
   const gateway = await listen(t, server);
   const report = await checkConnection(`http://${gateway.origin}/api`, 'sandbox');
   const step = assertReport(report, true, ['url', 'dns', 'tcp', 'http']);
-  assert.match(step.detail, /HTTP 301 \(Moved Permanently\), a redirect to “http:\/\/127\.0\.0\.1:\d+\/api”, which PayDesk did not follow/);
-  assert.match(report.warning ?? '', /never made through a redirect/);
+  assert.match(
+    en(step.detail),
+    /HTTP 301 \(Moved Permanently\), a redirect to “http:\/\/127\.0\.0\.1:\d+\/api”, which PayDesk did not follow/,
+  );
+  assert.match(en(report.warning), /never made through a redirect/);
   assert.equal(elsewhere.seen.length, 0);
 });
 
@@ -281,6 +296,49 @@ test('a server error page still shows the gateway is reachable, with a warning',
   const gateway = await listen(t, server);
   const report = await checkConnection(`http://${gateway.origin}/api`, 'live');
   const step = assertReport(report, true, ['url', 'dns', 'tcp', 'http']);
-  assert.match(step.detail, /HTTP 502 \(Bad Gateway\), an error on its own side/);
-  assert.match(report.warning ?? '', /error of its own \(HTTP 502\)/);
+  assert.match(en(step.detail), /HTTP 502 \(Bad Gateway\), an error on its own side/);
+  assert.match(en(report.warning), /error of its own \(HTTP 502\)/);
+});
+
+/** What a Bengali reader sees of a message, less its data (hosts, ports, addresses, codes) and the brand. */
+function bengaliWords(message: Message): string {
+  let text = render(message, 'bn');
+  const data = Object.values(message.params).flatMap((value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []));
+  for (const value of data.sort((a, b) => b.length - a.length)) if (value !== '') text = text.replaceAll(value, '');
+  return text.replace(/https?:\/\/\S*/g, '').replaceAll('PayDesk', '');
+}
+
+test('a failing check reads in Bengali at every step, with no Latin word besides hosts, ports and addresses', async (t) => {
+  const closed = await listen(t, createNetServer());
+  await closed.close();
+  const silent = await listen(
+    t,
+    createNetServer(() => {}),
+  );
+  const plain = countingServer();
+  const plainHttp = await listen(t, plain.server);
+  const broken = countingServer((_req, res) => res.writeHead(502).end());
+  const brokenHttp = await listen(t, broken.server);
+  const reports = [
+    await checkConnection('your-domain.com/api', 'live'),
+    await checkConnection('https://merchant:hunter2@pay.example.com/api', 'live'),
+    await checkConnection('http://gateway.paydesk.invalid/api', 'live'),
+    await checkConnection(`http://${closed.origin}/api`, 'live'),
+    await checkConnection(`http://${silent.origin}/api`, 'live', { timeoutMs: 300 }),
+    await checkConnection(`https://${plainHttp.origin}/api`, 'live'),
+    await checkConnection(`http://${brokenHttp.origin}/api`, 'live'),
+  ];
+  const certificates = await httpsGateway(t, { expired: true });
+  if (certificates) reports.push(await checkConnection(`https://${certificates.origin}/api`, 'live', { ca: certificates.trust }));
+  const selfSigned = await httpsGateway(t);
+  if (selfSigned) reports.push(await checkConnection(`https://${selfSigned.origin}/api`, 'live'));
+
+  for (const report of reports) {
+    const said = [report.message, ...(report.warning ? [report.warning] : []), ...report.steps.map((step) => step.detail)];
+    for (const message of said) {
+      const words = bengaliWords(message);
+      assert.doesNotMatch(words, /[A-Za-z]/, `${message.code}: ${render(message, 'bn')}`);
+      assert.match(words, /[\u0980-\u09ff]/, `${message.code} is written in Bengali`);
+    }
+  }
 });

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { StatementMapping, type Order } from '../../shared/contract';
+import { render } from '../../shared/messages/say';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { seedOrders } from '../support/seed-orders';
 
@@ -54,10 +55,18 @@ test('one transaction id is claimed for one order only, and a later return is a 
   assert.equal((await claim(core, first!.ref, 'SHOWN123')).ok, true);
   const twice = await claim(core, second!.ref, 'shown123');
   assert.equal(twice.ok, false);
-  if (!twice.ok) assert.match(twice.error.message, /already paid order PD-/);
+  if (!twice.ok) {
+    assert.deepEqual(
+      [twice.error.code, twice.error.params],
+      ['transaction_pays_other_order', { transactionId: 'shown123', ref: first!.ref }],
+    );
+    assert.equal(render(twice.error, 'bn'), `লেনদেন shown123 দিয়ে আগেই অর্ডার ${first!.ref} পরিশোধিত; এক পেমেন্টে একটিই অর্ডার।`);
+    assert.equal(render(twice.error, 'en'), `Transaction shown123 already paid order ${first!.ref}; one payment pays one order.`);
+  }
   assert.equal(core.service.findOrder(second!.ref)!.status, 'pending');
   const again = await claim(core, first!.ref, 'OTHER1');
   assert.equal(again.ok, false, 'a paid order takes no second claim');
+  if (!again.ok) assert.deepEqual([again.error.code, again.error.params], ['order_already_paid', { ref: first!.ref }]);
 
   const origin = core.runtime().returnBaseUrl!;
   const repeat = await fetch(`${origin}${first!.successPath}?transaction_id=shown123`);
@@ -70,13 +79,18 @@ test('one transaction id is claimed for one order only, and a later return is a 
   assert.deepEqual(kinds.slice(-2), ['claimed_at_counter', 'return_conflict']);
 });
 
-test('a claim with something that is no transaction id is refused with a sentence and changes nothing', async (t) => {
+test('a claim with something that is no transaction id is refused with its reason and changes nothing', async (t) => {
   const core = await startTestCore(t);
   const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
   for (const typed of ['АВС123', 'TRX 123', '', '=HYPERLINK("x")']) {
     const reply = await claim(core, order!.ref, typed);
     assert.equal(reply.ok, false, typed);
-    if (!reply.ok) assert.deepEqual([reply.error.kind, reply.error.field], ['invalid_input', 'transactionId'], typed);
+    if (!reply.ok)
+      assert.deepEqual(
+        [reply.error.kind, reply.error.field, reply.error.code],
+        ['invalid_input', 'transactionId', 'transaction_id_invalid'],
+        typed,
+      );
   }
   assert.equal(core.service.findOrder(order!.ref)!.status, 'pending');
 });

@@ -4,7 +4,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../electron/core/storage/sqlite/database';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/storage/sqlite/migrations';
+import { MIGRATIONS, OrderBookRefused, SCHEMA_VERSION } from '../../electron/core/storage/sqlite/migrations';
+import { render } from '../../shared/messages/say';
 import { tempDir } from '../support/temp-dir';
 
 test('a new order book is created at the current schema, in WAL mode with a busy timeout', (t) => {
@@ -29,12 +30,22 @@ test('opening an order book twice does not migrate or back it up again', (t) => 
   assert.ok(!existsSync(`${file}.v${SCHEMA_VERSION}.bak`));
 });
 
-test('an order book from a newer PayDesk is refused with a sentence and left untouched', (t) => {
+test('an order book from a newer PayDesk is refused with its reason in both languages and left untouched', (t) => {
   const file = join(tempDir(t), 'paydesk.db');
   const raw = new Database(file);
   raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
   raw.close();
-  assert.throws(() => openDatabase(file), /newer PayDesk/);
+  const schema = SCHEMA_VERSION + 1;
+  assert.throws(
+    () => openDatabase(file),
+    (error) => {
+      assert.ok(error instanceof OrderBookRefused);
+      assert.deepEqual(error.said, { code: 'order_book_newer', params: { schema } });
+      assert.equal(error.message, `This order book was written by a newer PayDesk (schema ${schema}); update PayDesk to open it.`);
+      assert.match(render(error.said, 'bn'), /^এই অর্ডারের খাতা PayDesk-এর নতুন কোনো সংস্করণে লেখা/);
+      return true;
+    },
+  );
   const check = new Database(file);
   assert.equal(check.pragma('user_version', { simple: true }), SCHEMA_VERSION + 1);
   check.close();

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Order } from '../../shared/contract';
+import { render } from '../../shared/messages/say';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { freePort } from '../support/free-port';
 import { httpGateway } from '../support/misbehaving-gateways';
@@ -121,12 +122,50 @@ test('a new return base or an exposed listen address is saved only when the shop
   assert.equal(core.platform.confirmations.length, asked);
 });
 
+test('a Bengali shop is asked in Bengali, and a refused change names the question as it was asked', async (t) => {
+  const core = await startTestCore(t);
+  await call(core, 'savePreferences', { ...(await call(core, 'getPreferences', {})), language: 'bn' });
+  const gateway = await recordingGateway(t);
+  core.platform.choices.confirm = false;
+  const refused = await core.router.handle(
+    'saveProfile',
+    { profile: { name: 'My shop', baseUrl: gateway.baseUrl, mode: 'live' } },
+    APP_SENDER,
+  );
+  const [asked] = core.platform.confirmations;
+  assert.deepEqual(asked, {
+    title: 'এই গেটওয়ের সাথে যুক্ত হবেন?',
+    message: `পেমেন্ট লিংকের জন্য PayDesk http://${gateway.origin}-এর সাথে যুক্ত হবে।`,
+    detail: asked!.detail,
+    confirmLabel: 'যুক্ত করুন',
+    cancelLabel: 'থাক',
+  });
+  assert.match(asked!.detail, /^পেমেন্টের অনুরোধ/);
+  assert.equal(refused.ok, false);
+  if (refused.ok) return;
+  assert.deepEqual(
+    [refused.error.kind, refused.error.code, refused.error.params],
+    ['forbidden', 'change_not_confirmed', { title: asked!.title }],
+  );
+  assert.equal(render(refused.error, 'bn'), 'কিছুই সংরক্ষণ হয়নি: “এই গেটওয়ের সাথে যুক্ত হবেন?” প্রশ্নে সম্মতি দেওয়া হয়নি।');
+  assert.equal(refused.error.message, 'Nothing was saved: “এই গেটওয়ের সাথে যুক্ত হবেন?” was not confirmed.');
+
+  await call(core, 'savePreferences', { ...(await call(core, 'getPreferences', {})), language: 'en' });
+  await core.router.handle('saveProfile', { profile: { name: 'My shop', baseUrl: gateway.baseUrl, mode: 'live' } }, APP_SENDER);
+  const english = core.platform.confirmations.at(-1)!;
+  assert.deepEqual([english.title, english.confirmLabel, english.cancelLabel], ['Connect to this gateway?', 'Connect', 'Cancel']);
+});
+
 test('weak key storage is switched on only when the shopkeeper confirms it', async (t) => {
   const core = await startTestCore(t, { keys: { cipher: testCipher({ backend: 'basic_text' }) } });
   core.platform.choices.confirm = false;
   const declined = await call(core, 'acceptWeakKeyStorage', { accept: true });
   assert.equal(declined.weakAccepted, false);
   assert.equal(core.platform.confirmations.length, 1);
+  assert.deepEqual(
+    [core.platform.confirmations[0]!.title, core.platform.confirmations[0]!.cancelLabel],
+    ['Keep API keys under weak protection?', 'Cancel'],
+  );
   core.platform.choices.confirm = true;
   assert.equal((await call(core, 'acceptWeakKeyStorage', { accept: true })).weakAccepted, true);
   // Taking it back needs no question.
@@ -169,7 +208,7 @@ test('a profile stays live or sandbox, and every order remembers which it was', 
   const liveOrder = await call(core, 'createPaymentLink', { amount: '6' });
   const flip = await edit(core, { baseUrl: gateway.baseUrl, mode: 'sandbox' });
   assert.equal(flip.ok, false);
-  if (!flip.ok) assert.equal(flip.error.field, 'profile.mode');
+  if (!flip.ok) assert.deepEqual([flip.error.field, flip.error.code], ['profile.mode', 'profile_mode_fixed']);
   assert.throws(() => core.db.prepare(`UPDATE profiles SET mode = 'sandbox' WHERE name = 'My shop'`).run(), /keeps its mode/);
   const flags = core.db.prepare(`SELECT ref, sandbox FROM orders ORDER BY id`).all();
   assert.deepEqual(flags, [
@@ -216,7 +255,8 @@ test('a search with a control character in it is refused with a sentence', async
   for (const search of ['PD\u0000', 'a\u001b[2J']) {
     const reply = await core.router.handle('listOrders', { search }, APP_SENDER);
     assert.equal(reply.ok, false);
-    if (!reply.ok) assert.deepEqual([reply.error.kind, reply.error.field], ['invalid_input', 'search']);
+    if (!reply.ok)
+      assert.deepEqual([reply.error.kind, reply.error.field, reply.error.code], ['invalid_input', 'search', 'search_control_character']);
   }
   assert.equal((await core.router.handle('listOrders', { search: 'রহিম' }, APP_SENDER)).ok, true);
 });

@@ -7,6 +7,7 @@ import type { ListOrdersInput, OrderPage } from '../../shared/contract';
 import { openDatabase } from '../../electron/core/storage/sqlite/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/storage/sqlite/migrations';
 import { localDay } from '../../electron/core/storage/sqlite/order-queries';
+import { render } from '../../shared/messages/say';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
 import { tempDir } from '../support/temp-dir';
@@ -126,7 +127,12 @@ test('new links expire after the configured time', async (t) => {
   const order = await call(core, 'createPaymentLink', { amount: '10' });
   const lifetime = Date.parse(order.expiresAt!) - Date.parse(order.createdAt);
   assert.equal(lifetime, 2 * HOUR);
-  assert.deepEqual(await call(core, 'getPreferences', {}), { language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 2 });
+  assert.deepEqual(await call(core, 'getPreferences', {}), {
+    language: 'bn',
+    notificationNames: 'unlocked',
+    linkExpiryHours: 2,
+    clock: '12h',
+  });
   const refused = await core.router.handle('savePreferences', { language: 'fr', linkExpiryHours: 0 }, APP_SENDER);
   assert.equal(refused.ok, false);
 });
@@ -136,7 +142,7 @@ test('marking an order paid by hand needs a reason, is audited and shows as manu
   const order = await call(core, 'createPaymentLink', { amount: '250' });
   const noReason = await core.router.handle('markPaidManually', { ref: order.ref, reason: ' ' }, APP_SENDER);
   assert.equal(noReason.ok, false);
-  if (!noReason.ok) assert.equal(noReason.error.field, 'reason');
+  if (!noReason.ok) assert.deepEqual([noReason.error.field, noReason.error.code], ['reason', 'paid_reason_too_short']);
   assert.equal(core.service.findOrder(order.ref)!.status, 'pending');
 
   const paid = await call(core, 'markPaidManually', { ref: order.ref, reason: 'Paid in cash at the counter' });
@@ -144,9 +150,15 @@ test('marking an order paid by hand needs a reason, is audited and shows as manu
   assert.equal(paid.paidManually, true);
   assert.equal(paid.transactionId, null);
   const detail = await call(core, 'getOrder', { ref: order.ref });
-  assert.deepEqual(detail.timeline.at(-1), { kind: 'paid_manually', at: paid.paidAt, detail: { reason: 'Paid in cash at the counter' } });
+  assert.deepEqual(detail.timeline.at(-1), {
+    kind: 'paid_manually',
+    at: paid.paidAt,
+    detail: { reason: 'Paid in cash at the counter' },
+    message: null,
+  });
   const again = await core.router.handle('markPaidManually', { ref: order.ref, reason: 'twice' }, APP_SENDER);
   assert.equal(again.ok, false);
+  if (!again.ok) assert.deepEqual([again.error.code, again.error.params], ['order_already_paid', { ref: order.ref }]);
   // The gateway's return that arrives afterwards keeps the manual record and gives the order its transaction
   // id, so the statement line of that payment can never become a second paid order; the timeline says so.
   const landing = await decideOnCheckout(order.paymentUrl!, 'Pay');
@@ -165,6 +177,11 @@ test('the shopkeeper can cancel a pending link; the timeline shows who did', asy
   assert.equal(cancelled.status, 'cancelled');
   const again = await core.router.handle('cancelOrder', { ref: order.ref }, APP_SENDER);
   assert.equal(again.ok, false);
+  if (!again.ok) {
+    assert.deepEqual([again.error.code, again.error.params], ['cancel_not_pending', { ref: order.ref, status: 'cancelled' }]);
+    assert.equal(render(again.error, 'en'), `Order ${order.ref} is cancelled; only a pending link can be cancelled.`);
+    assert.equal(render(again.error, 'bn'), `অর্ডার ${order.ref} এখন বাতিল; শুধু অপেক্ষমাণ লিংক বাতিল করা যায়।`);
+  }
   const detail = await call(core, 'getOrder', { ref: order.ref });
   assert.deepEqual(
     detail.timeline.map((e) => [e.kind, e.detail.by ?? null]),
@@ -292,7 +309,11 @@ test('orders of a removed profile are read-only', async (t) => {
   ] as const) {
     const reply = await core.router.handle(channel, payload, APP_SENDER);
     assert.equal(reply.ok, false);
-    if (!reply.ok) assert.equal(reply.error.kind, 'forbidden');
+    if (!reply.ok)
+      assert.deepEqual(
+        [reply.error.kind, reply.error.code, reply.error.params],
+        ['forbidden', 'order_of_removed_profile', { ref: order.ref }],
+      );
   }
   assert.equal((await call(core, 'getOrder', { ref: order.ref })).order.status, 'pending');
 });

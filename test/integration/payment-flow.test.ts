@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import type { CreateLinkInput, Order } from '../../shared/contract';
+import type { CreateLinkInput, Message, Order } from '../../shared/contract';
+import { inEnglish, render } from '../../shared/messages/say';
 import { createOrdersRepo } from '../../electron/core/storage/sqlite/orders-repo';
 import { hashToken, newReturnToken } from '../../electron/core/orders/return-tokens';
 import { decideOnCheckout, follow } from '../support/customer-browser';
@@ -192,7 +193,7 @@ test('bad input gets a clear error and records nothing', async (t) => {
     if (!reply.ok) {
       assert.equal(reply.error.kind, 'invalid_input');
       assert.equal(reply.error.field, 'amount');
-      assert.match(reply.error.message, /\.$/);
+      assert.match(reply.error.code, /^amount_/);
     }
   }
   const email = await core.router.handle('createPaymentLink', { amount: '10', customerEmail: 'not-an-email' }, APP_SENDER);
@@ -215,7 +216,7 @@ test('the router refuses requests from anything but the app window', async (t) =
   assert.equal((core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n, 0);
 });
 
-test('a gateway that cannot be reached leaves the order failed with a sentence, never pending', async (t) => {
+test('a gateway that cannot be reached leaves the order failed with the reason it was given, never pending', async (t) => {
   const core = await startTestCore(t, { checkout: { connectTimeoutMs: 500, totalTimeoutMs: 1000 } });
   const closed = createServer();
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -226,11 +227,33 @@ test('a gateway that cannot be reached leaves the order failed with a sentence, 
 
   const reply = await core.router.handle('createPaymentLink', { amount: '10' }, APP_SENDER);
   assert.equal(reply.ok, false);
-  if (!reply.ok) assert.equal(reply.error.kind, 'network');
+  if (reply.ok) return;
+  assert.equal(reply.error.kind, 'network');
   const [order] = core.service.listOrders({ limit: 10 }).orders;
   assert.equal(order!.status, 'failed');
-  assert.match(order!.failure!, /\./);
   assert.equal(order!.paymentUrl, null);
+  // The order and its timeline keep the message itself, so each reads it in the shop's language of the day.
+  const said = { code: reply.error.code, params: reply.error.params };
+  assert.deepEqual(order!.failure, said);
+  const { timeline } = await call(core, 'getOrder', { ref: order!.ref });
+  assert.deepEqual(timeline.find((event) => event.kind === 'link_failed')?.message, said);
+  assert.doesNotMatch(orderEvents(core, order!.ref).find((e) => e.kind === 'link_failed')!.detail!, /no payment link was made/);
+});
+
+test('a failed link recorded as an English sentence by an older PayDesk still reads as it was written', async (t) => {
+  const core = await startTestCore(t);
+  core.profiles.update(core.profiles.active()!.id, { baseUrl: 'http://127.0.0.1:9/api' });
+  await core.router.handle('createPaymentLink', { amount: '10' }, APP_SENDER);
+  const [failed] = core.service.listOrders({ limit: 1 }).orders;
+  const sentence = 'Nothing is accepting connections at 127.0.0.1:9, so no payment link was made.';
+  core.db.prepare(`UPDATE orders SET failure = ? WHERE ref = ?`).run(sentence, failed!.ref);
+  core.db.prepare(`UPDATE order_events SET detail = json_object('kind', 'network', 'message', ?) WHERE kind = 'link_failed'`).run(sentence);
+
+  const { order, timeline } = await call(core, 'getOrder', { ref: failed!.ref });
+  const recorded = { code: 'link_failure_recorded', params: { sentence } };
+  assert.deepEqual(order.failure, recorded);
+  assert.deepEqual(timeline.find((event) => event.kind === 'link_failed')?.message, recorded);
+  assert.equal(render(recorded as Message, 'bn'), sentence);
 });
 
 test('the gateway’s Bengali refusal reaches the shopkeeper verbatim', async (t) => {
@@ -253,10 +276,13 @@ test('a listener port already in use is reported in a sentence and no link is ma
   const core = await startTestCore(t, { listen: { host: '127.0.0.1', port } });
   const status = await call(core, 'getStatus', {});
   assert.equal(status.returnUrl, null);
-  assert.match(status.listenerProblem!, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
+  assert.match(inEnglish(status.listenerProblem!), new RegExp(`${port}.*127\\.0\\.0\\.1|127\\.0\\.0\\.1.*${port}`));
   const reply = await core.router.handle('createPaymentLink', { amount: '10' }, APP_SENDER);
   assert.equal(reply.ok, false);
-  if (!reply.ok) assert.equal(reply.error.kind, 'not_configured');
+  if (reply.ok) return;
+  assert.equal(reply.error.kind, 'not_configured');
+  // The listener's own message, standing alone: no sentence of the orders' wrapped around it.
+  assert.deepEqual({ code: reply.error.code, params: reply.error.params }, status.listenerProblem);
 });
 
 test('orders survive a restart of PayDesk on the same data folder', async (t) => {

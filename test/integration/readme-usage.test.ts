@@ -65,13 +65,17 @@ function readmeUsage(): Usage {
   return usageOf(rest, first.trim());
 }
 
-async function helpUsage(): Promise<Usage> {
-  const help = await paydesk(['--help']);
+/** The help's headings in each language the CLI speaks. */
+const HEADINGS = { en: { usage: 'Usage: ', commands: 'Commands:' }, bn: { usage: 'ব্যবহার: ', commands: 'কমান্ড:' } };
+
+async function helpUsage(language: keyof typeof HEADINGS = 'en'): Promise<Usage> {
+  const help = await paydesk(['--lang', language, '--help']);
   assert.equal(help.code, 0, help.stderr);
+  const headings = HEADINGS[language];
   const lines = help.stdout.split('\n');
-  const first = lines.find((l) => l.startsWith('Usage: '))?.slice('Usage: '.length);
+  const first = lines.find((l) => l.startsWith(headings.usage))?.slice(headings.usage.length);
   assert.ok(first, '--help has a Usage line');
-  const start = lines.indexOf('Commands:');
+  const start = lines.indexOf(headings.commands);
   const end = lines.findIndex((l, i) => i > start && l.trim() === '');
   assert.ok(start >= 0 && end > start, '--help lists its commands under "Commands:"');
   return usageOf(lines.slice(start + 1, end), first);
@@ -84,6 +88,12 @@ test("the README's CLI usage names every command of `paydesk --help` with the sa
   for (const [name, options] of help.commands) {
     assert.deepEqual(readme.commands.get(name), options, `the options of "paydesk ${name}"`);
   }
+});
+
+test('the Bengali help names the same commands with the same options, typed as in English', async () => {
+  const [english, bengali] = [await helpUsage('en'), await helpUsage('bn')];
+  assert.deepEqual([...bengali.commands], [...english.commands]);
+  assert.equal(bengali.line.split(' ')[0], 'paydesk');
 });
 
 test('a usage line is read as its command and its options, brackets and all', () => {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { toDecimalString } from '../../shared/money';
+import { render } from '../../shared/messages/say';
 import { APP_SENDER, call, startTestCore } from '../support/core';
 import { tempDir } from '../support/temp-dir';
 import { seedOrdersAt } from '../support/seed-orders';
@@ -61,14 +62,18 @@ test('a receipt in Bengali, one marked paid by hand, and receipts only for paid 
   const [pending] = seed(core, [{ amountMinor: 99900, name: 'Karim' }]);
   const refused = await core.router.handle('saveReceiptPdf', { ref: pending!.ref, layout: 'a4' }, APP_SENDER);
   assert.equal(refused.ok, false);
-  if (!refused.ok) assert.match(refused.error.message, /receipts are for paid orders/);
+  if (!refused.ok) {
+    assert.deepEqual([refused.error.code, refused.error.params], ['receipt_not_paid', { ref: pending!.ref, status: 'pending' }]);
+    assert.equal(render(refused.error, 'bn'), `অর্ডার ${pending!.ref} এখন অপেক্ষমাণ; রসিদ শুধু পরিশোধিত অর্ডারের হয়।`);
+    assert.equal(render(refused.error, 'en'), `Order ${pending!.ref} is pending; receipts are for paid orders.`);
+  }
 
   await call(core, 'markPaidManually', { ref: pending!.ref, reason: 'Cash at the counter' });
   const file = join(dir, 'manual.pdf');
   core.platform.choices.saveFile = file;
   await call(core, 'saveReceiptPdf', { ref: pending!.ref, layout: 'roll80' });
   const text = pdfText(file);
-  assert.ok(text.includes('৯৯৯.০০৳'), `amount in Bengali digits, as bn-BD writes taka\n${text}`);
+  assert.ok(text.includes('৳৯৯৯.০০'), `amount in Bengali digits, ৳ first\n${text}`);
   assert.ok(text.includes('পরিশোধিত — হাতে লিপিবদ্ধ'), 'marked as recorded by hand');
 
   core.platform.choices.saveFile = null;
@@ -83,6 +88,33 @@ test('a receipt in Bengali, one marked paid by hand, and receipts only for paid 
   assert.equal(core.platform.printed.length, 1);
   assert.ok(!/<script/i.test(core.platform.previewed[0]!), 'a receipt carries no script');
   assert.ok(!/(src|href)="https?:/i.test(core.platform.previewed[0]!), 'and loads nothing from the network');
+});
+
+test('a Bengali receipt writes its date, time and amount as a Bengali reader does: no AM/PM, lakh grouping', async (t) => {
+  const core = await startTestCore(t);
+  const dir = tempDir(t);
+  await call(core, 'savePreferences', { ...(await call(core, 'getPreferences', {})), language: 'bn' });
+  // Made at 17:56 local time, paid a minute later: late afternoon, বিকাল.
+  const [order] = seed(core, [{ amountMinor: 15_000_000, name: 'রহিম', at: new Date(2026, 10, 25, 17, 56), pay: 'TRX7Q9' }]);
+  const file = join(dir, 'bn.pdf');
+  core.platform.choices.saveFile = file;
+  await call(core, 'saveReceiptPdf', { ref: order!.ref, layout: 'a4' });
+  const text = pdfText(file);
+  // pdftotext puts spaces inside some shaped Bengali clusters ("নম্ব র"), so words are compared without spaces.
+  const squeezed = (words: string) => words.replace(/\s+/g, '');
+  for (const expected of ['পেমেন্টের রসিদ', '৳১,৫০,০০০.০০', '২৫ নভেম্বর, ২০২৬, বিকাল ৫:৫৭', 'লেনদেন নম্বর']) {
+    assert.ok(squeezed(text).includes(squeezed(expected)), `the receipt reads ${expected}\n${text}`);
+  }
+  assert.doesNotMatch(text, /\b[AP]\.?M\b/i, 'no AM/PM in a Bengali receipt');
+  const words = text.replace(order!.ref, '').replace('TRX7Q9', '');
+  assert.doesNotMatch(words, /[A-Za-z0-9]/, `nothing but the ref and the transaction id in Latin letters or digits\n${words}`);
+
+  await call(core, 'savePreferences', { ...(await call(core, 'getPreferences', {})), language: 'en', clock: '24h' });
+  await call(core, 'saveReceiptPdf', { ref: order!.ref, layout: 'a4' });
+  const english = pdfText(file);
+  for (const expected of ['Payment receipt', '৳1,50,000.00', '17:57', 'Transaction ID']) {
+    assert.ok(english.includes(expected), `the English receipt reads ${expected}\n${english}`);
+  }
 });
 
 test('the CSV export parses back to exactly the orders, with formula cells neutralised', async (t) => {

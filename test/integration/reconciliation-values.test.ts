@@ -3,6 +3,11 @@ import assert from 'node:assert/strict';
 import { MAX_STATEMENT_BYTES, readStatementFile, sniffDelimiter } from '../../electron/core/reconciliation/statement-file';
 import { detectMapping } from '../../electron/core/reconciliation/statement-headers';
 import { parseStatementAmount, parseStatementTime } from '../../electron/core/reconciliation/statement-values';
+import type { Message } from '../../shared/contract';
+import { say } from '../../shared/messages/say';
+
+/** The message a read refused with, else null. */
+const refusal = (read: { ok: true } | { ok: false; message: Message }) => (read.ok ? null : read.message);
 
 const local = (...parts: [number, number, number, number?, number?, number?]) => {
   const [y, m, d, h = 0, mi = 0, s = 0] = parts;
@@ -22,19 +27,19 @@ test('statement amounts parse to exact poisha whatever their currency mark, grou
     ['0.01', 1],
   ];
   for (const [text, minor] of cases) assert.deepEqual(parseStatementAmount(text), { ok: true, value: minor }, text);
-  for (const [text, reason] of [
-    ['-10', /negative/],
-    ['(10.00)', /negative/],
-    ['0.00', /zero/],
-    ['', /empty/],
-    ['1,50', /not a taka amount/],
-    ['12.345', /two decimals/],
-    ['ten', /not a taka amount/],
-  ] as const) {
-    const parsed = parseStatementAmount(text);
-    assert.equal(parsed.ok, false, text);
-    assert.match(!parsed.ok ? parsed.reason : '', reason, text);
-  }
+  const refused: Array<[string, Message]> = [
+    ['-10', say('line_amount_negative', { amount: '-10' })],
+    [' (10.00) ', say('line_amount_negative', { amount: '(10.00)' })],
+    ['0.00', say('line_amount_zero')],
+    ['0.000', say('line_amount_zero')],
+    ['', say('line_amount_empty')],
+    ['৳ +', say('line_amount_empty')],
+    ['1,50', say('line_amount_unreadable', { amount: '1,50', refusal: 'amount_commas' })],
+    ['12.345', say('line_amount_unreadable', { amount: '12.345', refusal: 'amount_decimals' })],
+    ['ten', say('line_amount_unreadable', { amount: 'ten', refusal: 'amount_not_number' })],
+    ['1'.repeat(20), say('line_amount_unreadable', { amount: '1'.repeat(20), refusal: 'amount_too_large' })],
+  ];
+  for (const [text, reason] of refused) assert.deepEqual(parseStatementAmount(text), { ok: false, reason }, text);
 });
 
 test('statement times are read in the shapes portals write, as local time unless they carry a zone', () => {
@@ -53,8 +58,9 @@ test('statement times are read in the shapes portals write, as local time unless
   ];
   for (const [text, iso] of cases) assert.deepEqual(parseStatementTime(text), { ok: true, value: iso }, text);
   for (const text of ['31/02/2026', '2026-13-01', '20/11/2026 25:00', '13:00 PM 20/11/2026', 'yesterday', '20/11/26']) {
-    assert.equal(parseStatementTime(text).ok, false, text);
+    assert.deepEqual(parseStatementTime(text), { ok: false, reason: say('line_date_unreadable', { date: text }) }, text);
   }
+  assert.deepEqual(parseStatementTime(' '), { ok: false, reason: say('line_date_empty') });
 });
 
 test('headers are recognised in English and Bengali, whichever way য় is composed', () => {
@@ -87,21 +93,26 @@ test('the delimiter is sniffed from the first lines, quoted text aside', () => {
   assert.equal(sniffDelimiter('a,b,c\n"x;y",2,3\n'), ',');
 });
 
-test('UTF-16 text is read, and old Excel files, fake workbooks and oversized files are refused with a sentence', async () => {
+test('UTF-16 text is read, and old Excel files, fake workbooks, oversized and empty files are refused with a message naming the file', async () => {
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('TrxID\tAmount\tDate\r\nA1\t10\t20/11/2026\r\n', 'utf16le')]);
   const read = await readStatementFile('export.txt', utf16);
   assert.deepEqual(read.ok && read.table, {
     headers: ['TrxID', 'Amount', 'Date'],
     rows: [{ line: 2, cells: ['A1', '10', '20/11/2026'], raw: 'A1\t10\t20/11/2026' }],
   });
-  const xls = await readStatementFile('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
-  assert.match(!xls.ok ? xls.message : '', /old Excel \(\.xls\) file/);
-  const fake = await readStatementFile('fake.xlsx', new TextEncoder().encode('TrxID,Amount\n'));
-  assert.match(!fake.ok ? fake.message : '', /not an Excel \(\.xlsx\) workbook/);
-  const huge = await readStatementFile('huge.csv', new Uint8Array(MAX_STATEMENT_BYTES + 1));
-  assert.match(!huge.ok ? huge.message : '', /larger than 20 MB/);
-  const empty = await readStatementFile('empty.csv', new Uint8Array());
-  assert.match(!empty.ok ? empty.message : '', /is empty/);
+  assert.deepEqual(
+    refusal(await readStatementFile('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))),
+    say('statement_old_xls', { file: 'old.xls' }),
+  );
+  assert.deepEqual(
+    refusal(await readStatementFile('fake.xlsx', new TextEncoder().encode('TrxID,Amount\n'))),
+    say('statement_not_xlsx', { file: 'fake.xlsx' }),
+  );
+  assert.deepEqual(
+    refusal(await readStatementFile('huge.csv', new Uint8Array(MAX_STATEMENT_BYTES + 1))),
+    say('statement_too_large', { file: 'huge.csv', maxBytes: 20 * 1024 * 1024 }),
+  );
+  assert.deepEqual(refusal(await readStatementFile('empty.csv', new Uint8Array())), say('statement_empty', { file: 'empty.csv' }));
 });
 
 test('CSV lines keep the line an editor shows and their own text across quoted breaks, blank lines and stray quotes', async () => {
@@ -131,5 +142,5 @@ test('CSV lines keep the line an editor shows and their own text across quoted b
   const lone = await readStatementFile('mac.csv', new TextEncoder().encode('TrxID,Amount\rA1,10\r\rA2,20\n'));
   assert.deepEqual(lone.ok && lone.table.rows.map((row) => row.line), [2, 4], 'a lone \\r ends a line too');
   const unclosed = await readStatementFile('open.csv', new TextEncoder().encode('TrxID,Amount\nA1,10\nA2,"20\nA3,30\n'));
-  assert.match(!unclosed.ok ? unclosed.message : '', /open\.csv has a quote \("\) on line 3 that is never closed/);
+  assert.deepEqual(refusal(unclosed), say('statement_quote_unclosed', { file: 'open.csv', line: 3 }));
 });

@@ -3,12 +3,15 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { StatementMapping } from '../../shared/contract';
+import { StatementMapping, type AppError, type Reply } from '../../shared/contract';
+import { formatsFor } from '../../shared/messages/formats';
+import { inEnglish, render, say } from '../../shared/messages/say';
 import { startCore } from '../../electron/core/paydesk-core';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { paydesk } from '../support/cli';
 import { bengaliDigits, csvBytes, dayFirst, paidAt, seedOrders, wallClock, xlsxBytes, yearFirst } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
+import { inLanguage, setAside, wrongWords } from '../support/wrong-script';
 
 /** A local time `days` ago, at `hour`:`minute`. */
 const daysAgo = (days: number, hour = 12, minute = 0) => {
@@ -31,6 +34,10 @@ async function importStatement(core: TestCore, name: string, bytes: Uint8Array, 
 
 const order = async (core: TestCore, ref: string) => call(core, 'getOrder', { ref });
 const eventCount = (core: TestCore) => (core.db.prepare('SELECT count(*) AS n FROM order_events').get() as { n: number }).n;
+
+/** What a refused reply said, as a message; null for a reply that was not refused. */
+const refusal = (reply: Reply<unknown>): Pick<AppError, 'code' | 'params'> | null =>
+  reply.ok ? null : { code: reply.error.code, params: reply.error.params };
 
 /** Three paid orders two days ago, an hour apart, and what a statement says of them. */
 async function threePaidOrders(core: TestCore) {
@@ -241,7 +248,11 @@ test('re-importing the same or an overlapping statement changes nothing twice', 
   const conflicting = (await importStatement(core, 'edited.csv', csvBytes([header, line('TRXC3003', '1000', paidAt(daysAgo(2, 12)))])))
     .report;
   assert.equal(conflicting.imported, 0);
-  assert.match(conflicting.rejected[0]!.reason, /TRXC3003 was imported before with another amount \(999\.00 taka\)/);
+  assert.deepEqual(
+    conflicting.rejected[0]!.reason,
+    say('line_imported_before_other_amount', { transactionId: 'TRXC3003', amountMinor: 99_900 }),
+  );
+  assert.match(inEnglish(conflicting.rejected[0]!.reason), /^transaction TRXC3003 was imported before with another amount \(৳999\.00\)$/);
   assert.equal((await order(core, c.ref)).order.verification, 'verified', 'a contradicting line changes nothing');
 });
 
@@ -321,25 +332,94 @@ test('a line that does not parse is reported with its line number and reason, an
   assert.equal(report.imported, 2);
   assert.equal(report.alreadyKnown, 1, 'a repeated line of the same file is known');
   assert.deepEqual(
-    report.rejected.map((r) => [r.line, r.text.split(',')[0], r.reason.replace(/“.*”/, '…')]),
+    report.rejected.map((r) => [r.line, r.text.split(',')[0], r.reason]),
     [
-      [5, 'BAD1', 'the amount … is not a taka amount (enter the amount as a number of taka, for example 150.50)'],
-      [6, 'BAD2', 'the amount … is negative: a refund or a charge, not a payment received'],
-      [7, 'BAD3', 'the amount is zero'],
-      [8, 'BAD4', 'the amount … is not a taka amount (taka amounts have at most two decimals (poisha), for example 150.50)'],
-      [9, 'BAD5', 'the date … is not a date PayDesk can read (for example 20/11/2026 14:30 or 2026-11-20 14:30:00)'],
-      [10, '', 'there is no transaction ID'],
-      [13, 'GOOD2', 'transaction GOOD2 already appears on line 11 with another amount'],
-      [14, 'Total', 'the date is empty'],
+      [5, 'BAD1', say('line_amount_unreadable', { amount: 'abc', refusal: 'amount_not_number' })],
+      [6, 'BAD2', say('line_amount_negative', { amount: '-50.00' })],
+      [7, 'BAD3', say('line_amount_zero')],
+      [8, 'BAD4', say('line_amount_unreadable', { amount: '10.005', refusal: 'amount_decimals' })],
+      [9, 'BAD5', say('line_date_unreadable', { date: '31/02/2026 10:00' })],
+      [10, '', say('line_no_transaction_id')],
+      [13, 'GOOD2', say('line_repeated_other_amount', { transactionId: 'GOOD2', line: 11 })],
+      [14, 'Total', say('line_date_empty')],
     ],
   );
-  const kept = core.db.prepare('SELECT line_no, reason FROM statement_rejects ORDER BY line_no').all() as Array<{ line_no: number }>;
-  assert.equal(kept.length, 8, 'the rejected lines are kept for review');
+  const kept = core.db.prepare('SELECT line_no, reason FROM statement_rejects ORDER BY line_no').all() as Array<{
+    line_no: number;
+    reason: string;
+  }>;
+  assert.deepEqual(
+    kept.map((k) => [k.line_no, JSON.parse(k.reason)]),
+    report.rejected.map((r) => [r.line, r.reason]),
+    'the rejected lines are kept for review, each with its reason as a message',
+  );
   const amounts = core.db.prepare('SELECT transaction_id, amount_minor FROM statement_lines ORDER BY id').all();
   assert.deepEqual(amounts, [
     { transaction_id: 'GOOD1', amount_minor: 10_000 },
     { transaction_id: 'GOOD2', amount_minor: 10_000_000 },
   ]);
+});
+
+test('why each line was not imported reads in Bengali with no Latin letters but the line’s own words, and in plain English', async (t) => {
+  const core = await startTestCore(t);
+  const at = dayFirst(daysAgo(1, 10));
+  await importStatement(core, 'earlier.csv', csvBytes(['TrxID,Amount,Date', `KNOWN1,100,${at}`]));
+  const { report } = await importStatement(
+    core,
+    'নভেম্বর.csv',
+    csvBytes([
+      'TrxID,Amount,Date',
+      `,100,${at}`,
+      `${'T'.repeat(101)},100,${at}`,
+      `=SUM(A1),100,${at}`,
+      `EMPTY1,,${at}`,
+      `NEG1,-50.00,${at}`,
+      `ZERO1,0,${at}`,
+      `WORDS1,abc,${at}`,
+      `COMMA1,"1,50",${at}`,
+      `DECIMAL1,10.005,${at}`,
+      `HUGE1,${'9'.repeat(13)},${at}`,
+      `NODATE1,100,`,
+      `BADDATE1,100,kal bikel`,
+      `TWICE1,100,${at}`,
+      `TWICE1,200,${at}`,
+      `KNOWN1,150,${at}`,
+    ]),
+  );
+  const english: Array<[number, string]> = [
+    [2, 'there is no transaction ID'],
+    [3, 'the transaction ID is longer than 100 characters'],
+    [4, 'the transaction ID “=SUM(A1)” has characters a transaction ID never has (only letters A–Z, digits and . _ - are)'],
+    [5, 'the amount is empty'],
+    [6, 'the amount “-50.00” is negative: a refund or a charge, not a payment received'],
+    [7, 'the amount is zero'],
+    [8, 'the amount “abc” is not a taka amount (it is not written as a number of taka, for example 150.50)'],
+    [9, 'the amount “1,50” is not a taka amount (its commas are not where thousands go, for example 1,500.50)'],
+    [10, 'the amount “10.005” is not a taka amount (taka amounts have at most two decimals (poisha), for example 150.50)'],
+    [11, 'the amount “9999999999999” is not a taka amount (it is too large)'],
+    [12, 'the date is empty'],
+    [13, 'the date “kal bikel” is not a date PayDesk can read (for example 20/11/2026 14:30 or 2026-11-20 14:30:00)'],
+    [15, 'transaction TWICE1 already appears on line 14 with another amount'],
+    [16, `transaction KNOWN1 was imported before with another amount (${formatsFor('en').money(10_000)})`],
+  ];
+  assert.deepEqual(
+    report.rejected.map((r) => [r.line, inEnglish(r.reason)]),
+    english,
+  );
+  for (const { line, reason } of report.rejected) {
+    // The line's own words (its transaction ID, its cell as written) are data; PayDesk's own are in the language on show.
+    const data = Object.values(reason.params).filter((value): value is string => typeof value === 'string' && !value.startsWith('amount_'));
+    const bengali = render(reason, 'bn');
+    assert.deepEqual(wrongWords(setAside(bengali, data), 'bn'), [], `line ${line}: ${bengali}`);
+    assert.ok(inLanguage(bengali, 'bn'), `line ${line}: ${bengali}`);
+    assert.deepEqual(wrongWords(setAside(inEnglish(reason), data), 'en'), [], `line ${line} in English`);
+  }
+  const bengali = new Map(report.rejected.map((r) => [r.line, render(r.reason, 'bn')]));
+  assert.equal(bengali.get(3), 'লেনদেন নম্বরটি ১০০ অক্ষরের চেয়ে লম্বা', 'the cap in Bengali digits');
+  assert.equal(bengali.get(15), 'লেনদেন TWICE1 আগেই ১৪ নম্বর লাইনে অন্য অঙ্কে আছে', 'the line number in Bengali digits');
+  const taka = formatsFor('bn').money(10_000);
+  assert.match(taka, /১০০/);
+  assert.equal(bengali.get(16), `লেনদেন KNOWN1 আগে অন্য অঙ্কে (${taka}) ইমপোর্ট হয়েছে`, 'the amount as Bengali taka');
 });
 
 test('an unclaimed payment attaches to a pending order of the same amount, audited and reconciled by hand; another amount is refused', async (t) => {
@@ -353,7 +433,10 @@ test('an unclaimed payment attaches to a pending order of the same amount, audit
   const [line] = (await call(core, 'listUnclaimed', {})).lines;
 
   const refused = await core.router.handle('attachStatementLine', { lineId: line!.id, ref: other!.ref }, APP_SENDER);
-  assert.equal(refused.ok, false);
+  assert.deepEqual(refusal(refused), {
+    code: 'unclaimed_amount_differs',
+    params: { transactionId: 'NOBACK77', lineAmountMinor: 45_000, ref: other!.ref, orderAmountMinor: 44_000 },
+  });
   assert.match(!refused.ok ? refused.error.message : '', /NOBACK77 brought ৳450\.00 but order PD-\d+ is for ৳440\.00/);
 
   const before = (await call(core, 'getDashboard', {})).today;
@@ -379,7 +462,7 @@ test('an unclaimed payment attaches to a pending order of the same amount, audit
   assert.deepEqual(dashboard.today, before);
 
   const again = await core.router.handle('attachStatementLine', { lineId: line!.id, ref: other!.ref }, APP_SENDER);
-  assert.match(!again.ok ? again.error.message : '', /already settled with order/);
+  assert.deepEqual(refusal(again), { code: 'unclaimed_line_settled', params: { transactionId: 'NOBACK77', ref: pending!.ref } });
   const reimport = (await importStatement(core, 's.csv', csvBytes(['TrxID,Amount,Date', `NOBACK77,450,${dayFirst(paidTime)}`]))).report;
   assert.deepEqual([reimport.imported, reimport.alreadyKnown, reimport.unclaimed], [0, 1, 0]);
 });
@@ -410,7 +493,7 @@ test('an unclaimed payment recorded as a new order is paid, audited and reconcil
   assert.equal((await call(core, 'listOrders', { verification: 'reconciled_by_hand' })).orders[0]!.ref, recorded.ref);
   assert.equal((await call(core, 'listOrders', { search: 'WALKIN5' })).total, 1, 'its transaction id is searchable');
   const twice = await core.router.handle('recordStatementLine', { lineId: line!.id }, APP_SENDER);
-  assert.equal(twice.ok, false);
+  assert.deepEqual(refusal(twice), { code: 'unclaimed_line_settled', params: { transactionId: 'WALKIN5', ref: recorded.ref } });
 });
 
 test('the mapping is remembered per profile, and a mapping naming a column the file lacks is refused with the columns found', async (t) => {
@@ -425,6 +508,11 @@ test('the mapping is remembered per profile, and a mapping naming a column the f
     { token: first.token, mapping: { transactionId: 'Trx', amount: 'Col B', time: 'Col C' } },
     APP_SENDER,
   );
+  assert.deepEqual(refusal(wrong), {
+    code: 'statement_columns_absent',
+    params: { columns: ['Trx'], fields: ['transactionId'], headers: ['Col A', 'Col B', 'Col C'] },
+  });
+  assert.equal(!wrong.ok && wrong.error.field, 'mapping');
   assert.match(!wrong.ok ? wrong.error.message : '', /no column “Trx” \(transaction ID\); its columns are: Col A, Col B, Col C/);
   await call(core, 'importStatement', { token: first.token, mapping: { transactionId: 'Col A', amount: 'Col B', time: 'Col C' } });
   const stale = await core.router.handle(
@@ -432,7 +520,7 @@ test('the mapping is remembered per profile, and a mapping naming a column the f
     { token: first.token, mapping: { transactionId: 'Col A', amount: 'Col B', time: 'Col C' } },
     APP_SENDER,
   );
-  assert.match(!stale.ok ? stale.error.message : '', /choose the file again/, 'a token is used once');
+  assert.equal(refusal(stale)?.code, 'statement_closed', 'a token is used once');
   const second = await call(core, 'chooseStatement', {});
   assert.deepEqual(second?.suggested, { transactionId: 'Col A', amount: 'Col B', time: 'Col C' });
   core.platform.choices.statement = null;
@@ -450,9 +538,10 @@ test('the CSV export and the receipt carry the verification', async (t) => {
   assert.equal(rows.find((r) => r.ref === a.ref)!.verification, 'verified');
   assert.equal(rows.find((r) => r.ref === b.ref)!.verification, 'unverified', 'paid after the statement’s last line');
   await call(core, 'previewReceipt', { ref: a.ref });
-  assert.match(core.platform.previewed.at(-1)!, /Verified against statement/);
+  const verified = inEnglish(say('receipt_verified'));
+  assert.ok(core.platform.previewed.at(-1)!.includes(verified));
   await call(core, 'previewReceipt', { ref: b.ref });
-  assert.doesNotMatch(core.platform.previewed.at(-1)!, /Verified against statement/);
+  assert.ok(!core.platform.previewed.at(-1)!.includes(verified));
 });
 
 test('paydesk reconcile prints the count of each outcome, speaks JSON, and exits 2 naming the headers when a column cannot be found', async (t) => {

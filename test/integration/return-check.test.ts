@@ -10,7 +10,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { PhoneReached, ReturnCheckReport } from '../../shared/contract';
+import type { Message, PhoneReached, ReturnCheckReport } from '../../shared/contract';
+import { render } from '../../shared/messages/say';
 import { newReturnToken } from '../../electron/core/orders/return-tokens';
 import { paydesk } from '../support/cli';
 import { call, startTestCore, type TestCore } from '../support/core';
@@ -28,6 +29,8 @@ const useReturnBase = (core: TestCore, returnBaseUrl: string) =>
 
 const check = (core: TestCore) => call(core, 'checkReturnAddress', {});
 const stepsOf = (report: Pick<ReturnCheckReport, 'steps'>) => report.steps.map(({ step, ok }) => `${step}:${ok ? 'ok' : 'failed'}`);
+/** A message as an English reader reads it; '' for none. */
+const en = (message: Message | null) => (message ? render(message, 'en') : '');
 /** The listener's own address, while no public return address is set. */
 const listenerOrigin = (core: TestCore) => `http://127.0.0.1:${new URL(core.runtime().returnBaseUrl!).port}`;
 
@@ -60,12 +63,14 @@ async function reverseProxy(t: { after(fn: () => unknown): void }, target: strin
 test('the check passes on the listener’s own loopback address, and warns that a phone cannot come back to it', async (t) => {
   const core = await startTestCore(t);
   const report = await check(core);
-  assert.equal(report.ok, true, report.message);
+  assert.equal(report.ok, true, en(report.message));
   assert.deepEqual(stepsOf(report), ['url:ok', 'dns:ok', 'tcp:ok', 'heard:ok']);
   assert.equal(report.url, core.runtime().returnBaseUrl);
-  assert.match(report.steps[3]!.detail, /^PayDesk’s return listener heard the check through 127\.0\.0\.1:\d+ \(HTTP 200, \d+ ms\)\.$/);
-  assert.match(report.message, /^PayDesk’s listener heard itself at 127\.0\.0\.1:\d+\.$/);
-  assert.match(report.warning ?? '', /this computer itself: a customer who pays on a phone is sent back to the phone/);
+  assert.equal(report.steps[3]!.detail.code, 'return_check_heard_detail');
+  assert.match(en(report.steps[3]!.detail), /^PayDesk heard the check through 127\.0\.0\.1:\d+ \(HTTP 200, \d+ ms\)\.$/);
+  assert.deepEqual(report.message, { code: 'return_check_heard_own', params: { host: new URL(report.url!).host } });
+  assert.equal(report.warning?.code, 'return_check_loopback_warning');
+  assert.match(en(report.warning), /this computer itself: a customer who pays on a phone is sent back to the phone/);
   assert.equal((await call(core, 'getStatus', {})).returnChecked, true, 'the status remembers the pass');
 });
 
@@ -75,9 +80,10 @@ test('through a proxy in front of the listener the check passes, and its nonce i
   const proxy = await reverseProxy(t, own);
   await useReturnBase(core, proxy.origin);
   const report = await check(core);
-  assert.equal(report.ok, true, report.message);
+  assert.equal(report.ok, true, en(report.message));
   assert.deepEqual(stepsOf(report), ['url:ok', 'dns:ok', 'tcp:ok', 'heard:ok']);
-  assert.match(report.message, /^Customers can come back to PayDesk through 127\.0\.0\.1:\d+: its listener heard itself there\.$/);
+  assert.equal(report.message.code, 'return_check_heard_public');
+  assert.match(en(report.message), /^Customers can come back to PayDesk through 127\.0\.0\.1:\d+: PayDesk heard itself there\.$/);
 
   const probe = /^GET (\/p\/\S+) -> 200$/.exec(proxy.log.find((line) => line.startsWith('GET /p/')) ?? '');
   assert.ok(probe, `the proxy forwarded the check: ${proxy.log.join('; ')}`);
@@ -91,9 +97,14 @@ test('a return address where nothing listens fails at the connection step and sa
   const report = await check(core);
   assert.equal(report.ok, false);
   assert.deepEqual(stepsOf(report), ['url:ok', 'dns:ok', 'tcp:failed']);
+  assert.deepEqual(report.message, { code: 'check_tcp_refused', params: { host: '127.0.0.1', port: closed, subject: 'tunnel' } });
   assert.equal(
-    report.message,
+    en(report.message),
     `Nothing is accepting connections at 127.0.0.1 port ${closed}: check the port in the public return address and that your tunnel or proxy is running.`,
+  );
+  assert.equal(
+    render(report.message, 'bn'),
+    `127.0.0.1-এর ${closed} পোর্টে কেউ সংযোগ নিচ্ছে না: ইন্টারনেটের ফেরার ঠিকানার পোর্ট দেখুন, আর আপনার টানেল বা প্রক্সি চালু আছে কিনা দেখুন।`,
   );
   assert.equal((await call(core, 'getStatus', {})).returnChecked, false);
 });
@@ -103,7 +114,7 @@ test('a return address whose name does not resolve fails at the name look-up', a
   await useReturnBase(core, 'https://return.paydesk.invalid');
   const report = await check(core);
   assert.deepEqual(stepsOf(report), ['url:ok', 'dns:failed']);
-  assert.match(report.message, /return\.paydesk\.invalid.*(spelling of the public return address|connected to the internet)/);
+  assert.match(en(report.message), /return\.paydesk\.invalid.*(spelling of the public return address|connected to the internet)/);
 });
 
 test('a server that answers but is not PayDesk fails at “heard”: the tunnel points elsewhere', async (t) => {
@@ -114,10 +125,14 @@ test('a server that answers but is not PayDesk fails at “heard”: the tunnel 
   const report = await check(core);
   assert.equal(report.ok, false);
   assert.deepEqual(stepsOf(report), ['url:ok', 'dns:ok', 'tcp:ok', 'heard:failed']);
-  assert.match(report.steps[3]!.detail, /answered HTTP 200 \(OK\), but PayDesk’s return listener never heard the check/);
+  assert.match(en(report.steps[3]!.detail), /answered HTTP 200, but PayDesk never heard the check/);
+  assert.deepEqual(report.message, {
+    code: 'return_check_not_pointed',
+    params: { host: new URL(elsewhere.origin).host, status: 200, listenerUrl: own },
+  });
   assert.equal(
-    report.message,
-    `The check reached a server at ${new URL(elsewhere.origin).host} (it answered HTTP 200 (OK)), but not PayDesk: point your tunnel or proxy at ${own}, where PayDesk’s return listener is.`,
+    en(report.message),
+    `The check reached a server at ${new URL(elsewhere.origin).host} (it answered HTTP 200), but not PayDesk: point your tunnel or proxy at ${own}, where PayDesk listens.`,
   );
   // What it was sent is a nonce that is now forgotten: at the listener itself it is nothing.
   assert.equal(elsewhere.asked.length, 1);
@@ -125,7 +140,7 @@ test('a server that answers but is not PayDesk fails at “heard”: the tunnel 
   assert.equal((await httpGet(`${own}${elsewhere.asked[0]}`)).status, 404);
 });
 
-test('a phone opening the test page is told in English and Bengali, and PayDesk announces it once', async (t) => {
+test('a phone opening the test page is told so in its language, and PayDesk announces it once', async (t) => {
   const core = await startTestCore(t);
   const reached: PhoneReached[] = [];
   core.events.on('phoneReached', (event) => reached.push(event));
@@ -134,17 +149,18 @@ test('a phone opening the test page is told in English and Bengali, and PayDesk 
   const validMs = Date.parse(phone.expiresAt) - Date.now();
   assert.ok(validMs > 9 * 60_000 && validMs <= 10 * 60_000, `valid for ${validMs} ms`);
 
-  const opened = await httpGet(phone.url, { from: '127.0.0.2' });
+  const opened = await httpGet(phone.url, { from: '127.0.0.2', headers: { 'accept-language': 'bn-BD,bn;q=0.9,en;q=0.5' } });
   assert.equal(opened.status, 200);
-  assert.match(opened.body, /PayDesk can hear this phone/);
+  assert.match(opened.body, /<html lang="bn">/);
   assert.match(opened.body, /PayDesk এই ফোনের সাড়া পাচ্ছে/);
+  assert.doesNotMatch(opened.body, /PayDesk can hear this phone/);
   assert.equal(reached.length, 1);
   assert.equal(reached[0]!.address, '127.0.0.2');
   assert.ok(Math.abs(Date.parse(reached[0]!.at) - Date.now()) < 5000);
 
   const again = await httpGet(phone.url, { from: '127.0.0.3' });
   assert.equal(again.status, 410);
-  assert.match(again.body, /already used/);
+  assert.match(again.body, /already used/, 'a phone that asks for no language gets the shop’s');
   assert.equal((await httpGet(`${listenerOrigin(core)}/t/${newReturnToken()}`)).status, 404);
   assert.equal(reached.length, 1, 'a used or unknown test is announced never again');
 });
@@ -190,8 +206,10 @@ test('paydesk return check exits 0 when the running listener heard it and 1 at t
   await useReturnBase(core, `http://127.0.0.1:${closed}`);
   const failedJson = await paydesk(['--data-dir', core.dataDir, 'return', 'check', '--json']);
   assert.equal(failedJson.code, 1);
-  const failed = JSON.parse(failedJson.stdout) as ReturnCheckReport;
+  // The CLI's JSON says each sentence in English beside its code, whatever the language.
+  const failed = JSON.parse(failedJson.stdout) as Pick<ReturnCheckReport, 'steps'> & { message: string; code: string };
   assert.deepEqual(stepsOf(failed), ['url:ok', 'dns:ok', 'tcp:failed']);
+  assert.equal(failed.code, 'check_tcp_refused');
   assert.match(failed.message, new RegExp(`127\\.0\\.0\\.1 port ${closed}`));
 
   const failedText = await paydesk(['--data-dir', core.dataDir, 'return', 'check']);

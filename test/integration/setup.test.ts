@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandboxGateway, type SandboxGateway } from '../../electron/sandbox/sandbox-gateway';
+import { render } from '../../shared/messages/say';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { decideOnCheckout, follow } from '../support/customer-browser';
 import { freePort } from '../support/free-port';
@@ -65,7 +66,7 @@ test('without a secure key store a key lives for the session only, unless weak s
   const core = await startTestCore(t, { keys: { cipher: testCipher({ backend: 'basic_text' }) } });
   const vault = (await call(core, 'listProfiles', {})).vault;
   assert.equal(vault.protection, 'weak');
-  assert.match(vault.sentence, /only until PayDesk closes/);
+  assert.deepEqual(vault.sentence, { code: 'vault_weak_session', params: {} });
 
   const profile = await addLiveProfile(core, 'Shop', gateway.baseUrl);
   assert.equal(profile.apiKey.state, 'session');
@@ -99,7 +100,9 @@ test('where the OS cannot encrypt at all, the key is gone after a restart and Pa
   assert.equal(reply.ok, false);
   if (!reply.ok) {
     assert.equal(reply.error.kind, 'not_configured');
-    assert.match(reply.error.message, /No API key is saved/);
+    assert.deepEqual([reply.error.code, reply.error.params], ['api_key_missing', { profile: 'Shop', variable: 'PAYDESK_API_KEY' }]);
+    assert.match(render(reply.error, 'en'), /^No API key is saved for the profile “Shop”/);
+    assert.match(render(reply.error, 'bn'), /^“Shop” প্রোফাইলের জন্য কোনো এপিআই কী রাখা নেই।/);
   }
 });
 
@@ -131,6 +134,7 @@ test('a malformed API key is refused with a sentence and the stored one is kept'
   assert.equal(shop.apiKey.hint, `••••${LIVE_KEY.slice(-4)}`);
   const sandbox = await core.router.handle('setApiKey', { profileName: 'sandbox', apiKey: LIVE_KEY }, APP_SENDER);
   assert.equal(sandbox.ok, false);
+  if (!sandbox.ok) assert.equal(sandbox.error.code, 'sandbox_needs_no_key');
 });
 
 test('profiles are created, switched, edited and removed; a removed profile keeps its orders, read-only', async (t) => {
@@ -140,7 +144,10 @@ test('profiles are created, switched, edited and removed; a removed profile keep
   await addLiveProfile(core, 'Counter B', gateway.baseUrl);
   const duplicate = await core.router.handle('saveProfile', { profile: { name: 'counter a', baseUrl: gateway.baseUrl } }, APP_SENDER);
   assert.equal(duplicate.ok, false);
-  if (!duplicate.ok) assert.equal(duplicate.error.field, 'profile.name');
+  if (!duplicate.ok) {
+    assert.equal(duplicate.error.field, 'profile.name');
+    assert.deepEqual([duplicate.error.code, duplicate.error.params], ['profile_name_taken', { name: 'counter a' }]);
+  }
 
   const status = await call(core, 'switchProfile', { name: 'Counter A' });
   assert.deepEqual([status.mode, status.profileName], ['live', 'Counter A']);
@@ -175,6 +182,7 @@ test('profiles are created, switched, edited and removed; a removed profile keep
   ] as const) {
     const reply = await core.router.handle(channel, payload, APP_SENDER);
     assert.equal(reply.ok, false, `${channel} on a removed profile is refused`);
+    if (!reply.ok) assert.deepEqual([reply.error.code, reply.error.params], ['profile_not_found', { name: 'Front counter' }]);
   }
   // The customer of the removed profile's order still pays: the money moved, so it is recorded.
   await decideOnCheckout(sold.paymentUrl!, 'Pay');
@@ -184,6 +192,7 @@ test('profiles are created, switched, edited and removed; a removed profile keep
   await addLiveProfile(core, 'Front counter', gateway.baseUrl);
   const removeSandbox = await core.router.handle('removeProfile', { name: 'sandbox' }, APP_SENDER);
   assert.equal(removeSandbox.ok, false);
+  if (!removeSandbox.ok) assert.equal(removeSandbox.error.code, 'sandbox_not_removable');
   await call(core, 'removeProfile', { name: 'Counter B' });
   const after = await call(core, 'getStatus', {});
   assert.equal(after.mode, 'sandbox', 'removing the active profile falls back to the sandbox');
@@ -282,7 +291,7 @@ test('shop details and logo are kept for receipts; a bad logo is refused and cha
   core.platform.choices.logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
   const refused = await core.router.handle('chooseShopLogo', {}, APP_SENDER);
   assert.equal(refused.ok, false);
-  if (!refused.ok) assert.equal(refused.error.field, 'logo');
+  if (!refused.ok) assert.deepEqual([refused.error.field, refused.error.code], ['logo', 'logo_svg']);
   core.platform.choices.logo = null;
   assert.equal((await call(core, 'chooseShopLogo', {})).logoDataUrl, withLogo.logoDataUrl);
   assert.equal((await call(core, 'removeShopLogo', {})).logoDataUrl, null);

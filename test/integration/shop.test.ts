@@ -6,7 +6,8 @@ import { crc32, deflateSync } from 'node:zlib';
 import { openDatabase } from '../../electron/core/storage/sqlite/database';
 import { createSettingsRepo, type SettingsRepo } from '../../electron/core/storage/sqlite/settings-repo';
 import { createShopStore, MAX_LOGO_BYTES, type ShopStore } from '../../electron/core/setup/shop';
-import { ShopDetails } from '../../shared/contract';
+import { ShopDetails, type Message } from '../../shared/contract';
+import { inEnglish, render, say } from '../../shared/messages/say';
 import { tempDir } from '../support/temp-dir';
 
 type TestContext = { after(fn: () => void): void };
@@ -131,7 +132,7 @@ test('a real 1×1 PNG is accepted, kept as shop-logo.png and shown as a PNG data
   const { shop, dataDir } = openShop(t);
   const picture = png();
   const result = await shop.setLogo(picture);
-  assert.ok(result.ok, result.ok ? '' : result.message);
+  assert.ok(result.ok, result.ok ? '' : inEnglish(result.message));
   assert.equal(result.shop.logoDataUrl, `data:image/png;base64,${picture.toString('base64')}`);
   assert.deepEqual(logoFiles(dataDir), ['shop-logo.png']);
   assert.deepEqual(readFileSync(join(dataDir, 'shop-logo.png')), picture);
@@ -141,10 +142,10 @@ test('a real 1×1 PNG is accepted, kept as shop-logo.png and shown as a PNG data
 test('a real 1×1 JPEG and a 1×1 WebP are accepted with their own types', async (t) => {
   const { shop } = openShop(t);
   const fromJpeg = await shop.setLogo(jpeg());
-  assert.ok(fromJpeg.ok, fromJpeg.ok ? '' : fromJpeg.message);
+  assert.ok(fromJpeg.ok, fromJpeg.ok ? '' : inEnglish(fromJpeg.message));
   assert.equal(fromJpeg.shop.logoDataUrl, `data:image/jpeg;base64,${jpeg().toString('base64')}`);
   const fromWebp = await shop.setLogo(WEBP);
-  assert.ok(fromWebp.ok, fromWebp.ok ? '' : fromWebp.message);
+  assert.ok(fromWebp.ok, fromWebp.ok ? '' : inEnglish(fromWebp.message));
   assert.match(fromWebp.shop.logoDataUrl ?? '', /^data:image\/webp;base64,/);
 });
 
@@ -170,7 +171,7 @@ test('replacing a PNG logo by a JPEG leaves one logo file, the JPEG', async (t) 
   );
 });
 
-test('refused pictures get a sentence each and change nothing on disk', async (t) => {
+test('refused pictures get a reason each, in both languages, and change nothing on disk', async (t) => {
   const { shop, settings, dataDir } = openShop(t);
   shop.save({ name: 'রহিম স্টোর', address: '', phone: '' });
   const logo = png();
@@ -178,36 +179,39 @@ test('refused pictures get a sentence each and change nothing on disk', async (t
   const before = snapshot(dataDir, settings);
 
   const wholePng = png(2, 2);
-  const refusals: [string, Uint8Array, RegExp][] = [
-    ['an SVG', SVG, /^SVG pictures can carry hidden scripts, so PayDesk does not take them as a logo; save the logo as a PNG or JPEG/],
-    ['a text file renamed logo.png', Buffer.from('Rahim Store\nDhaka\n'), /^That file is not a PNG, JPEG or WebP picture/],
-    ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), /^That file is not a PNG, JPEG or WebP picture/],
-    ['an empty file', new Uint8Array(), /^That file is empty/],
-    [
-      'a 600 KB file',
-      Buffer.concat([png(), Buffer.alloc(600 * 1024)]),
-      /^That picture is larger than 512 KB, the most a logo can be; save it smaller/,
-    ],
-    ['a truncated PNG', wholePng.subarray(0, wholePng.length - 20), /^That PNG picture is damaged or incomplete/],
-    ['a PNG cut inside its header', wholePng.subarray(0, 20), /^That PNG picture is damaged or incomplete/],
-    ['a truncated JPEG', jpeg().subarray(0, 120), /^That JPEG picture is damaged or incomplete/],
-    ['a truncated WebP', WEBP.subarray(0, 28), /^That WebP picture is damaged or incomplete/],
+  const refusals: [string, Uint8Array, Message][] = [
+    ['an SVG', SVG, say('logo_svg')],
+    ['a text file renamed logo.png', Buffer.from('Rahim Store\nDhaka\n'), say('logo_not_picture')],
+    ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), say('logo_not_picture')],
+    ['an empty file', new Uint8Array(), say('logo_empty')],
+    ['a 600 KB file', Buffer.concat([png(), Buffer.alloc(600 * 1024)]), say('logo_too_big')],
+    ['a truncated PNG', wholePng.subarray(0, wholePng.length - 20), say('logo_damaged', { format: 'PNG' })],
+    ['a PNG cut inside its header', wholePng.subarray(0, 20), say('logo_damaged', { format: 'PNG' })],
+    ['a truncated JPEG', jpeg().subarray(0, 120), say('logo_damaged', { format: 'JPEG' })],
+    ['a truncated WebP', WEBP.subarray(0, 28), say('logo_damaged', { format: 'WebP' })],
     [
       'a file cut off just past 512 KB, as the main process reads it',
       Buffer.concat([png(), Buffer.alloc(512 * 1024)]).subarray(0, 512 * 1024 + 1),
-      /^That picture is larger than 512 KB/,
+      say('logo_too_big'),
     ],
-    ['a PNG of 5000 × 300 pixels', png(5000, 300), /^That picture is 5000 × 300 pixels; a logo can be at most 4096 × 4096\./],
-    ['a PNG of 0 × 1 pixels', png(0, 1), /^That PNG picture is damaged or incomplete/],
+    ['a PNG of 5000 × 300 pixels', png(5000, 300), say('logo_too_many_pixels', { width: 5000, height: 300, max: 4096 })],
+    ['a PNG of 0 × 1 pixels', png(0, 1), say('logo_damaged', { format: 'PNG' })],
   ];
   for (const [what, bytes, expected] of refusals) {
     const result = await shop.setLogo(bytes);
     assert.equal(result.ok, false, `${what} was accepted`);
     if (result.ok) continue;
-    assert.match(result.message, expected, what);
-    assert.match(result.message, /\.$/, `${what}: a sentence`);
+    assert.deepEqual(result.message, expected, what);
+    assert.match(render(result.message, 'en'), /\.$/, `${what}: a sentence`);
+    assert.match(render(result.message, 'bn'), /।$/, `${what}: a Bengali sentence`);
     assert.deepEqual(snapshot(dataDir, settings), before, `${what} changed something on disk`);
   }
+  const tooLarge = refusals.at(-2)![2];
+  assert.equal(
+    render(tooLarge, 'en'),
+    'That picture is 5,000 × 300 pixels; a logo can be at most 4,096 × 4,096. Make it smaller and choose it again.',
+  );
+  assert.equal(render(tooLarge, 'bn'), 'ছবিটি ৫,০০০ × ৩০০ পিক্সেল; লোগো বড়জোর ৪,০৯৬ × ৪,০৯৬ হতে পারে। ছোট করে আবার বেছে নিন।');
   assert.equal(shop.get().logoDataUrl, `data:image/png;base64,${logo.toString('base64')}`);
 });
 

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCore } from '../../electron/core/paydesk-core';
 import { StatementMapping } from '../../shared/contract';
+import { inEnglish, render } from '../../shared/messages/say';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { paydesk } from '../support/cli';
 import {
@@ -34,7 +35,7 @@ const recorded = (core: TestCore) =>
     )
     .get();
 
-test('every hostile statement is refused with a sentence naming the cap it breaks, records nothing, and a real statement imports after them', async (t) => {
+test('every hostile statement is refused with a message naming the cap it breaks and its limit, records nothing, and a real statement imports after them', async (t) => {
   const core = await startTestCore(t);
   const [order] = seedOrders(core, [{ amountMinor: 10_000, at: yesterday(10), transactionId: 'REAL1' }]);
   for (const bomb of STATEMENT_BOMBS) {
@@ -42,8 +43,10 @@ test('every hostile statement is refused with a sentence naming the cap it break
       core.platform.choices.statement = { name: bomb.name, bytes: bomb.make() };
       const reply = await core.router.handle('chooseStatement', {}, APP_SENDER);
       assert.equal(reply.ok, false);
-      assert.equal(!reply.ok && reply.error.kind, 'invalid_input');
-      assert.match(!reply.ok ? reply.error.message : '', bomb.refusal);
+      assert.ok(!reply.ok);
+      assert.equal(reply.error.kind, 'invalid_input');
+      assert.deepEqual({ code: reply.error.code, params: reply.error.params }, bomb.refusal);
+      assert.equal(reply.error.message, inEnglish(bomb.refusal));
     });
   }
   assert.deepEqual(recorded(core), { statements: 0, lines: 0, rejects: 0 }, 'nothing of any bomb is on record');
@@ -85,7 +88,7 @@ test('paydesk reconcile refuses a hostile statement with the same sentence and e
   writeFileSync(file, bomb.make());
   const run = await paydesk(['--data-dir', dataDir, 'reconcile', file]);
   assert.equal(run.code, 2, run.stderr);
-  assert.match(run.stderr, bomb.refusal);
+  assert.ok(run.stderr.includes(inEnglish(bomb.refusal)), run.stderr);
 });
 
 test('the mapping screen gets at most 20 rows with each cell cut to 200 characters, and the report lists the first 200 rejected lines and counts them all', async (t) => {
@@ -110,4 +113,19 @@ test('the mapping screen gets at most 20 rows with each cell cut to 200 characte
   assert.equal(report.rejected.length, 200);
   assert.deepEqual([report.rejected[0]!.line, report.rejected.at(-1)!.line], [2, 201], 'the first lines, in order');
   assert.deepEqual(recorded(core), { statements: 1, lines: 1, rejects: 250 }, 'every rejected line is kept for review');
+});
+
+test('a cap a statement breaks reads in Bengali with its limits and line in Bengali digits, and only the file name in Latin letters', () => {
+  const caps = {
+    'lines.csv': 'lines.csv ফাইলে ২,০০,০০০টির বেশি লাইন আছে',
+    'columns.csv': 'columns.csv ফাইলের ২ নম্বর লাইনে ১০০টির বেশি কলাম আছে',
+    'cell.csv': 'cell.csv ফাইলের ২ নম্বর লাইনে একটি ঘরে ১,০০০টির বেশি অক্ষর আছে',
+    'bomb.xlsx': 'bomb.xlsx ফাইলের একটি অংশ খুললে ১০০ মেগাবাইটের বেশি হবে',
+  };
+  for (const [name, opening] of Object.entries(caps)) {
+    const bomb = STATEMENT_BOMBS.find((b) => b.name === name)!;
+    const bengali = render(bomb.refusal, 'bn');
+    assert.ok(bengali.startsWith(opening), bengali);
+    assert.doesNotMatch(bengali.replace(name, '').replace('PayDesk', ''), /[A-Za-z0-9]/, bengali);
+  }
 });

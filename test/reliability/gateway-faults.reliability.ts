@@ -18,6 +18,7 @@ import {
   type FakeGateway,
 } from '../support/misbehaving-gateways';
 import { canMakeCertificates, makeCertificate } from '../support/self-signed';
+import type { MessageCode } from '../../shared/messages/en';
 
 const TIMEOUTS = { connectTimeoutMs: 500, totalTimeoutMs: 1500 };
 /** Links asked for at once against each fault, as several counters of one shop would. */
@@ -26,39 +27,42 @@ const AT_ONCE = 4;
 const SLACK_MS = 500;
 const SCENARIO = 'Gateway faults';
 
-type Fault = { name: string; kind: string; scheme?: 'https'; sentence?: RegExp; start(): Promise<FakeGateway> };
+/** `code` is PayDesk's explanation; `gatewayMessage` the gateway's own words, kept beside it verbatim. */
+type Fault = { name: string; kind: string; code: MessageCode; gatewayMessage?: string; scheme?: 'https'; start(): Promise<FakeGateway> };
 
 test('each gateway fault is its own error kind with a sentence, in time, and leaves no order pending', async (t) => {
   const core = await startTestCore(t, { checkout: TIMEOUTS });
   const profile = core.profiles.active()!;
   const faults: Fault[] = [
-    { name: 'no answer', kind: 'timeout', sentence: /did not answer in time/, start: silentGateway },
-    { name: 'slow answer', kind: 'timeout', start: dribblingGateway },
+    { name: 'no answer', kind: 'timeout', code: 'gateway_timeout', start: silentGateway },
+    { name: 'slow answer', kind: 'timeout', code: 'gateway_timeout', start: dribblingGateway },
     {
       name: '502 HTML page',
       kind: 'server_error',
-      sentence: /HTTP 502/,
+      code: 'gateway_server_error',
       start: () => httpGateway(answer(502, HTML_PAGE('502 Bad Gateway'), 'text/html')),
     },
     {
       name: 'truncated JSON',
       kind: 'malformed_response',
+      code: 'gateway_malformed',
       start: () => httpGateway(answer(200, '{"status":"success","payment_url":"https://pay.exa')),
     },
-    { name: '50 MB body', kind: 'response_too_large', start: () => hugeBodyGateway(50 * 1024 * 1024, false) },
+    { name: '50 MB body', kind: 'response_too_large', code: 'gateway_too_large', start: () => hugeBodyGateway(50 * 1024 * 1024, false) },
     {
       name: '401 HTML page',
       kind: 'unauthorized',
-      sentence: /API key/,
+      code: 'gateway_unauthorized',
       start: () => httpGateway(answer(401, HTML_PAGE('401 Authorization Required'), 'text/html')),
     },
     {
       name: 'HTTP 200, status:"error"',
       kind: 'gateway_rejected',
-      sentence: /Merchant is suspended/,
+      code: 'gateway_refused',
+      gatewayMessage: 'Merchant is suspended',
       start: () => httpGateway(answer(200, JSON.stringify({ status: 'error', message: 'Merchant is suspended' }))),
     },
-    { name: 'connection reset', kind: 'network', start: resettingGateway },
+    { name: 'connection reset', kind: 'network', code: 'gateway_connection_failed', start: resettingGateway },
   ];
   if (canMakeCertificates(t)) {
     const { key, cert } = makeCertificate(t);
@@ -66,7 +70,7 @@ test('each gateway fault is its own error kind with a sentence, in time, and lea
       name: 'self-signed TLS',
       kind: 'network',
       scheme: 'https',
-      sentence: /security certificate/,
+      code: 'gateway_certificate',
       start: () => tlsGateway({ key, cert }),
     });
   }
@@ -88,7 +92,10 @@ test('each gateway fault is its own error kind with a sentence, in time, and lea
       const slowest = Math.max(...outcomes.map(({ ms }) => ms));
       const sentences = outcomes.every(
         ({ reply }) =>
-          !reply.ok && /^[A-Z].{20,}[.!]$/s.test(reply.error.message) && (!fault.sentence || fault.sentence.test(reply.error.message)),
+          !reply.ok &&
+          reply.error.code === fault.code &&
+          /^[A-Z].{20,}[.!]$/s.test(reply.error.message) &&
+          reply.error.gatewayMessage === (fault.gatewayMessage ?? null),
       );
       const ok = kinds.size === 1 && kinds.has(fault.kind) && sentences && slowest <= budget;
       if (!ok)
@@ -103,7 +110,7 @@ test('each gateway fault is its own error kind with a sentence, in time, and lea
         target: `${fault.kind}, ≤ ${budget} ms`,
         ok,
       });
-      if (!first.ok) t.diagnostic(`  ${fault.name}: “${first.error.message}”`);
+      if (!first.ok) t.diagnostic(`  ${fault.name}: ${first.error.code} “${first.error.message}”`);
     } finally {
       await gateway.close();
     }

@@ -5,6 +5,7 @@
 // Tests use it where the listener must be killed outright, or measured apart from the client.
 import { createInterface } from 'node:readline';
 import { startCore } from '../../electron/core/paydesk-core';
+import { inEnglish } from '../../shared/messages/say';
 
 const [dataDir, port] = process.argv.slice(2);
 if (!dataDir || !port) {
@@ -20,7 +21,7 @@ const core = await startCore({
 });
 const problem = core.runtime().listenerProblem;
 if (problem) {
-  console.error(problem);
+  console.error(inEnglish(problem));
   await core.close();
   process.exit(1);
 }

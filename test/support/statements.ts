@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import writeXlsxFile from 'write-excel-file/node';
-import type { Order } from '../../shared/contract';
+import type { Message, Order } from '../../shared/contract';
+import { say } from '../../shared/messages/say';
 import { paidAt, seedOrdersAt } from './seed-orders';
 import type { TestCore } from './core';
 
@@ -164,13 +165,13 @@ export const workbookParts = (sheet: ZipPart): ZipPart[] => [
 export const sheetXml = (rows: string) =>
   `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 
-/** Hostile statements, each small on disk, and the sentence each must be refused with. */
-export const STATEMENT_BOMBS: ReadonlyArray<{ what: string; name: string; make(): Uint8Array; refusal: RegExp }> = [
+/** Hostile statements, each small on disk, and the message (naming the cap it breaks) each must be refused with. */
+export const STATEMENT_BOMBS: ReadonlyArray<{ what: string; name: string; make(): Uint8Array; refusal: Message }> = [
   {
     what: 'an XLSX whose sheet declares 3 GB',
     name: 'bomb.xlsx',
     make: () => zipBytes(workbookParts({ name: 'xl/worksheets/sheet1.xml', packed: deflatedZeros(3 * 1024), size: 3 * 1024 ** 3 })),
-    refusal: /bomb\.xlsx holds a part that would unpack to more than 100 MB/,
+    refusal: say('statement_xlsx_part_too_large', { file: 'bomb.xlsx', maxBytes: 100 * 1024 ** 2 }),
   },
   {
     what: 'an XLSX whose parts, each packed like a spreadsheet, together declare 150 MB',
@@ -179,13 +180,13 @@ export const STATEMENT_BOMBS: ReadonlyArray<{ what: string; name: string; make()
       zipBytes(
         Array.from({ length: 3 }, (_, i) => ({ name: `xl/media/image${i}.png`, packed: randomBytes(600_000), size: 50 * 1024 ** 2 })),
       ),
-    refusal: /parts\.xlsx would unpack to more than 120 MB/,
+    refusal: say('statement_xlsx_too_large', { file: 'parts.xlsx', maxBytes: 120 * 1024 ** 2 }),
   },
   {
     what: 'an XLSX packed a thousand to one',
     name: 'dense.xlsx',
     make: () => zipBytes(workbookParts({ name: 'xl/worksheets/sheet1.xml', packed: deflatedZeros(50), size: 50 * 1024 ** 2 })),
-    refusal: /dense\.xlsx is packed far more tightly than any spreadsheet \(a part unpacks to over 100 times its size\)/,
+    refusal: say('statement_xlsx_packed_tightly', { file: 'dense.xlsx', ratio: 100 }),
   },
   {
     what: 'an XLSX of 70,000 parts (counted the ZIP64 way)',
@@ -195,13 +196,13 @@ export const STATEMENT_BOMBS: ReadonlyArray<{ what: string; name: string; make()
         Array.from({ length: 70_000 }, (_, i) => ({ name: `p${i}`, packed: new Uint8Array(), size: 0, stored: true })),
         { zip64: true },
       ),
-    refusal: /parts-galore\.xlsx holds more than 1,000 parts/,
+    refusal: say('statement_xlsx_too_many_parts', { file: 'parts-galore.xlsx', max: 1_000 }),
   },
   {
     what: 'an XLSX whose directory says 1 KB for a sheet that inflates to 3 GB',
     name: 'liar.xlsx',
     make: () => zipBytes(workbookParts({ name: 'xl/worksheets/sheet1.xml', packed: deflatedZeros(3 * 1024), size: 1024, streamed: true })),
-    refusal: /liar\.xlsx unpacks to more than its own list of contents says: it is damaged or made to harm/,
+    refusal: say('statement_xlsx_lies', { file: 'liar.xlsx' }),
   },
   {
     what: 'an honest little XLSX whose cells sit in its last column (each row 16,384 cells wide in memory)',
@@ -211,24 +212,24 @@ export const STATEMENT_BOMBS: ReadonlyArray<{ what: string; name: string; make()
       for (let r = 1; r <= 20_000; r++) rows += `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="XFD${r}"><v>1</v></c></row>`;
       return zipBytes(workbookParts(deflatedPart('xl/worksheets/sheet1.xml', sheetXml(rows))));
     },
-    refusal: /far-right\.xlsx is too large or damaged to read \(it needs more memory than a statement may\)/,
+    refusal: say('statement_read_out_of_memory', { file: 'far-right.xlsx' }),
   },
   {
     what: 'a CSV of a million one-cell lines under a header of three',
     name: 'lines.csv',
     make: () => new TextEncoder().encode(`TrxID,Amount,Date\n${'a\n'.repeat(1_000_000)}`),
-    refusal: /lines\.csv has more than 200,000 lines/,
+    refusal: say('statement_too_many_lines', { file: 'lines.csv', max: 200_000 }),
   },
   {
     what: 'a CSV line of four million columns',
     name: 'columns.csv',
     make: () => new TextEncoder().encode(`TrxID,Amount,Date\n${'a,'.repeat(4_000_000)}\n`),
-    refusal: /Line 2 of columns\.csv has more than 100 columns/,
+    refusal: say('statement_too_many_columns', { file: 'columns.csv', line: 2, max: 100 }),
   },
   {
     what: 'a CSV cell of five million characters',
     name: 'cell.csv',
     make: () => new TextEncoder().encode(`TrxID,Amount,Date\nX1,"${'x'.repeat(5_000_000)}",01/01/2026\n`),
-    refusal: /Line 2 of cell\.csv has a cell longer than 1,000 characters/,
+    refusal: say('statement_cell_too_long', { file: 'cell.csv', line: 2, max: 1_000 }),
   },
 ];

@@ -1,6 +1,6 @@
 // The desktop as tests see it: dialogs answer with what the test put in, the browser and the printer
 // are lists to inspect, and PDFs come from real Chromium.
-import type { Confirmation, Platform, SaveDialog } from '../../electron/core/platform';
+import type { Confirmation, OpenDialog, Platform, SaveDialog } from '../../electron/core/platform';
 import { chromiumPdfRenderer } from './chromium-pdf';
 
 export type TestPlatform = Platform & {
@@ -8,6 +8,10 @@ export type TestPlatform = Platform & {
   printed: string[];
   previewed: string[];
   saveDialogs: SaveDialog[];
+  /** The open dialogs shown, statement or logo, with the words PayDesk gave them. */
+  openDialogs: Array<OpenDialog & { picks: 'statement' | 'logo' }>;
+  /** The titles of the folder dialogs shown. */
+  folderDialogs: string[];
   /** The questions the main process asked the shopkeeper. */
   confirmations: Confirmation[];
   /** What the next dialogs answer; null is the shopkeeper pressing Cancel. */
@@ -28,6 +32,8 @@ export function createTestPlatform(t: { after(fn: () => unknown): void }): TestP
     printed: [],
     previewed: [],
     saveDialogs: [],
+    openDialogs: [],
+    folderDialogs: [],
     confirmations: [],
     choices: { logo: null, saveFile: null, folder: null, confirm: true, statement: null },
     async confirm(question) {
@@ -35,13 +41,22 @@ export function createTestPlatform(t: { after(fn: () => unknown): void }): TestP
       return platform.choices.confirm;
     },
     openExternal: async (url) => void platform.opened.push(url),
-    chooseLogoFile: async () => platform.choices.logo,
-    chooseStatementFile: async () => platform.choices.statement,
+    async chooseLogoFile(dialog) {
+      platform.openDialogs.push({ ...dialog, picks: 'logo' });
+      return platform.choices.logo;
+    },
+    async chooseStatementFile(dialog) {
+      platform.openDialogs.push({ ...dialog, picks: 'statement' });
+      return platform.choices.statement;
+    },
     async chooseSaveFile(dialog) {
       platform.saveDialogs.push(dialog);
       return platform.choices.saveFile;
     },
-    chooseFolder: async () => platform.choices.folder,
+    async chooseFolder(title) {
+      platform.folderDialogs.push(title);
+      return platform.choices.folder;
+    },
     pdf: chromiumPdfRenderer(t),
     print: async (html) => void platform.printed.push(html),
     preview: async (html) => void platform.previewed.push(html),

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { exposureWarning, listBindAddresses } from '../../electron/core/listener/bind-addresses';
+import { render } from '../../shared/messages/say';
 
 const v4 = (address: string, internal = false): NetworkInterfaceInfo => ({
   address,
@@ -21,16 +22,33 @@ const v6 = (address: string, internal = false): NetworkInterfaceInfo => ({
   scopeid: address.startsWith('fe80') ? 2 : 0,
 });
 
+/** Each address with its label as the shopkeeper reads it. */
+const labelled = (addresses: ReturnType<typeof listBindAddresses>, language: 'en' | 'bn' = 'en') =>
+  addresses.map((entry) => [entry.address, render(entry.label, language)]);
+
 test('this computer comes first, then each LAN IPv4 address named by its interface', () => {
   const addresses = listBindAddresses({
     lo: [v4('127.0.0.1', true), v6('::1', true)],
     wlan0: [v4('192.168.1.23'), v6('fe80::1c2b:3aff:fe4d:5e6f')],
     eth0: [v4('10.0.0.5')],
   });
-  assert.deepEqual(addresses, [
-    { address: '127.0.0.1', label: 'This computer only', loopback: true },
-    { address: '192.168.1.23', label: 'wlan0 — other devices on this network', loopback: false },
-    { address: '10.0.0.5', label: 'eth0 — other devices on this network', loopback: false },
+  assert.deepEqual(
+    addresses.map((entry) => [entry.address, entry.label.code, entry.label.params, entry.loopback]),
+    [
+      ['127.0.0.1', 'listen_address_label', { interface: '', kind: 'this_computer' }, true],
+      ['192.168.1.23', 'listen_address_label', { interface: 'wlan0', kind: 'other_devices' }, false],
+      ['10.0.0.5', 'listen_address_label', { interface: 'eth0', kind: 'other_devices' }, false],
+    ],
+  );
+  assert.deepEqual(labelled(addresses), [
+    ['127.0.0.1', 'This computer only'],
+    ['192.168.1.23', 'wlan0 — other devices on this network'],
+    ['10.0.0.5', 'eth0 — other devices on this network'],
+  ]);
+  assert.deepEqual(labelled(addresses, 'bn'), [
+    ['127.0.0.1', 'শুধু এই কম্পিউটার'],
+    ['192.168.1.23', 'wlan0 — দোকানের নেটওয়ার্কের অন্য ডিভাইস'],
+    ['10.0.0.5', 'eth0 — দোকানের নেটওয়ার্কের অন্য ডিভাইস'],
   ]);
 });
 
@@ -46,18 +64,15 @@ test('IPv6 addresses, link-local or global, are not offered', () => {
 
 test('an address seen on two interfaces is offered once, under the first', () => {
   const addresses = listBindAddresses({ eth0: [v4('10.1.1.1')], br0: [v4('10.1.1.1')], wlan0: [v4('10.1.1.2')] });
-  assert.deepEqual(
-    addresses.map((entry) => [entry.address, entry.label]),
-    [
-      ['127.0.0.1', 'This computer only'],
-      ['10.1.1.1', 'eth0 — other devices on this network'],
-      ['10.1.1.2', 'wlan0 — other devices on this network'],
-    ],
-  );
+  assert.deepEqual(labelled(addresses), [
+    ['127.0.0.1', 'This computer only'],
+    ['10.1.1.1', 'eth0 — other devices on this network'],
+    ['10.1.1.2', 'wlan0 — other devices on this network'],
+  ]);
 });
 
 test('a machine with no network still offers this computer, once', () => {
-  assert.deepEqual(listBindAddresses({}), [{ address: '127.0.0.1', label: 'This computer only', loopback: true }]);
+  assert.deepEqual(labelled(listBindAddresses({})), [['127.0.0.1', 'This computer only']]);
   assert.equal(listBindAddresses({ lo: [v4('127.0.0.1', true), v4('127.0.1.1')], ghost: undefined }).length, 1);
 });
 
@@ -84,9 +99,11 @@ test('binding to loopback exposes nothing', () => {
 
 test('binding to a LAN address warns that other devices on that network can reach the return page', () => {
   for (const host of ['192.168.1.23', '10.0.0.5', 'fe80::1', 'shop-pc.local', '128.0.0.1']) {
-    const warning = exposureWarning(host);
-    assert.ok(warning !== null, host);
+    const said = exposureWarning(host);
+    assert.deepEqual(said, { code: 'listen_exposes_network', params: { host } });
+    const warning = render(said!, 'en');
     assert.ok(warning.includes(host));
+    assert.ok(render(said!, 'bn').includes(host));
     assert.match(warning, /other devices on that network/);
     assert.match(warning, /return page/);
     assert.match(warning, /secret link/);
@@ -96,11 +113,10 @@ test('binding to a LAN address warns that other devices on that network can reac
 });
 
 test('binding to every network gets the stronger warning', () => {
-  const lan = exposureWarning('192.168.1.23');
   for (const host of ['0.0.0.0', '::', '[::]', '0:0:0:0:0:0:0:0']) {
-    const warning = exposureWarning(host);
-    assert.ok(warning !== null, host);
-    assert.notEqual(warning.replace(host, 'X'), lan?.replace('192.168.1.23', 'X'));
+    const said = exposureWarning(host);
+    assert.deepEqual(said, { code: 'listen_exposes_every_network', params: { host } });
+    const warning = render(said!, 'en');
     assert.match(warning, /every network this computer is on/);
     assert.match(warning, /public Wi-Fi/);
     assert.match(warning, /secret link/);

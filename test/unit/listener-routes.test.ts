@@ -73,12 +73,14 @@ test('a missing, repeated, unprintable or non-identifier transaction id is a rej
 
 test('everything shown to the customer is HTML-escaped', () => {
   assert.equal(escapeHtml(`<script>alert("x")</script>&'`), '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
-  const page = thankYouPage({ ref: 'PD-000001', amountMinor: 15050, transactionId: '"><img src=x onerror=alert(1)>' });
-  assert.equal(page.status, 200);
-  assert.ok(!page.html.includes('<img'));
-  assert.ok(page.html.includes('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'));
-  assert.ok(!/<script|https?:\/\//.test(page.html), 'no scripts, no remote resources');
-  assert.equal(notFoundPage().status, 404);
+  for (const language of ['en', 'bn'] as const) {
+    const page = thankYouPage({ ref: 'PD-000001', amountMinor: 15050, transactionId: '"><img src=x onerror=alert(1)>' }, language);
+    assert.equal(page.status, 200);
+    assert.ok(!page.html.includes('<img'));
+    assert.ok(page.html.includes('<span class="ref" translate="no">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</span>'));
+    assert.ok(!/<script|https?:\/\//.test(page.html), 'no scripts, no remote resources');
+    assert.equal(notFoundPage(language).status, 404);
+  }
 });
 
 test('a return pays an unpaid order once and never replaces a recorded transaction id', () => {

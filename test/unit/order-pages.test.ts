@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ListOrdersInput, OrderPage, Reply } from '../../shared/contract';
+import { inEnglish, say } from '../../shared/messages/say';
 import {
   createOrderPages,
   MAX_PAGES,
@@ -47,7 +48,11 @@ function listed(t: { after(fn: () => unknown): void }, core: TestCore, query = N
       if (held) await new Promise<void>((resolve) => held!.push(resolve));
       if (failures > 0) {
         failures--;
-        return { ok: false, error: { kind: 'internal', message: 'PayDesk could not reach its core.', gatewayMessage: null, field: null } };
+        const unreachable = say('core_unreachable');
+        return {
+          ok: false,
+          error: { kind: 'internal', ...unreachable, message: inEnglish(unreachable), gatewayMessage: null, field: null },
+        };
       }
       return (await core.router.handle('listOrders', request, APP_SENDER)) as Reply<OrderPage>;
     },

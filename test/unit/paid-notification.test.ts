@@ -2,11 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Order } from '../../shared/contract';
+import { DEFAULT_PREFERENCES, type Order } from '../../shared/contract';
 import { openDatabase } from '../../electron/core/storage/sqlite/database';
 import { createSettingsRepo } from '../../electron/core/storage/sqlite/settings-repo';
 import { createPreferencesStore } from '../../electron/core/setup/preferences';
 import { initialScreenState, paidNotification, showsCustomerName } from '../../electron/main/paid-notification';
+import { formatsFor } from '../../shared/messages/formats';
 import { tempDir } from '../support/temp-dir';
 
 const returned: Order = {
@@ -71,11 +72,26 @@ test('a notification that may not name the customer leaves the name out of every
   assert.equal(shown.body, 'PD-7K2Q9 — transaction JSGTB1OFN2\nVerified once a statement shows it.');
 });
 
-test('a Bengali shop gets the notification in Bengali, with the amount in Bengali digits', () => {
+/** ১৫০.৫০ with the taka sign where Bengali puts it (formats.ts decides). */
+const taka = formatsFor('bn').money(15050);
+
+test('a Bengali shop gets the notification in Bengali, with the amount in Bengali digits and no Latin word but data', () => {
   const shown = paidNotification(returned, { language: 'bn', showName: false });
-  assert.match(shown.title, /^পরিশোধিত, এখনও যাচাই হয়নি: /);
-  assert.match(shown.title, /১৫০\.৫০/);
-  assert.equal(shown.body, 'PD-7K2Q9 — লেনদেন JSGTB1OFN2\nস্টেটমেন্টে দেখা গেলে যাচাই হবে।');
+  assert.equal(shown.title, `টাকা পাওয়া গেছে, এখনও যাচাই হয়নি: ${taka}`);
+  assert.match(taka, /১৫০\.৫০/);
+  assert.equal(shown.body, 'PD-7K2Q9 — লেনদেন নম্বর JSGTB1OFN2\nস্টেটমেন্টে দেখা গেলে যাচাই হবে।');
+
+  const sandbox = paidNotification({ ...returned, sandbox: true, verification: 'verified' }, { language: 'bn', showName: true });
+  assert.equal(sandbox.title, `টাকা পাওয়া গেছে: ${taka} (পরীক্ষা)`);
+  assert.equal(sandbox.body, 'PD-7K2Q9 · রহিম উদ্দিন — লেনদেন নম্বর JSGTB1OFN2');
+  const words = `${sandbox.title}\n${sandbox.body}`.replace(returned.ref, '').replace(returned.transactionId!, '');
+  assert.doesNotMatch(words, /[A-Za-z]/);
+});
+
+test('an order marked paid by hand is not called unverified, and one without a transaction id names none', () => {
+  const byHand = { ...returned, paidManually: true, transactionId: null, paymentProof: null };
+  assert.deepEqual(paidNotification(byHand, { language: 'en', showName: false }), { title: 'Payment received: ৳150.50', body: 'PD-7K2Q9' });
+  assert.deepEqual(paidNotification(byHand, { language: 'bn', showName: false }), { title: `টাকা পাওয়া গেছে: ${taka}`, body: 'PD-7K2Q9' });
 });
 
 test('preferences saved before the notification setting existed read back with names shown only while unlocked', (t) => {
@@ -84,8 +100,8 @@ test('preferences saved before the notification setting existed read back with n
   const settings = createSettingsRepo(db);
   settings.set('preferences', { language: 'bn', linkExpiryHours: 48 });
   const preferences = createPreferencesStore(settings);
-  assert.deepEqual(preferences.get(), { language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 48 });
+  assert.deepEqual(preferences.get(), { ...DEFAULT_PREFERENCES, language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 48 });
 
-  preferences.save({ language: 'bn', notificationNames: 'never', linkExpiryHours: 48 });
+  preferences.save({ ...DEFAULT_PREFERENCES, language: 'bn', notificationNames: 'never', linkExpiryHours: 48 });
   assert.equal(createPreferencesStore(createSettingsRepo(db)).get().notificationNames, 'never');
 });

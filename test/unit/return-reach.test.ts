@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { returnReach } from '../../electron/core/listener/return-reach';
+import { render } from '../../shared/messages/say';
+import { reachWarning } from '../../shared/reach-warnings';
 
 const OWN = ['127.0.0.1', '192.168.0.23'];
 
@@ -20,4 +22,15 @@ test('a return base in front of PayDesk reaches anyone, or the shop’s network 
   assert.equal(returnReach('https://pay-back.example.com', true, OWN), 'anywhere');
   assert.equal(returnReach('http://10.0.0.8:8080', true, OWN), 'shop_network');
   assert.equal(returnReach('https://shop.tailnet-1234.ts.net', true, OWN), 'anywhere');
+});
+
+test('a link whose customer may not come back is handed out with a warning in the shopkeeper’s language', () => {
+  assert.equal(reachWarning('anywhere', false), null);
+  assert.deepEqual(reachWarning('this_computer', true), { code: 'reach_this_computer', params: { sandbox: true } });
+  for (const reach of ['this_computer', 'shop_network', 'unreachable'] as const) {
+    const warning = reachWarning(reach, false)!;
+    assert.match(render(warning, 'en'), /PayDesk/);
+    assert.doesNotMatch(render(warning, 'bn').replaceAll('PayDesk', ''), /[A-Za-z]/, reach);
+  }
+  assert.notEqual(render(reachWarning('this_computer', true)!, 'bn'), render(reachWarning('this_computer', false)!, 'bn'));
 });

@@ -4,14 +4,19 @@
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { Order, ShopDetails } from '../../../shared/contract';
+import type { Message, Order, ShopDetails } from '../../../shared/contract';
+import type { Language } from '../../../shared/messages/catalog';
+import type { Clock } from '../../../shared/messages/formats';
+import { say } from '../../../shared/messages/say';
 import { replaceFileAtomically, writeFileAtomically } from '../files/atomic-file';
+import { problemOf } from './export-problem';
 import type { PdfRenderer } from './pdf-renderer';
-import { receiptFileName, renderReceipts, type ReceiptLanguage, type ReceiptLayout } from './receipt-html';
+import { receiptFileName, renderReceipts, type ReceiptLayout } from './receipt-html';
 
 export type BulkTarget = { kind: 'combined'; file: string } | { kind: 'per-order'; folder: string };
 
-export type BulkResult = { ok: true; receipts: number } | { ok: false; cancelled: boolean; message: string };
+export type BulkResult =
+  { ok: true; receipts: number } | { ok: false; cancelled: true } | { ok: false; cancelled: false; message: Message };
 
 /** Receipts rendered per Chromium call: big enough to be fast, small enough for a smooth progress bar. */
 const CHUNK = 25;
@@ -21,7 +26,8 @@ export async function exportReceipts(options: {
   total: number;
   shop: ShopDetails;
   layout: ReceiptLayout;
-  language: ReceiptLanguage;
+  language: Language;
+  clock: Clock;
   renderer: PdfRenderer;
   target: BulkTarget;
   signal?: AbortSignal;
@@ -36,7 +42,9 @@ export async function exportReceipts(options: {
   try {
     const render = (orders: Order[]) =>
       options.renderer.pdf(
-        renderReceipts(orders.map((order) => ({ order, shop: options.shop, layout: options.layout, language: options.language }))),
+        renderReceipts(
+          orders.map((order) => ({ order, shop: options.shop, layout: options.layout, language: options.language, clock: options.clock })),
+        ),
       );
     for (const orders of chunks(options.batches, CHUNK)) {
       if (signal?.aborted) throw new Cancelled();
@@ -64,8 +72,8 @@ export async function exportReceipts(options: {
     }
     return { ok: true, receipts: done };
   } catch (error) {
-    if (error instanceof Cancelled) return { ok: false, cancelled: true, message: 'Cancelled; no receipt files were left behind.' };
-    return { ok: false, cancelled: false, message: `The receipts could not be made: ${(error as Error).message}` };
+    if (error instanceof Cancelled) return { ok: false, cancelled: true };
+    return { ok: false, cancelled: false, message: say('receipts_failed', { problem: problemOf(error) }) };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
 // One export runs at a time and can be cancelled; its progress goes out as events.
 import type { z } from 'zod';
 import type { ExportFilter, ReceiptLayout, Reply } from '../../../shared/contract';
+import { render, say } from '../../../shared/messages/say';
 import { appError, fail, ok } from '../app-error';
 import type { OrderFilter, OrderQueries } from '../storage/sqlite/order-queries';
 import type { OrdersRepo } from '../storage/sqlite/orders-repo';
@@ -40,10 +41,10 @@ export function createExportsService(deps: {
 
   const receiptsRefusal = (filter: Filter) => {
     if (filter.status && filter.status !== 'paid') {
-      return appError('invalid_input', 'Receipts are for paid orders; choose the Paid filter or no status filter.');
+      return appError('invalid_input', say('receipts_paid_only'));
     }
     if (deps.queries.totals({ ...scope(filter), status: 'paid' }).total === 0) {
-      return appError('invalid_input', 'No paid orders match this filter, so there are no receipts to make.');
+      return appError('invalid_input', say('receipts_none_match'));
     }
     return null;
   };
@@ -54,7 +55,7 @@ export function createExportsService(deps: {
      * is kept — with a signal the shopkeeper's Cancel aborts.
      */
     async exclusive<T>(work: (signal: AbortSignal) => Promise<Reply<T>>): Promise<Reply<T>> {
-      if (running) return fail(appError('invalid_input', 'Another export is still running; wait for it or cancel it.'));
+      if (running) return fail(appError('invalid_input', say('export_running')));
       running = new AbortController();
       try {
         return await work(running.signal);
@@ -66,17 +67,11 @@ export function createExportsService(deps: {
     /** The receipt of a paid order, as HTML ready for print, preview or PDF. */
     receipt(ref: string, layout: Layout): Reply<{ html: string; fileName: string; title: string }> {
       const order = deps.orders.findByRef(ref);
-      if (!order) return fail(appError('not_found', `There is no order ${ref}.`));
-      if (order.status !== 'paid') {
-        return fail(appError('invalid_input', `Order ${ref} is ${order.status}; receipts are for paid orders.`));
-      }
-      const html = renderReceipt({
-        order: toPublicOrder(order),
-        shop: deps.shop.get(),
-        layout,
-        language: deps.preferences.get().language,
-      });
-      return ok({ html, fileName: receiptFileName(order, 'pdf'), title: `Receipt ${order.ref}` });
+      if (!order) return fail(appError('not_found', say('order_not_found', { ref })));
+      if (order.status !== 'paid') return fail(appError('invalid_input', say('receipt_not_paid', { ref, status: order.status })));
+      const { language, clock } = deps.preferences.get();
+      const html = renderReceipt({ order: toPublicOrder(order), shop: deps.shop.get(), layout, language, clock });
+      return ok({ html, fileName: receiptFileName(order, 'pdf'), title: render(say('receipt_title', { ref: order.ref }), language) });
     },
 
     async exportCsv(filter: Filter, file: string, signal?: AbortSignal): Promise<Reply<Finished>> {
@@ -101,12 +96,14 @@ export function createExportsService(deps: {
       if (refusal) return fail(refusal);
       const scoped: OrderFilter = { ...scope(filter), status: 'paid' };
       const { total } = deps.queries.totals(scoped);
+      const { language, clock } = deps.preferences.get();
       const result = await exportReceipts({
         batches: mapBatches(deps.queries.batches(scoped, BATCH)),
         total,
         shop: deps.shop.get(),
         layout,
-        language: deps.preferences.get().language,
+        language,
+        clock,
         renderer: platform.pdf,
         target,
         signal,

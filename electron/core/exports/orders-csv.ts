@@ -5,7 +5,10 @@
 // renamed into place (atomic-file.ts), so a cancelled or failed export leaves nothing half-written.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Message } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import { replaceFileAtomically } from '../files/atomic-file';
+import { problemOf } from './export-problem';
 
 export const CSV_COLUMNS = [
   'ref',
@@ -23,7 +26,7 @@ export const CSV_COLUMNS = [
   'verification',
 ] as const;
 
-export type ExportResult = { ok: true; rows: number } | { ok: false; cancelled: boolean; message: string };
+export type ExportResult = { ok: true; rows: number } | { ok: false; cancelled: true } | { ok: false; cancelled: false; message: Message };
 
 /** Streams the batches into `file`; resolves once the file is complete and in place, or removed. */
 export async function writeOrdersCsv(
@@ -53,8 +56,8 @@ export async function writeOrdersCsv(
     });
     return { ok: true, rows };
   } catch (error) {
-    if (error instanceof ExportCancelled) return { ok: false, cancelled: true, message: 'The export was cancelled; no file was written.' };
-    return { ok: false, cancelled: false, message: `The orders could not be written to ${file}: ${(error as Error).message}` };
+    if (error instanceof ExportCancelled) return { ok: false, cancelled: true };
+    return { ok: false, cancelled: false, message: say('csv_write_failed', { file, problem: problemOf(error) }) };
   }
 }
 

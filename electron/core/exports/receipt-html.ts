@@ -2,51 +2,36 @@
 // no remote resources, fonts and logo inlined, every value escaped). Chromium turns it into a PDF: the
 // app's hidden window with printToPDF, the tests' Playwright page.pdf().
 import type { Order, ShopDetails } from '../../../shared/contract';
-import { formatTaka } from '../../../shared/money';
+import type { Language } from '../../../shared/messages/catalog';
+import type { MessageCode } from '../../../shared/messages/en';
+import { formatsFor, type Clock } from '../../../shared/messages/formats';
+import { render, say } from '../../../shared/messages/say';
 import { escapeHtml } from '../values/escape-html';
 import { receiptFontCss } from './receipt-fonts';
 
 export type ReceiptLayout = 'a4' | 'roll80';
-export type ReceiptLanguage = 'en' | 'bn';
 
-const LABELS = {
-  en: {
-    receipt: 'Payment receipt',
-    number: 'Receipt no.',
-    date: 'Date',
-    customer: 'Customer',
-    email: 'E-mail',
-    note: 'Note',
-    amount: 'Amount paid',
-    transaction: 'Transaction ID',
-    status: 'Status',
-    paid: 'Paid',
-    manual: 'Paid — recorded by hand',
-    verification: 'Verification',
-    verified: 'Verified against statement',
-    sandbox: 'SANDBOX — no real money moved',
-    thanks: 'Thank you for your purchase.',
-  },
-  bn: {
-    receipt: 'পেমেন্ট রসিদ',
-    number: 'রসিদ নং',
-    date: 'তারিখ',
-    customer: 'গ্রাহক',
-    email: 'ই-মেইল',
-    note: 'নোট',
-    amount: 'পরিশোধিত টাকা',
-    transaction: 'লেনদেন আইডি',
-    status: 'অবস্থা',
-    paid: 'পরিশোধিত',
-    manual: 'পরিশোধিত — হাতে লিপিবদ্ধ',
-    verification: 'যাচাই',
-    verified: 'স্টেটমেন্টের সাথে মিলিয়ে যাচাই করা হয়েছে',
-    sandbox: 'স্যান্ডবক্স — আসল টাকা লেনদেন হয়নি',
-    thanks: 'কেনাকাটার জন্য ধন্যবাদ।',
-  },
-} satisfies Record<ReceiptLanguage, Record<string, string>>;
-
-const LOCALES: Record<ReceiptLanguage, string> = { en: 'en-BD', bn: 'bn-BD' };
+/** The words a receipt prints, in one language, from the catalog (area exports). */
+function wordsOf(language: Language) {
+  const word = (code: MessageCode) => render({ code, params: {} }, language);
+  return {
+    receipt: word('receipt_heading'),
+    number: word('receipt_number'),
+    date: word('receipt_date'),
+    customer: word('receipt_customer'),
+    email: word('receipt_email'),
+    note: word('receipt_note'),
+    amount: word('receipt_amount'),
+    transaction: word('receipt_transaction'),
+    status: word('receipt_status'),
+    paid: word('receipt_paid'),
+    manual: word('receipt_paid_by_hand'),
+    verification: word('receipt_verification'),
+    verified: word('receipt_verified'),
+    sandbox: word('receipt_sandbox'),
+    thanks: word('receipt_thanks'),
+  };
+}
 
 const PAGE: Record<ReceiptLayout, { css: string; width: string }> = {
   a4: { width: '150mm', css: '@page{size:A4;margin:20mm}body{font-size:11pt}' },
@@ -58,30 +43,34 @@ export type ReceiptInput = {
   order: Order;
   shop: ShopDetails;
   layout: ReceiptLayout;
-  language: ReceiptLanguage;
+  language: Language;
+  /** The shopkeeper's clock: 12-hour with the part of the day, or 24-hour. */
+  clock: Clock;
 };
 
+/** A receipt row: its label, its value, and whether the value is data (a ref, a name) rather than words. */
+type Row = [label: string, value: string, data: boolean];
+
 /** Rows of label and value shown on the receipt, in order; only what the order has. */
-function rows({ order, language }: Pick<ReceiptInput, 'order' | 'language'>): Array<[string, string]> {
-  const l = LABELS[language];
-  const when = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(order.paidAt ?? order.createdAt),
-  );
-  const list: Array<[string, string | null]> = [
-    [l.number, order.ref],
-    [l.date, when],
-    [l.customer, order.customerName],
-    [l.email, order.customerEmail],
-    [l.note, order.note],
-    [l.transaction, order.transactionId],
-    [l.status, order.paidManually ? l.manual : l.paid],
-    [l.verification, order.verification === 'verified' ? l.verified : null],
+function rows({ order, language, clock }: Pick<ReceiptInput, 'order' | 'language' | 'clock'>): Row[] {
+  const l = wordsOf(language);
+  // The shop's language writes the date, its digits and its time of day (Bengali day periods, never AM/PM).
+  const when = formatsFor(language, clock).dateTime(order.paidAt ?? order.createdAt);
+  const list: Array<[string, string | null, boolean]> = [
+    [l.number, order.ref, true],
+    [l.date, when, false],
+    [l.customer, order.customerName, true],
+    [l.email, order.customerEmail, true],
+    [l.note, order.note, true],
+    [l.transaction, order.transactionId, true],
+    [l.status, order.paidManually ? l.manual : l.paid, false],
+    [l.verification, order.verification === 'verified' ? l.verified : null, false],
   ];
-  return list.filter((row): row is [string, string] => row[1] !== null && row[1] !== '');
+  return list.filter((row): row is Row => row[1] !== null && row[1] !== '');
 }
 
 /** The roll's page height: header, rows (a long note wraps), amount, footer. Paper past it is blank. */
-export function rollHeightMm(input: Pick<ReceiptInput, 'order' | 'shop' | 'language'>): number {
+export function rollHeightMm(input: Pick<ReceiptInput, 'order' | 'shop' | 'language' | 'clock'>): number {
   const lines = rows(input).reduce((n, [, value]) => n + Math.ceil(value.length / 28), 0);
   const header = (input.shop.logoDataUrl ? 24 : 0) + 14 + (input.shop.address ? 8 : 0) + (input.shop.phone ? 4 : 0);
   return Math.ceil(header + 20 + lines * 5.5 + 16 + (input.order.sandbox ? 6 : 0) + 12);
@@ -89,20 +78,24 @@ export function rollHeightMm(input: Pick<ReceiptInput, 'order' | 'shop' | 'langu
 
 function receiptBody(input: ReceiptInput): string {
   const { order, shop, language, layout } = input;
-  const l = LABELS[language];
-  const amount = formatTaka(order.amountMinor, LOCALES[language]);
-  const shopLines = [shop.address, shop.phone].filter(Boolean).map((line) => `<div>${escapeHtml(line)}</div>`);
+  const l = wordsOf(language);
+  const amount = formatsFor(language).money(order.amountMinor);
+  // The shop's and the customer's own words are data, the same in every language: marked so for translators.
+  const shopLines = [shop.address, shop.phone].filter(Boolean).map((line) => `<div translate="no">${escapeHtml(line)}</div>`);
   return `<section class="receipt ${layout}">
 <header>
 ${shop.logoDataUrl?.startsWith('data:image/') ? `<img class="logo" alt="" src="${escapeHtml(shop.logoDataUrl)}">` : ''}
-<div class="shop">${escapeHtml(shop.name || ' ')}</div>
+<div class="shop" translate="no">${escapeHtml(shop.name || ' ')}</div>
 ${shopLines.join('\n')}
 <h1>${escapeHtml(l.receipt)}</h1>
 ${order.sandbox ? `<div class="sandbox">${escapeHtml(l.sandbox)}</div>` : ''}
 </header>
 <dl>
 ${rows(input)
-  .map(([label, value]) => `<div class="row"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`)
+  .map(
+    ([label, value, data]) =>
+      `<div class="row"><dt>${escapeHtml(label)}</dt><dd${data ? ' translate="no"' : ''}>${escapeHtml(value)}</dd></div>`,
+  )
   .join('\n')}
 </dl>
 <div class="amount"><span>${escapeHtml(l.amount)}</span><strong>${escapeHtml(amount)}</strong></div>
@@ -120,7 +113,7 @@ export function renderReceipts(inputs: ReceiptInput[]): string {
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'">
-<title>${escapeHtml(inputs.length === 1 ? `${LABELS[language].receipt} ${first.order.ref}` : LABELS[language].receipt)}</title>
+<title>${escapeHtml(inputs.length === 1 ? render(say('receipt_title', { ref: first.order.ref }), language) : wordsOf(language).receipt)}</title>
 <style>
 ${receiptFontCss()}
 ${PAGE[layout].css}${page}

@@ -4,7 +4,9 @@
 // and validated before anything reaches the shopkeeper.
 import { Agent, request } from 'undici';
 import { z } from 'zod';
-import { MAX_PAYMENT_URL_LENGTH, paymentLinkProblem } from '../values/payment-link';
+import type { Message } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
+import { MAX_PAYMENT_URL_LENGTH, paymentLinkProblem, type PaymentLinkProblem } from '../values/payment-link';
 import { isDomainMismatch } from '../../../shared/gateway-refusals';
 import { toGatewayAmount } from '../../../shared/money';
 import { errorCode, HTTP_TIMEOUT_CODES } from './error-code';
@@ -12,9 +14,13 @@ import { webUrl } from '../values/web-address';
 
 export type GatewayErrorKind =
   'gateway_rejected' | 'unauthorized' | 'server_error' | 'malformed_response' | 'response_too_large' | 'timeout' | 'network';
+/**
+ * Why no payment link was made: a kind for code paths, PayDesk's explanation as a message (what went wrong and
+ * what to check, without the gateway's words), and the gateway's own words verbatim beside it, if it gave any.
+ */
 export type GatewayError = {
   kind: GatewayErrorKind;
-  message: string;
+  message: Message;
   gatewayMessage: string | null;
   httpStatus: number | null;
 };
@@ -85,7 +91,7 @@ export function createCheckoutClient(options: CheckoutClientOptions = {}): Check
       return interpret(status, text, redact(host), redact);
     } catch (error) {
       const kind = failureKind(error, signal);
-      const message = kind === 'network' ? networkSentence(error, redact(host)) : SENTENCES[kind]();
+      const message = kind === 'network' ? networkProblem(error, redact(host)) : say(KIND_CODES[kind]);
       return { ok: false, error: { kind, message, gatewayMessage: null, httpStatus: status } };
     }
   }
@@ -151,7 +157,7 @@ function interpret(status: number, text: string, host: string, redact: Redact): 
       ok: false,
       error: {
         kind: 'malformed_response',
-        message: LINK_SENTENCES[problem](host, paymentUrl.length),
+        message: linkProblem(problem, host, paymentUrl.length),
         gatewayMessage: null,
         httpStatus: status,
       },
@@ -159,9 +165,11 @@ function interpret(status: number, text: string, host: string, redact: Redact): 
   }
   const kind = status === 401 || status === 403 ? 'unauthorized' : status >= 500 ? 'server_error' : 'malformed_response';
   const message =
-    kind === 'malformed_response' && status >= 300 && status < 400
-      ? `The gateway at ${host} answered with a redirect instead of a payment link, so no payment link was made; check the Base URL, including whether it starts with http or https.`
-      : SENTENCES[kind](status);
+    kind === 'server_error'
+      ? say('gateway_server_error', { status })
+      : kind === 'malformed_response' && status >= 300 && status < 400
+        ? say('gateway_redirect', { host })
+        : say(KIND_CODES[kind]);
   return { ok: false, error: { kind, message, gatewayMessage: null, httpStatus: status } };
 }
 
@@ -173,76 +181,55 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The gateway's words go verbatim into gatewayMessage; PayDesk's explanation says what to do about the two usual causes. */
 function rejectedError(gatewayMessage: string, status: number): GatewayError {
   const words = gatewayMessage.trim();
-  // The sentence quotes at most a screenful; gatewayMessage keeps every word.
-  const quoted = words.length > 300 ? `${words.slice(0, 300)}…` : words;
-  const refusal =
+  const message =
     words === ''
-      ? 'The gateway refused the request without saying why, so no payment link was made.'
-      : `The gateway refused the request: “${quoted}” — no payment link was made.`;
-  return { kind: 'gateway_rejected', message: refusal + rejectionHint(words, status), gatewayMessage, httpStatus: status };
+      ? say('gateway_refused_silently')
+      : isDomainMismatch(words)
+        ? say('gateway_refused_domain_mismatch')
+        : status === 401 || status === 403
+          ? say('gateway_refused_api_key')
+          : say('gateway_refused');
+  return { kind: 'gateway_rejected', message, gatewayMessage, httpStatus: status };
 }
 
-/** The gateway's words say what failed; these say what the shopkeeper can do about the two usual causes. */
-function rejectionHint(words: string, status: number): string {
-  if (isDomainMismatch(words)) {
-    return ' Compare the Base URL in PayDesk with the Base URL on the gateway’s API Settings page character by character, including any slash at the end: they must be exactly the same.';
+function linkProblem(problem: PaymentLinkProblem, host: string, length: number): Message {
+  switch (problem) {
+    case 'too_long':
+      return say('gateway_link_too_long', { host, length, max: MAX_PAYMENT_URL_LENGTH });
+    case 'user_info':
+      return say('gateway_link_user_info', { host });
+    case 'not_web':
+      return say('gateway_link_not_web', { host });
+    case 'hidden_characters':
+      return say('gateway_link_hidden_characters', { host });
   }
-  if (status === 401 || status === 403) return ' Check the API key on the gateway’s API Settings page.';
-  return '';
 }
 
-const LINK_SENTENCES = {
-  too_long: (host: string, length: number) =>
-    `The gateway at ${host} answered with a payment link ${length.toLocaleString('en')} characters long, more than the ${MAX_PAYMENT_URL_LENGTH.toLocaleString('en')} a link can be, so no payment link was made; ask the gateway’s administrator.`,
-  user_info: (host: string) =>
-    `The gateway at ${host} answered with a payment link that hides where it really leads (a name and @ before its address), so no payment link was made; ask the gateway’s administrator.`,
-  not_web: (host: string) => `The gateway at ${host} answered with a payment link that is not a web address, so no payment link was made.`,
-  hidden_characters: (host: string) =>
-    `The gateway at ${host} answered with a payment link holding characters that would make it read as another address, so no payment link was made; ask the gateway’s administrator.`,
-};
-
-const SENTENCES = {
-  unauthorized: () =>
-    'The gateway did not accept the API key, so no payment link was made; check the API key on the gateway’s API Settings page.',
-  server_error: (status: number) =>
-    `The gateway had a problem of its own (HTTP ${status}), so no payment link was made; try again in a few minutes, and if it keeps happening tell the gateway’s administrator.`,
-  malformed_response: () =>
-    'The gateway’s answer was not a payment link PayDesk understands, so no payment link was made; check that the Base URL is the one on the gateway’s API Settings page (it usually ends in /api).',
-  response_too_large: () =>
-    'The gateway sent back far more data than a payment link needs, so PayDesk stopped reading and no payment link was made; check the Base URL.',
-  timeout: () =>
-    'The gateway did not answer in time, so PayDesk has no payment link for this sale; check the internet connection and try again.',
+/** The kinds whose explanation needs nothing but the kind. */
+const KIND_CODES = {
+  unauthorized: 'gateway_unauthorized',
+  malformed_response: 'gateway_malformed',
+  response_too_large: 'gateway_too_large',
+  timeout: 'gateway_timeout',
 } as const;
 
 /** The host to name in sentences, or null when the Base URL is not an http(s) address at all. */
 const hostOf = (baseUrl: string): string | null => webUrl(baseUrl)?.host ?? null;
 
 function badBaseUrl(baseUrl: string): GatewayError {
-  return {
-    kind: 'network',
-    message: `The Base URL “${baseUrl}” is not a web address starting with http:// or https://, so no payment link was made; copy it again from the gateway’s API Settings page.`,
-    gatewayMessage: null,
-    httpStatus: null,
-  };
+  return { kind: 'network', message: say('gateway_base_url_invalid', { baseUrl }), gatewayMessage: null, httpStatus: null };
 }
 
-function networkSentence(error: unknown, host: string): string {
+function networkProblem(error: unknown, host: string): Message {
   const code = errorCode(error);
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH/.test(code)) {
-    return `The gateway at ${host} did not show a valid security certificate, so PayDesk did not send the request and no payment link was made; check the Base URL, or ask the gateway’s administrator to renew the certificate.`;
-  }
-  if (/^ERR_(SSL|TLS)_/.test(code)) {
-    return `PayDesk could not set up a secure connection to ${host} because of a security certificate or https problem, so no payment link was made; check whether the Base URL should start with http or https.`;
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return `PayDesk could not find the gateway at ${host}, so no payment link was made; check the spelling of the Base URL and the internet connection.`;
-  }
-  if (code === 'ECONNREFUSED') {
-    return `Nothing is accepting connections at ${host}, so no payment link was made; check the Base URL, including the port, and that the gateway is running.`;
-  }
-  return `The connection to the gateway at ${host} failed, so PayDesk has no payment link for this sale; check the internet connection and try again.`;
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH/.test(code)) return say('gateway_certificate', { host });
+  if (/^ERR_(SSL|TLS)_/.test(code)) return say('gateway_tls', { host });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return say('gateway_not_found', { host });
+  if (code === 'ECONNREFUSED') return say('gateway_connection_refused', { host });
+  return say('gateway_connection_failed', { host });
 }
 
 type Redact = (text: string) => string;

@@ -8,10 +8,14 @@ import { STATUS_CODES } from 'node:http';
 import { connect as netConnect, isIP } from 'node:net';
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
 import { Agent, errors, request } from 'undici';
-import type { ConnectionReport } from '../../../shared/contract';
+import type { ConnectionReport, Message } from '../../../shared/contract';
+import type { CheckSubject } from '../../../shared/messages/en/gateway';
+import { say } from '../../../shared/messages/say';
 import { isLoopbackHost } from '../values/loopback';
 import { errorCode, HTTP_TIMEOUT_CODES } from './error-code';
 import { endpointOf, parseUrl, webUrl } from '../values/web-address';
+
+export type { CheckSubject };
 
 export type ConnectionCheckOptions = {
   /** The limit for each step. */
@@ -20,38 +24,26 @@ export type ConnectionCheckOptions = {
   ca?: string | Buffer;
 };
 
-export type Passed<T> = { ok: true; detail: string; value: T };
+export type Passed<T> = { ok: true; detail: Message; value: T };
 export type Outcome<T> = Passed<T> | Failure;
 /** `detail` is the step's own line; `message` is the report's one sentence, with what to check. */
-export type Failure = { ok: false; detail: string; message: string };
+export type Failure = { ok: false; detail: Message; message: Message };
 
-export const passed = <T>(detail: string, value: T): Outcome<T> => ({ ok: true, detail, value });
-export const failed = (detail: string, message: string): Failure => ({ ok: false, detail, message });
-
-/**
- * What a check is about, in the words its sentences use ("check the port in {address} and that {server} is
- * running"), so the return-address check walks the same steps and says what to fix in its own terms.
- */
-export type CheckSubject = { address: string; server: string; admin: string };
-
-const GATEWAY: CheckSubject = { address: 'the Base URL', server: 'the gateway', admin: 'the gateway’s administrator' };
+export const passed = <T>(detail: Message, value: T): Outcome<T> => ({ ok: true, detail, value });
+export const failed = (detail: Message, message: Message): Failure => ({ ok: false, detail, message });
 
 /** The steps of one check in the order taken: `record` keeps a step and says whether the check may go on. */
 export function stepLadder<S extends string>() {
-  const steps: Array<{ step: S; ok: boolean; detail: string }> = [];
-  const warnings: string[] = [];
+  const steps: Array<{ step: S; ok: boolean; detail: Message }> = [];
+  // The first warning is kept: each check raises at most one that matters more than the next.
+  let warning: Message | null = null;
   return {
-    warn: (warning: string) => void warnings.push(warning),
+    warn: (message: Message) => void (warning ??= message),
     record<T>(step: S, outcome: Outcome<T>): outcome is Passed<T> {
       steps.push({ step, ok: outcome.ok, detail: outcome.detail });
       return outcome.ok;
     },
-    finish: (message: string) => ({
-      ok: steps.every((step) => step.ok),
-      steps,
-      warning: warnings.length === 0 ? null : warnings.join(' '),
-      message,
-    }),
+    finish: (message: Message) => ({ ok: steps.every((step) => step.ok), steps, warning, message }),
   };
 }
 
@@ -70,70 +62,60 @@ export async function checkConnection(
   if (!record('url', address)) return finish(address.message);
   const url = address.value;
   const { hostname, port } = endpointOf(url);
-  if (mode === 'live' && url.protocol === 'http:' && !isLoopbackHost(hostname)) {
-    warn(
-      'This Base URL starts with http://, so the API key and every payment request would cross the network unencrypted, where others could read them; use the gateway’s https:// address for a live profile.',
-    );
-  }
+  if (mode === 'live' && url.protocol === 'http:' && !isLoopbackHost(hostname)) warn(say('check_url_plain_http'));
 
-  const names = await lookUp(hostname, timeoutMs, GATEWAY);
+  const names = await lookUp(hostname, timeoutMs, 'gateway');
   if (!record('dns', names)) return finish(names.message);
 
-  const connection = await connectTcp(names.value, port, timeoutMs, GATEWAY);
+  const connection = await connectTcp(names.value, port, timeoutMs, 'gateway');
   if (!record('tcp', connection)) return finish(connection.message);
 
   if (url.protocol === 'https:') {
-    const certificate = await checkTls(connection.value, hostname, port, timeoutMs, options.ca, GATEWAY);
+    const certificate = await checkTls(connection.value, hostname, port, timeoutMs, options.ca, 'gateway');
     if (!record('tls', certificate)) return finish(certificate.message);
   }
 
   const answer = await getBaseUrl(url, timeoutMs, options.ca);
   if (!record('http', answer)) return finish(answer.message);
   if (answer.value !== null) warn(answer.value);
-  return finish(`Connected to ${url.host}: the gateway answers.`);
+  return finish(say('check_connected', { host: url.host }));
 }
 
 // ---- url ----
 
 function checkUrl(typed: string): Outcome<URL> {
   const text = typed.trim();
-  const copyAgain = 'copy the Base URL again from the gateway’s API Settings page';
-  if (text === '') return failed('No Base URL was given.', `Type the gateway’s Base URL first; ${copyAgain}.`);
+  if (text === '') return failed(say('check_url_missing_detail'), say('check_url_missing'));
   const url = webUrl(text);
-  if (url === null) {
-    const detail = `“${quote(text)}” is not a web address starting with https:// or http://.`;
-    return failed(detail, `${detail.slice(0, -1)}; ${copyAgain}.`);
-  }
-  if (url.username !== '' || url.password !== '') {
-    return failed(
-      'The Base URL has a user name or password in it.',
-      'The Base URL has a user name or password in it (the part before “@”); remove that part, because PayDesk sends the API key instead.',
-    );
-  }
-  const kind = url.protocol === 'https:' ? 'an encrypted (https)' : 'an unencrypted (http)';
-  return passed(`${url.host} is ${kind} web address.`, url);
+  if (url === null) return failed(say('check_url_invalid_detail', { text: quote(text) }), say('check_url_invalid', { text: quote(text) }));
+  if (url.username !== '' || url.password !== '') return failed(say('check_url_credentials_detail'), say('check_url_credentials'));
+  return passed(addressKind(url), url);
 }
+
+/** "pay.example.com is an encrypted (https) web address.": the address step passed. */
+export const addressKind = (url: URL): Message => say('check_url_ok', { host: url.host, encrypted: url.protocol === 'https:' });
 
 // ---- dns ----
 
 export async function lookUp(hostname: string, timeoutMs: number, subject: CheckSubject): Promise<Outcome<string[]>> {
-  if (isIP(hostname) !== 0) return passed(`${hostname} is a numeric address, so there is no name to look up.`, [hostname]);
+  if (isIP(hostname) !== 0) return passed(say('check_dns_numeric', { host: hostname }), [hostname]);
   try {
     const found = await withTimeout(dns.lookup(hostname, { all: true }), timeoutMs);
     const addresses = [...new Set(found.map((entry) => entry.address))];
-    return passed(`${hostname} is at ${listed(addresses)}.`, addresses);
+    return passed(say('check_dns_found', { host: hostname, addresses }), addresses);
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOTFOUND' || code === 'ENODATA') {
-      return failed(
-        `No address was found for ${hostname}.`,
-        `PayDesk could not find ${hostname}: check the spelling of ${subject.address} and that this computer is connected to the internet.`,
-      );
+      return failed(say('check_dns_not_found_detail', { host: hostname }), say('check_dns_not_found', { host: hostname, subject }));
     }
-    const why = error instanceof TimedOut ? `within ${seconds(timeoutMs)}` : `(${code || 'no answer'})`;
+    const timedOut = error instanceof TimedOut;
     return failed(
-      `The name ${hostname} could not be looked up ${why}.`,
-      `PayDesk could not look up ${hostname} because the name server did not answer: check that this computer is connected to the internet, then try again.`,
+      say('check_dns_no_answer_detail', {
+        host: hostname,
+        seconds: timedOut ? seconds(timeoutMs) : null,
+        code: timedOut ? null : code || null,
+      }),
+      say('check_dns_no_answer', { host: hostname }),
     );
   }
 }
@@ -151,35 +133,22 @@ export async function connectTcp(addresses: string[], port: number, timeoutMs: n
     tried = address;
     try {
       await openAndClose(address, port, left);
-      return passed(`Connected to ${where(address, port)}.`, address);
+      return passed(say('check_tcp_ok', { host: address, port }), address);
     } catch (error) {
       lastError = error;
     }
   }
-  const place = where(tried, port);
+  const place = { host: tried, port };
   const code = errorCode(lastError);
   if (lastError instanceof TimedOut) {
-    return failed(
-      `${place} did not accept a connection within ${seconds(timeoutMs)}.`,
-      `${place} did not accept a connection within ${seconds(timeoutMs)}: check the internet connection, the port in ${subject.address}, and any firewall between this computer and ${subject.server}.`,
-    );
+    const timing = { ...place, seconds: seconds(timeoutMs) };
+    return failed(say('check_tcp_timeout_detail', timing), say('check_tcp_timeout', { ...timing, subject }));
   }
-  if (code === 'ECONNREFUSED') {
-    return failed(
-      `Nothing is accepting connections at ${place}.`,
-      `Nothing is accepting connections at ${place}: check the port in ${subject.address} and that ${subject.server} is running.`,
-    );
-  }
+  if (code === 'ECONNREFUSED') return failed(say('check_tcp_refused_detail', place), say('check_tcp_refused', { ...place, subject }));
   if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') {
-    return failed(
-      `There is no network route to ${place}.`,
-      `This computer has no network route to ${place}: check that it is connected to the internet or to ${subject.server}’s network.`,
-    );
+    return failed(say('check_tcp_no_route_detail', place), say('check_tcp_no_route', { ...place, subject }));
   }
-  return failed(
-    `The connection to ${place} failed (${code || 'no reason given'}).`,
-    `The connection to ${place} failed: check the internet connection and try again.`,
-  );
+  return failed(say('check_tcp_failed_detail', { ...place, code: code || null }), say('check_tcp_failed', place));
 }
 
 function openAndClose(address: string, port: number, timeoutMs: number): Promise<void> {
@@ -230,22 +199,15 @@ export function checkTls(
     });
     socket.once('timeout', () => {
       socket.destroy();
-      resolve(
-        failed(
-          `${hostname} did not finish the secure connection within ${seconds(timeoutMs)}.`,
-          `${hostname} did not finish setting up a secure connection within ${seconds(timeoutMs)}: check the internet connection and try again.`,
-        ),
-      );
+      const timing = { host: hostname, seconds: seconds(timeoutMs) };
+      resolve(failed(say('check_tls_timeout_detail', timing), say('check_tls_timeout', timing)));
     });
     socket.on('error', (error) => resolve(handshakeFailure(hostname, port, error, subject)));
   });
 }
 
 function trusted(hostname: string, certificate: PeerCertificate): Outcome<null> {
-  return passed(
-    `The security certificate of ${hostname} is valid until ${day(certificate.valid_to)}, issued by ${issuerOf(certificate)}.`,
-    null,
-  );
+  return passed(say('check_tls_ok', { host: hostname, validTo: instant(certificate.valid_to), issuer: issuerOf(certificate) }), null);
 }
 
 const SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT']);
@@ -259,60 +221,38 @@ const UNTRUSTED_ISSUER = new Set([
 ]);
 
 function untrusted(hostname: string, code: string, certificate: PeerCertificate, subject: CheckSubject): Failure {
-  const certificateOf = `The security certificate of ${hostname}`;
+  const host = hostname;
   if (code === 'CERT_HAS_EXPIRED') {
-    const detail = `${certificateOf} expired on ${day(certificate.valid_to)}.`;
-    return failed(
-      detail,
-      `${detail.slice(0, -1)}, so PayDesk cannot trust the connection: check that this computer’s date is right, and if it is, ask ${subject.admin} to renew the certificate.`,
-    );
+    const validTo = instant(certificate.valid_to);
+    return failed(say('check_tls_expired_detail', { host, validTo }), say('check_tls_expired', { host, validTo, subject }));
   }
   if (code === 'CERT_NOT_YET_VALID') {
-    const detail = `${certificateOf} is valid only from ${day(certificate.valid_from)}.`;
-    return failed(
-      detail,
-      `${detail.slice(0, -1)}, so PayDesk cannot trust the connection yet: check that this computer’s date and time are right.`,
-    );
+    const validFrom = instant(certificate.valid_from);
+    return failed(say('check_tls_not_yet_detail', { host, validFrom }), say('check_tls_not_yet', { host, validFrom }));
   }
   if (SELF_SIGNED.has(code)) {
-    return failed(
-      `${certificateOf} is self-signed: nobody vouches that it belongs to the real ${bare(subject.server)}.`,
-      `${certificateOf} is self-signed, so nobody vouches that this is the real ${bare(subject.server)}: ask ${subject.admin} to install a certificate from a recognised authority such as Let’s Encrypt.`,
-    );
+    return failed(say('check_tls_self_signed_detail', { host, subject }), say('check_tls_self_signed', { host, subject }));
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     const names = certificateNames(certificate);
-    const detail = `The security certificate shown at ${hostname} is for ${names}, not for ${hostname}.`;
-    return failed(
-      detail,
-      `${detail.slice(0, -1)}: check the spelling of ${subject.address}, or ask ${subject.admin} to fix the certificate.`,
-    );
+    return failed(say('check_tls_wrong_name_detail', { host, ...names }), say('check_tls_wrong_name', { host, ...names, subject }));
   }
   if (UNTRUSTED_ISSUER.has(code)) {
-    const detail = `${certificateOf} was issued by ${issuerOf(certificate)}, which this computer does not trust.`;
-    return failed(
-      detail,
-      `${detail.slice(0, -1)} (or the server leaves out part of its certificate chain): ask ${subject.admin} to install a certificate from a recognised authority, with its full chain.`,
-    );
+    const issuer = issuerOf(certificate);
+    return failed(say('check_tls_untrusted_detail', { host, issuer }), say('check_tls_untrusted', { host, issuer, subject }));
   }
-  return failed(
-    `${certificateOf} could not be verified (${code}).`,
-    `${certificateOf} could not be verified (${code}), so PayDesk cannot trust the connection: ask ${subject.admin} to check the certificate.`,
-  );
+  return failed(say('check_tls_unverified_detail', { host, code }), say('check_tls_unverified', { host, code, subject }));
 }
 
 function handshakeFailure(hostname: string, port: number, error: Error, subject: CheckSubject): Failure {
   const code = errorCode(error);
-  const place = where(hostname, port);
+  const place = { host: hostname, port };
   if (code === 'ECONNRESET' || code === 'EPIPE') {
-    return failed(
-      `${place} closed the connection while setting up https.`,
-      `${place} closed the connection while setting up a secure (https) connection: check whether ${subject.address} should start with http:// instead, and the port.`,
-    );
+    return failed(say('check_tls_reset_detail', place), say('check_tls_reset', { ...place, subject }));
   }
   return failed(
-    `${place} does not speak https (${code || error.message}).`,
-    `${place} does not answer in https: check whether ${subject.address} should start with http:// instead of https://, and the port.`,
+    say('check_tls_not_https_detail', { ...place, code: quote(code || error.message) }),
+    say('check_tls_not_https', { ...place, subject }),
   );
 }
 
@@ -322,21 +262,21 @@ function verifyCode(problem: unknown): string {
   return errorCode(problem) || (problem instanceof Error ? problem.message : 'unknown problem');
 }
 
-function issuerOf(certificate: PeerCertificate): string {
+/** The issuer's organisation or common name, as the certificate spells it; null when it names none. */
+function issuerOf(certificate: PeerCertificate): string | null {
   const issuer = certificate.issuer as Record<string, string | string[] | undefined> | undefined;
   const name = first(issuer?.O) ?? first(issuer?.CN);
-  return name === undefined ? 'an unnamed authority' : `“${quote(name)}”`;
+  return name === undefined ? null : quote(name);
 }
 
-function certificateNames(certificate: PeerCertificate): string {
+/** The names a certificate is for: the first three, and how many more. */
+function certificateNames(certificate: PeerCertificate): { names: string[]; more: number } {
   const altNames = (certificate.subjectaltname ?? '')
     .split(',')
     .map((entry) => entry.trim().replace(/^(DNS|IP Address):/, ''))
     .filter((name) => name !== '');
   const names = altNames.length > 0 ? altNames : [first(certificate.subject?.CN) ?? ''].filter((name) => name !== '');
-  if (names.length === 0) return 'no name at all';
-  const shown = names.slice(0, 3).map((name) => quote(name));
-  return names.length > 3 ? `${shown.join(', ')} and ${names.length - 3} more` : listed(shown);
+  return { names: names.slice(0, 3).map((name) => quote(name)), more: Math.max(names.length - 3, 0) };
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -344,7 +284,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 // ---- http ----
 
 /** One GET of the Base URL; any HTTP answer means a web server is there. The value is a warning or null. */
-async function getBaseUrl(url: URL, timeoutMs: number, ca: string | Buffer | undefined): Promise<Outcome<string | null>> {
+async function getBaseUrl(url: URL, timeoutMs: number, ca: string | Buffer | undefined): Promise<Outcome<Message | null>> {
   const agent = new Agent({
     connect: { timeout: timeoutMs, ...(ca === undefined ? {} : { ca }) },
     headersTimeout: timeoutMs,
@@ -364,14 +304,14 @@ async function getBaseUrl(url: URL, timeoutMs: number, ca: string | Buffer | und
     response.body.destroy();
     return judgeAnswer(url, response.statusCode, first(response.headers.location));
   } catch (error) {
-    return httpFailure(url.host, error, signal.aborted, timeoutMs, GATEWAY);
+    return httpFailure(url.host, error, signal.aborted, timeoutMs, 'gateway');
   } finally {
     await agent.destroy();
   }
 }
 
-function judgeAnswer(url: URL, status: number, location: string | undefined): Outcome<string | null> {
-  const answered = `The gateway answered HTTP ${status}${STATUS_CODES[status] ? ` (${STATUS_CODES[status]})` : ''}`;
+function judgeAnswer(url: URL, status: number, location: string | undefined): Outcome<Message | null> {
+  const answered = { status, statusText: STATUS_CODES[status] ?? null };
   if (status >= 300 && status < 400 && location !== undefined) {
     const target = parseUrl(location, url);
     // A redirect within the same site (e.g. /api to /api/) is harmless; one to another scheme or host
@@ -379,69 +319,39 @@ function judgeAnswer(url: URL, status: number, location: string | undefined): Ou
     const elsewhere = target !== null && target.origin !== url.origin;
     const shown = quote(target?.href ?? location);
     return passed(
-      `${answered}, a redirect to “${shown}”, which PayDesk did not follow.`,
-      elsewhere
-        ? `The gateway sends this address on to “${shown}”; payment links are never made through a redirect, so use that address’s start as the Base URL if the gateway’s API Settings page agrees.`
-        : null,
+      say('check_http_redirect_detail', { ...answered, location: shown }),
+      elsewhere ? say('check_http_redirect_warning', { location: shown }) : null,
     );
   }
-  if (status >= 500) {
-    return passed(
-      `${answered}, an error on its own side.`,
-      `The gateway’s server reported an error of its own (HTTP ${status}); payment links may fail until its administrator fixes it.`,
-    );
-  }
-  return passed(`${answered}; any answer shows it is reachable.`, null);
+  if (status >= 500) return passed(say('check_http_server_error_detail', answered), say('check_http_server_error_warning', { status }));
+  return passed(say('check_http_ok_detail', answered), null);
 }
 
 /** Why an HTTP request got no answer: no time left, not HTTP at all, or hung up on. */
 export function httpFailure(host: string, error: unknown, aborted: boolean, timeoutMs: number, subject: CheckSubject): Failure {
   const code = errorCode(error);
   if (aborted || HTTP_TIMEOUT_CODES.has(code)) {
-    return failed(
-      `${host} accepted the connection but gave no answer within ${seconds(timeoutMs)}.`,
-      `${host} accepted the connection but gave no answer within ${seconds(timeoutMs)}: check the port in ${subject.address}, and try again in a few minutes in case ${subject.server} is busy.`,
-    );
+    const timing = { host, seconds: seconds(timeoutMs) };
+    return failed(say('check_http_timeout_detail', timing), say('check_http_timeout', { ...timing, subject }));
   }
   if (error instanceof errors.HTTPParserError || code.startsWith('HPE_')) {
-    return failed(
-      `${host} answered, but not as a web server (HTTP).`,
-      `${host} answered, but not as a web server: check the port in ${subject.address}, and whether it should start with http or https.`,
-    );
+    return failed(say('check_http_not_web_detail', { host }), say('check_http_not_web', { host, subject }));
   }
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') {
-    return failed(
-      `${host} closed the connection without answering.`,
-      `${host} closed the connection without answering: check the port in ${subject.address}, and whether it should start with http or https.`,
-    );
+    return failed(say('check_http_hung_up_detail', { host }), say('check_http_hung_up', { host, subject }));
   }
-  return failed(
-    `The request to ${host} failed (${code || 'no reason given'}).`,
-    `The request to ${host} failed: check the internet connection and try again.`,
-  );
+  return failed(say('check_http_failed_detail', { host, code: code || null }), say('check_http_failed', { host }));
 }
 
-// ---- words ----
+// ---- params ----
 
-function where(address: string, port: number): string {
-  return `${address} port ${port}`;
-}
+/** A time limit in seconds, to a tenth. */
+const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 
-function listed(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function seconds(ms: number): string {
-  const value = Math.round(ms / 100) / 10;
-  return `${value} second${value === 1 ? '' : 's'}`;
-}
-
-/** A certificate date ("Jan  2 00:00:00 2020 GMT") as "2 January 2020". */
-function day(text: string): string {
+/** A certificate date ("Jan  2 00:00:00 2020 GMT") as an ISO instant, for the catalog to write as a date. */
+function instant(text: string): string {
   const date = new Date(text);
-  if (Number.isNaN(date.getTime())) return text;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }
 
 /** Text from outside (typed, or sent by a server) shortened for a sentence. */
@@ -449,9 +359,6 @@ export function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 100 ? `${flat.slice(0, 100)}…` : flat;
 }
-
-/** "the gateway" → "gateway", for "the real gateway". */
-const bare = (server: string) => server.replace(/^(the|your) /, '');
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -2,10 +2,15 @@
 // exposes. Loopback is the safe default; a LAN address lets a customer's phone on the shop's Wi-Fi reach
 // the return page, which is only sensible on a network the shop trusts.
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
-import type { BindAddress } from '../../../shared/contract';
+import type { BindAddress, Message } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import { isAllNetworksHost, isLoopbackHost } from '../values/loopback';
 
-const THIS_COMPUTER: BindAddress = { address: '127.0.0.1', label: 'This computer only', loopback: true };
+const THIS_COMPUTER: BindAddress = {
+  address: '127.0.0.1',
+  label: say('listen_address_label', { interface: '', kind: 'this_computer' }),
+  loopback: true,
+};
 
 /**
  * Loopback first, then every IPv4 address other devices could reach, each named by its interface.
@@ -21,17 +26,18 @@ export function listBindAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]
       if (entry.family !== 'IPv4' || entry.internal || isLoopbackHost(entry.address)) continue;
       if (entry.address.startsWith('169.254.') || seen.has(entry.address)) continue;
       seen.add(entry.address);
-      found.push({ address: entry.address, label: `${name} — other devices on this network`, loopback: false });
+      found.push({
+        address: entry.address,
+        label: say('listen_address_label', { interface: name, kind: 'other_devices' }),
+        loopback: false,
+      });
     }
   }
   return found;
 }
 
 /** What listening on `host` exposes, as one line; null when nothing beyond this computer can connect. */
-export function exposureWarning(host: string): string | null {
+export function exposureWarning(host: string): Message | null {
   if (isLoopbackHost(host)) return null;
-  if (isAllNetworksHost(host)) {
-    return `Listening on ${host} opens PayDesk’s return page to every network this computer is on, including any public Wi-Fi it joins; a payment still needs its secret link, but choose this only if you trust all of those networks.`;
-  }
-  return `Listening on ${host} lets other devices on that network reach PayDesk’s return page; a payment still needs its secret link, but use this only on a network you trust.`;
+  return say(isAllNetworksHost(host) ? 'listen_exposes_every_network' : 'listen_exposes_network', { host });
 }

@@ -2,10 +2,11 @@
 // or proxy, or the listener's own) for a one-time nonce, and reports whether its listener heard it, one step at a
 // time like Check connection (address, name, connection, certificate, heard), each failure with what to fix. The
 // only request sent is GET /p/<nonce>; the nonce can mark, reveal or probe no order.
-import { STATUS_CODES } from 'node:http';
 import { Agent, request } from 'undici';
-import type { ReturnCheckReport } from '../../../shared/contract';
+import type { Message, ReturnCheckReport } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import {
+  addressKind,
   checkTls,
   connectTcp,
   failed,
@@ -25,7 +26,7 @@ export type ReturnCheckInput = {
   /** Where links send customers back (the runtime's returnBaseUrl); null while the listener does not run. */
   returnBaseUrl: string | null;
   /** Why the listener does not run, as the runtime says it. */
-  listenerProblem: string | null;
+  listenerProblem: Message | null;
   /** True when returnBaseUrl is the profile's public return address, a tunnel or proxy in front of PayDesk. */
   public: boolean;
   /** Where a tunnel or proxy must send requests: the listener's own address. */
@@ -39,36 +40,18 @@ export type ReturnCheckInput = {
 
 type Step = ReturnCheckReport['steps'][number]['step'];
 
-const THROUGH_TUNNEL: CheckSubject = {
-  address: 'the public return address',
-  server: 'your tunnel or proxy',
-  admin: 'whoever runs your tunnel or proxy',
-};
-const OWN_LISTENER: CheckSubject = {
-  address: 'the return listener’s address',
-  server: 'PayDesk’s return listener',
-  admin: 'whoever set up this computer',
-};
-
 export async function checkReturnAddress(input: ReturnCheckInput): Promise<ReturnCheckReport> {
   const timeoutMs = input.timeoutMs ?? 5000;
-  const subject = input.public ? THROUGH_TUNNEL : OWN_LISTENER;
+  const subject: CheckSubject = input.public ? 'tunnel' : 'listener';
   const { record, finish, warn } = stepLadder<Step>();
-  const report = (message: string): ReturnCheckReport => ({ ...finish(message), url: input.returnBaseUrl });
+  const report = (message: Message): ReturnCheckReport => ({ ...finish(message), url: input.returnBaseUrl });
 
   const address = checkAddress(input);
   if (!record('url', address)) return report(address.message);
   const url = address.value;
   const { hostname, port } = endpointOf(url);
-  if (isLoopbackHost(hostname)) {
-    warn(
-      `The return address ${url.host} is this computer itself: a customer who pays on a phone is sent back to the phone, not to PayDesk. Choose where customers pay in Settings → Return listener.`,
-    );
-  } else if (input.public && url.protocol === 'http:') {
-    warn(
-      'This public return address starts with http://, so each order’s secret would cross the internet unencrypted; use your tunnel’s https:// address.',
-    );
-  }
+  if (isLoopbackHost(hostname)) warn(say('return_check_loopback_warning', { host: url.host }));
+  else if (input.public && url.protocol === 'http:') warn(say('return_check_plain_http'));
 
   const names = await lookUp(hostname, timeoutMs, subject);
   if (!record('dns', names)) return report(names.message);
@@ -83,28 +66,19 @@ export async function checkReturnAddress(input: ReturnCheckInput): Promise<Retur
 
   const heard = await hearSelf(url, input, subject, timeoutMs);
   if (!record('heard', heard)) return report(heard.message);
-  return report(
-    input.public
-      ? `Customers can come back to PayDesk through ${url.host}: its listener heard itself there.`
-      : `PayDesk’s listener heard itself at ${url.host}.`,
-  );
+  return report(say(input.public ? 'return_check_heard_public' : 'return_check_heard_own', { host: url.host }));
 }
 
 function checkAddress(input: ReturnCheckInput): Outcome<URL> {
-  if (input.returnBaseUrl === null) {
-    const why = input.listenerProblem ?? 'it is stopped.';
-    return failed(
-      'PayDesk has no return address: its return listener is not running.',
-      `PayDesk’s return listener is not running, so no customer can come back: ${why}`,
-    );
-  }
+  // The listener's own problem is the sentence: it says what stops customers coming back, and what to change.
+  if (input.returnBaseUrl === null)
+    return failed(say('return_check_no_listener_detail'), input.listenerProblem ?? say('listener_not_started'));
   const url = webUrl(input.returnBaseUrl);
   if (url === null) {
-    const detail = `“${quote(input.returnBaseUrl)}” is not a web address starting with https:// or http://.`;
-    return failed(detail, `${detail.slice(0, -1)}; correct the public return address in Settings → Return listener.`);
+    const text = quote(input.returnBaseUrl);
+    return failed(say('check_url_invalid_detail', { text }), say('return_check_invalid', { text }));
   }
-  const kind = url.protocol === 'https:' ? 'an encrypted (https)' : 'an unencrypted (http)';
-  return passed(`${url.host} is ${kind} web address.`, url);
+  return passed(addressKind(url), url);
 }
 
 /**
@@ -142,9 +116,7 @@ async function hearSelf(url: URL, input: ReturnCheckInput, subject: CheckSubject
     await agent.destroy();
   }
   const ms = Date.now() - started;
-  if (input.probes.settle(nonce)) {
-    return passed(`PayDesk’s return listener heard the check through ${url.host} (HTTP ${answered.status}, ${ms} ms).`, null);
-  }
+  if (input.probes.settle(nonce)) return passed(say('return_check_heard_detail', { host: url.host, status: answered.status, ms }), null);
   return notHeard(url, answered, input);
 }
 
@@ -153,26 +125,13 @@ function notHeard(
   { status, location }: { status: number; location: string | undefined },
   input: ReturnCheckInput,
 ): Outcome<null> {
-  const answer = `HTTP ${status}${STATUS_CODES[status] ? ` (${STATUS_CODES[status]})` : ''}`;
-  const detail = `${url.host} answered ${answer}, but PayDesk’s return listener never heard the check.`;
-  const arrived = `The check reached a server at ${url.host} (it answered ${answer}), but not PayDesk`;
+  const answer = { host: url.host, status };
+  const detail = say('return_check_not_heard_detail', answer);
+  const { listenerUrl } = input;
   if (status >= 300 && status < 400 && location !== undefined) {
-    return failed(
-      detail,
-      `${arrived}: it redirects to “${quote(location)}”, and a customer’s return must not depend on a redirect; use the address it redirects to as the public return address, or point it straight at ${input.listenerUrl}.`,
-    );
+    return failed(detail, say('return_check_redirected', { ...answer, location: quote(location), listenerUrl }));
   }
-  if (status === 421) {
-    return failed(
-      detail,
-      `${arrived} under the name it was sent to: a proxy that rewrites the Host header makes PayDesk refuse the request. Have it pass the return address’s own host name (for nginx: proxy_set_header Host $host;), or point it at ${input.listenerUrl}.`,
-    );
-  }
-  if (!input.public) {
-    return failed(
-      detail,
-      `${arrived}: another program (or another copy of PayDesk with another order book) answers at ${url.host}. Close it, or choose another port in Settings → Return listener.`,
-    );
-  }
-  return failed(detail, `${arrived}: point your tunnel or proxy at ${input.listenerUrl}, where PayDesk’s return listener is.`);
+  if (status === 421) return failed(detail, say('return_check_host_rewritten', { ...answer, listenerUrl }));
+  if (!input.public) return failed(detail, say('return_check_other_program', answer));
+  return failed(detail, say('return_check_not_pointed', { ...answer, listenerUrl }));
 }

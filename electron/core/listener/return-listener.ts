@@ -4,7 +4,9 @@
 // time, per client and in all), answering only requests addressed to a host PayDesk published.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT } from '../../../shared/contract';
+import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT, type Message } from '../../../shared/contract';
+import type { Language } from '../../../shared/messages/catalog';
+import { say } from '../../../shared/messages/say';
 import type { OrdersService } from '../orders/orders-service';
 import { createHostAllowList, type HostAllowList } from './allowed-hosts';
 import { createClientGate, type ClientLimits } from './client-limits';
@@ -23,6 +25,7 @@ import {
   unavailablePage,
   type Page,
 } from './pages';
+import { pageLanguage } from './page-language';
 import type { PhoneTests } from './phone-tests';
 import type { ReturnProbes } from './return-probes';
 import { routeRequest, type Route } from './routes';
@@ -45,7 +48,8 @@ export type ReturnListener = {
   close(): Promise<void>;
 };
 
-export type ListenResult = { ok: true; listener: ReturnListener } | { ok: false; message: string };
+/** `problem` stands alone as a sentence: "PayDesk cannot take payments: port 47400 on 127.0.0.1 is already used…". */
+export type ListenResult = { ok: true; listener: ReturnListener } | { ok: false; problem: Message };
 
 /** How long and how many: what keeps a slow or flooding client from holding the listener. */
 export type ListenerLimits = {
@@ -91,58 +95,63 @@ const HEADERS = {
 
 type OrderRoute = Exclude<Route, { kind: 'probe' | 'phone_test' }>;
 
-function answer(route: OrderRoute, handlers: ReturnHandlers): Page | null {
+function answer(route: OrderRoute, handlers: ReturnHandlers, language: Language): Page | null {
   switch (route.kind) {
     case 'refuse':
-      return refusedOrMissing(route.status);
+      return refusedOrMissing(route.status, language);
     case 'head':
       return null;
     case 'rejected_return':
       handlers.rejectReturn(route.token, route.reason, { offered: route.offered });
-      return badReturnPage();
+      return badReturnPage(language);
     case 'cancel': {
       const result = handlers.recordCancel(route.token);
-      if (result.kind === 'unknown_token') return notFoundPage();
-      return result.order.status === 'paid' ? alreadyPaidPage(result.order) : cancelledPage(result.order);
+      if (result.kind === 'unknown_token') return notFoundPage(language);
+      return result.order.status === 'paid' ? alreadyPaidPage(result.order, language) : cancelledPage(result.order, language);
     }
     case 'success': {
       const result = handlers.recordReturn(route.token, route.transactionId);
       switch (result.kind) {
         case 'unknown_token':
-          return notFoundPage();
+          return notFoundPage(language);
         case 'paid':
         case 'repeat':
         case 'identified':
-          return thankYouPage(result.order);
+          return thankYouPage(result.order, language);
         case 'conflict':
         case 'duplicate_transaction':
-          return conflictPage(result.order);
+          return conflictPage(result.order, language);
       }
     }
   }
 }
 
 /** The page for one request, in a transaction of its own; a return that cannot be written gets a page that says try again. */
-function answerAlone(route: OrderRoute, handlers: ReturnHandlers): Page | null {
+function answerAlone(route: OrderRoute, handlers: ReturnHandlers, language: Language): Page | null {
   try {
-    return handlers.batch(() => answer(route, handlers));
+    return handlers.batch(() => answer(route, handlers, language));
   } catch (error) {
     // The database could not take the write (disk full, locked too long). Say so, so the customer
     // retries; the link stays valid and the return is not lost.
     report(error);
-    return unavailablePage();
+    return unavailablePage(language);
   }
 }
 
 /** The checks' pages touch no order, so they are answered at once, outside the order book's transactions. */
-function answerCheck(route: Extract<Route, { kind: 'probe' | 'phone_test' }>, address: string, checks: ListenerChecks | undefined): Page {
+function answerCheck(
+  route: Extract<Route, { kind: 'probe' | 'phone_test' }>,
+  address: string,
+  checks: ListenerChecks | undefined,
+  language: Language,
+): Page {
   try {
-    if (route.kind === 'probe') return checks?.probes.hear(route.nonce) ? probeHeardPage() : notFoundPage();
+    if (route.kind === 'probe') return checks?.probes.hear(route.nonce) ? probeHeardPage(language) : notFoundPage(language);
     const opened = checks?.phoneTests.open(route.nonce, address) ?? 'unknown';
-    return opened === 'reached' ? phoneHeardPage() : opened === 'used' ? phoneTestUsedPage() : notFoundPage();
+    return opened === 'reached' ? phoneHeardPage(language) : opened === 'used' ? phoneTestUsedPage(language) : notFoundPage(language);
   } catch (error) {
     report(error);
-    return unavailablePage();
+    return unavailablePage(language);
   }
 }
 
@@ -150,9 +159,12 @@ function report(error: unknown): void {
   console.error('PayDesk: a return could not be recorded:', error instanceof Error ? error.message : error);
 }
 
-function refusedOrMissing(status: 400 | 404 | 405 | 414): Page {
-  return status === 404 ? notFoundPage() : refusedPage(status);
+function refusedOrMissing(status: 400 | 404 | 405 | 414, language: Language): Page {
+  return status === 404 ? notFoundPage(language) : refusedPage(language, status);
 }
+
+/** How long the shop's language is taken as read: the listener answers each request in it, a lookup each would cost. */
+const SHOP_LANGUAGE_MS = 1000;
 
 function send(request: IncomingMessage, response: ServerResponse, page: Page | null, extra: Record<string, string | number> = {}): void {
   const headers: Record<string, string | number> = { ...HEADERS, ...extra };
@@ -175,6 +187,8 @@ export function startReturnListener(options: {
   /** The public return addresses links were made with (beyond the listener's own), for the Host allow-list. */
   published?: () => readonly string[];
   checks?: ListenerChecks;
+  /** The shop's language, for customers whose browser does not ask for one of PayDesk's; English by default. */
+  language?: () => Language;
 }): Promise<ListenResult> {
   const host = options.host ?? DEFAULT_LISTEN_HOST;
   const port = options.port ?? DEFAULT_LISTEN_PORT;
@@ -186,7 +200,14 @@ export function startReturnListener(options: {
   // Requests that arrive together are recorded together: one transaction, one commit, then every answer.
   // Should any of them fail to write, the burst is rolled back and each request gets a transaction of its
   // own, so one failing return never takes the others with it (and the common case pays for no savepoints).
-  let waiting: Array<{ request: IncomingMessage; response: ServerResponse; route: OrderRoute }> = [];
+  let waiting: Array<{ request: IncomingMessage; response: ServerResponse; route: OrderRoute; language: Language }> = [];
+  let shop: { language: Language; until: number } = { language: 'en', until: 0 };
+  const shopLanguage = (): Language => {
+    if (!options.language) return 'en';
+    const now = performance.now();
+    if (now >= shop.until) shop = { language: options.language(), until: now + SHOP_LANGUAGE_MS };
+    return shop.language;
+  };
   const flush = () => {
     const burst = waiting;
     waiting = [];
@@ -195,15 +216,15 @@ export function startReturnListener(options: {
     try {
       pages = options.handlers.batch(() => {
         began = true;
-        return burst.map(({ route }) => answer(route, options.handlers));
+        return burst.map(({ route, language }) => answer(route, options.handlers, language));
       });
     } catch (error) {
       // A transaction that could not even begin (the order book stayed locked past its timeout) would not
       // begin for each request either: say try again to all at once rather than wait again for each.
-      if (began) pages = burst.map(({ route }) => answerAlone(route, options.handlers));
+      if (began) pages = burst.map(({ route, language }) => answerAlone(route, options.handlers, language));
       else {
         report(error);
-        pages = burst.map(() => unavailablePage());
+        pages = burst.map(({ language }) => unavailablePage(language));
       }
     }
     burst.forEach(({ request, response }, i) => send(request, response, pages[i]!));
@@ -220,22 +241,23 @@ export function startReturnListener(options: {
       // A return carries no body; do not read one.
       request.resume();
       const client = gate.clientOf(request.socket.remoteAddress, request.headers['x-forwarded-for']);
+      const language = pageLanguage(request.headers['accept-language'], shopLanguage());
       const retryAfter = gate.request(client.key);
       if (retryAfter !== null) {
-        send(request, response, tooManyRequestsPage(), { 'Retry-After': retryAfter, Connection: 'close' });
+        send(request, response, tooManyRequestsPage(language), { 'Retry-After': retryAfter, Connection: 'close' });
         return;
       }
       if (!hosts?.allows(request.headers.host)) {
         misdirected++;
-        send(request, response, refusedPage(421));
+        send(request, response, refusedPage(language, 421));
         return;
       }
       const route = routeRequest(request.method, request.url);
       if (route.kind === 'probe' || route.kind === 'phone_test') {
-        send(request, response, answerCheck(route, client.address, options.checks));
+        send(request, response, answerCheck(route, client.address, options.checks, language));
         return;
       }
-      if (waiting.push({ request, response, route }) === 1) setImmediate(flush);
+      if (waiting.push({ request, response, route, language }) === 1) setImmediate(flush);
     },
   );
   server.on('connection', (socket) => {
@@ -260,7 +282,7 @@ export function startReturnListener(options: {
 
   return new Promise((resolve) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      resolve({ ok: false, message: listenProblem(error, host, port) });
+      resolve({ ok: false, problem: listenProblem(error, host, port) });
     });
     server.listen(port, host, () => {
       const bound = (server.address() as AddressInfo).port;
@@ -286,15 +308,14 @@ export function startReturnListener(options: {
   });
 }
 
-function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): string {
-  switch (error.code) {
-    case 'EADDRINUSE':
-      return `port ${port} on ${host} is already in use (is PayDesk already running?). Close the other program or choose another port.`;
-    case 'EACCES':
-      return `this computer does not allow PayDesk to use port ${port}. Choose a port above 1024.`;
-    case 'EADDRNOTAVAIL':
-      return `the address ${host} does not belong to this computer. Choose another listen address.`;
-    default:
-      return `the return listener could not start on ${host}:${port} (${error.code ?? error.message}).`;
-  }
+function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): Message {
+  const cause =
+    error.code === 'EADDRINUSE'
+      ? 'port_in_use'
+      : error.code === 'EACCES'
+        ? 'port_forbidden'
+        : error.code === 'EADDRNOTAVAIL'
+          ? 'address_not_here'
+          : 'failed';
+  return say('listener_down', { cause, host, port, error: cause === 'failed' ? (error.code ?? error.message) : null });
 }

@@ -37,14 +37,3 @@ export function returnReach(returnUrl: string, publicBase: boolean, ownAddresses
   if (!ownAddresses.includes(host)) return 'unreachable';
   return isPrivateAddress(host) ? 'shop_network' : 'anywhere';
 }
-
-/** What a shopkeeper handing out a link must know about where its customer can come back from; null: nothing. */
-export const REACH_WARNINGS: Record<ReturnReach, string | null> = {
-  this_computer:
-    'this link sends the customer back to this computer only: a customer paying on a phone will not come back to PayDesk and the order stays pending. Choose where customers pay in Settings → Return listener.',
-  shop_network:
-    'this link comes back to PayDesk only from a phone on the shop’s own network; a customer on mobile data will not come back.',
-  anywhere: null,
-  unreachable:
-    'this link sends the customer back to an address this computer no longer has (the network gave it another), so no customer will come back to PayDesk. Check Settings → Return listener.',
-};

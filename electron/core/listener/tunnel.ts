@@ -7,7 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { TunnelStatus } from '../../../shared/contract';
+import type { Message, TunnelStatus } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
+import { errorCode } from '../gateway/error-code';
 import type { Profile } from '../storage/sqlite/profiles-repo';
 import type { SettingsRepo } from '../storage/sqlite/settings-repo';
 
@@ -37,7 +39,7 @@ export type TunnelOptions = {
   changed(status: TunnelStatus): void;
 };
 
-export type TunnelStart = { ok: true; status: TunnelStatus } | { ok: false; message: string; field: string | null };
+export type TunnelStart = { ok: true; status: TunnelStatus } | { ok: false; message: Message; field: string | null };
 
 export type TunnelControl = {
   status(profile: Profile | null): TunnelStatus;
@@ -48,14 +50,12 @@ export type TunnelControl = {
   close(): Promise<void>;
 };
 
-/** Why a tunnel name cannot be run, as a sentence; null when it can. */
-export function tunnelNameProblem(name: string): string | null {
-  if (name === '') return 'Type the name you gave your tunnel with “cloudflared tunnel create”.';
+/** Why a tunnel name cannot be run; null when it can. */
+export function tunnelNameProblem(name: string): Message | null {
+  if (name === '') return say('tunnel_name_missing');
   // Passed as cloudflared's last argument: a leading '-' would make it an option.
-  if (name.startsWith('-')) return 'A tunnel name cannot start with “-”.';
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
-    return 'A tunnel name has at most 64 letters, digits, “-” and “_”, with no spaces: the name you gave “cloudflared tunnel create”.';
-  }
+  if (name.startsWith('-')) return say('tunnel_name_dash');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) return say('tunnel_name_invalid');
   return null;
 }
 
@@ -87,6 +87,8 @@ type Run = {
   exitCode: number | null;
   lastLine: string | null;
   log: string[];
+  /** Why PayDesk itself could not start cloudflared the last time it tried. */
+  problem: Message | null;
 };
 
 export function createTunnel(options: TunnelOptions): TunnelControl {
@@ -98,17 +100,24 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
   const saved = (profile: Profile) => options.settings.get<Saved>(tunnelKey(profile.id));
   const alive = (r: Run | null): r is Run => r !== null && (r.child !== null || r.retry !== null);
 
+  const statusOf = (r: Run): TunnelStatus => ({
+    state: r.state,
+    name: r.name,
+    exitCode: r.exitCode,
+    lastLine: r.lastLine,
+    log: [...r.log],
+    problem: r.problem,
+  });
+
   function status(profile: Profile | null): TunnelStatus {
     const name = profile ? (saved(profile)?.name ?? null) : null;
-    if (run && run.profileId === profile?.id) {
-      return { state: run.state, name: run.name, exitCode: run.exitCode, lastLine: run.lastLine, log: [...run.log] };
-    }
+    if (run && run.profileId === profile?.id) return statusOf(run);
     const state = findCloudflared(env) === null ? 'not_installed' : 'stopped';
-    return { state, name, exitCode: null, lastLine: null, log: [] };
+    return { state, name, exitCode: null, lastLine: null, log: [], problem: null };
   }
 
   const announce = (r: Run) => {
-    if (r === run) options.changed({ state: r.state, name: r.name, exitCode: r.exitCode, lastLine: r.lastLine, log: [...r.log] });
+    if (r === run) options.changed(statusOf(r));
   };
 
   const heard = (r: Run, line: string) => {
@@ -123,30 +132,31 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
   function launch(r: Run): void {
     r.retry = null;
     const program = findCloudflared(env);
-    if (program === null) return ended(r, null, null, 'cloudflared is no longer on this computer.');
+    if (program === null) return ended(r, null, null, say('tunnel_gone'));
     // An argument array, no shell: nothing in the name or the address is ever interpreted.
     const child = spawn(program, ['tunnel', 'run', '--url', r.url, r.name], { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const startedAt = Date.now();
     r.child = child;
     r.state = 'starting';
+    r.problem = null;
     announce(r);
     for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => heard(r, line));
     let over = false;
     const end = (code: number | null, error?: Error) => {
       if (over) return;
       over = true;
-      ended(r, child, code, error ? `cloudflared could not be started: ${error.message}` : null, Date.now() - startedAt);
+      ended(r, child, code, error ? say('tunnel_would_not_start', { code: errorCode(error) || null }) : null, Date.now() - startedAt);
     };
     child.once('error', (error) => end(null, error));
     child.once('close', (code) => end(code));
   }
 
   /** The child exited (or never started): unless it was stopped, start it again a few times, then report it. */
-  function ended(r: Run, child: ChildProcess | null, code: number | null, line: string | null, ranMs = 0): void {
+  function ended(r: Run, child: ChildProcess | null, code: number | null, problem: Message | null, ranMs = 0): void {
     if (r.child !== child) return; // stopped on purpose, or replaced
     r.child = null;
     if (r.state === 'stopped') return;
-    if (line) heard(r, line);
+    if (problem) r.problem = problem;
     r.exitCode = code;
     if (ranMs >= STABLE_MS) r.restarts = 0;
     if (r !== run || r.restarts >= TUNNEL_RESTARTS) {
@@ -194,6 +204,7 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
       exitCode: null,
       lastLine: null,
       log: [],
+      problem: null,
     };
     launch(run);
   }
@@ -205,29 +216,10 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
       const name = rawName.trim();
       const problem = tunnelNameProblem(name);
       if (problem) return { ok: false, message: problem, field: 'name' };
-      if (profile.returnBaseUrl === null) {
-        return {
-          ok: false,
-          message: 'Save the public return address your tunnel serves first; then PayDesk can run the tunnel.',
-          field: null,
-        };
-      }
-      if (findCloudflared(env) === null) {
-        return {
-          ok: false,
-          message: 'PayDesk cannot find cloudflared on this computer. Install it from Cloudflare, then PayDesk can run your tunnel.',
-          field: null,
-        };
-      }
+      if (profile.returnBaseUrl === null) return { ok: false, message: say('tunnel_needs_return_address'), field: null };
+      if (findCloudflared(env) === null) return { ok: false, message: say('tunnel_not_installed'), field: null };
       const url = options.target();
-      if (url === null) {
-        return {
-          ok: false,
-          message:
-            'PayDesk’s return listener does not run in this program, so a tunnel started here would have nothing to pass customers to.',
-          field: null,
-        };
-      }
+      if (url === null) return { ok: false, message: say('tunnel_listener_elsewhere'), field: null };
       options.settings.set(tunnelKey(profile.id), { name, run: true } satisfies Saved);
       await begin(profile, name, url);
       return { ok: true, status: status(profile) };

@@ -2,7 +2,17 @@
 // rules (audit, one transaction per change, no retry of a payment request) hold for all of them. Its peers
 // (reconciliation, exports) are wired beside it by the composition root, and change orders through `writable`
 // and `changed`, so their changes are announced the same way.
-import type { CreateLinkRequest, Dashboard, ListOrdersQuery, Order, OrderDetail, OrderPage, Reply } from '../../../shared/contract';
+import type {
+  CreateLinkRequest,
+  Dashboard,
+  ListOrdersQuery,
+  Message,
+  Order,
+  OrderDetail,
+  OrderPage,
+  Reply,
+} from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import { appError, fail, ok } from '../app-error';
 import type { CoreEvents } from '../core-events';
 import type { EventBus } from '../event-bus';
@@ -20,9 +30,10 @@ import { foldTransactionId, type TransactionId } from '../values/transaction-id'
 export type Runtime = {
   /** Origin customers come back to (the listener's, or the profile's public return base). */
   returnBaseUrl: string | null;
-  listenerProblem: string | null;
+  /** Why the return listener is not running, phrased to stand alone. */
+  listenerProblem: Message | null;
   /** What binding beyond loopback exposes; null on loopback. */
-  listenerWarning: string | null;
+  listenerWarning: Message | null;
   sandboxUrl: string | null;
   /** Listeners still answering at addresses PayDesk moved away from, until `until` (ISO). */
   oldListeners: Array<{ url: string; until: string; exposed: boolean }>;
@@ -66,7 +77,7 @@ export function createOrdersService(deps: ServiceDeps) {
     const order = deps.orders.findByRef(ref);
     if (!order) return fail(orderNotFound(ref));
     if (deps.profiles.get(order.profileId).removed) {
-      return fail(appError('forbidden', `Order ${ref} belongs to a removed profile and can no longer be changed.`));
+      return fail(appError('forbidden', say('order_of_removed_profile', { ref })));
     }
     return ok(order);
   };
@@ -80,20 +91,9 @@ export function createOrdersService(deps: ServiceDeps) {
       const profile = deps.profiles.active();
       if (!profile) return fail(noProfile());
       const { returnBaseUrl, listenerProblem } = deps.runtime();
-      if (!returnBaseUrl) {
-        return fail(
-          appError('not_configured', `PayDesk cannot take payments until its return listener runs: ${listenerProblem ?? 'it is stopped.'}`),
-        );
-      }
+      if (!returnBaseUrl) return fail(appError('not_configured', listenerProblem ?? say('listener_not_started')));
       const apiKey = await deps.secrets.get(profile);
-      if (!apiKey) {
-        return fail(
-          appError(
-            'not_configured',
-            `No API key is saved for the profile “${profile.name}”. Add it in Settings, or set PAYDESK_API_KEY for the command line.`,
-          ),
-        );
-      }
+      if (!apiKey) return fail(appError('not_configured', say('api_key_missing', { profile: profile.name, variable: 'PAYDESK_API_KEY' })));
 
       const successToken = newReturnToken();
       const cancelToken = newReturnToken();
@@ -152,6 +152,7 @@ export function createOrdersService(deps: ServiceDeps) {
       const timeline = deps.orders.events(order.id).map((event) => ({
         kind: event.kind,
         at: event.at,
+        message: event.message,
         detail: Object.fromEntries(
           Object.entries(event.detail ?? {}).map(([key, value]) => [
             key,
@@ -166,8 +167,7 @@ export function createOrdersService(deps: ServiceDeps) {
       const order = writable(ref);
       if (!order.ok) return order;
       const cancelled = deps.orders.cancelByShopkeeper(order.value.id, now());
-      if (!cancelled)
-        return fail(appError('invalid_input', `Order ${ref} is ${order.value.status}; only a pending link can be cancelled.`));
+      if (!cancelled) return fail(appError('invalid_input', say('cancel_not_pending', { ref, status: order.value.status })));
       return ok(changed(cancelled));
     },
 
@@ -175,7 +175,7 @@ export function createOrdersService(deps: ServiceDeps) {
       const order = writable(ref);
       if (!order.ok) return order;
       const paid = deps.orders.markPaidManually(order.value.id, reason, now());
-      if (!paid) return fail(appError('invalid_input', `Order ${ref} is already paid.`));
+      if (!paid) return fail(appError('invalid_input', say('order_already_paid', { ref })));
       return ok(changed(paid));
     },
 
@@ -183,29 +183,19 @@ export function createOrdersService(deps: ServiceDeps) {
       const order = writable(ref);
       if (!order.ok) return order;
       const transactionId = foldTransactionId(typed);
-      if (!transactionId) {
-        return fail(
-          appError(
-            'invalid_input',
-            'A transaction ID has only letters A–Z, digits and . _ -, as the customer’s payment screen shows it; type it again.',
-            {
-              field: 'transactionId',
-            },
-          ),
-        );
-      }
+      if (!transactionId) return fail(appError('invalid_input', say('transaction_id_invalid'), { field: 'transactionId' }));
       const claim = deps.orders.claimAtCounter(order.value.id, transactionId, now());
       switch (claim.kind) {
         case 'paid':
           return ok(changed(claim.order));
         case 'held':
           return fail(
-            appError('invalid_input', `Transaction ${transactionId.id} already paid order ${claim.ref}; one payment pays one order.`, {
+            appError('invalid_input', say('transaction_pays_other_order', { transactionId: transactionId.id, ref: claim.ref }), {
               field: 'transactionId',
             }),
           );
         case 'already_paid':
-          return fail(appError('invalid_input', `Order ${ref} is already paid.`));
+          return fail(appError('invalid_input', say('order_already_paid', { ref })));
       }
     },
 
@@ -273,9 +263,9 @@ export function createOrdersService(deps: ServiceDeps) {
 }
 
 function orderNotFound(ref: string) {
-  return appError('not_found', `There is no order ${ref}.`);
+  return appError('not_found', say('order_not_found', { ref }));
 }
 
 function noProfile() {
-  return appError('not_configured', 'No merchant profile is set up yet. Add one in Settings, or use the sandbox.');
+  return appError('not_configured', say('no_profile_yet'));
 }

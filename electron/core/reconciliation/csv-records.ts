@@ -3,10 +3,12 @@
 // is kept as written. Blank lines are skipped. Each record carries the line an editor shows it on and its own text.
 // The caps (statement-caps.ts) are checked as the text is read, so a hostile file is refused at the first line
 // that breaks one, never after building a million rows.
+import type { Message } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import { overCap, STATEMENT_CAPS } from './statement-caps';
 
 export type CsvRecord = { line: number; cells: string[]; raw: string };
-export type CsvRead = { ok: true; records: CsvRecord[] } | { ok: false; message: string };
+export type CsvRead = { ok: true; records: CsvRecord[] } | { ok: false; message: Message };
 
 const QUOTE = 0x22;
 const CR = 0x0d;
@@ -60,7 +62,7 @@ export function readCsvRecords(name: string, text: string, delimiter: string): C
         for (;;) {
           const close = text.indexOf('"', from);
           if (close < 0) {
-            return { ok: false, message: `${name} has a quote (") on line ${line + breaksIn(text.slice(start, i))} that is never closed.` };
+            return { ok: false, message: say('statement_quote_unclosed', { file: name, line: line + breaksIn(text.slice(start, i)) }) };
           }
           cell += text.slice(from, close);
           if (cell.length > maxCell) break;

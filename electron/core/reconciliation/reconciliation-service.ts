@@ -5,7 +5,7 @@
 // (statement-reader.ts), for the preview and again with the mapping, so the main thread never parses one.
 import { randomBytes } from 'node:crypto';
 import type { Order, ReconciliationReport, Reply, StatementLine, StatementMapping, StatementPreview } from '../../../shared/contract';
-import { formatTaka } from '../../../shared/money';
+import { say } from '../../../shared/messages/say';
 import { appError, fail, ok } from '../app-error';
 import type { ClaimOutcome, StoredOrder } from '../storage/sqlite/orders-repo';
 import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
@@ -14,7 +14,7 @@ import type { StatementsRepo, StoredStatementLine } from '../storage/sqlite/stat
 import { localDay } from '../storage/sqlite/order-queries';
 import { hashToken, newReturnToken } from '../orders/return-tokens';
 import { readStatementLines, readStatementSummary, type Refusal, type StatementFile } from './statement-reader';
-import { detectMapping, FIELD_NAMES } from './statement-headers';
+import { detectMapping } from './statement-headers';
 import { missingColumns, type ParsedStatement } from './statement-lines';
 
 const HELD_FILES = 4;
@@ -60,21 +60,13 @@ export function createReconciliationService(deps: ReconciliationDeps) {
   ): Promise<Reply<ReconciliationReport>> => {
     const read = await readStatementLines(file, choose);
     if (!read.ok) return fail(appError('invalid_input', read.message, { field: read.field ?? null }));
-    if (activeProfile()?.id !== profileId) {
-      return fail(appError('invalid_input', 'The profile changed while the statement was read; choose the file again.'));
-    }
+    if (activeProfile()?.id !== profileId) return fail(appError('invalid_input', say('statement_profile_changed')));
     try {
       return ok(await record(profileId, file.name, read.parsed, read.mapping));
     } catch (error) {
       // Whole chunks of it are in; the rest waits for the same file again, which skips the lines already in.
       console.error('PayDesk: a statement import stopped:', error instanceof Error ? error.message : error);
-      return fail(
-        appError(
-          'internal',
-          `The order book refused a write while ${file.name} was imported, so it may be only partly in. ` +
-            'Import the same file again to finish it: the lines already in are recognised and not counted twice.',
-        ),
-      );
+      return fail(appError('internal', say('statement_import_stopped', { file: file.name })));
     }
   };
 
@@ -105,15 +97,14 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     };
   };
 
-  /** An unclaimed line of the active profile, or the sentence saying why not. */
+  /** An unclaimed line of the active profile, or why not. */
   const unclaimedLine = (lineId: number): Reply<StoredStatementLine> => {
     const profile = activeProfile();
     const line = deps.statements.line(lineId);
-    if (!profile || !line || line.profileId !== profile.id) {
-      return fail(appError('not_found', 'That statement line is not among this profile’s unclaimed payments.'));
+    if (!profile || !line || line.profileId !== profile.id) return fail(appError('not_found', say('unclaimed_line_not_found')));
+    if (line.orderRef) {
+      return fail(appError('invalid_input', say('unclaimed_line_settled', { transactionId: line.transactionId, ref: line.orderRef })));
     }
-    if (line.orderRef)
-      return fail(appError('invalid_input', `Transaction ${line.transactionId} is already settled with order ${line.orderRef}.`));
     return ok(line);
   };
 
@@ -122,9 +113,9 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       case 'done':
         return ok(deps.changed(outcome.order));
       case 'held':
-        return fail(appError('invalid_input', `Transaction ${line.transactionId} already belongs to order ${outcome.ref}.`));
+        return fail(appError('invalid_input', say('unclaimed_transaction_held', { transactionId: line.transactionId, ref: outcome.ref })));
       case 'stale':
-        return fail(appError('invalid_input', 'That order or statement line changed meanwhile; look at it again and retry.'));
+        return fail(appError('invalid_input', say('unclaimed_changed_meanwhile')));
     }
   };
 
@@ -132,7 +123,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     /** Reads a picked file and holds it for the import; the reply is what the mapping screen shows. */
     async preview(file: StatementFile): Promise<Reply<StatementPreview>> {
       const profile = activeProfile();
-      if (!profile) return fail(appError('not_configured', 'No merchant profile is set up yet. Add one in Settings, or use the sandbox.'));
+      if (!profile) return fail(appError('not_configured', say('statement_no_profile')));
       const read = await readStatementSummary(file);
       if (!read.ok) return fail(appError('invalid_input', read.message));
       const { headers, preview, rows } = read.summary;
@@ -148,11 +139,9 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       const entry = held.get(token);
       if (!entry || entry.until <= Date.now()) {
         held.delete(token);
-        return fail(appError('not_found', 'That statement is no longer open; choose the file again.'));
+        return fail(appError('not_found', say('statement_closed')));
       }
-      if (activeProfile()?.id !== entry.profileId) {
-        return fail(appError('invalid_input', 'The profile changed since the statement was opened; choose the file again.'));
-      }
+      if (activeProfile()?.id !== entry.profileId) return fail(appError('invalid_input', say('statement_profile_changed')));
       const absent = missingColumns(entry.headers, mapping);
       if (absent) return fail(appError('invalid_input', absent, { field: 'mapping' }));
       // Taken while it is read and imported, so the same statement is not imported twice at once; back if that fails.
@@ -168,7 +157,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
      */
     async importFile(file: StatementFile, given: Partial<StatementMapping> | null): Promise<Reply<ReconciliationReport>> {
       const profile = activeProfile();
-      if (!profile) return fail(appError('not_configured', 'No merchant profile is set up yet.'));
+      if (!profile) return fail(appError('not_configured', say('statement_no_profile')));
       return importLines(profile.id, file, (headers) => {
         // A column may be named by its header or by its number (1 is the first).
         const named = Object.fromEntries(
@@ -180,13 +169,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
         const mapping = { ...suggest(profile.id, headers), ...named };
         const unknown = REQUIRED.filter((field) => !mapping[field]);
         if (unknown.length === 0) return mapping as StatementMapping;
-        return {
-          ok: false,
-          field: 'mapping',
-          message:
-            `Could not tell which column holds the ${unknown.map((f) => FIELD_NAMES[f]).join(' and the ')}; ` +
-            `the columns found are: ${headers.join(', ')}.`,
-        };
+        return { ok: false, field: 'mapping', message: say('statement_columns_unknown', { fields: unknown, headers }) };
       });
     },
 
@@ -213,20 +196,18 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       const order = deps.writable(ref);
       if (!order.ok) return order;
       const { value: target } = order;
-      if (target.profileId !== line.value.profileId) {
-        return fail(appError('invalid_input', `Order ${ref} belongs to another profile than this statement.`));
-      }
-      if (target.status === 'paid') {
-        return fail(
-          appError('invalid_input', `Order ${ref} is already paid; attach the payment to an unpaid order, or record it as a new one.`),
-        );
-      }
+      if (target.profileId !== line.value.profileId) return fail(appError('invalid_input', say('unclaimed_order_other_profile', { ref })));
+      if (target.status === 'paid') return fail(appError('invalid_input', say('unclaimed_order_paid', { ref })));
       if (target.amountMinor !== line.value.amountMinor) {
         return fail(
           appError(
             'invalid_input',
-            `Transaction ${line.value.transactionId} brought ${formatTaka(line.value.amountMinor)} but order ${ref} is for ` +
-              `${formatTaka(target.amountMinor)}; attach it to an order of the same amount, or record it as a new order.`,
+            say('unclaimed_amount_differs', {
+              transactionId: line.value.transactionId,
+              lineAmountMinor: line.value.amountMinor,
+              ref,
+              orderAmountMinor: target.amountMinor,
+            }),
           ),
         );
       }
@@ -238,7 +219,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       const line = unclaimedLine(lineId);
       if (!line.ok) return line;
       if (deps.profiles.get(line.value.profileId).removed) {
-        return fail(appError('forbidden', 'This profile was removed; its orders can no longer be changed.'));
+        return fail(appError('forbidden', say('unclaimed_profile_removed')));
       }
       const outcome = deps.statements.record(
         lineId,

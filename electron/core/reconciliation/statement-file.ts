@@ -2,9 +2,11 @@
 // and its original text. CSV comes as the panels and spreadsheets write it (UTF-8 with or without a BOM,
 // UTF-16 from Excel's "Unicode text", `,` `;` tab or `|` between fields, quoted fields with commas and line
 // breaks); XLSX is read with read-excel-file, its numbers kept as the digits written in the file. This runs in
-// the statement worker (statement-reader.ts), never on the main thread, and refuses, with a sentence naming
+// the statement worker (statement-reader.ts), never on the main thread, and refuses, with a message naming
 // the cap, any file past what a statement could be.
 import { readSheet } from 'read-excel-file/node';
+import type { Message } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import { readCsvRecords } from './csv-records';
 import { overCap, STATEMENT_CAPS, XLSX_CAPS } from './statement-caps';
 import { detectMapping } from './statement-headers';
@@ -18,25 +20,22 @@ const MAX_HEADER = 90;
 
 export type StatementRow = { line: number; cells: string[]; raw: string };
 export type StatementTable = { headers: string[]; rows: StatementRow[] };
-export type TableRead = { ok: true; table: StatementTable } | { ok: false; message: string };
+export type TableRead = { ok: true; table: StatementTable } | { ok: false; message: Message };
+
+const refuse = (message: Message): TableRead => ({ ok: false, message });
 
 /** How far down a title or a summary may push the header row. */
 const HEADER_SEARCH_ROWS = 10;
 
 export async function readStatementFile(name: string, bytes: Uint8Array): Promise<TableRead> {
-  if (bytes.length > MAX_STATEMENT_BYTES) {
-    return {
-      ok: false,
-      message: `${name} is larger than ${MAX_STATEMENT_BYTES / 1024 / 1024} MB; export a shorter period from the statement page.`,
-    };
-  }
+  if (bytes.length > MAX_STATEMENT_BYTES) return refuse(say('statement_too_large', { file: name, maxBytes: MAX_STATEMENT_BYTES }));
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (zip || /\.xlsx$/i.test(name)) {
-    if (!zip) return { ok: false, message: `${name} is not an Excel (.xlsx) workbook; save it again as .xlsx or .csv.` };
+    if (!zip) return refuse(say('statement_not_xlsx', { file: name }));
     return readXlsx(name, bytes);
   }
   if (/\.xls$/i.test(name) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
-    return { ok: false, message: `${name} is an old Excel (.xls) file; save it as .xlsx or .csv and import that.` };
+    return refuse(say('statement_old_xls', { file: name }));
   }
   return readCsv(name, decode(bytes));
 }
@@ -79,17 +78,19 @@ async function readXlsx(name: string, bytes: Uint8Array): Promise<TableRead> {
     // Numbers as the digits in the file, never through a float: "1500.5" stays exactly that.
     sheet = (await readSheet(Buffer.from(unpacked.archive), { parseNumber: (digits) => digits })) as unknown[][];
   } catch (error) {
-    return { ok: false, message: `${name} could not be read as an Excel workbook: ${(error as Error).message}` };
+    // The reader's own words are for whoever looks into it, not for the shopkeeper.
+    console.error('PayDesk: read-excel-file refused a workbook:', (error as Error).message);
+    return refuse(say('statement_xlsx_unreadable', { file: name }));
   }
-  if (sheet.length > STATEMENT_CAPS.lines) return { ok: false, message: overCap.lines(name) };
+  if (sheet.length > STATEMENT_CAPS.lines) return refuse(overCap.lines(name));
   const rows: StatementRow[] = [];
   for (const [index, cells] of sheet.entries()) {
     // A sheet's rows are as wide as its widest; only the columns up to the last filled one count.
     let width = cells.length;
     while (width > 0 && (cells[width - 1] === null || cells[width - 1] === undefined)) width--;
-    if (width > STATEMENT_CAPS.columns) return { ok: false, message: overCap.columns(name, index + 1) };
+    if (width > STATEMENT_CAPS.columns) return refuse(overCap.columns(name, index + 1));
     const text = cells.slice(0, width).map(cellText);
-    if (text.some((cell) => cell.length > STATEMENT_CAPS.cellLength)) return { ok: false, message: overCap.cellLength(name, index + 1) };
+    if (text.some((cell) => cell.length > STATEMENT_CAPS.cellLength)) return refuse(overCap.cellLength(name, index + 1));
     if (text.some((cell) => cell.trim() !== '')) rows.push({ line: index + 1, cells: text, raw: text.map(quoted).join(',') });
   }
   return tabulate(name, rows);
@@ -126,7 +127,7 @@ function tabulate(name: string, rows: StatementRow[]): TableRead {
     }),
   );
   const header = rows[at];
-  if (!header) return { ok: false, message: `${name} is empty.` };
+  if (!header) return refuse(say('statement_empty', { file: name }));
   const headers = header.cells.map((cell, i) => clip(cell.trim()) || `Column ${i + 1}`);
   let width = headers.length;
   for (let i = at + 1; i < rows.length; i++) width = Math.max(width, rows[i]!.cells.length);

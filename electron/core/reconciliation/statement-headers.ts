@@ -158,11 +158,3 @@ export function detectMapping(headers: string[]): Partial<StatementMapping> {
   }
   return found;
 }
-
-export const FIELD_NAMES: Record<Field, string> = {
-  transactionId: 'transaction ID',
-  amount: 'amount',
-  time: 'date or time',
-  sender: 'sender',
-  reference: 'reference',
-};

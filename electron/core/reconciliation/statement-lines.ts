@@ -1,7 +1,8 @@
 // A statement table and its column mapping → the lines to import, and the rows that could not be, each with
-// its line number, its text and the reason. Nothing is dropped without a word.
-import type { StatementMapping } from '../../../shared/contract';
-import { FIELD_NAMES } from './statement-headers';
+// its line number, its text and the reason (a message, its params the line's own values). Nothing is dropped
+// without a word.
+import type { Message, StatementMapping } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import type { StatementTable } from './statement-file';
 import { parseStatementAmount, parseStatementTime } from './statement-values';
 import { foldTransactionId } from '../values/transaction-id';
@@ -20,13 +21,17 @@ const MAX_TRANSACTION_ID = 100;
 const MAX_TEXT = 200;
 const MAX_RAW = 2000;
 
-/** The columns the mapping names that the file does not have, as a sentence; null when all are there. */
-export function missingColumns(headers: string[], mapping: StatementMapping): string | null {
-  const absent = (Object.entries(mapping) as Array<[keyof StatementMapping, string | undefined]>)
-    .filter(([, column]) => column !== undefined && column !== '' && !headers.includes(column))
-    .map(([field, column]) => `“${column}” (${FIELD_NAMES[field]})`);
+/** The columns the mapping names that the file does not have, and the columns it has; null when all are there. */
+export function missingColumns(headers: string[], mapping: StatementMapping): Message | null {
+  const absent = (Object.entries(mapping) as Array<[keyof StatementMapping, string | undefined]>).filter(
+    (entry): entry is [keyof StatementMapping, string] => entry[1] !== undefined && entry[1] !== '' && !headers.includes(entry[1]),
+  );
   if (absent.length === 0) return null;
-  return `The statement has no column ${absent.join(', ')}; its columns are: ${headers.join(', ')}.`;
+  return say('statement_columns_absent', {
+    columns: absent.map(([, column]) => column),
+    fields: absent.map(([field]) => field),
+    headers,
+  });
 }
 
 export function parseStatementLines(table: StatementTable, mapping: StatementMapping): ParsedStatement {
@@ -47,19 +52,19 @@ export function parseStatementLines(table: StatementTable, mapping: StatementMap
   let repeats = 0;
   for (const row of table.rows) {
     const raw = row.raw.length > MAX_RAW ? `${row.raw.slice(0, MAX_RAW)}…` : row.raw;
-    const reject = (reason: string) => void rejected.push({ line: row.line, text: raw, reason });
+    const reject = (reason: Message) => void rejected.push({ line: row.line, text: raw, reason });
     const cell = (row.cells[trx] ?? '').trim();
     if (cell === '') {
-      reject('there is no transaction ID');
+      reject(say('line_no_transaction_id'));
       continue;
     }
     if (cell.length > MAX_TRANSACTION_ID) {
-      reject(`the transaction ID is longer than ${MAX_TRANSACTION_ID} characters`);
+      reject(say('line_transaction_id_too_long', { max: MAX_TRANSACTION_ID }));
       continue;
     }
     const canonical = foldTransactionId(cell);
     if (!canonical) {
-      reject(`the transaction ID “${cell}” has characters a transaction ID never has (only letters A–Z, digits and . _ - are)`);
+      reject(say('line_transaction_id_characters', { transactionId: cell }));
       continue;
     }
     const { id: transactionId, key } = canonical;
@@ -76,7 +81,7 @@ export function parseStatementLines(table: StatementTable, mapping: StatementMap
     const earlier = seen.get(key);
     if (earlier) {
       if (earlier.amountMinor === money.value) repeats++;
-      else reject(`transaction ${transactionId} already appears on line ${earlier.line} with another amount`);
+      else reject(say('line_repeated_other_amount', { transactionId, line: earlier.line }));
       continue;
     }
     const line: StatementLineInput = {

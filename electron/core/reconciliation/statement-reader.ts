@@ -1,8 +1,9 @@
 // Statement files are read in a worker thread of their own, with its own memory and time limits: a file that
 // is too large, damaged or made to harm costs that thread, never the main one, where the return listener keeps
-// answering customers. Whatever stops the worker comes back as a sentence.
+// answering customers. Whatever stops the worker comes back as a message.
 import { Worker } from 'node:worker_threads';
 import type { StatementMapping } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import type { ParsedStatement } from './statement-lines';
 import type { MainMessage, Refusal, StatementJob, StatementSummary, WorkerMessage } from './statement-worker';
 
@@ -47,11 +48,11 @@ function read(file: StatementFile, steps: Steps): Promise<Outcome> {
       done();
     };
     const finish = (outcome: Outcome) => settle(() => resolve(outcome));
-    const unreadable = (why: string): Refusal => ({
-      ok: false,
-      message: `${file.name} is too large or damaged to read (${why}); export a shorter period, or save it again as .csv.`,
-    });
-    const timer = setTimeout(() => finish(unreadable(`reading it took longer than ${TIME_LIMIT_MS / 1000} seconds`)), TIME_LIMIT_MS);
+    const unreadable = (message: Refusal['message']): Refusal => ({ ok: false, message });
+    const timer = setTimeout(
+      () => finish(unreadable(say('statement_read_too_slow', { file: file.name, seconds: TIME_LIMIT_MS / 1000 }))),
+      TIME_LIMIT_MS,
+    );
     const answer = (message: MainMessage) => worker.postMessage(message);
     const onMessage = (message: WorkerMessage) => {
       if ('read' in message) {
@@ -68,7 +69,7 @@ function read(file: StatementFile, steps: Steps): Promise<Outcome> {
         finish(message.done.ok ? { ...message.done, summary: summary! } : message.done);
       }
     };
-    // A fault of our own on this side is the caller's error, not a sentence about the file.
+    // A fault of our own on this side is the caller's error, not a message about the file.
     worker.on('message', (message: WorkerMessage) => {
       try {
         onMessage(message);
@@ -77,9 +78,13 @@ function read(file: StatementFile, steps: Steps): Promise<Outcome> {
       }
     });
     worker.on('error', (error: Error & { code?: string }) =>
-      finish(unreadable(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it needs more memory than a statement may' : 'reading it failed')),
+      finish(
+        unreadable(
+          say(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'statement_read_out_of_memory' : 'statement_read_failed', { file: file.name }),
+        ),
+      ),
     );
-    worker.on('exit', () => finish(unreadable('reading it stopped before the end')));
+    worker.on('exit', () => finish(unreadable(say('statement_read_stopped', { file: file.name }))));
   });
 }
 

@@ -1,9 +1,12 @@
 // The cells of a statement line as PayDesk needs them: an amount in poisha, exactly, and an instant. Statements
 // come from the gateway's panel and from mobile-wallet portals, in English or Bengali, so amounts may carry a
 // taka sign, "Tk" or "BDT", thousands separators and Bengali digits, and times come in several local shapes.
+import type { Message } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import { parseAmount } from '../../../shared/money';
 
-export type ValueParse<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A cell's value, or why the line is not imported: a message whose params carry the cell as written. */
+export type ValueParse<T> = { ok: true; value: T } | { ok: false; reason: Message };
 
 const BENGALI_ZERO = 0x09e6;
 export const asciiDigits = (text: string) => text.replace(/[\u09e6-\u09ef]/g, (d) => String(d.charCodeAt(0) - BENGALI_ZERO));
@@ -17,14 +20,15 @@ export function parseStatementAmount(cell: string): ValueParse<number> {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
   for (let i = 0; i < 2; i++) text = text.replace(CURRENCY, '').trim();
-  if (text === '') return { ok: false, reason: 'the amount is empty' };
-  if (/^(?:-|\u2212|\().*|.*-$/.test(text)) {
-    return { ok: false, reason: `the amount “${cell.trim()}” is negative: a refund or a charge, not a payment received` };
-  }
+  const amount = cell.trim();
+  const refuse = (reason: Message) => ({ ok: false as const, reason });
+  if (text === '') return refuse(say('line_amount_empty'));
+  if (/^(?:-|\u2212|\().*|.*-$/.test(text)) return refuse(say('line_amount_negative', { amount }));
   const parsed = parseAmount(text.replace(/^\+/, '').replace(/ /g, ''));
   if (parsed.ok) return { ok: true, value: parsed.minor };
-  if (/^0*(?:\.0*)?$/.test(text)) return { ok: false, reason: 'the amount is zero' };
-  return { ok: false, reason: `the amount “${cell.trim()}” is not a taka amount (${parsed.message.replace(/\.$/, '').toLowerCase()})` };
+  if (parsed.code === 'amount_zero' || /^0*(?:\.0*)?$/.test(text)) return refuse(say('line_amount_zero'));
+  if (parsed.code === 'amount_empty') return refuse(say('line_amount_empty'));
+  return refuse(say('line_amount_unreadable', { amount, refusal: parsed.code }));
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -46,11 +50,8 @@ export function parseStatementTime(cell: string): ValueParse<string> {
     : asciiDigits(cell.normalize('NFC'))
         .replace(/[\s\u00a0]+/g, ' ')
         .trim();
-  if (text === '') return { ok: false, reason: 'the date is empty' };
-  const refuse = {
-    ok: false as const,
-    reason: `the date “${cell.trim()}” is not a date PayDesk can read (for example 20/11/2026 14:30 or 2026-11-20 14:30:00)`,
-  };
+  if (text === '') return { ok: false, reason: say('line_date_empty') };
+  const refuse = { ok: false as const, reason: say('line_date_unreadable', { date: cell.trim() }) };
   if (ISO_WITH_ZONE.test(text)) {
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? refuse : { ok: true, value: new Date(ms).toISOString() };

@@ -2,14 +2,15 @@
 // first rows, and, if the main thread then sends a mapping, with every line parsed by it. Lines go back in
 // batches, the next one only when asked for, so taking them in never holds the main thread for long.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { StatementMapping } from '../../../shared/contract';
+import type { Message, StatementMapping } from '../../../shared/contract';
 import { readStatementFile } from './statement-file';
 import { missingColumns, parseStatementLines } from './statement-lines';
 import type { RejectedLine, StatementLineInput } from '../storage/sqlite/statements-repo';
 
 export type StatementJob = { name: string; bytes: Uint8Array };
 export type StatementSummary = { headers: string[]; preview: string[][]; rows: number };
-export type Refusal = { ok: false; message: string; field?: 'mapping' };
+/** Why a file was not read: a message (code and params, plain data), never a sentence of one language. */
+export type Refusal = { ok: false; message: Message; field?: 'mapping' };
 
 export type WorkerMessage =
   | { read: StatementSummary }

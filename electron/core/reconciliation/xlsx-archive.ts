@@ -3,9 +3,11 @@
 // most the size the directory declares, so an archive that lies about its sizes is refused too, and the parts are
 // handed on repacked uncompressed: the spreadsheet reader never inflates anything itself.
 import { crc32, inflateRawSync } from 'node:zlib';
+import type { Message } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 
 export type ArchiveLimits = { entries: number; entryBytes: number; totalBytes: number; ratio: number };
-export type Unpacked = { ok: true; archive: Uint8Array } | { ok: false; message: string };
+export type Unpacked = { ok: true; archive: Uint8Array } | { ok: false; message: Message };
 
 type Entry = { name: string; method: number; compressedSize: number; size: number; localOffset: number };
 
@@ -19,16 +21,13 @@ const DEFLATED = 8;
 /** Below this, how tightly a part is packed tells nothing. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 /** The parts the spreadsheet reader reads; it ignores everything else (images, printer settings). */
 const isXml = (name: string) => name.endsWith('.xml') || name.endsWith('.xml.rels');
 
 export function unpackXlsx(name: string, bytes: Uint8Array, limits: ArchiveLimits): Unpacked {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const damaged: Unpacked = {
-    ok: false,
-    message: `${name} is damaged (its list of contents cannot be read); save it again as .xlsx or .csv.`,
-  };
+  const refuse = (message: Message): Unpacked => ({ ok: false, message });
+  const damaged = refuse(say('statement_xlsx_damaged', { file: name }));
   // Numbers read from the archive, or -1 where it points outside itself.
   const within = (at: number, size: number) => at >= 0 && at + size <= bytes.length;
   const u16 = (at: number) => (within(at, 2) ? view.getUint16(at, true) : -1);
@@ -48,12 +47,7 @@ export function unpackXlsx(name: string, bytes: Uint8Array, limits: ArchiveLimit
     if (zip64 < 0 || u32(zip64) !== ZIP64_END) return damaged;
     [count, directorySize, directoryAt] = [u64(zip64 + 32), u64(zip64 + 40), u64(zip64 + 48)];
   }
-  if (count > limits.entries) {
-    return {
-      ok: false,
-      message: `${name} holds more than ${limits.entries.toLocaleString('en')} parts; a spreadsheet holds a few dozen, so PayDesk did not open it.`,
-    };
-  }
+  if (count > limits.entries) return refuse(say('statement_xlsx_too_many_parts', { file: name, max: limits.entries }));
   if (directoryAt < 0 || directorySize < 0 || directoryAt + directorySize > bytes.length) return damaged;
 
   const entries: Entry[] = [];
@@ -82,24 +76,11 @@ export function unpackXlsx(name: string, bytes: Uint8Array, limits: ArchiveLimit
         field += 8;
       }
     }
-    if (entry.size > limits.entryBytes) {
-      return {
-        ok: false,
-        message: `${name} holds a part that would unpack to more than ${mb(limits.entryBytes)}; export a shorter period, or save it as CSV.`,
-      };
-    }
+    if (entry.size > limits.entryBytes) return refuse(say('statement_xlsx_part_too_large', { file: name, maxBytes: limits.entryBytes }));
     total += entry.size;
-    if (total > limits.totalBytes) {
-      return {
-        ok: false,
-        message: `${name} would unpack to more than ${mb(limits.totalBytes)}; export a shorter period, or save it as CSV.`,
-      };
-    }
+    if (total > limits.totalBytes) return refuse(say('statement_xlsx_too_large', { file: name, maxBytes: limits.totalBytes }));
     if (entry.size > RATIO_FLOOR_BYTES && entry.size > limits.ratio * entry.compressedSize) {
-      return {
-        ok: false,
-        message: `${name} is packed far more tightly than any spreadsheet (a part unpacks to over ${limits.ratio} times its size), so PayDesk did not open it.`,
-      };
+      return refuse(say('statement_xlsx_packed_tightly', { file: name, ratio: limits.ratio }));
     }
     entries.push(entry);
     at = next;
@@ -118,16 +99,11 @@ export function unpackXlsx(name: string, bytes: Uint8Array, limits: ArchiveLimit
       try {
         data = inflateRawSync(packed, { maxOutputLength: Math.max(entry.size, 1) });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-          return {
-            ok: false,
-            message: `${name} unpacks to more than its own list of contents says: it is damaged or made to harm, so PayDesk did not open it.`,
-          };
-        }
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return refuse(say('statement_xlsx_lies', { file: name }));
         return damaged;
       }
     } else {
-      return { ok: false, message: `${name} is compressed in a way Excel does not write; save it again as .xlsx or .csv.` };
+      return refuse(say('statement_xlsx_compression', { file: name }));
     }
     if (data.length !== entry.size) return damaged;
     parts.push({ name: entry.name, data });

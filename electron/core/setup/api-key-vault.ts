@@ -7,6 +7,7 @@
 // to another origin, by the shopkeeper or by a compromised page, the key is not handed out until it is
 // entered again for the new one, so it never travels to a host it was not given for.
 import type { ApiKeyInput, VaultStatus } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import type { z } from 'zod';
 import type { SecretsRepo, StoredSecret } from '../storage/sqlite/secrets-repo';
 import type { SettingsRepo } from '../storage/sqlite/settings-repo';
@@ -101,12 +102,10 @@ export function createVault({
     const level = protection();
     const sentence =
       level === 'os_keychain'
-        ? `API keys are encrypted by this computer's key store (${backend()}).`
+        ? say('vault_os_keychain')
         : level === 'weak'
-          ? weakAccepted()
-            ? 'This computer has no secure key store, and you chose to keep API keys anyway under weak protection: anyone who copies PayDesk’s data folder could read them.'
-            : 'This computer has no secure key store, so API keys are kept only until PayDesk closes. You can choose to keep them under weak protection instead.'
-          : 'This computer cannot encrypt API keys, so they are kept only until PayDesk closes.';
+          ? say(weakAccepted() ? 'vault_weak_kept' : 'vault_weak_session')
+          : say('vault_unavailable');
     return { protection: level, backend: backend(), weakAccepted: weakAccepted(), sentence };
   };
 

@@ -7,6 +7,7 @@ import type {
   AppStatus,
   BindAddress,
   ConnectionReport,
+  Message,
   PhoneTest,
   Preferences,
   ProfileView,
@@ -18,6 +19,8 @@ import type {
   TunnelStatus,
   VaultStatus,
 } from '../../../shared/contract';
+import type { Language } from '../../../shared/messages/catalog';
+import { render, say } from '../../../shared/messages/say';
 import { appError, fail, ok } from '../app-error';
 import type { Profile, ProfilesRepo } from '../storage/sqlite/profiles-repo';
 import { exposureWarning } from '../listener/bind-addresses';
@@ -56,6 +59,21 @@ export type Confirm = (question: Confirmation) => Promise<boolean>;
 
 const originOrNull = (url: string | null) => (url === null ? null : originOf(url));
 
+/** A question put in the shop's language: the core renders it, the desktop that asks it holds no words. */
+function question(
+  language: Language,
+  words: { title: Message; message: Message; detail: Message | null; confirmLabel: Message },
+): Confirmation {
+  const said = (message: Message | null) => (message === null ? '' : render(message, language));
+  return {
+    title: said(words.title),
+    message: said(words.message),
+    detail: said(words.detail),
+    confirmLabel: said(words.confirmLabel),
+    cancelLabel: said(say('confirm_cancel')),
+  };
+}
+
 /**
  * What a profile change would send somewhere new, as questions only the shopkeeper can answer: customers'
  * return secrets to a new return base, or the listener opened beyond this computer.
@@ -63,34 +81,39 @@ const originOrNull = (url: string | null) => (url === null ? null : originOf(url
 function riskyChanges(
   before: Profile | null,
   after: { mode: Profile['mode']; baseUrl: string; returnBaseUrl: string | null; listenHost: string },
+  language: Language,
 ): Confirmation[] {
   const questions: Confirmation[] = [];
   // Else a page could point a profile anywhere and have Check connection probe it: a scanner of the shop's network.
   if (after.mode === 'live' && originOf(after.baseUrl) !== originOrNull(before?.baseUrl ?? null)) {
-    questions.push({
-      title: 'Connect to this gateway?',
-      message: `PayDesk will connect to ${originOf(after.baseUrl)} for payment links.`,
-      detail:
-        'Payment requests, and the API key once you enter it for this address, go there. Confirm only if it is your gateway, as shown on its API Settings page.',
-      confirmLabel: 'Connect',
-    });
+    questions.push(
+      question(language, {
+        title: say('confirm_gateway_title'),
+        message: say('confirm_gateway_message', { origin: originOf(after.baseUrl) }),
+        detail: say('confirm_gateway_detail'),
+        confirmLabel: say('confirm_gateway_label'),
+      }),
+    );
   }
   if (after.returnBaseUrl !== null && originOf(after.returnBaseUrl) !== originOrNull(before?.returnBaseUrl ?? null)) {
-    questions.push({
-      title: 'Send customers back through a new address?',
-      message: `Payment links will send customers back to ${originOf(after.returnBaseUrl)}.`,
-      detail:
-        'Every link made from now on gives that address the secret that marks the order paid. Confirm only if this is your own tunnel or server.',
-      confirmLabel: 'Use this address',
-    });
+    questions.push(
+      question(language, {
+        title: say('confirm_return_title'),
+        message: say('confirm_return_message', { origin: originOf(after.returnBaseUrl) }),
+        detail: say('confirm_return_detail'),
+        confirmLabel: say('confirm_return_label'),
+      }),
+    );
   }
   if (!isLoopbackHost(after.listenHost) && after.listenHost !== before?.listenHost) {
-    questions.push({
-      title: 'Open the return listener to other devices?',
-      message: `PayDesk will listen on ${after.listenHost}, not only on this computer.`,
-      detail: exposureWarning(after.listenHost) ?? '',
-      confirmLabel: 'Listen there',
-    });
+    questions.push(
+      question(language, {
+        title: say('confirm_listen_title'),
+        message: say('confirm_listen_message', { host: after.listenHost }),
+        detail: exposureWarning(after.listenHost),
+        confirmLabel: say('confirm_listen_label'),
+      }),
+    );
   }
   return questions;
 }
@@ -112,7 +135,7 @@ export function createSetupService(deps: SetupDeps) {
 
   const status = (): Reply<AppStatus> => {
     const profile = profiles.active();
-    if (!profile) return fail(appError('not_configured', 'No merchant profile is active. Choose one in Settings.'));
+    if (!profile) return fail(noActiveProfile());
     const state = runtime.state();
     return ok({
       mode: profile.mode,
@@ -142,7 +165,8 @@ export function createSetupService(deps: SetupDeps) {
     return status();
   };
 
-  const notFound = (name: string) => fail(appError('not_found', `There is no profile called “${name}”.`));
+  const notFound = (name: string) => fail(appError('not_found', say('profile_not_found', { name })));
+  const language = () => deps.preferences.get().language;
 
   return {
     status,
@@ -161,31 +185,19 @@ export function createSetupService(deps: SetupDeps) {
       if (originalName !== undefined && !existing) return notFound(originalName);
       const clash = profiles.findByName(input.name);
       if (clash && clash.id !== existing?.id) {
-        return fail(appError('invalid_input', `A profile called “${input.name}” already exists.`, { field: 'profile.name' }));
+        return fail(appError('invalid_input', say('profile_name_taken', { name: input.name }), { field: 'profile.name' }));
       }
       if (existing?.mode === 'sandbox' && (input.mode !== 'sandbox' || input.name !== existing.name)) {
-        return fail(
-          appError('invalid_input', 'The sandbox profile keeps its name and stays a sandbox; add a new profile for your gateway.', {
-            field: 'profile.mode',
-          }),
-        );
+        return fail(appError('invalid_input', say('sandbox_keeps_name'), { field: 'profile.mode' }));
       }
       // The sandbox is the built-in gateway: a second one would be a profile whose Base URL the page chose
       // without a question, and Check connection would probe it.
       if (!existing && input.mode === 'sandbox') {
-        return fail(
-          appError('invalid_input', 'PayDesk has one sandbox, and it is there already; add a live profile for your gateway.', {
-            field: 'profile.mode',
-          }),
-        );
+        return fail(appError('invalid_input', say('sandbox_only_one'), { field: 'profile.mode' }));
       }
       // Orders are sandbox or live by their profile: a profile that changed mode would relabel its money.
       if (existing && input.mode !== existing.mode) {
-        return fail(
-          appError('invalid_input', 'A profile stays live or sandbox once it exists; add a new profile instead.', {
-            field: 'profile.mode',
-          }),
-        );
+        return fail(appError('invalid_input', say('profile_mode_fixed'), { field: 'profile.mode' }));
       }
       const fields = {
         name: input.name,
@@ -196,10 +208,8 @@ export function createSetupService(deps: SetupDeps) {
         listenPort: input.listenPort,
         returnBaseUrl: input.returnBaseUrl ?? null,
       };
-      for (const question of riskyChanges(existing, fields)) {
-        if (!(await confirm(question))) {
-          return fail(appError('forbidden', `Nothing was saved: “${question.title}” was not confirmed.`));
-        }
+      for (const asked of riskyChanges(existing, fields, language())) {
+        if (!(await confirm(asked))) return fail(appError('forbidden', say('change_not_confirmed', { title: asked.title })));
       }
       const { mode: _mode, ...changes } = fields;
       const saved = existing ? profiles.update(existing.id, changes) : profiles.add(fields);
@@ -211,7 +221,7 @@ export function createSetupService(deps: SetupDeps) {
       const profile = profiles.findByName(name);
       if (!profile) return notFound(name);
       if (profile.mode === 'sandbox') {
-        return fail(appError('forbidden', 'The sandbox profile cannot be removed; it is how PayDesk can be tried safely.'));
+        return fail(appError('forbidden', say('sandbox_not_removable')));
       }
       if (profiles.active()?.id === profile.id) await activate(sandboxProfile(profiles));
       vault.forget(profile);
@@ -228,7 +238,7 @@ export function createSetupService(deps: SetupDeps) {
       const profile = profiles.findByName(profileName);
       if (!profile) return notFound(profileName);
       if (profile.mode === 'sandbox') {
-        return fail(appError('invalid_input', 'The sandbox needs no API key.', { field: 'apiKey' }));
+        return fail(appError('invalid_input', say('sandbox_needs_no_key'), { field: 'apiKey' }));
       }
       vault.save(profile, apiKey);
       return ok(view(profile));
@@ -237,13 +247,14 @@ export function createSetupService(deps: SetupDeps) {
     /** Keeping keys under weak protection is the shopkeeper's choice, asked by the main process, never the page's. */
     async acceptWeakKeyStorage(accept: boolean, confirm: Confirm): Promise<Reply<VaultStatus>> {
       if (accept && !vault.status().weakAccepted) {
-        const agreed = await confirm({
-          title: 'Keep API keys under weak protection?',
-          message: 'This computer has no secure key store.',
-          detail:
-            'PayDesk would keep API keys on disk protected only by a fixed, publicly known password: anyone who copies PayDesk’s data folder could read them. Without this, keys are kept until PayDesk closes.',
-          confirmLabel: 'Keep them anyway',
-        });
+        const agreed = await confirm(
+          question(language(), {
+            title: say('confirm_weak_title'),
+            message: say('confirm_weak_message'),
+            detail: say('confirm_weak_detail'),
+            confirmLabel: say('confirm_weak_label'),
+          }),
+        );
         if (!agreed) return ok(vault.status());
       }
       return ok(vault.acceptWeakStorage(accept));
@@ -259,7 +270,7 @@ export function createSetupService(deps: SetupDeps) {
     /** The active profile's return address as links carry it; whether it was heard is remembered for the status. */
     async checkReturnAddress(): Promise<Reply<ReturnCheckReport>> {
       const profile = profiles.active();
-      if (!profile) return fail(appError('not_configured', 'No merchant profile is active. Choose one in Settings.'));
+      if (!profile) return fail(noActiveProfile());
       const report = await runtime.checkReturnAddress();
       if (report.ok && report.url !== null) settings.set(returnCheckedKey(profile.id), report.url);
       else settings.delete(returnCheckedKey(profile.id));
@@ -274,7 +285,7 @@ export function createSetupService(deps: SetupDeps) {
     /** The tunnel runs for the profile in use, which must have the public return address it serves. */
     async startTunnel(name: string): Promise<Reply<TunnelStatus>> {
       const profile = profiles.active();
-      if (!profile) return fail(appError('not_configured', 'No merchant profile is active. Choose one in Settings.'));
+      if (!profile) return fail(noActiveProfile());
       const started = await tunnel.start(profile, name);
       if (started.ok) return ok(started.status);
       return fail(appError(started.field ? 'invalid_input' : 'not_configured', started.message, { field: started.field }));
@@ -282,7 +293,7 @@ export function createSetupService(deps: SetupDeps) {
 
     async stopTunnel(): Promise<Reply<TunnelStatus>> {
       const profile = profiles.active();
-      if (!profile) return fail(appError('not_configured', 'No merchant profile is active. Choose one in Settings.'));
+      if (!profile) return fail(noActiveProfile());
       return ok(await tunnel.stop(profile));
     },
 
@@ -306,6 +317,8 @@ export function createSetupService(deps: SetupDeps) {
     savePreferences: (preferences: Preferences): Reply<Preferences> => ok(deps.preferences.save(preferences)),
   };
 }
+
+const noActiveProfile = () => appError('not_configured', say('no_active_profile'));
 
 /** The sandbox profile, made on first use. */
 export function sandboxProfile(profiles: ProfilesRepo): Profile {

@@ -5,14 +5,15 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ShopDetailsInput, type ShopDetails } from '../../../shared/contract';
+import { ShopDetailsInput, type Message, type ShopDetails } from '../../../shared/contract';
+import { say } from '../../../shared/messages/say';
 import { writeFileAtomically } from '../files/atomic-file';
 import type { SettingsRepo } from '../storage/sqlite/settings-repo';
 
 export const MAX_LOGO_BYTES = 512 * 1024;
 export const MAX_LOGO_SIDE = 4096;
 
-export type SetLogoResult = { ok: true; shop: ShopDetails } | { ok: false; message: string };
+export type SetLogoResult = { ok: true; shop: ShopDetails } | { ok: false; message: Message };
 export interface ShopStore {
   get(): ShopDetails;
   save(input: z.output<typeof ShopDetailsInput>): ShopDetails;
@@ -61,10 +62,7 @@ export function createShopStore({ settings, dataDir }: { settings: SettingsRepo;
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       await writeFileAtomically(join(dataDir, file), bytes);
     } catch (error) {
-      return {
-        ok: false,
-        message: `PayDesk could not save the logo (${(error as NodeJS.ErrnoException).code ?? 'write failed'}); check that the disk has free space and try again.`,
-      };
+      return { ok: false, message: say('logo_write_failed', { problem: (error as NodeJS.ErrnoException).code ?? 'EIO' }) };
     }
     write({ ...read(), logo: file });
     removeLogoFiles(dataDir, file);
@@ -114,45 +112,22 @@ function removeLogoFiles(dir: string, keep: string | null): void {
 
 // ---- judging a picture by its bytes ----
 
-type Judged = { ok: true; format: Format } | { ok: false; message: string };
+type Judged = { ok: true; format: Format } | { ok: false; message: Message };
 /** A picture's size as its header states it; the parsers give null for a damaged or cut-off file. */
 type Size = { width: number; height: number };
 
-const CHOOSE_AGAIN = 'save it again from your picture program and choose it again';
-
 function judgeLogo(bytes: Uint8Array): Judged {
-  if (bytes.length === 0) return { ok: false, message: 'That file is empty; choose the logo picture again.' };
-  if (bytes.length > MAX_LOGO_BYTES) {
-    return {
-      ok: false,
-      // No size is quoted: the main process stops reading just past the limit, so the length is not the file's.
-      message:
-        'That picture is larger than 512 KB, the most a logo can be; save it smaller (about 600 × 600 pixels is plenty for a receipt) and choose it again.',
-    };
-  }
+  if (bytes.length === 0) return { ok: false, message: say('logo_empty') };
+  if (bytes.length > MAX_LOGO_BYTES) return { ok: false, message: say('logo_too_big') };
   const format = formatOf(bytes);
-  if (format === null) {
-    return {
-      ok: false,
-      message: looksLikeSvg(bytes)
-        ? 'SVG pictures can carry hidden scripts, so PayDesk does not take them as a logo; save the logo as a PNG or JPEG picture and choose it again.'
-        : 'That file is not a PNG, JPEG or WebP picture, so PayDesk cannot use it as a logo; save the logo in one of those formats and choose it again.',
-    };
-  }
+  if (format === null) return { ok: false, message: say(looksLikeSvg(bytes) ? 'logo_svg' : 'logo_not_picture') };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const size = format === 'png' ? pngSize(bytes, view) : format === 'jpg' ? jpegSize(bytes, view) : webpSize(bytes, view);
-  const formatName = FORMATS[format].name;
   if (size === null || size.width === 0 || size.height === 0) {
-    return {
-      ok: false,
-      message: `That ${formatName} picture is damaged or incomplete, so PayDesk cannot use it as a logo; ${CHOOSE_AGAIN}.`,
-    };
+    return { ok: false, message: say('logo_damaged', { format: FORMATS[format].name }) };
   }
   if (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE) {
-    return {
-      ok: false,
-      message: `That picture is ${size.width} × ${size.height} pixels; a logo can be at most ${MAX_LOGO_SIDE} × ${MAX_LOGO_SIDE}. Make it smaller and choose it again.`,
-    };
+    return { ok: false, message: say('logo_too_many_pixels', { ...size, max: MAX_LOGO_SIDE }) };
   }
   return { ok: true, format };
 }

@@ -37,7 +37,7 @@ export function ExportProgress({ running, onCancel }: Props) {
         {cancelling ? t.cancellingExport : counted}
       </p>
       <button type="button" className="secondary small" onClick={onCancel} disabled={cancelling}>
-        {t.cancel}
+        {t.stopExport}
       </button>
       {cancelError && <ErrorAlert error={cancelError} />}
     </div>

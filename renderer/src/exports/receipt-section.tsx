@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppError, Order } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
+import { DataText } from '../data-text';
 import { callPaydesk } from '../paydesk-call';
 import { LayoutChoice, type ReceiptLayoutId } from './layout-choice';
 
@@ -67,7 +68,7 @@ export function ReceiptSection({ order, layout, onLayoutChange }: Props) {
         </button>
       </div>
       <p className="saved-inline" role="status">
-        {saved && t.receiptSaved(order.ref)}
+        {saved && <DataText text={t.receiptSaved(order.ref)} data={[order.ref]} />}
       </p>
       {error && <ErrorAlert error={error} />}
     </section>

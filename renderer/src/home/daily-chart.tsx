@@ -3,7 +3,8 @@ import { useLanguage } from '../i18n/language-provider';
 
 const WIDTH = 720;
 const HEIGHT = 220;
-const PLOT = { left: 64, right: 8, top: 12, bottom: 28 };
+/** Room on the left for the widest axis label, "৳১.৫ লাখ" or "৳৭৫ হাজার". */
+const PLOT = { left: 84, right: 8, top: 12, bottom: 28 };
 const GRID_LINES = 4;
 
 /** The smallest 1, 2 or 5 × 10ⁿ poisha at or above `max`, so the axis reads in round amounts. */

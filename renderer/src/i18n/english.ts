@@ -2,8 +2,7 @@
 // key for key. `Messages` is this object's shape, so a key missing from a translation is a type error.
 // Sentences from the core and the gateway are shown as they come, and are not here.
 import type { ChannelRequest, OrderStatus, Preferences, ReturnReach, StatementMapping, Verification } from '../../../shared/contract';
-
-export type Language = 'en' | 'bn';
+import type { DayPreset } from '../orders/typed-day';
 
 /** English plurals: "1 order", "2 orders". `shown` is the number as the language writes it. */
 const plural = (n: number, shown: string, one: string, many: string) => `${shown} ${n === 1 ? one : many}`;
@@ -108,15 +107,8 @@ export const english = {
   // Payment link form and panel
   newLinkTitle: 'New payment link',
   amountLabel: 'Amount',
-  amountHint: 'In taka, for example 150.50',
-  amountErrors: {
-    empty: 'Enter an amount, for example 150.50.',
-    commas: 'Check the commas in that amount, for example 1,500.50.',
-    decimals: 'Taka amounts have at most two decimals (poisha), for example 150.50.',
-    notNumber: 'Enter the amount as a number of taka, for example 150.50.',
-    tooLarge: 'That amount is too large.',
-    zero: 'The amount must be more than zero.',
-  },
+  amountHint: 'In taka, for example 150.50, ৳1,500 or 1500/-',
+  amountPlaceholder: '0.00',
   customerName: 'Customer name',
   customerEmail: 'Customer e-mail',
   note: 'Note',
@@ -153,19 +145,6 @@ export const english = {
         return 'Scan this to open the payment page.';
     }
   },
-  /** Above a link whose customer may not come back to PayDesk. */
-  reachWarning: (reach: Exclude<ReturnReach, 'anywhere'>, sandbox: boolean): string => {
-    switch (reach) {
-      case 'this_computer':
-        return sandbox
-          ? 'The sandbox is on this computer only: a phone can neither open this link nor come back to PayDesk. Open it here with “Open in browser”, or choose phones on the shop’s Wi-Fi.'
-          : 'A customer who pays on a phone will not come back to PayDesk: this link returns to this computer only, so the order would stay Pending.';
-      case 'shop_network':
-        return 'Only a phone on the shop’s Wi-Fi comes back to PayDesk: a customer on mobile data can pay, but the order stays Pending. Ask the customer to join the Wi-Fi first.';
-      case 'unreachable':
-        return 'No customer will come back to PayDesk from this link: it brings them back to an address this computer no longer has (the network gave it another).';
-    }
-  },
   chooseWhereCustomersPay: 'Choose where customers pay',
   qrTooLong: 'This link is too long for a QR code; copy it or open it instead.',
   foreignHost: (host: string, gateway: string | null) =>
@@ -191,7 +170,14 @@ export const english = {
   verificationFilterLabel: 'Statement',
   allVerifications: 'Any',
   clearFilters: 'Clear filters',
-  datesReversed: 'The start date is after the end date.',
+  dayPlaceholder: 'dd/mm/yyyy',
+  dayPresetsLabel: 'Dates',
+  dayPresets: {
+    today: 'Today',
+    yesterday: 'Yesterday',
+    thisWeek: 'This week',
+    thisMonth: 'This month',
+  } satisfies Record<DayPreset, string>,
   columnRef: 'Ref',
   columnProfile: 'Profile',
   columnTime: 'Time',
@@ -314,6 +300,7 @@ export const english = {
   exportStarting: 'Starting…',
   ordersProgress: (done: string, total: number, shownTotal: string) => `${done} of ${plural(total, shownTotal, 'order', 'orders')}`,
   receiptsProgress: (done: string, total: number, shownTotal: string) => `${done} of ${plural(total, shownTotal, 'receipt', 'receipts')}`,
+  stopExport: 'Cancel',
   cancellingExport: 'Cancelling…',
   receiptsSaved: (n: number, shown: string) => `Saved ${plural(n, shown, 'receipt', 'receipts')}`,
   ordersExported: (n: number, shown: string) => `Exported ${plural(n, shown, 'order', 'orders')}`,
@@ -418,9 +405,14 @@ export const english = {
   dismissToast: 'Dismiss',
 
   // Settings: preferences
-  preferencesTitle: 'Language, notifications and payment links',
+  preferencesTitle: 'Language, time, notifications and payment links',
   languageLegend: 'Language',
   languageHint: 'Applies at once, and PayDesk remembers it.',
+  clockLegend: 'Times of day',
+  clocks: {
+    '12h': '12-hour',
+    '24h': '24-hour',
+  } satisfies Record<Preferences['clock'], string>,
   notificationNamesLegend: 'Customer names in “Paid” notifications',
   notificationNames: {
     never: 'Never',
@@ -440,7 +432,6 @@ export const english = {
   addProfile: 'Add profile',
   loadingProfiles: 'Loading profiles…',
   addAProfile: 'Add a profile',
-  profileTitle: (name: string) => `Profile “${name}”`,
   profile: 'Profile',
   chooseProfile: 'Choose a profile to edit, or add one.',
   modeSandbox: 'Sandbox',
@@ -454,11 +445,11 @@ export const english = {
   baseUrlHintSandbox: 'Set by PayDesk: the address of the built-in sandbox gateway.',
   baseUrlHintLive:
     'Exactly as shown on your gateway’s API Settings page. PayDesk also sends it to the gateway as client_base_url, so it must match character by character.',
-  returnListener: 'Return listener',
+  returnListener: 'Return address',
   returnListenerHint: 'Where the gateway sends customers back after they pay, so the order turns Paid.',
   port: 'Port',
   portInvalid: 'The port is a whole number from 1 to 65535, for example 47400.',
-  portHint: 'The port of PayDesk’s return listener: 47400 unless another program uses it.',
+  portHint: 'The port customers come back to PayDesk on: 47400 unless another program uses it.',
   whereCustomersPay: 'Where do customers pay?',
   whereOptions: {
     this_computer: {
@@ -486,7 +477,7 @@ export const english = {
   proxyElsewhere: 'The tunnel or web server runs on another computer',
   returnWaysTitle: 'Ways to get a public address',
   returnWaysIntro: (target: string) =>
-    `Each passes customers on to PayDesk’s listener at ${target}. Run one, then type the https:// address it gives you above.`,
+    `Each passes customers on to PayDesk at ${target}. Run one, then type the https:// address it gives you above.`,
   returnWays: {
     cloudflare:
       'A named tunnel: NAME is the tunnel you made with “cloudflared tunnel create”, and the address is the hostname you routed to it.',
@@ -502,7 +493,7 @@ export const english = {
   startTunnel: 'Start tunnel',
   stopTunnel: 'Stop tunnel',
   tunnelInUseOnly: 'PayDesk runs the tunnel of the profile in use: save this profile and switch to it first.',
-  tunnelSavedOnly: 'Save your changes first: the tunnel passes customers on to the listener as saved.',
+  tunnelSavedOnly: 'Save your changes first: the tunnel passes customers on to the return address as saved.',
   tunnelState: {
     stopped: 'The tunnel is not running.',
     starting: 'Starting the tunnel: waiting for Cloudflare to accept it…',
@@ -525,7 +516,7 @@ export const english = {
   proofInUseOnly: 'PayDesk checks the way back of the profile in use: switch to this profile first.',
   proofSavedOnly: 'Save your changes first: PayDesk checks the way back it uses now.',
   checkReturnAddress: 'Check the return address',
-  returnCheckHint: 'PayDesk calls its own return address with a one-time code and sees whether its listener hears it.',
+  returnCheckHint: 'PayDesk calls its own return address with a one-time code and sees whether it hears itself.',
   returnSteps: {
     url: 'Return address',
     dns: 'Finding it (DNS)',

@@ -1,9 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_PREFERENCES, type AppError, type Preferences, type Reply } from '../../../shared/contract';
+import { DEFAULT_PREFERENCES, type AppError, type Message, type Preferences, type Reply } from '../../../shared/contract';
+import type { Language } from '../../../shared/messages/catalog';
+import { formatsFor, type Formats } from '../../../shared/messages/formats';
+import { render } from '../../../shared/messages/say';
 import { callPaydesk } from '../paydesk-call';
 import { bengali } from './bengali';
-import { english, type Language, type Messages } from './english';
-import { formatsFor, type Formats } from './locale-formats';
+import { english, type Messages } from './english';
 
 const MESSAGES: Record<Language, Messages> = { en: english, bn: bengali };
 
@@ -15,6 +17,8 @@ export type LanguageState = {
   /** Every string the screens show, in the shopkeeper's language. */
   t: Messages;
   formats: Formats;
+  /** What the core said (an error, a check's step, a warning), in the shopkeeper's language. */
+  say(message: Message): string;
   preferences: Preferences;
   /** Why the saved preferences could not be read (the defaults are in use meanwhile). */
   loadError: AppError | null;
@@ -62,7 +66,8 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       preferences && {
         language: preferences.language,
         t: MESSAGES[preferences.language],
-        formats: formatsFor(preferences.language),
+        formats: formatsFor(preferences.language, preferences.clock),
+        say: (message: Message) => render(message, preferences.language, formatsFor(preferences.language, preferences.clock)),
         preferences,
         loadError,
         savePreferences,

@@ -1,6 +1,7 @@
 import type { Order } from '../../../shared/contract';
 import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
+import { DataText } from '../data-text';
 import { callPaydesk } from '../paydesk-call';
 import { useFormReply } from '../use-form-reply';
 
@@ -21,7 +22,7 @@ export function CancelOrderDialog({ order, onDone, onClose }: Props) {
     <Dialog
       titleId="cancel-order-title"
       descriptionId="cancel-order-consequence"
-      title={t.cancelOrderTitle(order.ref, formats.money(order.amountMinor))}
+      title={<DataText text={t.cancelOrderTitle(order.ref, formats.money(order.amountMinor))} data={[order.ref]} />}
       description={t.cancelOrderConsequence}
       onClose={onClose}
       busy={cancelling}

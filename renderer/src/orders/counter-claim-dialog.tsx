@@ -2,8 +2,12 @@ import { useState, type FormEvent } from 'react';
 import type { Order } from '../../../shared/contract';
 import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
+import { DataText } from '../data-text';
 import { callPaydesk } from '../paydesk-call';
 import { useFormReply } from '../use-form-reply';
+
+/** A transaction id as a wallet's screen shows one: the example in the placeholder and the hint. */
+const EXAMPLE_ID = '8N7A6D5C';
 
 type Props = {
   order: Order;
@@ -35,7 +39,7 @@ export function CounterClaimDialog({ order, onDone, onClose }: Props) {
     <Dialog
       titleId="counter-claim-title"
       descriptionId="counter-claim-consequence"
-      title={t.counterClaimTitle(order.ref, formats.money(order.amountMinor))}
+      title={<DataText text={t.counterClaimTitle(order.ref, formats.money(order.amountMinor))} data={[order.ref]} />}
       description={t.counterClaimConsequence}
       onClose={onClose}
       onSubmit={submit}
@@ -59,7 +63,8 @@ export function CounterClaimDialog({ order, onDone, onClose }: Props) {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          placeholder="8N7A6D5C"
+          placeholder={EXAMPLE_ID}
+          translate="no"
           value={transactionId}
           onChange={(event) => {
             setTransactionId(event.target.value);
@@ -75,7 +80,7 @@ export function CounterClaimDialog({ order, onDone, onClose }: Props) {
           </p>
         ) : (
           <p className="field-hint" id="counter-transaction-id-hint">
-            {t.counterIdHint}
+            <DataText text={t.counterIdHint} data={[EXAMPLE_ID]} />
           </p>
         )}
       </div>

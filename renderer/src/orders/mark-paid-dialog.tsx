@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Order } from '../../../shared/contract';
 import { Dialog } from '../dialog';
 import { useLanguage } from '../i18n/language-provider';
+import { DataText } from '../data-text';
 import { callPaydesk } from '../paydesk-call';
 import { useFormReply } from '../use-form-reply';
 
@@ -43,7 +44,7 @@ export function MarkPaidDialog({ order, onDone, onClose }: Props) {
     <Dialog
       titleId="mark-paid-title"
       descriptionId="mark-paid-consequence"
-      title={t.markPaidTitle(order.ref, formats.money(order.amountMinor))}
+      title={<DataText text={t.markPaidTitle(order.ref, formats.money(order.amountMinor))} data={[order.ref]} />}
       description={t.markPaidConsequence}
       onClose={onClose}
       onSubmit={submit}

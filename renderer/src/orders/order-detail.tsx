@@ -10,6 +10,7 @@ import { callPaydesk } from '../paydesk-call';
 import { CopyLinkButton } from '../payment-link/copy-link-button';
 import { ForeignHostWarning } from '../payment-link/foreign-host-warning';
 import { PaymentQrCode } from '../payment-link/payment-qr-code';
+import { MessageText } from '../data-text';
 import { reachWarns, ReturnReachWarning } from '../payment-link/return-reach-warning';
 import { useLinkReach } from '../status/return-way';
 import { CancelOrderDialog } from './cancel-order-dialog';
@@ -54,18 +55,25 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
     if (!reply.ok) setOpenError(reply.error);
   }
 
-  const field = (label: string, value: ReactNode, lang?: string) => (
+  /** A label and its value; `data` marks a value that is the shop's or the customer's own words (translate="no"). */
+  const field = (label: string, value: ReactNode, data?: { lang: string | undefined }) => (
     <>
       <dt>{label}</dt>
-      <dd lang={lang}>{value}</dd>
+      <dd lang={data?.lang} translate={data ? 'no' : undefined}>
+        {value}
+      </dd>
     </>
   );
+  const data = (text: string | null) => (text ? { lang: languageOf(text) } : undefined);
 
   return (
     <aside className="card order-detail" aria-labelledby="order-detail-title">
       <div className="panel-head">
         <h2 id="order-detail-title">
-          {t.orderTitle} <span className="ref">{orderRef}</span>
+          {t.orderTitle}{' '}
+          <span className="ref" translate="no">
+            {orderRef}
+          </span>
         </h2>
         <button type="button" className="icon-button" aria-label={t.closeDetail} aria-keyshortcuts="Escape" onClick={onClose}>
           ×
@@ -94,6 +102,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
                 <input
                   id="detail-payment-url"
                   ref={urlField}
+                  translate="no"
                   className="url"
                   readOnly
                   value={order.paymentUrl}
@@ -133,10 +142,10 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
           )}
 
           <dl className="detail-fields">
-            {field(t.fieldCustomer, order.customerName ?? '—', languageOf(order.customerName))}
-            {order.customerEmail && field(t.fieldEmail, order.customerEmail)}
-            {order.note && field(t.fieldNote, order.note, languageOf(order.note))}
-            {field(t.fieldProfile, order.profileName, languageOf(order.profileName))}
+            {field(t.fieldCustomer, order.customerName ?? '—', data(order.customerName))}
+            {order.customerEmail && field(t.fieldEmail, order.customerEmail, data(order.customerEmail))}
+            {order.note && field(t.fieldNote, order.note, data(order.note))}
+            {field(t.fieldProfile, order.profileName, data(order.profileName))}
             {field(t.fieldCreated, <time dateTime={order.createdAt}>{formats.dateTime(order.createdAt)}</time>)}
             {order.expiresAt &&
               (order.status === 'pending' || order.status === 'expired') &&
@@ -146,13 +155,14 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
               )}
             {order.paidAt && field(t.fieldPaid, <time dateTime={order.paidAt}>{formats.dateTime(order.paidAt)}</time>)}
             {order.status === 'paid' && field(t.fieldPaidHow, paidHow(order, t))}
-            {order.transactionId && field(t.fieldTransaction, <span className="mono">{order.transactionId}</span>)}
+            {order.transactionId &&
+              field(t.fieldTransaction, <span className="mono">{order.transactionId}</span>, data(order.transactionId))}
             {order.status === 'paid' && order.verification && field(t.fieldVerification, t.verification[order.verification])}
             {order.verification === 'amount_mismatch' &&
               order.statementAmountMinor !== null &&
               field(t.fieldStatementAmount, <span className="differs">{formats.money(order.statementAmountMinor)}</span>)}
             {order.cancelledAt && field(t.fieldCancelled, <time dateTime={order.cancelledAt}>{formats.dateTime(order.cancelledAt)}</time>)}
-            {order.failure && field(t.fieldFailure, order.failure)}
+            {order.failure && field(t.fieldFailure, <MessageText message={order.failure} />)}
           </dl>
 
           <h3 className="timeline-title">{t.timelineTitle}</h3>

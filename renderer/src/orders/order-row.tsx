@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Order } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
+import { MessageText } from '../data-text';
 import { StatusBadge } from './status-badge';
 import { VerificationChip } from './verification-chip';
 
@@ -21,7 +22,7 @@ export const rowId = (index: number) => `order-row-${index}`;
 
 /** One order as a grid row of fixed height; long text is cut with an ellipsis and shown whole on hover. */
 export const OrderRow = memo(function OrderRow({ index, order, selected, showProfile, markSandbox, onPick }: Props) {
-  const { t, formats } = useLanguage();
+  const { t, formats, say } = useLanguage();
   if (!order) {
     return (
       <div role="row" id={rowId(index)} aria-rowindex={index + 2} className="order-row is-loading" aria-busy="true">
@@ -43,12 +44,16 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, showPro
       onClick={() => onPick(index, order.ref)}
     >
       <span role="gridcell" className="cell-ref">
-        <span className="mono">{order.ref}</span>
+        <span className="mono" translate="no">
+          {order.ref}
+        </span>
         {markSandbox && order.sandbox && <span className="sandbox-chip">{t.sandboxChip}</span>}
       </span>
       {showProfile && (
         <span role="gridcell" className="cell-text" title={order.profileName}>
-          <span lang={languageOf(order.profileName)}>{order.profileName}</span>
+          <span lang={languageOf(order.profileName)} translate="no">
+            {order.profileName}
+          </span>
         </span>
       )}
       <span role="gridcell" className="cell-time">
@@ -59,14 +64,14 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, showPro
       </span>
       <span role="gridcell" className="cell-customer">
         {order.customerName ? (
-          <span className="cell-line" lang={languageOf(order.customerName)} title={order.customerName}>
+          <span className="cell-line" lang={languageOf(order.customerName)} title={order.customerName} translate="no">
             {order.customerName}
           </span>
         ) : (
           <span className="cell-line muted">—</span>
         )}
         {order.customerEmail && (
-          <span className="cell-line secondary" title={order.customerEmail}>
+          <span className="cell-line secondary" title={order.customerEmail} translate="no">
             {order.customerEmail}
           </span>
         )}
@@ -85,12 +90,17 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, showPro
         <StatusBadge order={order} />
         <VerificationChip order={order} />
         {order.status === 'failed' && order.failure && (
-          <span className="cell-line secondary failure" title={order.failure}>
-            {order.failure}
+          <span className="cell-line secondary failure" title={say(order.failure)}>
+            <MessageText message={order.failure} />
           </span>
         )}
       </span>
-      <span role="gridcell" className="cell-text mono" title={order.transactionId ?? undefined}>
+      <span
+        role="gridcell"
+        className="cell-text mono"
+        title={order.transactionId ?? undefined}
+        translate={order.transactionId ? 'no' : undefined}
+      >
         {order.transactionId ?? <span className="muted">—</span>}
       </span>
     </div>

@@ -19,7 +19,7 @@ const text = (value: TimelineEvent['detail'][string] | undefined) => (value === 
 const line = (value: TimelineEvent['detail'][string] | undefined, formats: LanguageState['formats']) =>
   typeof value === 'number' ? formats.count(value) : text(value);
 
-function sentence(event: TimelineEvent, { t, formats }: LanguageState): string {
+function sentence(event: TimelineEvent, { t, formats, say }: LanguageState): string {
   const { detail } = event;
   const said = t.timeline;
   switch (event.kind) {
@@ -31,7 +31,8 @@ function sentence(event: TimelineEvent, { t, formats }: LanguageState): string {
     case 'link_issued':
       return said.linkIssued;
     case 'link_failed':
-      return said.linkFailed(text(detail.message));
+      // Why, as the core said it then: read in today's language (an older PayDesk's English sentence as written).
+      return said.linkFailed(event.message ? say(event.message) : '');
     case 'paid':
       return detail.late && (detail.from === 'expired' || detail.from === 'cancelled')
         ? said.paidLate(text(detail.transactionId), t.status[detail.from as OrderStatus])

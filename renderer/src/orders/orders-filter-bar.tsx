@@ -1,8 +1,10 @@
-import type { Ref } from 'react';
+import { useState, type Ref } from 'react';
 import { ORDER_STATUSES, VERIFICATIONS, type OrderStatus, type Verification } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
+import { DayField } from './day-field';
+import { DAY_PRESETS, presetDays } from './typed-day';
 
-/** The filter as typed: the search text as it is in the box, dates as YYYY-MM-DD or empty. */
+/** The filter as chosen: the search text as it is in the box, dates as YYYY-MM-DD (as read from what was typed) or empty. */
 export type OrdersFilter = {
   search: string;
   status: OrderStatus | '';
@@ -25,9 +27,14 @@ type Props = {
 
 /** Search, status, statement verification, dates and scope. Every change applies at once (typing after a short pause). */
 export function OrdersFilterBar({ filter, onChange, searchRef, datesReversed }: Props) {
-  const { t } = useLanguage();
+  const { t, say } = useLanguage();
+  const [unreadable, setUnreadable] = useState({ from: false, to: false });
   const set = <K extends keyof OrdersFilter>(key: K, value: OrdersFilter[K]) => onChange({ ...filter, [key]: value });
   const narrowed = filter.search !== '' || filter.status !== '' || filter.verification !== '' || filter.from !== '' || filter.to !== '';
+  const now = new Date();
+  const dayProblems = (['from', 'to'] as const).filter((end) => unreadable[end]);
+  const describedBy = (end: 'from' | 'to') =>
+    [unreadable[end] && `orders-${end}-error`, datesReversed && 'orders-dates-error'].filter(Boolean).join(' ') || undefined;
 
   return (
     <div className="orders-toolbar" role="search" aria-label={t.ordersFilterLabel}>
@@ -77,29 +84,33 @@ export function OrdersFilterBar({ filter, onChange, searchRef, datesReversed }: 
           ))}
         </select>
       </div>
-      <div className="toolbar-field">
-        <label htmlFor="orders-from">{t.fromLabel}</label>
-        <input
-          id="orders-from"
-          type="date"
-          value={filter.from}
-          max={filter.to || undefined}
-          onChange={(event) => set('from', event.target.value)}
-          aria-invalid={datesReversed || undefined}
-          aria-describedby={datesReversed ? 'orders-dates-error' : undefined}
+      {(['from', 'to'] as const).map((end) => (
+        <DayField
+          key={end}
+          id={`orders-${end}`}
+          label={end === 'from' ? t.fromLabel : t.toLabel}
+          value={filter[end]}
+          onChange={(day) => set(end, day)}
+          onUnreadable={(isUnreadable) => setUnreadable((was) => (was[end] === isUnreadable ? was : { ...was, [end]: isUnreadable }))}
+          invalid={datesReversed || unreadable[end]}
+          describedBy={describedBy(end)}
         />
-      </div>
-      <div className="toolbar-field">
-        <label htmlFor="orders-to">{t.toLabel}</label>
-        <input
-          id="orders-to"
-          type="date"
-          value={filter.to}
-          min={filter.from || undefined}
-          onChange={(event) => set('to', event.target.value)}
-          aria-invalid={datesReversed || undefined}
-          aria-describedby={datesReversed ? 'orders-dates-error' : undefined}
-        />
+      ))}
+      <div className="day-presets" role="group" aria-label={t.dayPresetsLabel}>
+        {DAY_PRESETS.map((preset) => {
+          const days = presetDays(preset, now);
+          return (
+            <button
+              key={preset}
+              type="button"
+              className="secondary small"
+              aria-pressed={filter.from === days.from && filter.to === days.to}
+              onClick={() => onChange({ ...filter, ...presetDays(preset, new Date()) })}
+            >
+              {t.dayPresets[preset]}
+            </button>
+          );
+        })}
       </div>
       <label className="checkbox">
         <input type="checkbox" checked={filter.allProfiles} onChange={(event) => set('allProfiles', event.target.checked)} />
@@ -110,9 +121,14 @@ export function OrdersFilterBar({ filter, onChange, searchRef, datesReversed }: 
           {t.clearFilters}
         </button>
       )}
+      {dayProblems.map((end) => (
+        <p key={end} className="field-error toolbar-error" id={`orders-${end}-error`} role="alert">
+          {end === 'from' ? t.fromLabel : t.toLabel}: {say({ code: 'day_format', params: {} })}
+        </p>
+      ))}
       {datesReversed && (
         <p className="field-error toolbar-error" id="orders-dates-error" role="alert">
-          {t.datesReversed}
+          {say({ code: 'date_range_reversed', params: {} })}
         </p>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Order } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
+import { DataText } from '../data-text';
 
 /** The host of the Base URL of the profile named, once known; null until then or where it cannot be said. */
 function useGatewayHost(profileName: string | null): string | null {
@@ -31,9 +32,10 @@ export function ForeignHostWarning({ order, id }: { order: Order; id: string }) 
   const { t } = useLanguage();
   const gateway = useGatewayHost(order.paymentHostForeign ? order.profileName : null);
   if (!order.paymentHostForeign) return null;
+  const host = order.paymentHost ?? order.paymentUrl ?? '';
   return (
     <p className="host-warning" id={id} role="note">
-      {t.foreignHost(order.paymentHost ?? order.paymentUrl ?? '', gateway)}
+      <DataText text={t.foreignHost(host, gateway)} data={[host, gateway ?? '']} />
     </p>
   );
 }

@@ -5,7 +5,8 @@ import { isBaseUrlRefusal } from '../base-url-hint';
 import { ErrorAlert } from '../error-alert';
 import { callPaydesk } from '../paydesk-call';
 import { useLanguage } from '../i18n/language-provider';
-import { AmountField, isBeyondRepair } from './amount-field';
+import { AmountField } from './amount-field';
+import { isBeyondRepair } from './amount-typing';
 import { TextField } from '../text-field';
 import { fieldIn, useFormReply } from '../use-form-reply';
 
@@ -32,7 +33,7 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
 
   const amount = parseAmount(fields.amount);
   const showAmountCheck = amountChecked || isBeyondRepair(fields.amount);
-  const amountError = (!amount.ok && showAmountCheck ? amount.message : null) ?? fieldErrors.amount ?? null;
+  const refusal = !amount.ok && showAmountCheck ? amount.code : null;
 
   const edit = (name: FieldName) => (value: string) => {
     setFields((current) => ({ ...current, [name]: value }));
@@ -67,7 +68,8 @@ export function PaymentLinkForm({ onSending, onCreated, onOpenSettings }: Props)
           value={fields.amount}
           onChange={edit('amount')}
           onBlur={() => fields.amount.trim() !== '' && setAmountChecked(true)}
-          error={amountError}
+          refusal={refusal}
+          serverError={fieldErrors.amount ?? null}
           inputRef={bind('amount')}
         />
         <TextField

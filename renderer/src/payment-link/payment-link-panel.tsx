@@ -51,7 +51,10 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
     <section className="card link-panel" aria-labelledby="link-title">
       <div className="panel-head">
         <h2 id="link-title">
-          {t.linkTitle} <span className="ref">{order.ref}</span>
+          {t.linkTitle}{' '}
+          <span className="ref" translate="no">
+            {order.ref}
+          </span>
         </h2>
         <StatusBadge order={order} />
       </div>
@@ -60,7 +63,10 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
           <p className="link-amount">{formats.money(order.amountMinor)}</p>
           {order.customerName && (
             <p className="link-customer">
-              {t.linkCustomer} <span lang={languageOf(order.customerName)}>{order.customerName}</span>
+              {t.linkCustomer}{' '}
+              <span lang={languageOf(order.customerName)} translate="no">
+                {order.customerName}
+              </span>
             </p>
           )}
           <ReturnReachWarning reach={reach} sandbox={order.sandbox} id="payment-url-reach" />
@@ -70,6 +76,7 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
             <input
               id="payment-url"
               ref={urlField}
+              translate="no"
               className="url"
               readOnly
               value={paymentUrl}
@@ -87,7 +94,10 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
                 t.paidHowManual
               ) : (
                 <>
-                  {order.paymentProof === 'counter' ? t.paidAtCounterNote : t.paidNote} <span className="mono">{order.transactionId}</span>
+                  {order.paymentProof === 'counter' ? t.paidAtCounterNote : t.paidNote}{' '}
+                  <span className="mono" translate="no">
+                    {order.transactionId}
+                  </span>
                 </>
               )}
             </p>

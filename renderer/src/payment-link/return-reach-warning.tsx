@@ -1,5 +1,7 @@
 import type { ReturnReach } from '../../../shared/contract';
+import { reachWarning } from '../../../shared/reach-warnings';
 import { useLanguage } from '../i18n/language-provider';
+import { MessageText } from '../data-text';
 import { useReturnWay } from '../status/return-way';
 
 /** Whether a link whose customers come back from `reach` must be handed out with a warning. */
@@ -19,10 +21,13 @@ type Props = {
 export function ReturnReachWarning({ reach, sandbox, id }: Props) {
   const { t } = useLanguage();
   const { chooseWhere } = useReturnWay();
-  if (!reachWarns(reach)) return null;
+  const warning = reach === null ? null : reachWarning(reach, sandbox);
+  if (warning === null) return null;
   return (
     <div className={`reach-warning is-${reach}`} id={id} role="note">
-      <p>{t.reachWarning(reach, sandbox)}</p>
+      <p>
+        <MessageText message={warning} />
+      </p>
       <button type="button" className="link-button" onClick={chooseWhere}>
         {t.chooseWhereCustomersPay}
       </button>

@@ -5,6 +5,7 @@ import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { callPaydesk } from '../paydesk-call';
 import { useFormReply } from '../use-form-reply';
+import { DataText } from '../data-text';
 
 /** The orders a statement payment can still settle: unpaid ones. */
 const ATTACHABLE = ['pending', 'expired', 'cancelled'] as const;
@@ -63,7 +64,7 @@ export function AttachLineDialog({ line, onDone, onClose }: Props) {
       className="attach-dialog"
       titleId="attach-line-title"
       descriptionId="attach-line-intro"
-      title={t.attachTitle(line.transactionId, formats.money(line.amountMinor))}
+      title={<DataText text={t.attachTitle(line.transactionId, formats.money(line.amountMinor))} data={[line.transactionId]} />}
       description={t.attachIntro}
       onClose={onClose}
       onSubmit={submit}
@@ -72,7 +73,7 @@ export function AttachLineDialog({ line, onDone, onClose }: Props) {
       closeLabel={t.cancel}
       confirm={
         <button type="submit" className="confirm" disabled={saving || !picked}>
-          {saving ? t.attaching : picked ? t.attachConfirm(picked.ref) : t.attachChoose}
+          {saving ? t.attaching : picked ? <DataText text={t.attachConfirm(picked.ref)} data={[picked.ref]} /> : t.attachChoose}
         </button>
       }
     >
@@ -123,9 +124,11 @@ export function AttachLineDialog({ line, onDone, onClose }: Props) {
                       disabled={otherAmount}
                       onChange={() => setChosen(order.ref)}
                     />
-                    <span className="mono">{order.ref}</span>
+                    <span className="mono" translate="no">
+                      {order.ref}
+                    </span>
                     <span className="candidate-amount">{formats.money(order.amountMinor)}</span>
-                    <span className="candidate-customer" lang={languageOf(order.customerName)}>
+                    <span className="candidate-customer" lang={languageOf(order.customerName)} translate="no">
                       {order.customerName ?? '—'}
                     </span>
                     <time className="muted" dateTime={order.createdAt}>

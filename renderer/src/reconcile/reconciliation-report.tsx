@@ -1,6 +1,7 @@
 import type { ReconciliationReport, Verification } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
+import { DataText, MessageText } from '../data-text';
 
 type Count = keyof ReturnType<typeof useLanguage>['t']['reportCounts'];
 
@@ -29,7 +30,7 @@ export function ReconciliationReportView({ report, fileName, onShowOrders }: Pro
     <section className="reconciliation-report" aria-labelledby="report-title">
       <h3 id="report-title">{t.reportTitle}</h3>
       <p className="statement-file">
-        <span lang={languageOf(fileName)}>{t.statementFile(fileName)}</span>
+        <DataText text={t.statementFile(fileName)} data={[fileName]} />
       </p>
       <p className="report-covers">
         {report.coversFrom && report.coversTo
@@ -80,10 +81,12 @@ export function ReconciliationReportView({ report, fileName, onShowOrders }: Pro
               {report.rejected.map((line) => (
                 <tr key={line.line}>
                   <td className="num">{formats.count(line.line)}</td>
-                  <td className="rejected-text mono" lang={languageOf(line.text)}>
+                  <td className="rejected-text mono" lang={languageOf(line.text)} translate="no">
                     {line.text}
                   </td>
-                  <td lang={languageOf(line.reason)}>{line.reason}</td>
+                  <td>
+                    <MessageText message={line.reason} />
+                  </td>
                 </tr>
               ))}
             </tbody>

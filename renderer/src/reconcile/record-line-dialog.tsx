@@ -5,6 +5,7 @@ import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 import { TextField } from '../text-field';
 import { useFormReply } from '../use-form-reply';
+import { DataText } from '../data-text';
 
 type Props = {
   line: StatementLine;
@@ -28,7 +29,7 @@ export function RecordLineDialog({ line, onDone, onClose }: Props) {
     <Dialog
       titleId="record-line-title"
       descriptionId="record-line-consequence"
-      title={t.recordTitle(line.transactionId, formats.money(line.amountMinor))}
+      title={<DataText text={t.recordTitle(line.transactionId, formats.money(line.amountMinor))} data={[line.transactionId]} />}
       description={t.recordConsequence}
       onClose={onClose}
       onSubmit={submit}

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { callPaydesk } from '../paydesk-call';
+import { DataText } from '../data-text';
 
 type Field = keyof StatementMapping;
 type Draft = Record<Field, string>;
@@ -25,7 +26,7 @@ type Props = {
  * remembered mapping or the guess from the headers, checked by the shopkeeper, then imported.
  */
 export function StatementMappingForm({ preview, onImported, onCancel }: Props) {
-  const { t, formats } = useLanguage();
+  const { t, formats, say } = useLanguage();
   const [draft, setDraft] = useState<Draft>(() => {
     const suggested = preview.suggested ?? {};
     const known = (column: string | undefined) => (column && preview.headers.includes(column) ? column : '');
@@ -67,7 +68,7 @@ export function StatementMappingForm({ preview, onImported, onCancel }: Props) {
     // The router names a field as its path ("mapping.amount"); the core names the mapping as a whole.
     const field = reply.error.field?.replace(/^mapping\./, '') as Field | undefined;
     if (reply.error.kind === 'invalid_input' && field && FIELDS.includes(field)) {
-      setFieldErrors({ [field]: reply.error.message });
+      setFieldErrors({ [field]: say(reply.error) });
       selects.current.get(field)?.focus();
     } else setError(reply.error);
   }
@@ -75,7 +76,7 @@ export function StatementMappingForm({ preview, onImported, onCancel }: Props) {
   return (
     <form className="statement-mapping" onSubmit={submit} noValidate aria-busy={importing} aria-labelledby="mapping-title">
       <p className="statement-file">
-        <span lang={languageOf(preview.fileName)}>{t.statementFile(preview.fileName)}</span>
+        <DataText text={t.statementFile(preview.fileName)} data={[preview.fileName]} />
         <span className="muted"> · {t.statementRows(preview.totalRows, formats.count(preview.totalRows))}</span>
       </p>
 
@@ -88,7 +89,7 @@ export function StatementMappingForm({ preview, onImported, onCancel }: Props) {
                 const field = fieldOf.get(header);
                 return (
                   <th key={column} scope="col" className={field ? 'is-mapped' : undefined}>
-                    <span className="column-name" lang={languageOf(header)}>
+                    <span className="column-name" lang={languageOf(header)} translate="no">
                       {header}
                     </span>
                     {field && <span className="column-field">{t.mappingFields[field]}</span>}
@@ -101,7 +102,12 @@ export function StatementMappingForm({ preview, onImported, onCancel }: Props) {
             {preview.rows.map((row, index) => (
               <tr key={index}>
                 {row.map((cell, column) => (
-                  <td key={column} className={fieldOf.has(preview.headers[column]!) ? 'is-mapped' : undefined} lang={languageOf(cell)}>
+                  <td
+                    key={column}
+                    className={fieldOf.has(preview.headers[column]!) ? 'is-mapped' : undefined}
+                    lang={languageOf(cell)}
+                    translate="no"
+                  >
                     {cell}
                   </td>
                 ))}
@@ -134,7 +140,7 @@ export function StatementMappingForm({ preview, onImported, onCancel }: Props) {
               >
                 <option value="">{isRequired(field) ? t.chooseColumn : t.noColumn}</option>
                 {preview.headers.map((header, column) => (
-                  <option key={column} value={header}>
+                  <option key={column} value={header} translate="no">
                     {header}
                   </option>
                 ))}

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { AttachLineDialog } from './attach-line-dialog';
+import { DataText } from '../data-text';
 import { RecordLineDialog } from './record-line-dialog';
 import type { UnclaimedState } from './use-unclaimed';
 
@@ -42,7 +43,7 @@ export function UnclaimedPayments({ unclaimed, onOpenOrder, announce }: Props) {
       {error && <ErrorAlert error={error} />}
       {settled && (
         <p className="settled-note" role="status">
-          {t.settledNote(settled.transactionId, settled.ref)}{' '}
+          <DataText text={t.settledNote(settled.transactionId, settled.ref)} data={[settled.transactionId, settled.ref]} />{' '}
           <button type="button" className="link-button" onClick={() => onOpenOrder(settled.ref)}>
             {t.openSettledOrder}
           </button>
@@ -76,18 +77,20 @@ export function UnclaimedPayments({ unclaimed, onOpenOrder, announce }: Props) {
                     <span className="cell-line secondary">{formats.time(line.time)}</span>
                   </time>
                 </td>
-                <td className="mono">{line.transactionId}</td>
+                <td className="mono" translate="no">
+                  {line.transactionId}
+                </td>
                 <td className="num amount">{formats.money(line.amountMinor)}</td>
                 <td>
                   {line.sender || line.reference ? (
                     <>
                       {line.sender && (
-                        <span className="cell-line" lang={languageOf(line.sender)}>
+                        <span className="cell-line" lang={languageOf(line.sender)} translate="no">
                           {line.sender}
                         </span>
                       )}
                       {line.reference && (
-                        <span className="cell-line secondary" lang={languageOf(line.reference)}>
+                        <span className="cell-line secondary" lang={languageOf(line.reference)} translate="no">
                           {line.reference}
                         </span>
                       )}

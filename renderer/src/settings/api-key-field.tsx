@@ -31,7 +31,12 @@ export function ApiKeyField({ saved: state, protection, value, onChange, error, 
       <label htmlFor="api-key">{t.apiKey}</label>
       {state && (
         <p className="key-state" id="api-key-state" data-state={state.state}>
-          {state.hint && <span className="mono key-hint">{state.hint}</span>} {keyStateWords(state, protection, t)}
+          {state.hint && (
+            <span className="mono key-hint" translate="no">
+              {state.hint}
+            </span>
+          )}{' '}
+          {keyStateWords(state, protection, t)}
         </p>
       )}
       <input

@@ -40,7 +40,7 @@ type Props = {
 
 /** Where the return listener listens: one of the addresses offered, or one typed in. */
 export function ListenAddressField({ label, value, onChange, addresses, error, warning, inputRef }: Props) {
-  const { t } = useLanguage();
+  const { t, say } = useLanguage();
   const listed = addresses.some((address) => address.address === value);
   const [typing, setTyping] = useState(false);
   const typed = typing || !listed;
@@ -61,7 +61,7 @@ export function ListenAddressField({ label, value, onChange, addresses, error, w
       >
         {addresses.map((address) => (
           <option key={address.address} value={address.address}>
-            {address.address} ({address.label})
+            {address.address} ({say(address.label)})
           </option>
         ))}
         <option value={OTHER}>{t.anotherAddress}</option>

@@ -58,7 +58,9 @@ export function PhoneTest({ blocked, reach }: Props) {
           <div className="phone-test-text">
             {reach === 'this_computer' && <p className="exposure-warning">{t.phoneTestLoopback}</p>}
             <p className="field-hint">{t.phoneTestAddress}</p>
-            <code className="command">{test.url}</code>
+            <code className="command" translate="no">
+              {test.url}
+            </code>
             <p className={`phone-reached${reached ? ' is-reached' : ''}`} role="status" aria-live="polite">
               {reached ? t.phoneReached(reached.address) : t.waitingForPhone}
               {reached && (

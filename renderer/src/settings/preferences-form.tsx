@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { NOTIFICATION_NAMES, type AppError, type Preferences } from '../../../shared/contract';
+import { CLOCKS, NOTIFICATION_NAMES, type AppError, type Preferences } from '../../../shared/contract';
+import { formatsFor } from '../../../shared/messages/formats';
 import { ErrorAlert } from '../error-alert';
-import type { Language } from '../i18n/english';
+import type { Language } from '../../../shared/messages/catalog';
 import { useLanguage } from '../i18n/language-provider';
 import { TextField } from '../text-field';
 
@@ -11,6 +12,8 @@ const LANGUAGES: ReadonlyArray<{ id: Language; name: string }> = [
 ];
 
 const MAX_HOURS = 720;
+/** A time that reads differently on each clock: 5:57 in the afternoon, today. */
+const CLOCK_EXAMPLE = new Date(new Date().setHours(17, 57, 0, 0)).toISOString();
 const BENGALI_ZERO = 0x09e6;
 
 /** "৪৮" or "48" → 48; anything but a whole number from 1 to 720 → null. */
@@ -26,7 +29,7 @@ function parseHours(text: string): number | null {
  * long a new payment link stays payable.
  */
 export function PreferencesForm() {
-  const { t, formats, preferences, loadError, savePreferences } = useLanguage();
+  const { t, formats, say, preferences, loadError, savePreferences } = useLanguage();
   const [hours, setHours] = useState(() => formats.count(preferences.linkExpiryHours));
   const [hoursError, setHoursError] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -37,12 +40,22 @@ export function PreferencesForm() {
   const chosen = choosing ?? preferences.language;
   const [choosingNames, setChoosingNames] = useState<Preferences['notificationNames'] | null>(null);
   const chosenNames = choosingNames ?? preferences.notificationNames;
+  const [choosingClock, setChoosingClock] = useState<Preferences['clock'] | null>(null);
+  const chosenClock = choosingClock ?? preferences.clock;
 
   async function chooseLanguage(language: Language) {
     setChoosing(language);
     setError(null);
     const reply = await savePreferences({ ...preferences, language });
     setChoosing(null);
+    if (!reply.ok) setError(reply.error);
+  }
+
+  async function chooseClock(clock: Preferences['clock']) {
+    setChoosingClock(clock);
+    setError(null);
+    const reply = await savePreferences({ ...preferences, clock });
+    setChoosingClock(null);
     if (!reply.ok) setError(reply.error);
   }
 
@@ -63,7 +76,7 @@ export function PreferencesForm() {
     setError(null);
     const reply = await savePreferences({ ...preferences, linkExpiryHours });
     setSaving(false);
-    if (!reply.ok) return reply.error.kind === 'invalid_input' ? setHoursError(reply.error.message) : setError(reply.error);
+    if (!reply.ok) return reply.error.kind === 'invalid_input' ? setHoursError(say(reply.error)) : setError(reply.error);
     setSaved(true);
   }
 
@@ -82,11 +95,25 @@ export function PreferencesForm() {
                 checked={chosen === language.id}
                 onChange={() => chooseLanguage(language.id)}
               />
-              <span lang={language.id}>{language.name}</span>
+              {/* Each language is named in itself, as language choices are everywhere. */}
+              <span lang={language.id} translate="no">
+                {language.name}
+              </span>
             </label>
           ))}
         </div>
         <p className="field-hint">{t.languageHint}</p>
+      </fieldset>
+      <fieldset className="clock-choice">
+        <legend>{t.clockLegend}</legend>
+        <div className="segmented">
+          {CLOCKS.map((clock) => (
+            <label key={clock} className={chosenClock === clock ? 'is-chosen' : undefined}>
+              <input type="radio" name="clock" value={clock} checked={chosenClock === clock} onChange={() => chooseClock(clock)} />
+              {t.clocks[clock]} ({formatsFor(preferences.language, clock).time(CLOCK_EXAMPLE)})
+            </label>
+          ))}
+        </div>
       </fieldset>
       <fieldset className="notification-names" aria-describedby="notification-names-hint">
         <legend>{t.notificationNamesLegend}</legend>

@@ -35,7 +35,7 @@ type Props = {
 
 /** A merchant profile: which gateway, with which key, and where customers come back to. */
 export function ProfileForm({ profile, protection, status, focus, onSaved, onCancel, onRefreshStatus }: Props) {
-  const { t } = useLanguage();
+  const { t, say } = useLanguage();
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(profile));
   const { error, setError, fieldErrors, inputs, bind, clearFieldError, clearFieldErrors, showFieldError, showReplyError } =
     useFormReply(draftFieldOf);
@@ -55,7 +55,7 @@ export function ProfileForm({ profile, protection, status, focus, onSaved, onCan
   const exposure = isLoopback(draft.listenHost, addresses)
     ? null
     : draft.listenHost === savedHost && listenerWarning
-      ? listenerWarning
+      ? say(listenerWarning)
       : t.exposureWarning;
   // The way back is checked as the profile in use runs it: saved, in use, and as saved.
   const proofBlocked = !profile
@@ -92,10 +92,10 @@ export function ProfileForm({ profile, protection, status, focus, onSaved, onCan
       if (!keyReply.ok) {
         setSaving(false);
         await onSaved(saved);
-        const message = t.keyNotSaved(keyReply.error.message);
+        // The profile is saved already: the field says so beside why the key was not.
         return draftFieldOf(keyReply.error.field) === 'apiKey'
-          ? showFieldError('apiKey', message)
-          : setError({ ...keyReply.error, message });
+          ? showFieldError('apiKey', t.keyNotSaved(say(keyReply.error)))
+          : setError(keyReply.error);
       }
       saved = keyReply.value;
     }
@@ -135,6 +135,7 @@ export function ProfileForm({ profile, protection, status, focus, onSaved, onCan
         autoComplete="off"
         spellCheck={false}
         placeholder="https://pay.example.com/api"
+        translate="no"
         inputRef={bind('baseUrl')}
       />
       <ConnectionCheck profile={profile} edited={profile !== null && draft.baseUrl !== profile.baseUrl} />

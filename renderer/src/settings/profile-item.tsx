@@ -14,7 +14,12 @@ type Props = {
 /** One profile in the list: which gateway, whether it is in use, and what can be done with it. */
 export function ProfileItem({ profile, editing, busy, onSwitch, onEdit, onRemove }: Props) {
   const { t } = useLanguage();
-  const name = <span className="visually-hidden"> {profile.name}</span>;
+  const name = (
+    <span className="visually-hidden" translate="no">
+      {' '}
+      {profile.name}
+    </span>
+  );
   return (
     <li
       className={`profile-item${profile.removed ? ' is-removed' : ''}${editing ? ' is-editing' : ''}`}
@@ -22,17 +27,25 @@ export function ProfileItem({ profile, editing, busy, onSwitch, onEdit, onRemove
     >
       <div className="profile-summary">
         <span className="profile-title">
-          <span lang={languageOf(profile.name)}>{profile.name}</span>
+          <span lang={languageOf(profile.name)} translate="no">
+            {profile.name}
+          </span>
           <span className={`mode-chip mode-${profile.mode}`}>{profile.mode === 'live' ? t.modeLive : t.modeSandbox}</span>
           {profile.active && <span className="active-chip">{t.inUse}</span>}
         </span>
-        <span className="profile-url mono">{profile.baseUrl}</span>
+        <span className="profile-url mono" translate="no">
+          {profile.baseUrl}
+        </span>
         <span className="secondary-line">
           {profile.removed ? (
             t.removedNote
           ) : (
             <>
-              {profile.apiKey.hint && <span className="mono">{profile.apiKey.hint}</span>}
+              {profile.apiKey.hint && (
+                <span className="mono" translate="no">
+                  {profile.apiKey.hint}
+                </span>
+              )}
               {profile.apiKey.hint && ' · '}
               <span data-key-state={profile.apiKey.state}>{t.keyShort[profile.apiKey.state]}</span>
             </>

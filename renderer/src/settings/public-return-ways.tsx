@@ -1,5 +1,6 @@
 import { DEFAULT_LISTEN_PORT } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
+import { DataText } from '../data-text';
 import { isLoopback } from './listen-address-field';
 
 const ALL_NETWORKS = /^(0\.0\.0\.0|::|\[::\])$/;
@@ -34,13 +35,17 @@ export function PublicReturnWays({ listenHost, listenPort }: { listenHost: strin
   return (
     <section className="return-ways" aria-labelledby="return-ways-title">
       <h3 id="return-ways-title">{t.returnWaysTitle}</h3>
-      <p className="field-hint">{t.returnWaysIntro(target.url)}</p>
+      <p className="field-hint">
+        <DataText text={t.returnWaysIntro(target.url)} data={[target.url]} />
+      </p>
       <dl>
         {ways.map((way) => (
           <div key={way.name} className="return-way">
-            <dt>{way.name}</dt>
+            <dt translate="no">{way.name}</dt>
             <dd>
-              <code className="command">{way.command}</code>
+              <code className="command" translate="no">
+                {way.command}
+              </code>
               <span className="field-hint">{way.note}</span>
             </dd>
           </div>

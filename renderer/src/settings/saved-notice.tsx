@@ -12,7 +12,7 @@ type Props = {
  * address exposes is said next to the listen address itself.
  */
 export function SavedNotice({ name, status }: Props) {
-  const { t } = useLanguage();
+  const { t, say } = useLanguage();
   return (
     <div className="saved-notice" role="status">
       <p className="saved-title">{t.savedName(name)}</p>
@@ -24,7 +24,7 @@ export function SavedNotice({ name, status }: Props) {
       {status?.returnReach && <p>{t.reachSaved[status.returnReach]}</p>}
       {status?.listenerProblem && (
         <p className="listener-problem">
-          <strong>{t.listenerDown}</strong> {status.listenerProblem}
+          <strong>{t.listenerDown}</strong> {say(status.listenerProblem)}
         </p>
       )}
     </div>

@@ -127,7 +127,18 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
         </section>
 
         <section className="card" aria-labelledby="profile-form-title">
-          <h2 id="profile-form-title">{editing.kind === 'new' ? t.addAProfile : shown ? t.profileTitle(shown.name) : t.profile}</h2>
+          <h2 id="profile-form-title">
+            {editing.kind === 'new' ? (
+              t.addAProfile
+            ) : shown ? (
+              // The profile's name is data, the same in every language.
+              <>
+                {t.profile} <span translate="no">“{shown.name}”</span>
+              </>
+            ) : (
+              t.profile
+            )}
+          </h2>
           {formOpen ? (
             <ProfileForm
               key={shown ? `edit-${shown.name}` : 'new'}

@@ -11,7 +11,7 @@ type Props = {
 
 /** The receipt logo. PayDesk's own window shows the file dialog; this page never sees a file path. */
 export function ShopLogo({ logoDataUrl, onChanged }: Props) {
-  const { t } = useLanguage();
+  const { t, say } = useLanguage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -48,7 +48,7 @@ export function ShopLogo({ logoDataUrl, onChanged }: Props) {
       {error &&
         (error.kind === 'invalid_input' ? (
           <p className="field-error" role="alert">
-            {error.message}
+            {say(error)}
           </p>
         ) : (
           <ErrorAlert error={error} />

@@ -3,6 +3,7 @@ import type { AppError, TunnelStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk, onPaydeskEvent } from '../paydesk-call';
+import { DataText, MessageText } from '../data-text';
 import { TextField } from '../text-field';
 
 type Props = {
@@ -17,7 +18,7 @@ type Props = {
  * for the profile in use and shows how it is doing, live. Without cloudflared, it says PayDesk could.
  */
 export function TunnelRun({ inUse, edited }: Props) {
-  const { t } = useLanguage();
+  const { t, say } = useLanguage();
   const [tunnel, setTunnel] = useState<TunnelStatus | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -66,7 +67,7 @@ export function TunnelRun({ inUse, edited }: Props) {
             className="mono"
             value={name}
             onChange={setName}
-            error={error?.field === 'name' ? error.message : null}
+            error={error?.field === 'name' ? say(error) : null}
             hint={t.tunnelNameHint}
             readOnly={on}
             maxLength={64}
@@ -84,14 +85,23 @@ export function TunnelRun({ inUse, edited }: Props) {
               {on ? t.stopTunnel : t.startTunnel}
             </button>
             <span className={`tunnel-state is-${tunnel.state}`} role="status" aria-live="polite">
-              {tunnel.state === 'exited' ? t.tunnelExited(tunnel.exitCode, tunnel.lastLine) : t.tunnelState[tunnel.state]}
+              {tunnel.state === 'exited' ? (
+                <DataText text={t.tunnelExited(tunnel.exitCode, tunnel.lastLine)} data={[tunnel.lastLine ?? '']} />
+              ) : (
+                t.tunnelState[tunnel.state]
+              )}
             </span>
           </div>
+          {tunnel.problem && (
+            <p className="field-error">
+              <MessageText message={tunnel.problem} />
+            </p>
+          )}
           {error && error.field !== 'name' && <ErrorAlert error={error} />}
           {tunnel.log.length > 0 && (
             <details className="tunnel-log">
               <summary>{t.tunnelLog}</summary>
-              <pre>{tunnel.log.join('\n')}</pre>
+              <pre translate="no">{tunnel.log.join('\n')}</pre>
             </details>
           )}
         </>

@@ -16,7 +16,7 @@ type Props = {
  */
 export function VaultNotice({ vault, onChanged }: Props) {
   /** The choice on its way to the core, shown at once so the box does not flick back while it travels. */
-  const { t } = useLanguage();
+  const { t, say } = useLanguage();
   const [choosing, setChoosing] = useState<boolean | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const accepted = choosing ?? vault.weakAccepted;
@@ -33,7 +33,7 @@ export function VaultNotice({ vault, onChanged }: Props) {
   return (
     <div className={`vault-notice vault-${vault.protection}`}>
       <h3>{t.whereKeysKept}</h3>
-      <p>{vault.sentence}</p>
+      <p>{say(vault.sentence)}</p>
       {vault.protection === 'weak' && (
         <>
           <label className="checkbox">

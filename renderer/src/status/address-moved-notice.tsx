@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { EventPayload } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
 import { onPaydeskEvent } from '../paydesk-call';
+import { DataText } from '../data-text';
 
 type Props = {
   /** The status changed with the move (the return address): ask for it again. */
@@ -28,8 +29,17 @@ export function AddressMovedNotice({ onMoved }: Props) {
   return (
     <div className="old-listeners is-exposed" role="alert">
       <div className="old-listeners-text">
-        <p>{t.addressMoved(moved.from, moved.to)}</p>
-        {moved.pending.length > 0 && <p>{t.addressMovedPending(moved.pending.length, moved.pending.slice(0, 10).join(', '))}</p>}
+        <p>
+          <DataText text={t.addressMoved(moved.from, moved.to)} data={[moved.from, moved.to]} />
+        </p>
+        {moved.pending.length > 0 && (
+          <p>
+            <DataText
+              text={t.addressMovedPending(moved.pending.length, moved.pending.slice(0, 10).join(', '))}
+              data={moved.pending.slice(0, 10)}
+            />
+          </p>
+        )}
       </div>
       <button type="button" className="secondary" onClick={() => setMoved(null)}>
         {t.dismissOutcome}

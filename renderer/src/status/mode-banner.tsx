@@ -3,6 +3,7 @@ import type { AppStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
+import { MessageText } from '../data-text';
 import { AddressMovedNotice } from './address-moved-notice';
 import { OldListenersNotice } from './old-listeners-notice';
 import type { StatusState } from './use-app-status';
@@ -44,20 +45,20 @@ export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, retur
           <span className="live-profile">
             <span className="live-dot" aria-hidden="true" />
             {t.live} ·{' '}
-            <span className="profile-name" lang={languageOf(status.profileName)}>
+            <span className="profile-name" lang={languageOf(status.profileName)} translate="no">
               {status.profileName}
             </span>
           </span>
         )}
         {status?.returnUrl && (
           <span className="return-url">
-            {t.customersReturnTo} <code>{status.returnUrl}</code>
+            {t.customersReturnTo} <code translate="no">{status.returnUrl}</code>
           </span>
         )}
       </div>
       {status?.listenerProblem && (
         <p className="listener-warning" role="alert">
-          <strong>{t.listenerDown}</strong> {status.listenerProblem}
+          <strong>{t.listenerDown}</strong> <MessageText message={status.listenerProblem} />
         </p>
       )}
       {showOldListeners && status && status.oldListeners.length > 0 && (

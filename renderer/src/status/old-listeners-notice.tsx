@@ -3,6 +3,7 @@ import type { AppError, AppStatus } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
+import { DataText } from '../data-text';
 
 type Props = {
   listeners: AppStatus['oldListeners'];
@@ -46,7 +47,7 @@ export function OldListenersNotice({ listeners, onStopped, onExpired }: Props) {
       <div className="old-listeners-text">
         {listeners.map((listener) => (
           <p key={listener.url}>
-            {t.oldListener(listener.url, formats.time(listener.until))}
+            <DataText text={t.oldListener(listener.url, formats.time(listener.until))} data={[listener.url]} />
             {listener.exposed && <strong> {t.oldListenerExposed}</strong>}
           </p>
         ))}

@@ -1,4 +1,5 @@
 import { useLanguage } from '../i18n/language-provider';
+import { DataText } from '../data-text';
 
 type Props = {
   returnUrl: string;
@@ -11,7 +12,9 @@ export function UncheckedReturnNotice({ returnUrl, onCheck, onDismiss }: Props) 
   const { t } = useLanguage();
   return (
     <div className="unchecked-return" role="status">
-      <p>{t.returnUnchecked(returnUrl)}</p>
+      <p>
+        <DataText text={t.returnUnchecked(returnUrl)} data={[returnUrl]} />
+      </p>
       <div className="unchecked-actions">
         <button type="button" className="secondary" onClick={onCheck}>
           {t.checkReturnAddress}

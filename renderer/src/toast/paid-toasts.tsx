@@ -73,11 +73,15 @@ function PaidToast({ order, onOpen, onDismiss }: { order: Order; onOpen(): void;
       <button type="button" className="toast-body" onClick={onOpen}>
         <span className="toast-title">{unverified ? t.toastPaidUnverifiedTitle(amount) : t.toastPaidTitle(amount)}</span>
         <span className="toast-line">
-          <span className="mono">{order.ref}</span>
+          <span className="mono" translate="no">
+            {order.ref}
+          </span>
           {order.customerName && (
             <>
               {' · '}
-              <span lang={languageOf(order.customerName)}>{order.customerName}</span>
+              <span lang={languageOf(order.customerName)} translate="no">
+                {order.customerName}
+              </span>
             </>
           )}
         </span>

@@ -2,6 +2,8 @@
 // is copied aside first, so a failed upgrade never costs a shop its order book.
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Message } from '../../../../shared/contract';
+import { inEnglish, say } from '../../../../shared/messages/say';
 import { restrict, type Db } from './database';
 
 export const MIGRATIONS: readonly string[] = [
@@ -342,10 +344,17 @@ export const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** An order book PayDesk will not open, with what to tell the shopkeeper (`message` is its English sentence). */
+export class OrderBookRefused extends Error {
+  constructor(readonly said: Message) {
+    super(inEnglish(said));
+  }
+}
+
 export function migrate(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(`This order book was written by a newer PayDesk (schema ${current}); update PayDesk to open it.`);
+    throw new OrderBookRefused(say('order_book_newer', { schema: current }));
   }
   if (current === SCHEMA_VERSION) return;
   if (current > 0 && file !== ':memory:') {

@@ -1,7 +1,8 @@
 // The order book, and the only code that writes `orders` and `order_events`. Every state change and its audit
 // row are written in one IMMEDIATE transaction (or the caller's, as a statement import's), so two processes
 // (the app's listener and a CLI command) never interleave a read and a write.
-import type { Order, OrderStatus } from '../../../../shared/contract';
+import { Message, type Order, type OrderStatus } from '../../../../shared/contract';
+import { say } from '../../../../shared/messages/say';
 import { decideCancel, decideReturn } from './return-decisions';
 import { paymentLinkProblem } from '../../values/payment-link';
 import { hostnameOf } from '../../values/web-address';
@@ -39,7 +40,11 @@ export type CancelOutcome =
 
 export type CounterClaim = { kind: 'paid'; order: StoredOrder } | { kind: 'held'; ref: string } | { kind: 'already_paid' };
 
-export type OrderEvent = { kind: string; detail: Record<string, unknown> | null; at: string };
+/** An audit row: what happened, its data, and what the core said about it (why a link failed), if anything. */
+export type OrderEvent = { kind: string; detail: Record<string, unknown> | null; message: Message | null; at: string };
+
+/** Why a link failed: the kind of failure, the gateway's HTTP status if it answered, and what PayDesk said. */
+export type LinkFailure = { kind: string; message: Message; httpStatus?: number };
 
 /** A payment a bank or wallet statement shows, as its line was imported. */
 export type StatementPayment = {
@@ -72,7 +77,7 @@ export interface OrdersRepo {
   issueLink(id: number, paymentUrl: string, returnBase: string, at: string): StoredOrder;
   /** Pending orders whose link sends customers back to `returnBase` (at most `limit`). */
   pendingReturningTo(returnBase: string, limit: number): StoredOrder[];
-  failLink(id: number, failure: { kind: string; message: string }, at: string): StoredOrder;
+  failLink(id: number, failure: LinkFailure, at: string): StoredOrder;
   recordReturn(returnTokenHash: string, transactionId: TransactionId, at: string): ReturnOutcome;
   recordCancel(cancelTokenHash: string, at: string): CancelOutcome;
   /**
@@ -156,7 +161,7 @@ export const toOrder = (row: OrderRow): StoredOrder => ({
   ...paymentHost(row.payment_url, row.profile_base_url),
   transactionId: row.transaction_id,
   transactionKey: row.transaction_key,
-  failure: row.failure,
+  failure: row.failure === null ? null : recordedMessage(parsedJson(row.failure), row.failure),
   paidManually: row.payment_source === 'manual',
   paymentProof: row.payment_proof,
   verification: row.verification,
@@ -173,6 +178,25 @@ export const toOrder = (row: OrderRow): StoredOrder => ({
 function paymentHost(paymentUrl: string | null, baseUrl: string): { paymentHost: string | null; paymentHostForeign: boolean } {
   const host = hostnameOf(paymentUrl);
   return { paymentHost: host, paymentHostForeign: host !== null && host !== hostnameOf(baseUrl) };
+}
+
+/**
+ * What the core said, as it was stored: a message (code and params), or, in rows written before messages were
+ * data, the English sentence itself, which is kept readable as it was.
+ */
+function recordedMessage(stored: unknown, sentence: unknown): Message | null {
+  const message = Message.safeParse(stored);
+  if (message.success) return message.data;
+  return typeof sentence === 'string' ? say('link_failure_recorded', { sentence }) : null;
+}
+
+function parsedJson(text: string): unknown {
+  if (!text.startsWith('{')) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** PD-000123: short enough to read over the phone, sortable, never reused (nothing is deleted). */
@@ -358,9 +382,9 @@ export function createOrdersRepo(db: Db): OrdersRepo {
       ).map(toOrder);
     },
 
-    failLink: inTransaction((id: number, failure: { kind: string; message: string }, at: string) => {
+    failLink: inTransaction((id: number, failure: LinkFailure, at: string) => {
       statement(`UPDATE orders SET status = 'failed', failure = ?, updated_at = ? WHERE id = ? AND status = 'pending'`).run(
-        failure.message,
+        JSON.stringify(failure.message),
         at,
         id,
       );
@@ -531,11 +555,11 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     }),
 
     events(orderId) {
-      return eventsOf.all(orderId).map((e) => ({
-        kind: e.kind,
-        at: e.at,
-        detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
-      }));
+      return eventsOf.all(orderId).map((e) => {
+        if (!e.detail) return { kind: e.kind, at: e.at, detail: null, message: null };
+        const { message, ...detail } = JSON.parse(e.detail) as Record<string, unknown>;
+        return { kind: e.kind, at: e.at, detail, message: message === undefined ? null : recordedMessage(message, message) };
+      });
     },
   };
 }

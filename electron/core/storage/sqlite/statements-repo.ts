@@ -7,7 +7,8 @@
 // The orders repository changes the orders, with their audit rows, inside each of these transactions; this one
 // writes only statements and their lines. Stopped anywhere (a crash, a refused write), the book holds whole chunks,
 // and importing the same file again completes it: a line already in changes nothing.
-import type { StatementMapping } from '../../../../shared/contract';
+import type { Message, StatementMapping } from '../../../../shared/contract';
+import { say } from '../../../../shared/messages/say';
 import type { Db } from './database';
 import type { ClaimOutcome, NewStatementOrder, OrdersRepo } from './orders-repo';
 
@@ -26,7 +27,8 @@ export type StatementLineInput = {
   raw: string;
 };
 
-export type RejectedLine = { line: number; text: string; reason: string };
+/** A line not imported: its number, its text and why (a message: whoever shows it picks the language). */
+export type RejectedLine = { line: number; text: string; reason: Message };
 
 export type StoredStatementLine = Omit<StatementLineInput, 'raw'> & {
   id: number;
@@ -147,6 +149,7 @@ export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo
   // The statement's row always counts what is in, so an import stopped midway says how far it got.
   const countInStatement = db.prepare(`UPDATE statements SET imported = imported + ?, rejected = rejected + ? WHERE id = ?`);
   const finishStatement = db.prepare(`UPDATE statements SET covers_from = ?, covers_to = ? WHERE id = ?`);
+  // The reason is kept as its message (JSON of code and params), so it reads in any language later.
   const insertReject = db.prepare(`INSERT INTO statement_rejects (statement_id, line_no, raw, reason) VALUES (?, ?, ?, ?)`);
 
   // A chunk's lines are staged in one statement (a JSON array read by SQLite itself) and go into statement_lines
@@ -249,12 +252,12 @@ export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo
           rejected.push({
             line: line.line,
             text: line.raw,
-            reason: `transaction ${line.transactionId} was imported before with another amount (${(line.knownAmount / 100).toFixed(2)} taka)`,
+            reason: say('line_imported_before_other_amount', { transactionId: line.transactionId, amountMinor: line.knownAmount }),
           });
         }
       }
       rejected.sort((a, b) => a.line - b.line);
-      for (const r of rejected) insertReject.run(statementId, r.line, r.text, r.reason);
+      for (const r of rejected) insertReject.run(statementId, r.line, r.text, JSON.stringify(r.reason));
       const after = lastLineId.get()!;
       const imported = insertLines.run({ statementId, profileId, at }).changes;
       newMatches.run({ after });

@@ -1,0 +1,27 @@
+// PayDesk's sentences in Bengali, code for code the English ones (a missing or extra code fails the typecheck).
+// The words follow GLOSSARY.md beside this file.
+import type { Translation } from './catalog';
+import { cli } from './bn/cli';
+import { common } from './bn/common';
+import { desktop } from './bn/desktop';
+import { exports } from './bn/exports';
+import { gateway } from './bn/gateway';
+import { input } from './bn/input';
+import { listener } from './bn/listener';
+import { orders } from './bn/orders';
+import { reconciliation } from './bn/reconciliation';
+import { setup } from './bn/setup';
+import type { en } from './en';
+
+export const bn: Translation<typeof en> = {
+  ...common,
+  ...input,
+  ...orders,
+  ...exports,
+  ...reconciliation,
+  ...setup,
+  ...listener,
+  ...gateway,
+  ...desktop,
+  ...cli,
+};
