@@ -140,22 +140,32 @@ export type CreateLinkRequest = z.output<typeof CreateLinkInput>;
 
 const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('day_format'));
 
-export const ListOrdersInput = z
-  .object({
-    status: OrderStatus.optional(),
-    /** Every profile's orders instead of the active profile's. */
-    allProfiles: z.boolean().default(false),
-    search: searchText(),
-    verification: Verification.optional(),
-    /** Local days, inclusive. */
-    from: LocalDay.optional(),
-    to: LocalDay.optional(),
-    sort: z.enum(['time', 'amount']).default('time'),
-    direction: z.enum(['desc', 'asc']).default('desc'),
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(1000).default(200),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: says('date_range_reversed'), path: ['from'] });
+const OrderFilterFields = z.object({
+  status: OrderStatus.optional(),
+  /** Every profile's orders instead of the active profile's. */
+  allProfiles: z.boolean().default(false),
+  search: searchText(),
+  verification: Verification.optional(),
+  /** Local days, inclusive. */
+  from: LocalDay.optional(),
+  to: LocalDay.optional(),
+});
+const daysInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const daysReversed = { message: says('date_range_reversed'), path: ['from'] };
+
+/** Which orders: the list's filter without its order or window (`countOrders`). */
+export const OrderFilterInput = OrderFilterFields.refine(daysInOrder, daysReversed);
+export type OrderFilterInput = z.input<typeof OrderFilterInput>;
+export type OrderFilterQuery = z.output<typeof OrderFilterInput>;
+
+export const ListOrdersInput = OrderFilterFields.extend({
+  sort: z.enum(['time', 'amount']).default('time'),
+  direction: z.enum(['desc', 'asc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+  /** With the totals of every match; without, a broad search's page comes at once and `countOrders` follows. */
+  totals: z.boolean().default(true),
+}).refine(daysInOrder, daysReversed);
 export type ListOrdersInput = z.input<typeof ListOrdersInput>;
 export type ListOrdersQuery = z.output<typeof ListOrdersInput>;
 
@@ -302,12 +312,22 @@ export const ShopDetails = ShopDetailsInput.extend({
 });
 export type ShopDetails = z.infer<typeof ShopDetails>;
 
-export const OrderPage = z.object({
-  orders: z.array(Order),
-  /** Orders matching the filter, for the list's scroll height and its totals line. */
+/** Every order matching a filter, for the list's scroll height and its totals line. */
+export const OrderTotals = z.object({
   total: z.number().int(),
   paidCount: z.number().int(),
   paidSumMinor: z.number().int(),
+});
+export type OrderTotals = z.infer<typeof OrderTotals>;
+
+export const OrderPage = z.object({
+  orders: z.array(Order),
+  /** Whether orders follow this page: a bound on the matches before their totals come. */
+  hasMore: z.boolean(),
+  /** The totals, or null when not asked for. */
+  total: z.number().int().nullable(),
+  paidCount: z.number().int().nullable(),
+  paidSumMinor: z.number().int().nullable(),
 });
 export type OrderPage = z.infer<typeof OrderPage>;
 
@@ -357,7 +377,32 @@ export const NOTIFICATION_NAMES = ['never', 'unlocked', 'always'] as const;
 export const CLOCKS = ['12h', '24h'] as const;
 
 /** What a shopkeeper who never chose has, and what a setting saved before it existed reads as. */
-export const DEFAULT_PREFERENCES = { language: 'en', notificationNames: 'unlocked', linkExpiryHours: 24, clock: '12h' } as const;
+export const DEFAULT_PREFERENCES = {
+  language: 'en',
+  notificationNames: 'unlocked',
+  linkExpiryHours: 24,
+  clock: '12h',
+  paidSound: true,
+  paidSoundVolume: 70,
+  quickAmountsMinor: [10_000, 20_000, 50_000, 100_000],
+  itemPresets: [],
+  confirmAboveMinor: 5_000_000,
+} as const;
+
+/** The largest amount PayDesk takes (shared/money.ts: 12 integer digits), in poisha. */
+const MAX_AMOUNT_MINOR = 99_999_999_999_999;
+const CounterAmount = z
+  .number(says('counter_amount_range'))
+  .int(says('counter_amount_range'))
+  .min(1, says('counter_amount_range'))
+  .max(MAX_AMOUNT_MINOR, says('counter_amount_range'));
+
+/** Something the shop sells often, one press away: its name goes in the note, its price in the amount. */
+export const ItemPreset = z.object({
+  name: z.string().trim().min(1, says('item_name_missing')).max(40, says('item_name_too_long')),
+  priceMinor: CounterAmount,
+});
+export type ItemPreset = z.infer<typeof ItemPreset>;
 
 export const Preferences = z.object({
   language: z.enum(['en', 'bn']),
@@ -368,6 +413,18 @@ export const Preferences = z.object({
     .min(1, says('link_expiry_range'))
     .max(720, says('link_expiry_range')),
   clock: z.enum(CLOCKS).default(DEFAULT_PREFERENCES.clock),
+  /** The chime when a customer's payment comes back, and how loud (percent). */
+  paidSound: z.boolean().default(DEFAULT_PREFERENCES.paidSound),
+  paidSoundVolume: z.number().int().min(0).max(100).default(DEFAULT_PREFERENCES.paidSoundVolume),
+  /** The counter's own amounts, one press each, and its items with their prices (Settings › The counter). */
+  quickAmountsMinor: z
+    .array(CounterAmount)
+    .max(8, says('quick_amounts_too_many'))
+    .readonly()
+    .default(DEFAULT_PREFERENCES.quickAmountsMinor),
+  itemPresets: z.array(ItemPreset).max(24, says('item_presets_too_many')).readonly().default(DEFAULT_PREFERENCES.itemPresets),
+  /** A link above this amount is made only once the shopkeeper has read it back, in digits and in words. */
+  confirmAboveMinor: CounterAmount.default(DEFAULT_PREFERENCES.confirmAboveMinor),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -442,6 +499,10 @@ export type ReconciliationReport = z.infer<typeof ReconciliationReport>;
 export const ReceiptLayout = z.enum(['a4', 'roll80']);
 const ReceiptInput = RefInput.extend({ layout: ReceiptLayout.default('a4') });
 
+/** The apps a pending link can be sent through to a customer who is not at the counter. */
+export const SHARE_VIAS = ['whatsapp', 'sms', 'email'] as const;
+export type ShareVia = (typeof SHARE_VIAS)[number];
+
 /** The orders list's filter, as an export takes it. */
 export const ExportFilter = z.object({
   status: OrderStatus.optional(),
@@ -467,6 +528,49 @@ export const ExportProgress = z.object({
   done: z.number().int(),
   total: z.number().int(),
 });
+
+/** A local day that is on the calendar (not 2026-02-31). */
+const CalendarDay = LocalDay.refine((day) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(y, m - 1, d);
+  return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
+}, says('day_format'));
+
+/**
+ * How a paid order came to be paid: the customer came back from the gateway (return), the shopkeeper typed the
+ * transaction id the customer showed (counter), a statement line was settled by hand (statement), or the
+ * shopkeeper marked it paid by hand (by_hand).
+ */
+export const PAID_WAYS = ['return', 'counter', 'statement', 'by_hand'] as const;
+export type PaidWay = (typeof PAID_WAYS)[number];
+
+/**
+ * The close of one local day for the active profile: the money paid that day (by when it was paid) by how it was
+ * paid and how it stands against the statements, and the links made that day by where they stand now.
+ */
+export const ClosingReport = z.object({
+  day: z.string(),
+  profileName: z.string(),
+  sandbox: z.boolean(),
+  /** When the figures were read: a day not yet over can still change. */
+  at: z.string(),
+  paid: Takings,
+  paidBy: z.object({ return: Takings, counter: Takings, statement: Takings, by_hand: Takings }),
+  byVerification: z.object({
+    unverified: Takings,
+    verified: Takings,
+    amount_mismatch: Takings,
+    missing: Takings,
+    reconciled_by_hand: Takings,
+  }),
+  /** The UNPROVEN verifications together: paid, but no statement has confirmed it at its amount. */
+  notYetVerified: Takings,
+  /** Links made on the day: all of them, and by where they stand now. */
+  made: Takings,
+  madeByStatus: z.object({ paid: Takings, pending: Takings, cancelled: Takings, expired: Takings, failed: Takings }),
+});
+export type ClosingReport = z.infer<typeof ClosingReport>;
+const ClosingDayInput = z.object({ day: CalendarDay.optional() });
 
 /**
  * Whose browser can come back to the return address: this computer only (loopback), devices on the shop's
@@ -519,12 +623,34 @@ export const AppStatus = z.object({
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
+/**
+ * What the customer view (the screen turned to the customer) shows: the shop, and at most the one sale on the
+ * counter: waiting (idle), the link just made (its amount and the address its QR code holds), or paid (the
+ * amount and the transaction id). Nothing else: no other order, no totals, no customer's name or e-mail.
+ */
+const CustomerShop = z.object({ name: z.string(), logoDataUrl: z.string().nullable() });
+export const CustomerDisplay = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('idle'), shop: CustomerShop }),
+  z.object({ kind: z.literal('link'), shop: CustomerShop, amountMinor: z.number().int(), paymentUrl: z.string(), sandbox: z.boolean() }),
+  z.object({
+    kind: z.literal('paid'),
+    shop: CustomerShop,
+    amountMinor: z.number().int(),
+    transactionId: z.string().nullable(),
+    sandbox: z.boolean(),
+  }),
+]);
+export type CustomerDisplay = z.infer<typeof CustomerDisplay>;
+/** The URL fragment that makes the app's page the customer view, so one built renderer serves both windows. */
+export const CUSTOMER_VIEW_HASH = '#customer';
+
 const Empty = z.object({});
 
 export const channels = {
   getStatus: { request: Empty, value: AppStatus },
   createPaymentLink: { request: CreateLinkInput, value: Order },
   listOrders: { request: ListOrdersInput, value: OrderPage },
+  countOrders: { request: OrderFilterInput, value: OrderTotals },
   getOrder: { request: RefInput, value: OrderDetail },
   cancelOrder: { request: RefInput, value: Order },
   markPaidManually: {
@@ -539,9 +665,27 @@ export const channels = {
     value: Order,
   },
   getDashboard: { request: Empty, value: Dashboard },
+  /** The close of a local day (today when none is named). */
+  getClosingReport: { request: ClosingDayInput, value: ClosingReport },
+  /** The close of a day on paper: shown in a window, printed, or saved as a PDF where the shopkeeper chooses. */
+  outputClosingReport: {
+    request: ClosingDayInput.extend({ layout: ReceiptLayout.default('a4'), to: z.enum(['preview', 'print', 'pdf']) }),
+    value: Saved,
+  },
   getPreferences: { request: Empty, value: Preferences },
   savePreferences: { request: Preferences, value: Preferences },
   openPaymentPage: { request: RefInput, value: Empty },
+  /**
+   * Opens WhatsApp, SMS or e-mail with a message holding a pending link (shop, amount, ref, link) in the shop's
+   * language. The page names only the app and the recipient (a phone number or an e-mail address; none: choose
+   * it in the app); the core writes the address.
+   */
+  shareLink: {
+    request: RefInput.extend({ via: z.enum(SHARE_VIAS), to: optionalText(254, 'share_recipient_too_long') }),
+    value: Empty,
+  },
+  /** A pending link's QR code as a counter sign (A4, or the 80 mm roll): shown, printed, or saved as a PDF. */
+  outputQrSign: { request: ReceiptInput.extend({ to: z.enum(['preview', 'print', 'pdf']) }), value: Saved },
   previewReceipt: { request: ReceiptInput, value: Empty },
   printReceipt: { request: ReceiptInput, value: Empty },
   saveReceiptPdf: { request: ReceiptInput, value: Saved },
@@ -582,6 +726,10 @@ export const channels = {
   saveShopDetails: { request: ShopDetailsInput, value: ShopDetails },
   chooseShopLogo: { request: Empty, value: ShopDetails },
   removeShopLogo: { request: Empty, value: ShopDetails },
+  /** What the customer view shows now (it follows the customerDisplay event after). */
+  getCustomerDisplay: { request: Empty, value: CustomerDisplay },
+  /** Opens the customer view (full screen on a second display when there is one) or closes it. */
+  customerView: { request: z.object({ open: z.boolean() }), value: Empty },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -610,6 +758,8 @@ export const events = {
   listenAddressMoved: z.object({ from: z.string(), to: z.string(), at: z.string(), pending: z.array(z.string()) }),
   /** The tunnel PayDesk runs started, connected, stopped or exited. */
   tunnelChanged: TunnelStatus,
+  /** The customer view's new state: the only event its window receives. */
+  customerDisplay: CustomerDisplay,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

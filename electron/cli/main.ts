@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { basename, join, resolve } from 'node:path';
 import {
+  channels,
   CreateLinkInput,
   ExportFilter,
   ListOrdersInput,
@@ -37,6 +38,7 @@ import {
   terminalOut,
   type Out,
 } from './output';
+import { closingJson, closingText } from './report-output';
 import { USAGE } from './usage';
 import { chosenLanguage, environmentLanguage, wordsIn, type Words } from './words';
 import { reachWarning } from '../../shared/reach-warnings';
@@ -93,6 +95,8 @@ export async function run(argv: string[], terminal: Out = console, env: NodeJS.P
         return await reconcileCommand(args, cli);
       case 'return':
         return await returnCommand(args, cli);
+      case 'report':
+        return await reportCommand(args, cli);
       default:
         throw new UsageError(say('cli_unknown_command', { command }));
     }
@@ -414,6 +418,24 @@ async function returnCommand(argv: string[], cli: Cli): Promise<number> {
       else out.error(`paydesk: ${escapeControls(words(report.message))}`);
     }
     return report.ok ? EXIT.done : EXIT.failed;
+  });
+}
+
+/** `paydesk report [--day YYYY-MM-DD] [--json]`: the close of a local day (today by default) for the active profile. */
+async function reportCommand(argv: string[], cli: Cli): Promise<number> {
+  const { dataDir, out, env, words } = cli;
+  const { values, positionals } = parse(argv, { day: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals[0] !== undefined) throw new UsageError(say('cli_report_unexpected', { word: positionals[0] }));
+  const request = channels.getClosingReport.request.safeParse({ day: values.day });
+  if (!request.success) throw new UsageError(say('cli_report_day'));
+  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const reply = core.closing.report(request.data.day);
+    if (!reply.ok) {
+      tell(reply.error, cli);
+      return EXIT.usage;
+    }
+    out.log(values.json ? JSON.stringify(closingJson(reply.value)) : closingText(reply.value, words));
+    return EXIT.done;
   });
 }
 

@@ -32,6 +32,10 @@ Commands:
                             prints how many are verified, mismatched, missing, unclaimed, rejected
                             (COL is a header or a column number; without --map the remembered
                             or guessed columns are used)
+  report [--day YYYY-MM-DD] [--json]
+                            the close of a day (default today) for the active profile: paid total
+                            and count by how it was paid, verified and not yet verified, and the
+                            links made that day by where they stand now
   return check [--json]     request the return address (the public one, or the listener's own) with a
                             one-time check and print each step: address, name, connection,
                             certificate, heard; exits 0 only when PayDesk's listener heard it
@@ -76,6 +80,10 @@ Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad inpu
                             কয়টি যাচাই হয়েছে, অঙ্ক মেলেনি, স্টেটমেন্টে নেই, কোনো অর্ডারে না-মেলা, বাদ পড়েছে
                             তা দেখায় (COL হলো কলামের শিরোনাম বা নম্বর; --map না দিলে আগে মনে রাখা
                             বা আন্দাজ করা কলাম নেওয়া হয়)
+  report [--day YYYY-MM-DD] [--json]
+                            চালু প্রোফাইলের একটি দিনের (না দিলে আজকের) শেষের হিসাব: কীভাবে
+                            পরিশোধিত হয়েছে সেই অনুযায়ী মোট টাকা আর অর্ডার, যাচাই হয়েছে আর এখনও
+                            যাচাই হয়নি, আর সেদিন তৈরি লিংকগুলো এখন কোন অবস্থায়
   return check [--json]     ফেরার ঠিকানায় (বাইরের ঠিকানা, নয়তো PayDesk-এর নিজের) একবারের একটি যাচাই পাঠিয়ে
                             প্রতিটি ধাপ দেখায়: ঠিকানা, নাম, সংযোগ, সার্টিফিকেট, শোনা গেছে কি না;
                             PayDesk নিজে শুনতে পেলে তবেই ০ দিয়ে শেষ হয়

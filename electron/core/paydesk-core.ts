@@ -5,13 +5,16 @@
 import { join } from 'node:path';
 import { DATABASE_FILE } from './storage/data-dir';
 import { openDatabase, type Db } from './storage/sqlite/database';
+import { createClosingQueries } from './storage/sqlite/closing-report';
 import { createOrderQueries } from './storage/sqlite/order-queries';
 import { createOrdersRepo } from './storage/sqlite/orders-repo';
 import { createProfilesRepo, type ProfilesRepo } from './storage/sqlite/profiles-repo';
 import { createSecretsRepo } from './storage/sqlite/secrets-repo';
 import { createSettingsRepo } from './storage/sqlite/settings-repo';
 import { createStatementsRepo } from './storage/sqlite/statements-repo';
+import { createClosingService, type ClosingService } from './closing/closing-service';
 import { createEventBus, type EventBus } from './event-bus';
+import { createCustomerDisplay, type CustomerDisplayService } from './counter/customer-display';
 import { createExportsService, type ExportsService } from './exports/exports-service';
 import { createCheckoutClient, type CheckoutClientOptions } from './gateway/checkout-client';
 import { checkConnection } from './gateway/connection-check';
@@ -59,6 +62,8 @@ export type CoreOptions = {
   checkout?: CheckoutClientOptions;
   /** Where the shop's cloudflared is looked for and runs (default process.env), and how soon an exited one is retried. */
   tunnel?: { env?: NodeJS.ProcessEnv; restartDelayMs?: number };
+  /** How long the customer view shows PAID before it goes back to the shop (default 10 s). */
+  customerPaidHoldMs?: number;
 };
 
 export type PaydeskCore = {
@@ -66,6 +71,8 @@ export type PaydeskCore = {
   reconciliation: ReconciliationService;
   setup: SetupService;
   exports: ExportsService;
+  closing: ClosingService;
+  customerDisplay: CustomerDisplayService;
   events: EventBus<CoreEvents>;
   profiles: ProfilesRepo;
   db: Db;
@@ -155,6 +162,9 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
 
     const exports = createExportsService({ orders, queries, profiles, shop, preferences, events });
     closers.unshift(() => exports.cancel());
+    const closing = createClosingService({ queries: createClosingQueries(db), profiles, shop, preferences });
+    const customerDisplay = createCustomerDisplay({ events, shop: () => shop.get(), paidHoldMs: options.customerPaidHoldMs });
+    closers.unshift(() => customerDisplay.close());
 
     if ((options.listener ?? 'start') === 'start') {
       const stopWatch = watchListenAddress({
@@ -173,7 +183,19 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       closers.unshift(stopWatch);
     }
 
-    return { service, reconciliation, setup, exports, events, profiles, db, runtime: runtime.state, close: () => closeAll(closers) };
+    return {
+      service,
+      reconciliation,
+      setup,
+      exports,
+      closing,
+      customerDisplay,
+      events,
+      profiles,
+      db,
+      runtime: runtime.state,
+      close: () => closeAll(closers),
+    };
   } catch (error) {
     await closeAll(closers);
     throw error;

@@ -22,6 +22,11 @@ export interface Platform {
   confirm(question: Confirmation): Promise<boolean>;
   /** Opens an http(s) URL in the system browser. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Hands a message to the app the system has for WhatsApp (https://wa.me), SMS (sms:) or e-mail (mailto:);
+   * false when no app takes it. Anything else is refused by the main process's allow-list.
+   */
+  openShareLink(url: string): Promise<boolean>;
   /** The bytes of an image the shopkeeper picked (read bounded), or null when cancelled. */
   chooseLogoFile(dialog: OpenDialog): Promise<Uint8Array | null>;
   /**
@@ -38,4 +43,6 @@ export interface Platform {
   print(html: string): Promise<void>;
   /** Shows a document in a window of its own. */
   preview(html: string, title: string): Promise<void>;
+  /** Opens the customer view in a window of its own (full screen on a second display when there is one), or closes it. */
+  customerView(open: boolean): Promise<void>;
 }

@@ -8,7 +8,11 @@ import { appError, fail, ok } from './app-error';
 import { writeFileAtomically } from './files/atomic-file';
 import { refusalOf } from './input-refusal';
 import { paymentLinkProblem } from './values/payment-link';
+import { shareLinkUrl } from './values/share-link';
+import { renderQrSign } from './exports/qr-sign-html';
 import { basename } from 'node:path';
+import type { CustomerDisplayService } from './counter/customer-display';
+import type { ClosingService } from './closing/closing-service';
 import type { ExportsService, Finished } from './exports/exports-service';
 import type { Platform } from './platform';
 import type { OrdersService } from './orders/orders-service';
@@ -22,6 +26,8 @@ export type RouterDeps = {
   reconciliation: ReconciliationService;
   setup: SetupService;
   exports: ExportsService;
+  closing: ClosingService;
+  customerDisplay: CustomerDisplayService;
   platform: Platform;
   /** True only for the app's own page in its main frame. */
   isTrustedSender(sender: Sender): boolean;
@@ -35,13 +41,25 @@ type Handlers = {
 
 const handlers: Handlers = {
   getStatus: (_request, { setup }) => setup.status(),
-  createPaymentLink: (request, { service }) => service.createPaymentLink(request),
+  async createPaymentLink(request, { service, customerDisplay }) {
+    customerDisplay.linkRequested();
+    const reply = await service.createPaymentLink(request);
+    if (reply.ok) customerDisplay.linkMade(reply.value);
+    return reply;
+  },
   listOrders: (request, { service }) => ok(service.listOrders(request)),
+  countOrders: (request, { service }) => ok(service.countOrders(request)),
   getOrder: ({ ref }, { service }) => service.getOrder(ref),
   cancelOrder: ({ ref }, { service }) => service.cancelOrder(ref),
   markPaidManually: ({ ref, reason }, { service }) => service.markPaidManually(ref, reason),
   claimAtCounter: ({ ref, transactionId }, { service }) => service.claimAtCounter(ref, transactionId),
   getDashboard: (_request, { service }) => service.dashboard(),
+  getClosingReport: ({ day }, { closing }) => closing.report(day),
+  async outputClosingReport({ day, layout, to }, { closing, platform, setup }) {
+    const document = closing.document(day, layout);
+    if (!document.ok) return document;
+    return output(document.value, to, words(setup, 'dialog_save_closing_pdf'), platform);
+  },
   getPreferences: (_request, { setup }) => setup.getPreferences(),
   savePreferences: (request, { setup }) => setup.savePreferences(request),
   async openPaymentPage({ ref }, { service, platform }) {
@@ -50,6 +68,26 @@ const handlers: Handlers = {
     if (paymentLinkProblem(url) !== null) return fail(appError('forbidden', say('open_payment_link_not_web')));
     await platform.openExternal(url);
     return ok({});
+  },
+  async shareLink({ ref, via, to }, { service, setup, platform }) {
+    const order = service.findOrder(ref);
+    if (!order) return fail(appError('not_found', say('order_not_found', { ref })));
+    const shop = setup.getShopDetails();
+    const url = shareLinkUrl({ order, via, to: to ?? null, shopName: shop.ok ? shop.value.name : '', language: shopLanguage(setup) });
+    if (!url.ok) return url;
+    return (await platform.openShareLink(url.value)) ? ok({}) : fail(appError('not_found', say('share_no_app', { via })));
+  },
+  async outputQrSign({ ref, layout, to }, { service, setup, platform }) {
+    const order = service.findOrder(ref);
+    if (!order) return fail(appError('not_found', say('order_not_found', { ref })));
+    const shop = setup.getShopDetails();
+    const preferences = setup.getPreferences();
+    if (!shop.ok) return shop;
+    if (!preferences.ok) return preferences;
+    const { language, clock } = preferences.value;
+    const sign = renderQrSign({ order, shop: shop.value, layout, language, clock });
+    if (!sign.ok) return sign;
+    return output(sign.value, to, words(setup, 'dialog_save_qr_sign_pdf'), platform);
   },
   async previewReceipt({ ref, layout }, { exports, platform }) {
     const receipt = exports.receipt(ref, layout);
@@ -136,26 +174,37 @@ const handlers: Handlers = {
   stopTunnel: (_request, { setup }) => setup.stopTunnel(),
   listBindAddresses: (_request, { setup }) => setup.listBindAddresses(),
   getShopDetails: (_request, { setup }) => setup.getShopDetails(),
-  saveShopDetails: (request, { setup }) => setup.saveShopDetails(request),
-  async chooseShopLogo(_request, { setup, platform }) {
+  saveShopDetails: (request, { setup, customerDisplay }) => customerDisplay.shopChanged(setup.saveShopDetails(request)),
+  async chooseShopLogo(_request, { setup, platform, customerDisplay }) {
     const bytes = await platform.chooseLogoFile({
       title: words(setup, 'dialog_choose_logo'),
       filesName: words(setup, 'dialog_logo_files'),
     });
-    return bytes ? setup.setShopLogo(bytes) : setup.getShopDetails();
+    return bytes ? customerDisplay.shopChanged(await setup.setShopLogo(bytes)) : setup.getShopDetails();
   },
-  removeShopLogo: (_request, { setup }) => setup.removeShopLogo(),
+  removeShopLogo: (_request, { setup, customerDisplay }) => customerDisplay.shopChanged(setup.removeShopLogo()),
+  getCustomerDisplay: (_request, { customerDisplay }) => ok(customerDisplay.state()),
+  async customerView({ open }, { platform }) {
+    await platform.customerView(open);
+    return ok({});
+  },
 };
 
-/** A dialog's words in the shop's language (English where the preferences cannot be read). */
-function words(setup: SetupService, code: DialogWords): string {
+/** The shop's language (English where the preferences cannot be read). */
+function shopLanguage(setup: SetupService): Language {
   const preferences = setup.getPreferences();
-  const language: Language = preferences.ok ? preferences.value.language : 'en';
-  return render(say(code), language);
+  return preferences.ok ? preferences.value.language : 'en';
+}
+
+/** A dialog's words in the shop's language. */
+function words(setup: SetupService, code: DialogWords): string {
+  return render(say(code), shopLanguage(setup));
 }
 
 type DialogWords =
   | 'dialog_save_receipt_pdf'
+  | 'dialog_save_qr_sign_pdf'
+  | 'dialog_save_closing_pdf'
   | 'dialog_save_receipts_pdf'
   | 'dialog_receipts_folder'
   | 'dialog_export_csv'
@@ -165,6 +214,22 @@ type DialogWords =
   | 'dialog_logo_files';
 
 const NOT_SAVED = { saved: false, count: 0, fileName: null, cancelled: false };
+
+/** A one-page document (a QR sign, a closing report) shown, printed, or saved as a PDF where the shopkeeper chooses. */
+async function output(
+  { html, fileName, title }: { html: string; fileName: string; title: string },
+  to: 'preview' | 'print' | 'pdf',
+  saveTitle: string,
+  platform: Platform,
+) {
+  if (to === 'preview') await platform.preview(html, title);
+  if (to === 'print') await platform.print(html);
+  if (to !== 'pdf') return ok(NOT_SAVED);
+  const file = await platform.chooseSaveFile({ title: saveTitle, defaultName: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  if (!file) return ok(NOT_SAVED);
+  await writeFileAtomically(file, await platform.pdf.pdf(html));
+  return ok({ saved: true, count: 1, fileName: basename(file), cancelled: false });
+}
 const CANCELLED: Reply<Finished> = { ok: true, value: { count: 0, cancelled: true } };
 
 /** An export's reply: where it went, or that it was cancelled and left nothing. */

@@ -13,7 +13,10 @@ import { chooseLogoFile } from './logo-file';
 import { canOpenExternally } from './navigation';
 import { receiptWindowOptions } from './window-options';
 
-export function createDesktopPlatform(mainWindow: () => BrowserWindow | null): Platform {
+export function createDesktopPlatform(
+  mainWindow: () => BrowserWindow | null,
+  customerView: (open: boolean) => Promise<void> | void,
+): Platform {
   // One hidden window renders every PDF, one document at a time.
   let renderer: BrowserWindow | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -32,6 +35,9 @@ export function createDesktopPlatform(mainWindow: () => BrowserWindow | null): P
   const parent = () => mainWindow() ?? undefined;
 
   return {
+    async customerView(open) {
+      await customerView(open);
+    },
     async confirm(question) {
       const window = parent();
       const box = confirmationBox(question);
@@ -41,6 +47,14 @@ export function createDesktopPlatform(mainWindow: () => BrowserWindow | null): P
     async openExternal(url) {
       if (!canOpenExternally(url)) throw new Error('Only web addresses (http or https) can be opened in the browser.');
       await shell.openExternal(url);
+    },
+    async openShareLink(url) {
+      if (!canOpenExternally(url, 'share')) throw new Error('Only WhatsApp, SMS and e-mail messages go to another app.');
+      // The system refuses when no app is registered for the scheme (no mail app, nothing for sms:).
+      return shell.openExternal(url).then(
+        () => true,
+        () => false,
+      );
     },
     chooseLogoFile: (words) => chooseLogoFile(dialog, mainWindow(), words),
     async chooseStatementFile({ title, filesName }) {

@@ -1,6 +1,6 @@
 // The Electron main process: lifecycle, the window, and the wiring between the page and the core.
 // Every decision it makes lives in a pure module beside it (window-options, navigation, ipc, sqlite-binding).
-import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, safeStorage, screen as displays, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../core/paydesk-core';
@@ -8,6 +8,7 @@ import { APP_NAME, defaultDataDir } from '../core/storage/data-dir';
 import { forwardEvents } from '../core/event-forwarding';
 import { createRouter } from '../core/router';
 import { registerIpc } from './ipc';
+import { createCustomerWindow } from './customer-window';
 import { createDesktopPlatform } from './desktop-platform';
 import { initialScreenState, paidNotification, showsCustomerName } from './paid-notification';
 import { guardWebContents, isTrustedSender, mayGrantPermission } from './navigation';
@@ -22,7 +23,14 @@ const appEntryUrl = devServerUrl ?? new URL('../renderer/index.html', import.met
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
 let mainWindow: BrowserWindow | null = null;
-const platform = createDesktopPlatform(() => mainWindow);
+const customerWindow = createCustomerWindow(
+  { BrowserWindow, screen: displays },
+  { preloadPath, appEntryUrl, shopkeeperWindow: () => mainWindow },
+);
+const platform = createDesktopPlatform(
+  () => mainWindow,
+  (open) => (open ? customerWindow.open() : customerWindow.close()),
+);
 let core: Core | null = null;
 let coreClosed = false;
 
@@ -88,12 +96,15 @@ async function start(): Promise<void> {
     reconciliation: started.reconciliation,
     setup: started.setup,
     exports: started.exports,
+    closing: started.closing,
+    customerDisplay: started.customerDisplay,
     platform,
     isTrustedSender: (sender) => isTrustedSender(sender, appEntryUrl),
   });
   registerIpc(ipcMain, router);
   forwardEvents(started.events, (channel, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+    customerWindow.send(channel, payload);
   });
   let screen = initialScreenState(process.platform);
   powerMonitor.on('lock-screen', () => (screen = 'locked'));
@@ -115,6 +126,8 @@ function createMainWindow(): void {
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    // The customer's screen does not outlive the shopkeeper's.
+    customerWindow.close();
   });
   window.loadURL(appEntryUrl).catch(fail);
 }

@@ -27,12 +27,60 @@ export function isAppUrl(url: string, appEntryUrl: string): boolean {
   return false;
 }
 
-/** Only absolute web addresses go to the system browser, and never ones carrying a user name or password. */
-export function canOpenExternally(url: string): boolean {
+/**
+ * What may leave PayDesk for another program. 'web': absolute web addresses, to the system browser, never ones
+ * carrying a user name or password. 'share': a message for the app that sends it (isShareLink).
+ */
+export function canOpenExternally(url: string, kind: 'web' | 'share' = 'web'): boolean {
+  if (kind === 'share') return isShareLink(url);
   const target = parseUrl(url);
   if (!target) return false;
   if (target.protocol !== 'http:' && target.protocol !== 'https:') return false;
   return target.hostname !== '' && target.username === '' && target.password === '';
+}
+
+/** Windows hands another app at most 2,083 characters; and nothing a person would not see (spaces, controls). */
+const SHARE_MAX_LENGTH = 2048;
+const UNSEEN = /[\u0000-\u0020\u007f-\u00a0\\]/;
+const PHONE_DIGITS = /^[1-9]\d{7,14}$/;
+const EMAIL = /^[A-Za-z0-9._'+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+/** The fields a URL's query holds, each exactly once and each one of `allowed`; null otherwise. */
+function onlyFields(url: URL, ...allowed: string[]): URLSearchParams | null {
+  const names = [...url.searchParams.keys()];
+  const once = new Set(names).size === names.length;
+  return once && names.every((name) => allowed.includes(name)) ? url.searchParams : null;
+}
+
+/**
+ * The allow-list of apps a payment link may be handed to, each in the one shape it is written: WhatsApp
+ * (https://wa.me/<phone>?text=, or the app's own whatsapp://send?phone=&text=), SMS (sms:+<phone>?body=) and
+ * e-mail (mailto:<address>?subject=&body=). A recipient is a phone number in digits or one plain e-mail address,
+ * or none; the query holds only the message. Everything else is refused: another scheme or host, user info, a
+ * fragment, a second recipient, and fields such as mailto's attach= (some mail apps attach a local file), cc= or
+ * bcc=, or a WhatsApp field of another meaning.
+ */
+function isShareLink(url: string): boolean {
+  if (url.length > SHARE_MAX_LENGTH || UNSEEN.test(url)) return false;
+  const target = parseUrl(url);
+  if (!target || target.hash !== '' || target.username !== '' || target.password !== '') return false;
+  switch (target.protocol) {
+    case 'https:': {
+      const phone = /^\/(\d*)$/.exec(target.pathname)?.[1];
+      return target.host === 'wa.me' && phone !== undefined && (phone === '' || PHONE_DIGITS.test(phone)) && !!onlyFields(target, 'text');
+    }
+    case 'whatsapp:': {
+      const fields = onlyFields(target, 'phone', 'text');
+      const phone = fields?.get('phone');
+      return target.host === 'send' && target.pathname === '' && !!fields && (phone == null || PHONE_DIGITS.test(phone));
+    }
+    case 'sms:':
+      return (target.pathname === '' || PHONE_DIGITS.test(target.pathname.replace(/^\+/, ''))) && !!onlyFields(target, 'body');
+    case 'mailto:':
+      return (target.pathname === '' || EMAIL.test(target.pathname)) && !!onlyFields(target, 'subject', 'body');
+    default:
+      return false;
+  }
 }
 
 /** A frame may navigate only within the app's own page. */

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { AppError, AppStatus, Order, Verification } from '../../shared/contract';
 import { Announcer } from './announcer';
 import { Dashboard } from './home/dashboard';
 import { useLanguage } from './i18n/language-provider';
+import { NEW_SALE_KEYS, useNewSaleShortcut } from './navigation/new-sale-shortcut';
 import { panelId, TabBar, tabId, type Tab } from './navigation/tab-bar';
 import { OrdersWorkspace, type WorkspaceRequest } from './orders/orders-workspace';
 import { PartBoundary } from './part-boundary';
 import { callPaydesk, onPaydeskEvent } from './paydesk-call';
-import { PaymentLinkForm } from './payment-link/payment-link-form';
+import { PaymentLinkForm, type SaleForm } from './payment-link/payment-link-form';
 import { PaymentLinkPanel } from './payment-link/payment-link-panel';
 import { ReconcilePage } from './reconcile/reconcile-page';
 import { SettingsPage, type SettingsIntent } from './settings/settings-page';
@@ -35,10 +36,13 @@ export function App() {
   const [request, setRequest] = useState<WorkspaceRequest | null>(null);
   /** The unchecked return address the shopkeeper said "Not now" to: said once, not on every screen again. */
   const [uncheckedDismissed, setUncheckedDismissed] = useState<string | null>(null);
+  const saleForm = useRef<SaleForm>(null);
+  const onScreen = useRef(screen);
+  onScreen.current = screen;
 
   const screens: readonly Tab<Screen>[] = [
     { id: 'home', label: t.tabHome },
-    { id: 'payments', label: t.tabPayments },
+    { id: 'payments', label: t.tabPayments, shortcut: NEW_SALE_KEYS },
     { id: 'orders', label: t.tabOrders },
     { id: 'reconcile', label: t.tabReconcile },
     { id: 'settings', label: t.tabSettings },
@@ -59,6 +63,15 @@ export function App() {
       ),
     [t],
   );
+
+  // Paid: the form is ready for the next customer, unless the shopkeeper is already typing somewhere or answering a dialog.
+  const paidRef = created?.status === 'paid' ? created.ref : null;
+  useEffect(() => {
+    if (paidRef === null || onScreen.current !== 'payments' || document.querySelector('dialog[open]')) return;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.matches('input, textarea, select')) return;
+    saleForm.current?.focusAmount();
+  }, [paidRef]);
 
   const onCreated = useCallback(
     (order: Order) => {
@@ -87,11 +100,31 @@ export function App() {
       : null;
 
   /** To the payment form, ready to type an amount. */
-  const newLink = () => {
+  const toAmount = (clearFinished: boolean) => {
     // The form's panel must be shown before its field can take the focus; after an await (the welcome's
     // choice) React would otherwise draw the switch later than a next-frame focus comes.
-    flushSync(() => open('payments'));
-    document.getElementById('amount')?.focus();
+    flushSync(() => {
+      open('payments');
+      if (clearFinished) setCreated((link) => (link?.status === 'pending' ? link : null));
+    });
+    saleForm.current?.focusAmount();
+  };
+  /** A new sale: a finished link makes way for it (a pending one stays on show until the next is sent). */
+  const newLink = () => toAmount(true);
+
+  useNewSaleShortcut({
+    onNewSale: newLink,
+    typeToSell: screen === 'home' && statusState.kind !== 'loading',
+    onDigit(digit) {
+      newLink();
+      saleForm.current?.startWith(digit);
+    },
+  });
+
+  /** A tab clicked: the Payments screen is for typing an amount, so its field takes the focus. */
+  const select = (next: Screen, by: 'click' | 'arrows') => {
+    if (next === 'payments' && by === 'click') toAmount(false);
+    else open(next);
   };
 
   const openOrder = (ref: string) => {
@@ -159,7 +192,7 @@ export function App() {
             )
           }
         >
-          <TabBar label="PayDesk" tabs={screens} selected={screen} onSelect={(next) => open(next)} />
+          <TabBar label="PayDesk" tabs={screens} selected={screen} onSelect={select} />
         </ModeBanner>
         {statusState.kind !== 'loading' && (
           <>
@@ -183,12 +216,13 @@ export function App() {
               <PartBoundary part="the Payments screen">
                 <div className="create-row">
                   <PaymentLinkForm
+                    ref={saleForm}
                     onSending={() => setCreated(null)}
                     onCreated={onCreated}
                     onOpenSettings={() => open('settings', 'fix-base-url')}
                   />
                   <PartBoundary part="the payment link panel" resetKey={created?.ref}>
-                    <PaymentLinkPanel order={created} />
+                    <PaymentLinkPanel order={created} onNextSale={newLink} onSameAmount={(minor) => saleForm.current?.sell(minor)} />
                   </PartBoundary>
                 </div>
               </PartBoundary>
@@ -227,7 +261,7 @@ export function App() {
               </PartBoundary>
             </main>
             <PartBoundary part="the payment toasts">
-              <PaidToasts onOpen={openOrder} />
+              <PaidToasts onOpen={openOrder} shownRef={screen === 'payments' ? (created?.ref ?? null) : null} />
             </PartBoundary>
           </>
         )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppError } from '../../shared/contract';
 import { ErrorAlert } from './error-alert';
 
@@ -24,13 +24,19 @@ type Props = {
   error?: AppError | null;
   /** The confirming button, after the way out in the row of actions. */
   confirm: ReactNode;
+  /** Where the focus goes when the dialog closes and what opened it is gone (what the dialog did removed it). */
+  returnFocus?(): HTMLElement | null | undefined;
   children?: ReactNode;
 };
+
+const canFocus = (element: HTMLElement | null | undefined): element is HTMLElement =>
+  !!element && element.isConnected && !element.matches(':disabled') && element.checkVisibility();
 
 /**
  * The app's modal dialog: shown with showModal while it is mounted, Escape handed to `onClose` rather than
  * closing it behind React's back, a heading and a sentence that label and describe it, what it asks, an error
- * if one came back, and its row of actions: the way out, then the confirming button.
+ * if one came back, and its row of actions: the way out, then the confirming button. Closed, it gives the focus
+ * back to what opened it, or where `returnFocus` says when that is gone, rather than leaving it at the top of the page.
  */
 export function Dialog({
   titleId,
@@ -45,15 +51,27 @@ export function Dialog({
   busy,
   error,
   confirm,
+  returnFocus,
   children,
 }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Read while the dialog first renders, before anything in it takes the focus.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  const fallback = useRef(returnFocus);
+  fallback.current = returnFocus;
 
   useEffect(() => {
     const element = dialog.current;
     element?.showModal();
-    return () => element?.close();
-  }, []);
+    return () => {
+      element?.close();
+      // Unmounted, the dialog took the focus with it; focus the user moved elsewhere stays where it is.
+      const focused = document.activeElement;
+      if (focused && focused !== document.body && !element?.contains(focused)) return;
+      const target = canFocus(opener) ? opener : fallback.current?.();
+      if (canFocus(target)) target.focus();
+    };
+  }, [opener]);
 
   const content = (
     <>

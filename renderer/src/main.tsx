@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { CUSTOMER_VIEW_HASH } from '../../shared/contract';
 import { App } from './app';
+import { CustomerView } from './customer-view/customer-view';
 import { LanguageProvider } from './i18n/language-provider';
 // Bundled (OFL) so taka signs and Bengali names look the same on every shop's machine, offline.
 import '@fontsource/noto-sans-bengali/400.css';
@@ -17,7 +19,8 @@ void Promise.allSettled(['400', '600'].map((weight) => document.fonts.load(`${we
   createRoot(container).render(
     <StrictMode>
       <LanguageProvider>
-        <App />
+        {/* One built page serves both windows: the shopkeeper's, and at #customer the one turned to the customer. */}
+        {location.hash === CUSTOMER_VIEW_HASH ? <CustomerView /> : <App />}
       </LanguageProvider>
     </StrictMode>,
   ),

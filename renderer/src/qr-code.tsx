@@ -1,39 +1,9 @@
 import { useMemo } from 'react';
-import { encode } from 'uqr';
+import { qrPath } from '../../shared/qr-path';
 import { useLanguage } from './i18n/language-provider';
 
 /** Modules of white around the code: scanners need a quiet zone to find it. */
 const QUIET_ZONE = 3;
-
-/**
- * The largest code drawn: version 20, 97 modules a side, which holds 666 bytes at medium error correction.
- * Past it a module is under 2 px at the sizes drawn here (168 and 232 px), too fine for a phone camera to read
- * off a shop screen reliably; genuine checkout links are a few hundred characters, far below it.
- */
-const MAX_VERSION = 20;
-
-type Drawn = { path: string; modules: number };
-
-/** One rectangle per run of dark modules: a few hundred path commands rather than a few thousand. Null when
- * the address does not fit a code that can be scanned (uqr throws "Data too long"). */
-function draw(url: string): Drawn | null {
-  let qr: ReturnType<typeof encode>;
-  try {
-    qr = encode(url, { ecc: 'M', border: QUIET_ZONE, maxVersion: MAX_VERSION });
-  } catch {
-    return null;
-  }
-  let d = '';
-  qr.data.forEach((row, y) => {
-    for (let x = 0; x < row.length; x++) {
-      if (!row[x]) continue;
-      const start = x;
-      while (row[x + 1]) x++;
-      d += `M${start} ${y}h${x - start + 1}v1h-${x - start + 1}z`;
-    }
-  });
-  return { path: d, modules: qr.size };
-}
 
 type Props = {
   url: string;
@@ -54,7 +24,7 @@ type Props = {
  */
 export function QrCode({ url, label, caption, warn = false, size = 232, className }: Props) {
   const { t } = useLanguage();
-  const drawn = useMemo(() => draw(url), [url]);
+  const drawn = useMemo(() => qrPath(url, QUIET_ZONE), [url]);
 
   if (!drawn) {
     return <p className={`${className} qr-too-long`}>{t.qrTooLong}</p>;

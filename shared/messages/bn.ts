@@ -2,7 +2,9 @@
 // The words follow GLOSSARY.md beside this file.
 import type { Translation } from './catalog';
 import { cli } from './bn/cli';
+import { closing } from './bn/closing';
 import { common } from './bn/common';
+import { counter } from './bn/counter';
 import { desktop } from './bn/desktop';
 import { exports } from './bn/exports';
 import { gateway } from './bn/gateway';
@@ -11,6 +13,7 @@ import { listener } from './bn/listener';
 import { orders } from './bn/orders';
 import { reconciliation } from './bn/reconciliation';
 import { setup } from './bn/setup';
+import { share } from './bn/share';
 import type { en } from './en';
 
 export const bn: Translation<typeof en> = {
@@ -24,4 +27,7 @@ export const bn: Translation<typeof en> = {
   ...gateway,
   ...desktop,
   ...cli,
+  ...closing,
+  ...counter,
+  ...share,
 };

@@ -1,7 +1,9 @@
 // PayDesk's sentences in English: the source of every message code and its params, and the fallback text
 // the core writes to logs. Each area keeps its own phrasebook; the codes are unique across them.
 import { cli } from './en/cli';
+import { closing } from './en/closing';
 import { common } from './en/common';
+import { counter } from './en/counter';
 import { desktop } from './en/desktop';
 import { exports } from './en/exports';
 import { gateway } from './en/gateway';
@@ -10,11 +12,40 @@ import { listener } from './en/listener';
 import { orders } from './en/orders';
 import { reconciliation } from './en/reconciliation';
 import { setup } from './en/setup';
+import { share } from './en/share';
 
 /** Each area's phrasebook, by area, so a test can tell that no code is claimed by two. */
-export const englishAreas = { common, input, orders, exports, reconciliation, setup, listener, gateway, desktop, cli };
+export const englishAreas = {
+  common,
+  input,
+  orders,
+  exports,
+  reconciliation,
+  setup,
+  listener,
+  gateway,
+  desktop,
+  cli,
+  closing,
+  share,
+  counter,
+};
 
-export const en = { ...common, ...input, ...orders, ...exports, ...reconciliation, ...setup, ...listener, ...gateway, ...desktop, ...cli };
+export const en = {
+  ...common,
+  ...input,
+  ...orders,
+  ...exports,
+  ...reconciliation,
+  ...setup,
+  ...listener,
+  ...gateway,
+  ...desktop,
+  ...cli,
+  ...closing,
+  ...share,
+  ...counter,
+};
 
 export type MessageCode = keyof typeof en;
 /** What a code's phrase needs; `undefined` for a code that needs nothing. */

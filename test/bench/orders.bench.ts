@@ -15,7 +15,7 @@ import { constants, gzipSync } from 'node:zlib';
 import type { Statement } from 'better-sqlite3';
 import { startCore, type PaydeskCore } from '../../electron/core/paydesk-core';
 import type { Platform } from '../../electron/core/platform';
-import { createOrderQueries, localDay, type OrderFilter } from '../../electron/core/storage/sqlite/order-queries';
+import { localDay } from '../../electron/core/storage/sqlite/order-queries';
 import { SELECT_ORDERS } from '../../electron/core/storage/sqlite/orders-repo';
 import type { ListOrdersQuery } from '../../shared/contract';
 import { appRouterFor, bridgePaydesk } from '../support/browser-bridge';
@@ -36,6 +36,8 @@ const NAME = 'Nusrat Chowdhury';
 /** A surname in one order of fourteen, and two characters a shopkeeper types (the start of a transaction id): the broad searches. */
 const SURNAME = 'Rahman';
 const PREFIX = 'K7';
+/** The issue's target for a search's page, broad ones included: its totals come after it. */
+const SEARCH_PAGE_P99_MS = 50;
 
 function ms(n: number) {
   return n < 10 ? n.toFixed(2) : n.toFixed(1);
@@ -255,7 +257,29 @@ try {
     hand: Statement;
     handParams: (query: Partial<ListOrdersQuery>) => unknown[];
     runs?: Runs;
+    /** The page's p99 target, when not TARGET.p99Ms. */
+    pageP99Ms?: number;
   };
+  /**
+   * An amount's page by hand: the few orders of that amount beside the text's trigram matches, read first and sorted
+   * (asked as an IN, SQLite walks every order of the profile testing each).
+   */
+  const amountHand = db.prepare(
+    `${SELECT_ORDERS.replace(
+      'FROM orders o',
+      `FROM (SELECT rowid AS id FROM orders_search WHERE orders_search MATCH ?
+       UNION SELECT id FROM orders WHERE profile_id = ? AND amount_minor = ?) AS m CROSS JOIN orders o ON o.id = m.id`,
+    )}
+     WHERE o.profile_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ${PAGE}`,
+  );
+  const amountCase = (typed: string, minor: number): Case => ({
+    label: `+ amount "${typed}"`,
+    query: () => ({ search: typed, limit: PAGE }),
+    hand: amountHand,
+    handParams: () => [phrase(typed), profileId, minor, profileId],
+    runs: EXTRA,
+    pageP99Ms: SEARCH_PAGE_P99_MS,
+  });
   const cases: Case[] = [
     {
       label: 'first page',
@@ -296,6 +320,18 @@ try {
       ),
       handParams: (query) => [phrase(query.search!), profileId],
       runs: EXTRA,
+      pageP99Ms: SEARCH_PAGE_P99_MS,
+    },
+    {
+      label: '+ e-mail "gmail"',
+      query: () => ({ search: 'gmail', limit: PAGE }),
+      hand: db.prepare(
+        `${SELECT_ORDERS} WHERE o.id IN (SELECT rowid FROM orders_search WHERE orders_search MATCH ?) AND o.profile_id = ?
+         ORDER BY o.created_at DESC, o.id DESC LIMIT ${PAGE}`,
+      ),
+      handParams: () => [phrase('gmail'), profileId],
+      runs: EXTRA,
+      pageP99Ms: SEARCH_PAGE_P99_MS,
     },
     {
       label: `+ two letters "${PREFIX}"`,
@@ -306,7 +342,11 @@ try {
       ),
       handParams: (query) => [profileId, ...Array(2).fill(`${query.search!.toUpperCase()}%`)],
       runs: EXTRA,
+      pageP99Ms: SEARCH_PAGE_P99_MS,
     },
+    amountCase('150.50', 15050),
+    amountCase('৳150', 15000),
+    amountCase('১৫০.৫০', 15050),
   ];
 
   // The service and the hand query must agree before their times mean anything.
@@ -317,35 +357,61 @@ try {
     assert.deepEqual(served, handed, `${c.label}: the service and the hand query return the same rows`);
   }
 
-  const queries = createOrderQueries(db);
+  // As the list asks: the page without totals, then countOrders; and the same page by hand in the same run.
   const results = cases.map((c) => {
-    const service = time(() => core.service.listOrders(c.query()), c.runs);
+    const page = time(() => core.service.listOrders({ ...c.query(), totals: false }), c.runs);
     const handTime = time(() => c.hand.all(...c.handParams(c.query())), c.runs);
     const totals = time(() => {
       const { limit: _limit, ...filter } = c.query();
-      return queries.totals({ ...(filter as OrderFilter), profileId });
+      return core.service.countOrders(filter);
     }, c.runs);
-    return { label: c.label, service, hand: handTime, totals, ratio: service.p50 / handTime.p50 };
+    return { label: c.label, page, hand: handTime, totals, ratio: page.p50 / handTime.p50, target: c.pageP99Ms ?? TARGET.p99Ms };
   });
 
   const router = appRouterFor(core, 'http://bench.invalid', platform);
   const routed = await timeAsync(() => router.handle('listOrders', { limit: PAGE }, { url: 'http://bench.invalid/', isMainFrame: true }));
+
+  // A day's close (Home → Close the day, `paydesk report`) on the last whole day, beside the same figures by hand:
+  // payments by when they were paid, grouped as the close groups them, and the day's orders by status.
+  const closeDay = localDay(new Date(Date.parse(newest) - 86_400_000));
+  const closeHand = [
+    db.prepare(
+      `SELECT payment_source, payment_proof, verification, count(*) AS n, sum(amount_minor) AS s FROM orders
+       WHERE profile_id = ? AND verification IS NOT NULL AND paid_at >= ? AND paid_at < ? GROUP BY 1, 2, 3`,
+    ),
+    db.prepare(
+      `SELECT status, count(*) AS n, sum(amount_minor) AS s FROM orders WHERE profile_id = ? AND created_at >= ? AND created_at < ? GROUP BY 1`,
+    ),
+  ];
+  const closeByHand = () =>
+    closeHand.map((q) => q.all(profileId, dayStart(closeDay), dayStart(closeDay, 1)) as Array<{ n: number; s: number }>);
+  const close = core.closing.report(closeDay);
+  assert.ok(close.ok, 'the day closes');
+  const tally = (rows: Array<{ n: number; s: number }>) => ({
+    count: rows.reduce((n, r) => n + r.n, 0),
+    sumMinor: rows.reduce((n, r) => n + r.s, 0),
+  });
+  const [paidByHand, madeByHand] = closeByHand().map(tally);
+  assert.deepEqual([close.value.paid, close.value.made], [paidByHand, madeByHand], 'the close and the hand query agree');
+  const closeService = time(() => core.closing.report(closeDay));
+  const closeHandTime = time(closeByHand);
 
   const render = await renderTimes(core, platform);
   const bundle = bundleSize();
 
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
   const rows: string[][] = [
-    ['query', 'service p50', 'service p99', 'hand p50', 'hand p99', 'ratio', 'totals p50', 'p99<20ms', 'ratio<=3'],
+    ['query', 'page p50', 'page p99', 'hand p50', 'hand p99', 'ratio', 'totals p50', 'totals p99', 'page p99<target', 'ratio<=3'],
     ...results.map((r) => [
       r.label,
-      ms(r.service.p50),
-      ms(r.service.p99),
+      ms(r.page.p50),
+      ms(r.page.p99),
       ms(r.hand.p50),
       ms(r.hand.p99),
       r.ratio.toFixed(1),
       ms(r.totals.p50),
-      verdict(r.service.p99 < TARGET.p99Ms),
+      ms(r.totals.p99),
+      `${verdict(r.page.p99 < r.target)} <${r.target}`,
       verdict(r.ratio <= TARGET.ratio),
     ]),
   ];
@@ -354,13 +420,18 @@ try {
   console.log(
     [
       '',
-      `times in ms. service = core.service.listOrders({...filter, limit: ${PAGE}}) on the active profile, as the UI pays it:`,
-      '  the page of rows, the totals of the whole filter (count, paid count, paid sum) and the mapping to the',
-      '  public Order. hand = only the page rows (same columns, same order) by hand-written SQL on the best index,',
-      '  no totals. ratio = service p50 / hand p50. totals p50 = queries.totals(filter) alone, as the exports call',
-      '  it (for a search that includes its own run of the trigram index).',
+      `times in ms. page = core.service.listOrders({...filter, limit: ${PAGE}, totals: false}) on the active profile, as the`,
+      '  list asks first: the page of rows (one more read, to tell whether more follow) mapped to the public Order.',
+      '  totals = core.service.countOrders(filter), which the list asks for after the page (count, paid count, paid',
+      '  sum over every match; a short first page needs none). hand = only the page rows (same columns, same order)',
+      '  by hand-written SQL on the best index, in the same run. ratio = page p50 / hand p50. target: the page p99',
+      `  under ${TARGET.p99Ms} ms, and under ${SEARCH_PAGE_P99_MS} ms for the broad searches (the issue's target).`,
       `  Rows marked + are beyond the brief: ${EXTRA.timed} timed runs each, so their p99 is the slowest run.`,
       `  Through the router (sender check, zod in and out) the first page takes p50 ${ms(routed.p50)}, p99 ${ms(routed.p99)}.`,
+      '',
+      `close the day ${closeDay} (${close.value.paid.count.toLocaleString('en')} paid, ${close.value.made.count.toLocaleString('en')} links made):` +
+        ` core.closing.report p50 ${ms(closeService.p50)}, p99 ${ms(closeService.p99)}; by hand p50 ${ms(closeHandTime.p50)}, p99 ${ms(closeHandTime.p99)};` +
+        ` ratio ${(closeService.p50 / closeHandTime.p50).toFixed(2)}; p99<${TARGET.p99Ms}ms: ${verdict(closeService.p99 < TARGET.p99Ms)}`,
       '',
       `renderer: ${render.summary}`,
       `  data arrived -> first page shown, median of ${render.loads.length} page loads: ${render.median === null ? 'n/a' : `${ms(render.median)} ms`}` +

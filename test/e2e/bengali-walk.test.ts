@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../shared/messages/catalog';
 import type { BridgedCore } from '../support/browser-bridge';
+import { createLink, openInLanguage, showTab as show, untilInLanguage } from '../support/app-screens';
 import { call } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
 import { serveApp, type TestContext } from '../support/e2e-app';
@@ -178,24 +179,7 @@ async function readDocument(walk: Walk, screen: string, html: () => Promise<stri
 
 const textOf = (page: Page, selector: string) => page.evaluate(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`);
 
-async function openIn(t: TestContext, core: BridgedCore, language: Language): Promise<Page> {
-  await call(core, 'savePreferences', { language, notificationNames: 'unlocked', linkExpiryHours: 24 });
-  const page = await app.openPage(t, core, { viewport: VIEWPORT });
-  page.setDefaultTimeout(5000);
-  await untilInPage(page, `document.documentElement.lang === '${language}' && document.querySelector('[role=tab]')`);
-  return page;
-}
-
-async function show(page: Page, tab: 'home' | 'payments' | 'orders' | 'reconcile' | 'settings'): Promise<void> {
-  await page.locator(`#tab-${tab}`).click();
-  await page.locator(`#panel-${tab}:not([hidden])`).waitFor();
-}
-
-async function createLink(page: Page, amount: string, customerName = ''): Promise<void> {
-  await page.locator('#amount').fill(amount);
-  await page.locator('#customer-name').fill(customerName);
-  await page.locator('#panel-payments form button[type="submit"]').click();
-}
+const openIn = (t: TestContext, core: BridgedCore, language: Language) => openInLanguage(app, t, core, language, { viewport: VIEWPORT });
 
 type Walk = ReturnType<typeof startWalk>;
 
@@ -231,12 +215,50 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
     await page.locator('#payment-url').waitFor();
     paymentUrl = await page.locator('#payment-url').inputValue();
   });
+  await walk.screen(page, 'payments: sending the link, a phone number refused', async () => {
+    await page.locator('#share-phone').fill('01711');
+    await page.locator('.share-actions button').first().click();
+    await page.locator('#share-phone-error').waitFor();
+  });
+  await walk.screen(page, 'payments: the link sent by SMS', async () => {
+    await page.locator('#share-phone').fill('01711-000000');
+    await page.locator('.share-actions button').nth(1).click();
+    await untilInPage(page, `document.querySelector('.share-outcome')?.textContent.trim()`);
+  });
+  await readDocument(walk, 'payments: the QR code printed as a sign', async () => {
+    await page.locator('.print-qr .receipt-actions button').first().click();
+    await eventually(() => core.platform.previewed.length > 0);
+    return core.platform.previewed.at(-1)!;
+  });
+  const customerView = await app.openPage(t, core, { viewport: VIEWPORT }, '#customer');
+  const customerShows = (kind: string) => customerView.locator(`.customer-view[data-display="${kind}"]`).waitFor();
+  await walk.screen(customerView, 'the customer view: the link to scan', () => customerShows('link'));
   let landing = '';
-  await walk.screen(page, 'a payment arrives: the toast', async () => {
+  // The link on show turns Paid where it is; a toast is for a payment that arrives while the shopkeeper is elsewhere.
+  await walk.screen(page, 'a payment arrives while the shopkeeper is on Home: the toast', async () => {
+    await show(page, 'home');
     landing = (await decideOnCheckout(paymentUrl, 'Pay')).body;
     await page.locator('.toast').waitFor();
   });
+  await walk.screen(customerView, 'the customer view: paid', () => customerShows('paid'));
+  await customerView.close();
   await readDocument(walk, 'the page the customer comes back to', async () => landing);
+  await walk.screen(page, 'payments: Paid, in large type, until the next sale', async () => {
+    await show(page, 'payments');
+    await payments.locator('.paid-state').waitFor();
+  });
+  await walk.screen(page, 'payments: a large amount is read back in words', async () => {
+    await page.locator('#amount').fill('75000');
+    await page.locator('#panel-payments form button[type="submit"]').click();
+    await openDialog.waitFor();
+  });
+  await closeDialog().catch(() => {});
+  await walk.screen(page, 'payments: a cancelled link offers the same amount again', async () => {
+    await createLink(page, '30');
+    await payments.locator('.link-qr').waitFor();
+    core.service.cancelOrder(core.service.listOrders({ limit: 1 }).orders[0]!.ref);
+    await payments.locator('.link-over').waitFor();
+  });
 
   const sandbox = core.profiles.active()!;
   await walk.screen(page, 'payments: the gateway refuses, in its own words', async () => {
@@ -271,9 +293,10 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
     await untilInPage(page, `document.querySelector('.detail-receipt .saved-inline')?.textContent.trim()`);
   });
   await readDocument(walk, 'receipts: the receipt itself', async () => {
+    const before = core.platform.previewed.length;
     await detail.locator('.receipt-actions button').first().click();
-    await eventually(() => core.platform.previewed.length > 0);
-    return core.platform.previewed[0]!;
+    await eventually(() => core.platform.previewed.length > before);
+    return core.platform.previewed.at(-1)!;
   });
   await walk.screen(page, 'orders: a pending order’s detail', async () => {
     await page.locator(`[role="row"][data-ref="${pending!.ref}"]`).click();
@@ -350,6 +373,20 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
     await show(page, 'home');
     await page.locator('section.dashboard[aria-busy="false"]').waitFor();
   });
+  await walk.screen(page, 'home: closing the day', async () => {
+    await page.locator('section.dashboard button.close-the-day').click();
+    await page.locator('section.closing-day[aria-busy="false"] .closing-sections').waitFor();
+  });
+  await readDocument(walk, 'home: the closing report on paper', async () => {
+    const before = core.platform.previewed.length;
+    await page.locator('.closing-output button').first().click();
+    await eventually(() => core.platform.previewed.length > before);
+    return core.platform.previewed.at(-1)!;
+  });
+  await page
+    .locator('.closing-head button')
+    .click()
+    .catch(() => {});
   await walk.screen(page, 'settings', async () => {
     await show(page, 'settings');
     await page.locator('form.profile-form').waitFor();
@@ -364,7 +401,7 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
     await call(core, 'setApiKey', { profileName: LIVE_PROFILE, apiKey: 'live-key-0123456789' });
     await call(core, 'switchProfile', { name: LIVE_PROFILE });
     await page.reload();
-    await untilInPage(page, `document.documentElement.lang === '${language}' && document.querySelector('[role=tab]')`);
+    await untilInLanguage(page, language);
     await show(page, 'settings');
     const check = page.locator('.connection-check:has(#connection-check-hint)');
     await check.locator('button').click();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import type { Order } from '../../shared/contract';
+import { DEFAULT_PREFERENCES, type Order } from '../../shared/contract';
 import { formatsFor } from '../../shared/messages/formats';
 import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
@@ -181,6 +181,30 @@ test('search finds a Bengali customer; the status filter and date range narrow t
   await rows.first().getByText('৳4.50').waitFor();
 });
 
+test('typing an amount in the search finds the order of that amount, and a search with more than a page of matches counts them all', async (t) => {
+  const core = await app.startCore(t);
+  const many = Array.from({ length: 150 }, (_, i): OrderSeed => ({
+    amountMinor: 2000 + i,
+    name: 'Karim Ahmed',
+    at: daysAgo(2, 9, i % 60),
+  }));
+  const [tea] = seed(core, [{ amountMinor: 15050, name: 'রহিম উদ্দিন', note: 'চা পাতা', at: daysAgo(1), pay: 'TRXA150' }, ...many]);
+  const page = await openApp(t, core);
+  await tab(page, 'Orders').click();
+  const rows = page.locator('.grid-rows [role="row"]');
+  for (const typed of ['150.50', '৳150.50', '১৫০.৫০']) {
+    await page.getByLabel('Search orders').fill(typed);
+    await totalsLine(page).getByText('1 order · 1 paid · ৳150.50 received').waitFor();
+    assert.equal(await rows.count(), 1, typed);
+    assert.equal(await rows.first().getAttribute('data-ref'), tea!.ref, typed);
+  }
+
+  // More than a page: the rows come first, then the totals of every match from their own request.
+  await page.getByLabel('Search orders').fill('Karim');
+  await totalsLine(page).getByText('150 orders · 0 paid · ৳0.00 received').waitFor();
+  await rows.filter({ hasText: 'Karim Ahmed' }).first().waitFor();
+});
+
 test('order detail shows the timeline and a QR code; Cancel works; marking paid by hand needs a reason and shows as manual', async (t) => {
   const core = await app.startCore(t);
   seedMonth(core);
@@ -325,12 +349,7 @@ test('switching to বাংলা translates the screens, writes taka in Bengal
   await page.reload();
   await tab(page, 'অর্ডার').waitFor();
   await untilInPage(page, "document.documentElement.lang === 'bn'");
-  assert.deepEqual(await call(core, 'getPreferences', {}), {
-    language: 'bn',
-    notificationNames: 'unlocked',
-    linkExpiryHours: 48,
-    clock: '12h',
-  });
+  assert.deepEqual(await call(core, 'getPreferences', {}), { ...DEFAULT_PREFERENCES, language: 'bn', linkExpiryHours: 48 });
 });
 
 test('in বাংলা dates are typed day first in either digits, presets fill both ends, an unreadable date says so, and times read as the clock chosen', async (t) => {

@@ -76,7 +76,11 @@ test('a paid checkout turns the order row Paid with its transaction id, without 
   const transactionId = new URL(customer.url()).searchParams.get('transaction_id')!;
   await customer.close();
 
-  await page.getByText(`Paid · transaction ${transactionId}`).waitFor();
+  // The panel says Paid in large type, with the transaction id, and no longer offers the link to hand out.
+  const paid = page.locator('.paid-state');
+  await paid.getByText('PAID').waitFor();
+  await paid.getByText(transactionId).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Copy' }).count(), 0);
   await tab(page, 'Orders').click();
   await row.getByText('Paid', { exact: true }).waitFor();
   assert.match(await row.innerText(), new RegExp(transactionId));
@@ -117,6 +121,8 @@ test('a sum typed as a shopkeeper writes it makes a link for that many taka', as
   await page.getByLabel('Amount').fill('৳1,50,000');
   assert.equal(await page.getByLabel('Amount').getAttribute('aria-invalid'), null, 'no refusal while it is an amount');
   await page.getByRole('button', { name: 'Create payment link' }).click();
+  // Above the shop's threshold (৳50,000 unless set otherwise), the amount is read back first.
+  await page.getByRole('dialog', { name: 'Make a link for ৳1,50,000.00?' }).getByRole('button', { name: 'Make the link' }).click();
   await page.locator('.link-amount').getByText('৳1,50,000.00', { exact: true }).waitFor();
   assert.deepEqual(
     core.service.listOrders({ limit: 10 }).orders.map((order) => order.amountMinor),

@@ -71,6 +71,8 @@ function observe(core: TestCore, deps: Partial<RouterDeps> = {}): { observed: Te
       reconciliation: core.reconciliation,
       setup: core.setup,
       exports: core.exports,
+      closing: core.closing,
+      customerDisplay: core.customerDisplay,
       platform: core.platform,
       isTrustedSender: (sender) => sender === APP_SENDER,
       ...deps,
@@ -113,9 +115,17 @@ test('every channel’s reply and every event’s payload carries exactly the fi
   await call(c, 'markPaidManually', { ref: (await link('30')).ref, reason: 'paid in cash at the counter' });
   await call(c, 'claimAtCounter', { ref: (await link('40')).ref, transactionId: 'CJH1D2Y4W1' });
   const waiting = await link('55');
+  await call(c, 'shareLink', { ref: waiting.ref, via: 'whatsapp', to: '01711000000' });
+  await call(c, 'outputQrSign', { ref: waiting.ref, layout: 'roll80', to: 'preview' });
   await call(c, 'listOrders', {});
+  await call(c, 'listOrders', { search: 'two shirts', totals: false });
+  await call(c, 'countOrders', { search: 'two shirts' });
   await call(c, 'getOrder', { ref: returned.ref });
   await call(c, 'getDashboard', {});
+  await call(c, 'getCustomerDisplay', {});
+  await call(c, 'customerView', { open: true });
+  await call(c, 'getClosingReport', {});
+  await call(c, 'outputClosingReport', { layout: 'roll80', to: 'preview' });
 
   // Receipts and exports, with the save dialogs answered.
   await call(c, 'previewReceipt', { ref: returned.ref });

@@ -20,6 +20,8 @@ test('every IPC channel answers the app page and refuses subframes, other pages 
     reconciliation: core.reconciliation,
     setup: core.setup,
     exports: core.exports,
+    closing: core.closing,
+    customerDisplay: core.customerDisplay,
     platform: core.platform,
     isTrustedSender: (sender) => isTrustedSender(sender, appEntry),
   });

@@ -31,6 +31,8 @@ export async function startTestCore(t: { after(fn: () => unknown): void }, optio
     reconciliation: core.reconciliation,
     setup: core.setup,
     exports: core.exports,
+    closing: core.closing,
+    customerDisplay: core.customerDisplay,
     platform,
     isTrustedSender: (sender) => sender.isMainFrame && sender.url === APP_SENDER.url,
   });

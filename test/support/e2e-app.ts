@@ -21,8 +21,8 @@ export type ServedApp = {
   readonly origin: string;
   /** A real core whose router trusts the served renderer. */
   startCore(t: TestContext, options?: Partial<CoreOptions>): Promise<BridgedCore>;
-  /** A page in a new context, bridged into `core`, that has navigated to the app. */
-  openPage(t: TestContext, core: BridgedCore, context?: BrowserContextOptions): Promise<Page>;
+  /** A page in a new context, bridged into `core`, that has navigated to the app (at `hash`: '#customer'). */
+  openPage(t: TestContext, core: BridgedCore, context?: BrowserContextOptions, hash?: string): Promise<Page>;
   /** `openPage`, then waits for the app's Home tab panel. */
   openHome(t: TestContext, core: BridgedCore, context?: BrowserContextOptions): Promise<Page>;
 };
@@ -46,12 +46,12 @@ export function serveApp(): ServedApp {
     await server?.close();
   });
 
-  const openPage = async (t: TestContext, core: BridgedCore, context: BrowserContextOptions = {}): Promise<Page> => {
+  const openPage = async (t: TestContext, core: BridgedCore, context: BrowserContextOptions = {}, hash = ''): Promise<Page> => {
     const browserContext = await browser.newContext(context);
     t.after(() => browserContext.close());
     const page = await browserContext.newPage();
     await bridgePaydesk(page, core);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${server.origin}/${hash}`);
     return page;
   };
 

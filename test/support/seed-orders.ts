@@ -58,6 +58,10 @@ export type OrderSeed = {
   at?: Date;
   /** A transaction id: the order is paid by its own return a minute after it was made. */
   pay?: string;
+  /** Settled otherwise than by its return: `pay` claimed at the counter, paid by hand, or cancelled by the shopkeeper. */
+  by?: 'counter' | 'hand' | 'cancel';
+  /** When it was paid or cancelled, if not a minute after it was made. */
+  settledAt?: Date;
   expiresInHours?: number;
 };
 
@@ -91,7 +95,11 @@ export function seedOrderRows(
         },
         at.toISOString(),
       );
-      if (row.pay) orders.recordReturn(hashToken(token), canonicalTransactionId(row.pay)!, paidAt(at).toISOString());
+      const settled = (row.settledAt ?? paidAt(at)).toISOString();
+      if (row.by === 'counter') orders.claimAtCounter(created.id, canonicalTransactionId(row.pay!)!, settled);
+      else if (row.by === 'hand') orders.markPaidManually(created.id, 'Paid in cash at the counter', settled);
+      else if (row.by === 'cancel') orders.cancelByShopkeeper(created.id, settled);
+      else if (row.pay) orders.recordReturn(hashToken(token), canonicalTransactionId(row.pay)!, settled);
       return { ref: created.ref, token };
     }),
   );

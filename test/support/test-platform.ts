@@ -1,10 +1,13 @@
 // The desktop as tests see it: dialogs answer with what the test put in, the browser and the printer
 // are lists to inspect, and PDFs come from real Chromium.
 import type { Confirmation, OpenDialog, Platform, SaveDialog } from '../../electron/core/platform';
+import { canOpenExternally } from '../../electron/main/navigation';
 import { chromiumPdfRenderer } from './chromium-pdf';
 
 export type TestPlatform = Platform & {
   opened: string[];
+  /** The messages handed to WhatsApp, SMS or e-mail, each past the main process's allow-list. */
+  shared: string[];
   printed: string[];
   previewed: string[];
   saveDialogs: SaveDialog[];
@@ -14,6 +17,8 @@ export type TestPlatform = Platform & {
   folderDialogs: string[];
   /** The questions the main process asked the shopkeeper. */
   confirmations: Confirmation[];
+  /** Each time the page asked for the customer view: true to open it, false to close it. */
+  customerViews: boolean[];
   /** What the next dialogs answer; null is the shopkeeper pressing Cancel. */
   choices: {
     logo: Uint8Array | null;
@@ -23,24 +28,35 @@ export type TestPlatform = Platform & {
     confirm: boolean;
     /** The statement file the open dialog picks. */
     statement: { name: string; bytes: Uint8Array } | null;
+    /** Whether the system has an app for the next shared messages (false: none takes WhatsApp, SMS or e-mail). */
+    shareApp: boolean;
   };
 };
 
 export function createTestPlatform(t: { after(fn: () => unknown): void }): TestPlatform {
   const platform: TestPlatform = {
     opened: [],
+    shared: [],
     printed: [],
     previewed: [],
     saveDialogs: [],
     openDialogs: [],
     folderDialogs: [],
     confirmations: [],
-    choices: { logo: null, saveFile: null, folder: null, confirm: true, statement: null },
+    customerViews: [],
+    choices: { logo: null, saveFile: null, folder: null, confirm: true, statement: null, shareApp: true },
     async confirm(question) {
       platform.confirmations.push(question);
       return platform.choices.confirm;
     },
     openExternal: async (url) => void platform.opened.push(url),
+    // The desktop's own allow-list decides, as in the app: a refused address throws and is not recorded.
+    async openShareLink(url) {
+      if (!canOpenExternally(url, 'share')) throw new Error(`The main process refuses to hand over ${url}`);
+      if (!platform.choices.shareApp) return false;
+      platform.shared.push(url);
+      return true;
+    },
     async chooseLogoFile(dialog) {
       platform.openDialogs.push({ ...dialog, picks: 'logo' });
       return platform.choices.logo;
@@ -60,6 +76,7 @@ export function createTestPlatform(t: { after(fn: () => unknown): void }): TestP
     pdf: chromiumPdfRenderer(t),
     print: async (html) => void platform.printed.push(html),
     preview: async (html) => void platform.previewed.push(html),
+    customerView: async (open) => void platform.customerViews.push(open),
   };
   return platform;
 }

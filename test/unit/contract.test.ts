@@ -30,7 +30,7 @@ test('a payment-link request with a bad amount, e-mail or an overlong note is re
 });
 
 test('list queries default to 200 rows and refuse unknown statuses', () => {
-  assert.deepEqual(ListOrdersInput.parse({}), { allProfiles: false, sort: 'time', direction: 'desc', offset: 0, limit: 200 });
+  assert.deepEqual(ListOrdersInput.parse({}), { allProfiles: false, sort: 'time', direction: 'desc', offset: 0, limit: 200, totals: true });
   assert.equal(ListOrdersInput.safeParse({ from: '2026-11-25', to: '2026-11-01' }).success, false);
   assert.equal(ListOrdersInput.safeParse({ status: 'lost' }).success, false);
   assert.equal(ListOrdersInput.safeParse({ limit: 100000 }).success, false);

@@ -28,6 +28,8 @@ const STRICT_CSP: Record<string, string[]> = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
+  // The Paid chime, a bundled file.
+  'media-src': ["'self'"],
   'connect-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

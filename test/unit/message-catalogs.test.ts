@@ -32,6 +32,7 @@ const DATA: Samples = {
     transactionId: 'TRX7Q9ZK',
     customerName: 'রহিমা খাতুন',
     profile: 'Gulshan Counter',
+    shop: 'Frobnicate Store',
     file: '/home/shop/orders-0412.csv',
     path: '/home/shop/bkash-0412.xlsx',
     origin: 'https://pay.frobnicate.example',
@@ -86,6 +87,8 @@ const VALUES: Samples = {
     to: '2026-03-31',
     validFrom: '2027-01-15T00:00:00.000Z',
     validTo: '2026-02-28T23:59:59.000Z',
+    day: '2026-03-14',
+    at: '2026-03-14T15:45:00.000Z',
   },
   number: {
     max: 4821,
@@ -220,7 +223,7 @@ const CLI_SYNTAX = new RegExp(
     [
       // Examples first, so a command word does not take the start of one: a ref, a file name, a number after an option.
       String.raw`PD-\d+|[a-z]+\.(?:csv|html)|(?<=--[a-z-]+ )\d+(?:\.\d+)?|\\uXXXX`,
-      'paydesk|profile|add|list|use|link|listen|orders|export|csv|receipt|reconcile|return|check|sandbox',
+      'paydesk|profile|add|list|use|link|listen|orders|export|csv|receipt|reconcile|return|check|sandbox|report',
       'en|bn|a4|roll80|json|trx|amount|time|sender|reference|unverified|verified|amount_mismatch|missing|reconciled_by_hand',
       '-{1,2}[a-z][a-z-]*',
       String.raw`[A-Z][A-Z0-9_]*(?:\.html)?`,

@@ -2,7 +2,7 @@
 // order book, and the changes it hears are the core's own orderChanged events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ListOrdersInput, OrderPage, Reply } from '../../shared/contract';
+import type { ListOrdersInput, OrderFilterInput, OrderPage, OrderTotals, Reply } from '../../shared/contract';
 import { inEnglish, say } from '../../shared/messages/say';
 import {
   createOrderPages,
@@ -26,6 +26,11 @@ type Listed = {
   store: OrderPagesStore;
   /** The requests the cache made, in order. */
   requests: ListOrdersInput[];
+  /** The totals it asked for, in order. */
+  counts: OrderFilterInput[];
+  /** While held, the totals wait until `releaseCounts()`. */
+  holdCounts(): void;
+  releaseCounts(): void;
   shifts: number[];
   /** While held, answers wait until `release()`. */
   hold(): void;
@@ -37,8 +42,10 @@ type Listed = {
 /** A cache over `core`'s order book, fed the core's orderChanged events. */
 function listed(t: { after(fn: () => unknown): void }, core: TestCore, query = NEWEST_FIRST): Listed {
   const requests: ListOrdersInput[] = [];
+  const counts: OrderFilterInput[] = [];
   const shifts: number[] = [];
   let held: Array<() => void> | null = null;
+  let countsHeld: Array<() => void> | null = null;
   let failures = 0;
   const store = createOrderPages({
     query,
@@ -56,6 +63,11 @@ function listed(t: { after(fn: () => unknown): void }, core: TestCore, query = N
       }
       return (await core.router.handle('listOrders', request, APP_SENDER)) as Reply<OrderPage>;
     },
+    async count(filter) {
+      counts.push(filter);
+      if (countsHeld) await new Promise<void>((resolve) => countsHeld!.push(resolve));
+      return (await core.router.handle('countOrders', filter, APP_SENDER)) as Reply<OrderTotals>;
+    },
     onShift: (rows) => shifts.push(rows),
   });
   const stop = core.events.on('orderChanged', store.orderChanged);
@@ -66,7 +78,16 @@ function listed(t: { after(fn: () => unknown): void }, core: TestCore, query = N
   return {
     store,
     requests,
+    counts,
     shifts,
+    holdCounts: () => {
+      countsHeld = [];
+    },
+    releaseCounts: () => {
+      const waiting = countsHeld ?? [];
+      countsHeld = null;
+      waiting.forEach((resolve) => resolve());
+    },
     hold: () => {
       held = [];
     },
@@ -94,7 +115,7 @@ test('a hidden list fetches its first page and nothing more until it is shown', 
   const { store, requests } = listed(t, core);
   store.show(SCREEN);
   await eventually(() => totalOf(store) === 250);
-  assert.deepEqual(requests, [{ ...NEWEST_FIRST, offset: 0, limit: PAGE }]);
+  assert.deepEqual(requests, [{ ...NEWEST_FIRST, offset: 0, limit: PAGE, totals: false }]);
   assert.equal(store.rowAt(0)?.amountMinor, 100);
 
   store.show({ first: 150, count: 20, atTop: false });
@@ -182,7 +203,7 @@ test('a new query forgets every row and drops an answer meant for the old one', 
   await settle();
   assert.equal(totalOf(store), 0, 'only the new query’s answer was kept');
   assert.equal(store.rowAt(0), undefined);
-  assert.deepEqual(requests.at(-1), { ...paidOnly, offset: 0, limit: PAGE });
+  assert.deepEqual(requests.at(-1), { ...paidOnly, offset: 0, limit: PAGE, totals: false });
 
   store.setQuery({ ...paidOnly }, 'paid');
   await settle();
@@ -274,4 +295,60 @@ test('subscribers hear each change, and a snapshot is a new object only when som
   const last = heard;
   store.setQuery({ ...NEWEST_FIRST, direction: 'asc' }, 'oldest first');
   assert.equal(heard, last);
+});
+
+test('a first page with more after it shows its rows at once, and the totals follow in a request of their own', async (t) => {
+  const { core } = await bookOf(t, 250);
+  const listing = listed(t, core);
+  const { store, requests, counts } = listing;
+  listing.holdCounts();
+  store.setVisible(true);
+  store.show(SCREEN);
+  await eventually(() => store.rowAt(0) !== undefined);
+  assert.deepEqual(requests, [{ ...NEWEST_FIRST, offset: 0, limit: PAGE, totals: false }]);
+  assert.deepEqual(counts, [{ allProfiles: false }]);
+  assert.equal(store.getSnapshot().totals, null, 'no number before the totals come');
+  assert.equal(store.getSnapshot().rowCount, PAGE + 1, 'the rows laid out reach one past the page, as more follow');
+
+  listing.releaseCounts();
+  await eventually(() => store.getSnapshot().totals !== null);
+  assert.deepEqual(store.getSnapshot().totals, core.service.countOrders({}));
+  assert.equal(store.getSnapshot().rowCount, 250);
+  await settle();
+  assert.equal(counts.length, 1);
+});
+
+test('a short first page is its own totals: nothing more is asked', async (t) => {
+  const { core, seeded } = await bookOf(t, 5);
+  await call(core, 'markPaidManually', { ref: seeded[1]!.ref, reason: 'paid in cash at the counter' });
+  const { store, requests, counts } = listed(t, core);
+  store.show(SCREEN);
+  await eventually(() => store.getSnapshot().totals !== null);
+  await settle();
+  assert.deepEqual(store.getSnapshot().totals, { total: 5, paidCount: 1, paidSumMinor: 100 });
+  assert.deepEqual(store.getSnapshot().totals, core.service.countOrders({}));
+  assert.equal(requests.length, 1);
+  assert.deepEqual(counts, []);
+});
+
+test('totals counted for an older query never show once the query has changed', async (t) => {
+  const { core, seeded } = await bookOf(t, 250);
+  for (const order of seeded.slice(0, 3)) await call(core, 'markPaidManually', { ref: order.ref, reason: 'paid in cash at the counter' });
+  const listing = listed(t, core);
+  const { store, counts } = listing;
+  const shown: Array<number | undefined> = [];
+  store.subscribe(() => shown.push(store.getSnapshot().totals?.total));
+  listing.holdCounts();
+  store.setVisible(true);
+  store.show(SCREEN);
+  await eventually(() => counts.length === 1);
+  const pending: OrdersQuery = { ...NEWEST_FIRST, status: 'pending' };
+  store.setQuery(pending, 'pending');
+  await eventually(() => counts.length === 2);
+  listing.releaseCounts();
+  await eventually(() => store.getSnapshot().totals !== null);
+  await settle();
+  assert.deepEqual(counts, [{ allProfiles: false }, { allProfiles: false, status: 'pending' }]);
+  assert.equal(totalOf(store), 247);
+  assert.ok(!shown.includes(250), 'the older query’s 250 was dropped');
 });

@@ -9,7 +9,9 @@ import type {
   Message,
   Order,
   OrderDetail,
+  OrderFilterQuery,
   OrderPage,
+  OrderTotals,
   Reply,
 } from '../../../shared/contract';
 import { say } from '../../../shared/messages/say';
@@ -73,6 +75,12 @@ export function createOrdersService(deps: ServiceDeps) {
   };
 
   /** An order the shopkeeper may still act on: orders of a removed profile are read-only. */
+  /** The filter for the active profile's orders, or every profile's when asked. */
+  const scoped = <F extends object>(filter: F, allProfiles: boolean | undefined) => {
+    const profile = allProfiles ? null : deps.profiles.active();
+    return { ...filter, ...(profile ? { profileId: profile.id } : {}) };
+  };
+
   const writable = (ref: string): Reply<StoredOrder> => {
     const order = deps.orders.findByRef(ref);
     if (!order) return fail(orderNotFound(ref));
@@ -132,18 +140,32 @@ export function createOrdersService(deps: ServiceDeps) {
       return fail(appError(kind, message, { gatewayMessage }));
     },
 
-    /** A window of the active profile's orders (or every profile's, when asked) with the filter's totals. */
-    listOrders({ allProfiles, sort, direction, offset, limit, ...filter }: Partial<ListOrdersQuery>): OrderPage {
-      const profile = allProfiles ? null : deps.profiles.active();
-      const scoped = { ...filter, ...(profile ? { profileId: profile.id } : {}) };
-      const { orders, totals } = deps.queries.list({
-        ...scoped,
+    /**
+     * A window of the active profile's orders (or every profile's, when asked), with the filter's totals unless
+     * `totals` is false. One row more than asked for is read, to tell whether more follow.
+     */
+    listOrders({ allProfiles, sort, direction, offset, limit, totals, ...filter }: Partial<ListOrdersQuery>): OrderPage {
+      const shown = limit ?? 200;
+      const query = {
+        ...scoped(filter, allProfiles),
         sort: sort ?? 'time',
         direction: direction ?? 'desc',
         offset: offset ?? 0,
-        limit: limit ?? 200,
-      });
-      return { orders: orders.map(toPublicOrder), ...totals };
+        limit: shown + 1,
+      };
+      const listed = totals === false ? { orders: deps.queries.page(query), totals: null } : deps.queries.list(query);
+      return {
+        orders: listed.orders.slice(0, shown).map(toPublicOrder),
+        hasMore: listed.orders.length > shown,
+        total: listed.totals?.total ?? null,
+        paidCount: listed.totals?.paidCount ?? null,
+        paidSumMinor: listed.totals?.paidSumMinor ?? null,
+      };
+    },
+
+    /** The totals of every order the filter matches: a broad search's take longer than its page. */
+    countOrders({ allProfiles, ...filter }: Partial<OrderFilterQuery>): OrderTotals {
+      return deps.queries.totals(scoped(filter, allProfiles));
     },
 
     getOrder(ref: string): Reply<OrderDetail> {

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { DataText } from '../data-text';
 import { callPaydesk } from '../paydesk-call';
+import { DocumentButtons, type DocumentOutput } from './document-buttons';
 import { LayoutChoice, type ReceiptLayoutId } from './layout-choice';
 
 type Props = {
@@ -13,24 +14,22 @@ type Props = {
   onLayoutChange(layout: ReceiptLayoutId): void;
 };
 
-type Action = 'preview' | 'print' | 'save';
-
 /**
  * The receipt of a paid order: previewed in a window, printed through the system dialog (a thermal printer
  * takes the 80 mm roll), or saved as a PDF where the shopkeeper chooses in the save dialog.
  */
 export function ReceiptSection({ order, layout, onLayoutChange }: Props) {
   const { t } = useLanguage();
-  const [busy, setBusy] = useState<Action | null>(null);
+  const [busy, setBusy] = useState<DocumentOutput | null>(null);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
-  async function act(action: Action) {
+  async function act(action: DocumentOutput) {
     setBusy(action);
     setSaved(false);
     setError(null);
     const request = { ref: order.ref, layout };
-    if (action === 'save') {
+    if (action === 'pdf') {
       const reply = await callPaydesk('saveReceiptPdf', request);
       // saved:false is the shopkeeper closing the dialog: nothing happened, so nothing is said.
       if (reply.ok) setSaved(reply.value.saved);
@@ -56,17 +55,7 @@ export function ReceiptSection({ order, layout, onLayoutChange }: Props) {
           disabled={busy !== null}
         />
       </div>
-      <div className="receipt-actions">
-        <button type="button" className="secondary" onClick={() => act('preview')} disabled={busy !== null}>
-          {t.previewReceipt}
-        </button>
-        <button type="button" className="secondary" onClick={() => act('print')} disabled={busy !== null}>
-          {t.printReceipt}
-        </button>
-        <button type="button" className="confirm" onClick={() => act('save')} disabled={busy !== null}>
-          {busy === 'save' ? t.saving : t.saveReceiptPdf}
-        </button>
-      </div>
+      <DocumentButtons className="receipt-actions" busy={busy} onOutput={act} />
       <p className="saved-inline" role="status">
         {saved && <DataText text={t.receiptSaved(order.ref)} data={[order.ref]} />}
       </p>

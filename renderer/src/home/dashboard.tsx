@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { UNPROVEN, type Verification } from '../../../shared/contract';
+import { ClosingDay } from '../closing/closing-day';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { DailyChart } from './daily-chart';
@@ -21,11 +23,17 @@ export function Dashboard({ scope, onNewLink, onShowPending, onShowVerification,
   const { t, formats } = useLanguage();
   const { dashboard, error } = useDashboard(scope);
   const unverified = dashboard?.paidUnverified ?? null;
+  const [closing, setClosing] = useState(false);
+
+  if (closing) return <ClosingDay scope={scope} onBack={() => setClosing(false)} />;
 
   return (
     <section className="dashboard" aria-labelledby="dashboard-title" aria-busy={!dashboard && !error}>
       <div className="dashboard-head">
         <h2 id="dashboard-title">{t.dashboardTitle}</h2>
+        <button type="button" className="secondary inline close-the-day" onClick={() => setClosing(true)}>
+          {t.closeTheDay}
+        </button>
         <button type="button" className="primary inline" onClick={onNewLink}>
           {t.newLinkShortcut}
         </button>

@@ -104,6 +104,12 @@ export const english = {
   showVerification: (label: string, shown: string) => `${label}: ${shown}`,
   importStatementShortcut: 'Import statement…',
 
+  // Closing the day (from Home)
+  closeTheDay: 'Close the day',
+  closingBack: 'Back to Home',
+  closingDayLabel: 'Day',
+  closingSaved: (file: string) => `Saved the closing report as ${file}.`,
+
   // Payment link form and panel
   newLinkTitle: 'New payment link',
   amountLabel: 'Amount',
@@ -147,12 +153,65 @@ export const english = {
   },
   chooseWhereCustomersPay: 'Choose where customers pay',
   qrTooLong: 'This link is too long for a QR code; copy it or open it instead.',
+
+  // Sending a pending link to a customer who is not at the counter, and printing its QR code
+  shareTitle: 'Send the link',
+  sharePhone: 'Customer’s mobile number',
+  sharePhoneHint: 'For WhatsApp and SMS. Leave it empty to choose the contact there.',
+  shareVia: { whatsapp: 'WhatsApp', sms: 'SMS', email: 'E-mail' } satisfies Record<ChannelRequest<'shareLink'>['via'], string>,
+  shareEmailTo: (email: string) => `E-mail goes to ${email}.`,
+  shareOpened: {
+    whatsapp: 'WhatsApp is open with the message: press Send there.',
+    sms: 'Your SMS app is open with the message: press Send there.',
+    email: 'Your e-mail app is open with the message: press Send there.',
+  } satisfies Record<ChannelRequest<'shareLink'>['via'], string>,
+  printQrTitle: 'Print the QR code',
+  printQrHint: 'A sign for the counter: the code, the amount and your shop’s name.',
+  qrSignSaved: (ref: string) => `Saved the QR code for ${ref} as a PDF.`,
   foreignHost: (host: string, gateway: string | null) =>
     `This link points to ${host}, not to your gateway${gateway ? ` ${gateway}` : ''}. Check it before giving it to a customer.`,
+
+  // The counter: selling fast (the keypad, quick amounts, the confirmation, the Paid state)
+  newSaleKeys: 'New sale from any screen:',
+  or: 'or',
+  keypadLabel: 'Keypad',
+  keypadBack: 'Delete the last digit',
+  keypadClear: 'Clear all digits',
+  quickAmountsLabel: 'Quick amounts',
+  itemPresetsLabel: 'Items',
+  confirmAmountTitle: (amount: string) => `Make a link for ${amount}?`,
+  confirmAmountWhy: (threshold: string) => `That is more than ${threshold}: read the amount back before the customer pays it.`,
+  confirmAmountWords: (words: string) => `In words: ${words}.`,
+  confirmAmountYes: 'Make the link',
+  confirmAmountBack: 'Change the amount',
+  paidMark: 'PAID',
+  paidTransactionLabel: 'Transaction ID',
+  nextSale: 'Next sale',
+  sameAmountAgain: 'Make another for the same amount',
+  linkOver: 'This link can no longer be paid: there is nothing to hand out.',
+
+  // Settings: the counter's own amounts
+  counterTitle: 'The counter',
+  counterIntro: 'What the Payments screen offers at one press, and the amount above which PayDesk asks before making a link.',
+  quickAmountField: (n: string) => `Quick amount ${n}`,
+  quickAmountsHint: (max: string) => `Up to ${max}, in taka.`,
+  addQuickAmount: 'Add an amount',
+  removeQuickAmount: (n: string) => `Remove quick amount ${n}`,
+  itemsHint: 'Pressing an item puts its price in the amount and its name in the note.',
+  itemName: 'Item',
+  itemPrice: 'Price',
+  addItem: 'Add an item',
+  removeItem: (n: string) => `Remove item ${n}`,
+  confirmAboveLabel: 'Ask before a link above',
+  confirmAboveHint: 'PayDesk shows such an amount in digits and in words, and makes the link once you confirm.',
+  saveCounter: 'Save the counter',
+  counterSaved: 'Saved: the Payments screen offers these now.',
 
   // Orders list
   ordersTitle: 'Orders',
   loadingOrders: 'Loading orders…',
+  /** The rows are here; the totals of a broad search are still being counted. */
+  countingOrders: '…',
   loadingRow: 'Loading…',
   totalsLine: (count: number, shownCount: string, paidCount: string, paidSum: string) =>
     `${plural(count, shownCount, 'order', 'orders')} · ${paidCount} paid · ${paidSum} received`,
@@ -161,7 +220,7 @@ export const english = {
   noOrdersForProfile: 'No orders for this profile yet. Payment links you create appear here.',
   ordersFilterLabel: 'Find orders',
   searchLabel: 'Search orders',
-  searchPlaceholder: 'Search ref, customer, e-mail, transaction id or note',
+  searchPlaceholder: 'Search ref, customer, e-mail, transaction id, note or amount',
   statusFilterLabel: 'Status',
   allStatuses: 'All statuses',
   fromLabel: 'From',
@@ -403,6 +462,24 @@ export const english = {
   toastUnverifiedNote: 'Verified once a statement shows it.',
   toastOpen: 'Open order',
   dismissToast: 'Dismiss',
+
+  // The customer view (the screen turned to the customer) and its button
+  customerViewButton: 'Customer screen',
+  customerViewHint:
+    'Shows the amount and the QR code to the customer: full screen on a second display, or a window to make full screen with F11. Keyboard: Ctrl+Shift+D',
+  customerWelcome: 'Welcome',
+  customerScanToPay: 'Scan to pay',
+  customerSandbox: 'Test payment: no real money',
+  customerPaid: 'PAID',
+  customerTransaction: 'Transaction ID',
+  customerThanks: 'Thank you',
+
+  // Settings: the Paid chime
+  soundLegend: 'Sound when a payment arrives',
+  soundOn: 'Play a chime when a customer’s payment comes back',
+  soundVolume: 'Volume',
+  soundVolumeValue: (percent: string) => `${percent}%`,
+  soundTry: 'Play it',
 
   // Settings: preferences
   preferencesTitle: 'Language, time, notifications and payment links',

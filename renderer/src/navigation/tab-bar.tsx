@@ -1,11 +1,17 @@
 import { useRef, type KeyboardEvent } from 'react';
 
-export type Tab<T extends string> = { id: T; label: string };
+export type Tab<T extends string> = {
+  id: T;
+  label: string;
+  /** The keys that open it from anywhere, as aria-keyshortcuts writes them ("F2 Control+N"). */
+  shortcut?: string;
+};
 
 type Props<T extends string> = {
   tabs: readonly Tab<T>[];
   selected: T;
-  onSelect(id: T): void;
+  /** `by`: a click (or Enter, Space) opens the screen to work in it; the arrow keys only move along the tabs. */
+  onSelect(id: T, by: 'click' | 'arrows'): void;
   label: string;
 };
 
@@ -34,7 +40,7 @@ export function TabBar<T extends string>({ tabs, selected, onSelect, label }: Pr
     if (next === null) return;
     event.preventDefault();
     const tab = tabs[next]!;
-    onSelect(tab.id);
+    onSelect(tab.id, 'arrows');
     buttons.current.get(tab.id)?.focus();
   }
 
@@ -50,7 +56,8 @@ export function TabBar<T extends string>({ tabs, selected, onSelect, label }: Pr
           aria-selected={tab.id === selected}
           aria-controls={panelId(tab.id)}
           tabIndex={tab.id === selected ? 0 : -1}
-          onClick={() => onSelect(tab.id)}
+          aria-keyshortcuts={tab.shortcut}
+          onClick={() => onSelect(tab.id, 'click')}
         >
           {tab.label}
         </button>

@@ -9,10 +9,12 @@ type Props = {
   order: Order;
   onDone(order: Order): void;
   onClose(): void;
+  /** Where the focus goes once the order changed and the button that opened the dialog is gone. */
+  returnFocus(): HTMLElement | null | undefined;
 };
 
 /** Asks before a pending link is withdrawn. Escape or "Keep the link" backs out. */
-export function CancelOrderDialog({ order, onDone, onClose }: Props) {
+export function CancelOrderDialog({ order, onDone, onClose, returnFocus }: Props) {
   const { t, formats } = useLanguage();
   const { busy: cancelling, error, send } = useFormReply();
 
@@ -25,6 +27,7 @@ export function CancelOrderDialog({ order, onDone, onClose }: Props) {
       title={<DataText text={t.cancelOrderTitle(order.ref, formats.money(order.amountMinor))} data={[order.ref]} />}
       description={t.cancelOrderConsequence}
       onClose={onClose}
+      returnFocus={returnFocus}
       busy={cancelling}
       error={error}
       closeLabel={t.keepLink}

@@ -13,6 +13,8 @@ type Props = {
   order: Order;
   onDone(order: Order): void;
   onClose(): void;
+  /** Where the focus goes once the order changed and the button that opened the dialog is gone. */
+  returnFocus(): HTMLElement | null | undefined;
 };
 
 /**
@@ -20,7 +22,7 @@ type Props = {
  * the gateway's transaction id at the counter. The order turns Paid as claimed at the counter: not yet
  * verified until a statement shows that payment. One id pays one order: the core refuses an id another holds.
  */
-export function CounterClaimDialog({ order, onDone, onClose }: Props) {
+export function CounterClaimDialog({ order, onDone, onClose, returnFocus }: Props) {
   const { t, formats } = useLanguage();
   const [transactionId, setTransactionId] = useState('');
   const { busy, error, fieldErrors, bind, clearFieldError, showFieldError, send } = useFormReply((name) =>
@@ -42,6 +44,7 @@ export function CounterClaimDialog({ order, onDone, onClose }: Props) {
       title={<DataText text={t.counterClaimTitle(order.ref, formats.money(order.amountMinor))} data={[order.ref]} />}
       description={t.counterClaimConsequence}
       onClose={onClose}
+      returnFocus={returnFocus}
       onSubmit={submit}
       busy={busy}
       error={error}

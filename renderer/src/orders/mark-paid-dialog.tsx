@@ -10,6 +10,8 @@ type Props = {
   order: Order;
   onDone(order: Order): void;
   onClose(): void;
+  /** Where the focus goes once the order changed and the button that opened the dialog is gone. */
+  returnFocus(): HTMLElement | null | undefined;
 };
 
 /** The contract's own floor for a reason, so the button does not send what the core would refuse. */
@@ -19,7 +21,7 @@ const MIN_REASON = 3;
  * Records a payment that did not come through the gateway (cash at the counter, a transfer). The reason is
  * required and goes into the order's audit trail; the order shows as paid manually from then on.
  */
-export function MarkPaidDialog({ order, onDone, onClose }: Props) {
+export function MarkPaidDialog({ order, onDone, onClose, returnFocus }: Props) {
   const { t, formats } = useLanguage();
   const [reason, setReason] = useState('');
   const {
@@ -47,6 +49,7 @@ export function MarkPaidDialog({ order, onDone, onClose }: Props) {
       title={<DataText text={t.markPaidTitle(order.ref, formats.money(order.amountMinor))} data={[order.ref]} />}
       description={t.markPaidConsequence}
       onClose={onClose}
+      returnFocus={returnFocus}
       onSubmit={submit}
       busy={saving}
       error={error}

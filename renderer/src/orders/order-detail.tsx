@@ -40,14 +40,24 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
   const [dialog, setDialog] = useState<'cancel' | 'mark-paid' | 'counter-claim' | null>(null);
   const [openError, setOpenError] = useState<AppError | null>(null);
   const urlField = useRef<HTMLInputElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const order = detail?.order;
   const reach = useLinkReach(order);
 
+  // The dialog closes once the order on screen has changed, so the focus it hands back finds today's buttons.
   async function done(message: string) {
-    setDialog(null);
     announce(message);
-    await reload();
+    try {
+      await reload();
+    } finally {
+      setDialog(null);
+    }
   }
+
+  /** After a change the button that opened the dialog may be gone: the order's first action now (its receipt when paid). */
+  const nextAction = () =>
+    panel.current?.querySelector<HTMLElement>('.receipt-actions button, .detail-actions button') ?? closeButton.current;
 
   async function openPage(ref: string) {
     setOpenError(null);
@@ -67,7 +77,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
   const data = (text: string | null) => (text ? { lang: languageOf(text) } : undefined);
 
   return (
-    <aside className="card order-detail" aria-labelledby="order-detail-title">
+    <aside ref={panel} className="card order-detail" aria-labelledby="order-detail-title">
       <div className="panel-head">
         <h2 id="order-detail-title">
           {t.orderTitle}{' '}
@@ -75,7 +85,14 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
             {orderRef}
           </span>
         </h2>
-        <button type="button" className="icon-button" aria-label={t.closeDetail} aria-keyshortcuts="Escape" onClick={onClose}>
+        <button
+          ref={closeButton}
+          type="button"
+          className="icon-button"
+          aria-label={t.closeDetail}
+          aria-keyshortcuts="Escape"
+          onClick={onClose}
+        >
           ×
         </button>
       </div>
@@ -172,6 +189,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
             <CancelOrderDialog
               order={order}
               onClose={() => setDialog(null)}
+              returnFocus={nextAction}
               onDone={(changed) => done(t.cancelledAnnouncement(changed.ref))}
             />
           )}
@@ -179,6 +197,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
             <CounterClaimDialog
               order={order}
               onClose={() => setDialog(null)}
+              returnFocus={nextAction}
               onDone={(changed) => done(t.claimedAtCounterAnnouncement(changed.ref))}
             />
           )}
@@ -186,6 +205,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
             <MarkPaidDialog
               order={order}
               onClose={() => setDialog(null)}
+              returnFocus={nextAction}
               onDone={(changed) => done(t.markedPaidAnnouncement(changed.ref))}
             />
           )}

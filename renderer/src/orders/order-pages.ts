@@ -1,7 +1,7 @@
 // The orders list's cache as a plain store, with no React in it: pages of the order book by offset around the rows
 // on screen, replaced when orders change, fetched only while the list is on show. React reads it through
 // useSyncExternalStore (use-order-pages.ts); the unit tests drive it under plain Node.
-import type { AppError, ListOrdersInput, Order, OrderPage, Reply } from '../../../shared/contract';
+import type { AppError, ListOrdersInput, Order, OrderFilterInput, OrderPage, OrderTotals, Reply } from '../../../shared/contract';
 
 /** What the list shows: the filter and the order, without the window. */
 export type OrdersQuery = Required<Pick<ListOrdersInput, 'allProfiles' | 'sort' | 'direction'>> &
@@ -10,14 +10,19 @@ export type OrdersQuery = Required<Pick<ListOrdersInput, 'allProfiles' | 'sort' 
 /** Which rows are on screen: the rows the cache fetches first, and the anchor a live refresh keeps still. */
 export type OnScreen = { first: number; count: number; atTop: boolean };
 
-export type Totals = Pick<OrderPage, 'total' | 'paidCount' | 'paidSumMinor'>;
+export type Totals = OrderTotals;
 
 /** What a screen draws from; a new object whenever any of it changes. */
 export type OrderPagesSnapshot = {
   /** Changes with every new query: a list that shows another filter starts at the top. */
   queryKey: string;
-  /** Null until the first page of the query has come. */
+  /** Exact, or null until they are known: a broad search's come after its first page. */
   totals: Totals | null;
+  /**
+   * The rows the list lays out, null until the first page has come: the total once known; before, as far as the
+   * pages have shown (one row past the last seen while more follow), or the last total while a refresh counts again.
+   */
+  rowCount: number | null;
   error: AppError | null;
   /** Bumped whenever cached rows change, so memoised rows know to look again. */
   version: number;
@@ -26,8 +31,10 @@ export type OrderPagesSnapshot = {
 export type OrderPagesOptions = {
   query: OrdersQuery;
   queryKey: string;
-  /** One request to the core; `listOrders` in the app. */
+  /** One request to the core; `listOrders` in the app, always without totals. */
   fetch(request: ListOrdersInput): Promise<Reply<OrderPage>>;
+  /** The totals, asked for after the first page; `countOrders` in the app. */
+  count(filter: OrderFilterInput): Promise<Reply<OrderTotals>>;
   /** Orders came in above a list scrolled down: by how many rows, so the view can stay on the same orders. */
   onShift(rows: number): void;
   /** The first page of the first query has arrived (the benchmark's mark). */
@@ -58,6 +65,8 @@ const CONCURRENT_FETCHES = 2;
 const ANCHOR_MARGIN = 50;
 /** Changes come in bursts (a run of returns or expiries): the list asks again once a burst is over. */
 export const REFRESH_DELAY_MS = 150;
+/** A refresh's rows wait this long for its totals, so the header does not flicker while fast totals are counted. */
+const TOTALS_GRACE_MS = 100;
 
 /** Replaced whole (new query, live refresh): an answer meant for a replaced cache is dropped. */
 type Cache = {
@@ -68,7 +77,16 @@ type Cache = {
   failed: Set<number>;
   wanted: number[];
   onScreen: OnScreen;
+  /** The exact number of matches, from the totals or from a page with none after it. */
   total: number | null;
+  /** One past the last row any page has shown, and one more while more follow. */
+  seen: number;
+  /** The total before a refresh, laid out until the new one is known. */
+  estimate: number | null;
+  /** The totals were asked for. */
+  counted: boolean;
+  /** Why asking for them failed, kept so that the rows arriving after do not hide it. */
+  totalsError: AppError | null;
 };
 
 const emptyCache = (onScreen: OnScreen): Cache => ({
@@ -79,7 +97,21 @@ const emptyCache = (onScreen: OnScreen): Cache => ({
   wanted: [0],
   onScreen,
   total: null,
+  seen: 0,
+  estimate: null,
+  counted: false,
+  totalsError: null,
 });
+
+/** The totals a page tells by itself: when it starts the list and no order follows, its rows are every match. */
+function totalsOfPage(page: OrderPage, offset: number): Totals | null {
+  if (offset !== 0 || page.hasMore) return null;
+  const paid = page.orders.filter((order) => order.status === 'paid');
+  return { total: page.orders.length, paidCount: paid.length, paidSumMinor: paid.reduce((sum, order) => sum + order.amountMinor, 0) };
+}
+
+const rowCountOf = (c: Cache): number | null =>
+  c.total ?? (c.loaded.size > 0 || c.estimate !== null ? Math.max(c.seen, c.estimate ?? 0) : null);
 
 /**
  * A window onto the order book, however large: pages of 100 orders fetched by offset around the rows on screen
@@ -92,7 +124,7 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
   const listeners = new Set<() => void>();
   let query = options.query;
   let cache = emptyCache({ first: 0, count: 0, atTop: true });
-  let snapshot: OrderPagesSnapshot = { queryKey: options.queryKey, totals: null, error: null, version: 0 };
+  let snapshot: OrderPagesSnapshot = { queryKey: options.queryKey, totals: null, rowCount: null, error: null, version: 0 };
   let visible = false;
   /** Until the first page has come, a hidden list may fetch it. */
   let firstPageSeen = false;
@@ -101,6 +133,8 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshing = false;
   let refreshAgain = false;
+  /** The latest totals request: an answer to an earlier one (an older query or refresh) is dropped. */
+  let countId = 0;
 
   function publish(next: Partial<OrderPagesSnapshot>, rowsChanged: boolean) {
     snapshot = { ...snapshot, ...next, version: snapshot.version + (rowsChanged ? 1 : 0) };
@@ -109,10 +143,39 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
 
   function keep(page: OrderPage, offset: number, c: Cache) {
     page.orders.forEach((order, i) => c.rows.set(offset + i, order));
-    c.total = page.total;
+    const end = offset + page.orders.length;
+    c.seen = Math.max(c.seen, end + (page.hasMore ? 1 : 0));
+    if (!page.hasMore && (page.orders.length > 0 || offset === 0)) c.total = end;
   }
 
-  const totalsOf = (page: OrderPage): Totals => ({ total: page.total, paidCount: page.paidCount, paidSumMinor: page.paidSumMinor });
+  /** Asks for the totals of `c`'s query; whether they came (and were kept) in the end. */
+  async function count(c: Cache): Promise<boolean> {
+    c.counted = true;
+    const id = ++countId;
+    const { sort: _sort, direction: _direction, ...filter } = query;
+    const reply = await options.count(filter);
+    if (id !== countId || cache !== c) return false;
+    if (!reply.ok) {
+      c.totalsError = reply.error;
+      publish({ error: reply.error }, false);
+      return false;
+    }
+    c.total = reply.value.total;
+    publish({ totals: reply.value, rowCount: rowCountOf(c) }, true);
+    return true;
+  }
+
+  /** After a page starting the list: its own totals when it holds every match, else a request for them. */
+  function totalsAfter(page: OrderPage, offset: number, c: Cache): Promise<boolean> {
+    const own = totalsOfPage(page, offset);
+    if (own) {
+      countId++;
+      c.counted = true;
+      publish({ totals: own }, false);
+      return Promise.resolve(true);
+    }
+    return c.counted ? Promise.resolve(snapshot.totals !== null) : count(c);
+  }
 
   function evictFarPages(c: Cache) {
     if (c.loaded.size <= MAX_PAGES) return;
@@ -139,7 +202,7 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
 
   async function fetchPage(c: Cache, page: number) {
     c.fetching.add(page);
-    const reply = await options.fetch({ ...query, offset: page * PAGE, limit: PAGE });
+    const reply = await options.fetch({ ...query, offset: page * PAGE, limit: PAGE, totals: false });
     if (cache !== c) return;
     c.fetching.delete(page);
     if (!reply.ok) {
@@ -153,7 +216,8 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
         firstPageSeen = true;
         options.onFirstPage?.();
       }
-      publish({ totals: totalsOf(reply.value), error: null }, true);
+      if (page === 0) void totalsAfter(reply.value, 0, c);
+      publish({ rowCount: rowCountOf(c), error: null }, true);
     }
     pump();
   }
@@ -172,7 +236,7 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
     const startPage = Math.floor(Math.max(0, first - ANCHOR_MARGIN) / PAGE);
     const endPage = Math.floor((first + count + ANCHOR_MARGIN) / PAGE);
     const offset = startPage * PAGE;
-    const reply = await options.fetch({ ...query, offset, limit: (endPage - startPage + 1) * PAGE });
+    const reply = await options.fetch({ ...query, offset, limit: (endPage - startPage + 1) * PAGE, totals: false });
     refreshing = false;
     if (cache === c) {
       if (!reply.ok) {
@@ -180,11 +244,11 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
         publish({ error: reply.error }, false);
       } else {
         // The window replaces the cache: rows elsewhere may have moved, so they are fetched afresh when needed.
-        const fresh: Cache = { ...emptyCache(c.onScreen), wanted: c.wanted };
+        const fresh: Cache = { ...emptyCache(c.onScreen), wanted: c.wanted, estimate: rowCountOf(c) };
         keep(reply.value, offset, fresh);
         const fetched = reply.value.orders.length;
         for (let page = startPage; page <= endPage; page++) {
-          if ((page + 1) * PAGE <= offset + fetched || offset + fetched >= reply.value.total) fresh.loaded.add(page);
+          if ((page + 1) * PAGE <= offset + fetched || !reply.value.hasMore) fresh.loaded.add(page);
         }
         cache = fresh;
         if (anchor) {
@@ -195,8 +259,13 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
             options.onShift(moved - first);
           }
         }
-        publish({ totals: totalsOf(reply.value), error: null }, true);
-        pump();
+        // The totals are counted again; the rows wait a moment for them, then show with "…" until they come.
+        const counted = totalsAfter(reply.value, offset, fresh);
+        const came = await Promise.race([counted, new Promise<false>((resolve) => setTimeout(() => resolve(false), TOTALS_GRACE_MS))]);
+        if (cache === fresh) {
+          publish({ ...(came ? {} : { totals: null }), rowCount: rowCountOf(fresh), error: fresh.totalsError }, true);
+          pump();
+        }
       }
     }
     if (refreshAgain) {
@@ -259,8 +328,9 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
       query = next;
       cancelRefresh();
       stale = false;
+      countId++;
       cache = emptyCache({ first: 0, count: cache.onScreen.count, atTop: true });
-      publish({ queryKey: key, totals: null, error: null }, true);
+      publish({ queryKey: key, totals: null, rowCount: null, error: null }, true);
       pump();
     },
 

@@ -20,7 +20,10 @@ type Props = {
 
 export const rowId = (index: number) => `order-row-${index}`;
 
-/** One order as a grid row of fixed height; long text is cut with an ellipsis and shown whole on hover. */
+/**
+ * One order as a grid row of fixed height; long text is cut with an ellipsis and shown whole on hover. Each cell is
+ * named by its class, so a narrow list can stack them (styles.css).
+ */
 export const OrderRow = memo(function OrderRow({ index, order, selected, showProfile, markSandbox, onPick }: Props) {
   const { t, formats, say } = useLanguage();
   if (!order) {
@@ -50,7 +53,7 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, showPro
         {markSandbox && order.sandbox && <span className="sandbox-chip">{t.sandboxChip}</span>}
       </span>
       {showProfile && (
-        <span role="gridcell" className="cell-text" title={order.profileName}>
+        <span role="gridcell" className="cell-text cell-profile" title={order.profileName}>
           <span lang={languageOf(order.profileName)} translate="no">
             {order.profileName}
           </span>
@@ -97,7 +100,7 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, showPro
       </span>
       <span
         role="gridcell"
-        className="cell-text mono"
+        className="cell-text cell-transaction mono"
         title={order.transactionId ?? undefined}
         translate={order.transactionId ? 'no' : undefined}
       >

@@ -5,8 +5,12 @@ import { useLanguage } from '../i18n/language-provider';
 import { OrderRow, rowId } from './order-row';
 import { scrollScale, scrollTopAfterShift, scrollTopToReveal, visibleRows } from './scroll-scale';
 
-/** Fixed, so any row's place is its index times this: no measuring, a million rows cost what 30 do. */
-export const ROW_HEIGHT = 44;
+/**
+ * Rows have one fixed height, so any row's place is its index times it: no measuring, a million rows cost what 30
+ * do. The height is the stylesheet's `--row-height` (taller where a narrow list stacks its columns), read again
+ * when the list's width or its columns change; this until then.
+ */
+const DEFAULT_ROW_HEIGHT = 44;
 /** Rows drawn beyond each edge of the screen, so a quick scroll does not show blank space. */
 const OVERSCAN = 8;
 /** Used before the list has been laid out (a hidden screen): enough rows for a tall window. */
@@ -45,10 +49,13 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
   const body = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
+  const [width, setWidth] = useState(0);
+  const [rowHeight, setRowHeight] = useState(DEFAULT_ROW_HEIGHT);
   const pendingShift = useRef(0);
 
-  const total = pages.totals?.total ?? 0;
-  const scale = scrollScale(total, ROW_HEIGHT, height || UNMEASURED_HEIGHT);
+  // Laid out from what the pages know, so the rows never wait for a broad search's totals.
+  const total = pages.rowCount ?? 0;
+  const scale = scrollScale(total, rowHeight, height || UNMEASURED_HEIGHT);
   const { first, count, firstTop } = visibleRows(scale, scrollTop);
   const scaleRef = useRef(scale);
   scaleRef.current = scale;
@@ -76,10 +83,25 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
   useEffect(() => {
     const element = body.current;
     if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    const observer = new ResizeObserver(() => {
+      setHeight(element.clientHeight);
+      setWidth(element.clientWidth);
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+
+  // The rows got taller or shorter: the first row on screen stays first.
+  const { allProfiles } = query;
+  useLayoutEffect(() => {
+    const element = body.current;
+    if (!element) return;
+    const next = parseFloat(getComputedStyle(element).getPropertyValue('--row-height')) || DEFAULT_ROW_HEIGHT;
+    if (next === rowHeight) return;
+    element.scrollTop = (element.scrollTop * next) / rowHeight;
+    setRowHeight(next);
+    setScrollTop(element.scrollTop);
+  }, [width, allProfiles, rowHeight]);
 
   // Another filter or order: back to the top.
   useEffect(() => {
@@ -110,7 +132,7 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
   function onKeyDown(event: KeyboardEvent) {
     if (event.target !== grid.current || total === 0) return;
     const current = selection?.index ?? null;
-    const page = Math.max(1, Math.floor((height || UNMEASURED_HEIGHT) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor((height || UNMEASURED_HEIGHT) / rowHeight) - 1);
     const moves: Record<string, () => number> = {
       ArrowDown: () => (current === null ? first : current + 1),
       ArrowUp: () => (current === null ? first : current - 1),
@@ -184,22 +206,34 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
       aria-rowcount={total + 1}
       aria-colcount={query.allProfiles ? 7 : 6}
       aria-activedescendant={showing ? rowId(selection.index) : undefined}
-      aria-busy={pages.totals === null}
+      aria-busy={pages.rowCount === null}
       onKeyDown={onKeyDown}
     >
       <div role="rowgroup" className="grid-head">
         <div role="row" aria-rowindex={1} className="order-row head-row">
-          <span role="columnheader">{t.columnRef}</span>
-          {query.allProfiles && <span role="columnheader">{t.columnProfile}</span>}
+          <span role="columnheader" className="cell-ref">
+            {t.columnRef}
+          </span>
+          {query.allProfiles && (
+            <span role="columnheader" className="cell-profile">
+              {t.columnProfile}
+            </span>
+          )}
           {sortHeader('time', t.columnTime, 'cell-time')}
-          <span role="columnheader">{t.columnCustomer}</span>
+          <span role="columnheader" className="cell-customer">
+            {t.columnCustomer}
+          </span>
           {sortHeader('amount', t.columnAmount, 'cell-amount')}
-          <span role="columnheader">{t.columnStatus}</span>
-          <span role="columnheader">{t.columnTransaction}</span>
+          <span role="columnheader" className="cell-status">
+            {t.columnStatus}
+          </span>
+          <span role="columnheader" className="cell-transaction">
+            {t.columnTransaction}
+          </span>
         </div>
       </div>
       <div ref={body} role="rowgroup" className="grid-body" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
-        {pages.totals?.total === 0 ? (
+        {pages.rowCount === 0 ? (
           <div role="row" className="grid-empty">
             <span role="gridcell" className="muted">
               {empty}
@@ -207,7 +241,7 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
           </div>
         ) : (
           <div className="grid-spacer" style={{ height: scale.scrollHeight }}>
-            <div className="grid-rows" style={{ top: firstTop - (first - start) * ROW_HEIGHT }}>
+            <div className="grid-rows" style={{ top: firstTop - (first - start) * rowHeight }}>
               {rows}
             </div>
           </div>

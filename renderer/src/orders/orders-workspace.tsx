@@ -163,7 +163,9 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
         <p className="orders-totals" aria-busy={totals === null}>
           {totals
             ? t.totalsLine(totals.total, formats.count(totals.total), formats.count(totals.paidCount), formats.money(totals.paidSumMinor))
-            : t.loadingOrders}
+            : pages.rowCount === null
+              ? t.loadingOrders
+              : t.countingOrders}
         </p>
         <OrdersExports
           filter={exportFilter}

@@ -34,6 +34,7 @@ export function useOrderPages(
       query,
       queryKey,
       fetch: (request) => callPaydesk('listOrders', request),
+      count: (filter) => callPaydesk('countOrders', filter),
       onShift: (rows) => shift.current(rows),
       onFirstPage: () => {
         // For the benchmark: the first page is here; 'orders:first-page' follows once it is on screen.

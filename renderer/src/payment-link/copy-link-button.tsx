@@ -7,7 +7,7 @@ type Outcome = 'idle' | 'copied' | 'unavailable';
  * Copies the link to the clipboard. Where the clipboard is out of reach (no permission, no focus), the link
  * is selected instead so Ctrl+C finishes the job, and the shopkeeper is told so.
  */
-export function CopyLinkButton({ url, field }: { url: string; field: RefObject<HTMLInputElement | null> }) {
+export function CopyLinkButton({ url, field, autoFocus }: { url: string; field: RefObject<HTMLInputElement | null>; autoFocus?: boolean }) {
   const { t } = useLanguage();
   const [outcome, setOutcome] = useState<Outcome>('idle');
 
@@ -31,7 +31,7 @@ export function CopyLinkButton({ url, field }: { url: string; field: RefObject<H
 
   return (
     <>
-      <button type="button" className="secondary copy" onClick={copy}>
+      <button type="button" className="secondary copy" onClick={copy} autoFocus={autoFocus}>
         {outcome === 'copied' ? t.copied : t.copy}
       </button>
       <p className="copy-outcome" role="status">

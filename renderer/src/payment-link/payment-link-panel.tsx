@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AppError, Order } from '../../../shared/contract';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
@@ -10,34 +10,70 @@ import { ForeignHostWarning } from './foreign-host-warning';
 import { useLinkReach } from '../status/return-way';
 import { PaymentQrCode } from './payment-qr-code';
 import { reachWarns, ReturnReachWarning } from './return-reach-warning';
+import { ShareLink } from './share-link';
 
-/** The link just made, ready to hand to the customer; its status follows the order as it changes. */
-export function PaymentLinkPanel({ order }: { order: Order | null }) {
+type Props = {
+  order: Order | null;
+  /** The shopkeeper moves on from a finished link: the form, empty, for the next customer. */
+  onNextSale(): void;
+  /** A new link for the amount of this finished one. */
+  onSameAmount(amountMinor: number): void;
+};
+
+/**
+ * The link just made, ready to hand to the customer; its status follows the order as it changes. Once paid it says
+ * so in large type and stays so until the shopkeeper moves on; a link that is over offers no Copy or Open.
+ */
+export function PaymentLinkPanel({ order, onNextSale, onSameAmount }: Props) {
   const { t } = useLanguage();
   if (!order?.paymentUrl) {
     return (
-      <section className="card panel-empty" aria-labelledby="link-title">
+      <section className="card link-panel panel-empty" aria-labelledby="link-title">
         <h2 id="link-title">{t.linkTitle}</h2>
         <p>{t.linkEmpty}</p>
       </section>
     );
   }
-  return <CreatedLink key={order.ref} order={order} paymentUrl={order.paymentUrl} />;
+  if (order.status === 'paid') return <PaidLink order={order} onNextSale={onNextSale} onSameAmount={onSameAmount} />;
+  if (order.status !== 'pending') return <FinishedLink order={order} onNextSale={onNextSale} onSameAmount={onSameAmount} />;
+  return <PendingLink key={order.ref} order={order} paymentUrl={order.paymentUrl} />;
 }
 
-function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }) {
+function PanelHead({ order }: { order: Order }) {
+  const { t } = useLanguage();
+  return (
+    <div className="panel-head">
+      <h2 id="link-title">
+        {t.linkTitle}{' '}
+        <span className="ref" translate="no">
+          {order.ref}
+        </span>
+      </h2>
+      <StatusBadge order={order} />
+    </div>
+  );
+}
+
+function Customer({ order }: { order: Order }) {
+  const { t } = useLanguage();
+  if (!order.customerName) return null;
+  return (
+    <p className="link-customer">
+      {t.linkCustomer}{' '}
+      <span lang={languageOf(order.customerName)} translate="no">
+        {order.customerName}
+      </span>
+    </p>
+  );
+}
+
+function PendingLink({ order, paymentUrl }: { order: Order; paymentUrl: string }) {
   const { t, formats } = useLanguage();
   const urlField = useRef<HTMLInputElement>(null);
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<AppError | null>(null);
   const reach = useLinkReach(order);
   const describedBy = [order.paymentHostForeign && 'payment-url-host', reachWarns(reach) && 'payment-url-reach'].filter(Boolean).join(' ');
-
-  // A new link takes the focus, selected, so Tab reaches Copy and Ctrl+C works at once.
-  useEffect(() => {
-    urlField.current?.focus();
-    urlField.current?.select();
-  }, []);
 
   async function open() {
     setOpening(true);
@@ -49,26 +85,11 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
 
   return (
     <section className="card link-panel" aria-labelledby="link-title">
-      <div className="panel-head">
-        <h2 id="link-title">
-          {t.linkTitle}{' '}
-          <span className="ref" translate="no">
-            {order.ref}
-          </span>
-        </h2>
-        <StatusBadge order={order} />
-      </div>
+      <PanelHead order={order} />
       <div className="link-body">
         <div className="link-text">
           <p className="link-amount">{formats.money(order.amountMinor)}</p>
-          {order.customerName && (
-            <p className="link-customer">
-              {t.linkCustomer}{' '}
-              <span lang={languageOf(order.customerName)} translate="no">
-                {order.customerName}
-              </span>
-            </p>
-          )}
+          <Customer order={order} />
           <ReturnReachWarning reach={reach} sandbox={order.sandbox} id="payment-url-reach" />
           <ForeignHostWarning order={order} id="payment-url-host" />
           <label htmlFor="payment-url">{t.linkForCustomer}</label>
@@ -83,31 +104,81 @@ function CreatedLink({ order, paymentUrl }: { order: Order; paymentUrl: string }
               onFocus={(e) => e.target.select()}
               aria-describedby={describedBy || undefined}
             />
-            <CopyLinkButton url={paymentUrl} field={urlField} />
+            {/* A new link puts the focus on handing it out: Enter copies it, Tab reaches Open. */}
+            <CopyLinkButton url={paymentUrl} field={urlField} autoFocus />
             <button type="button" className="secondary" onClick={open} disabled={opening}>
               {t.openInBrowser}
             </button>
           </div>
-          {order.status === 'paid' && (
-            <p className="paid-note">
-              {order.paidManually ? (
-                t.paidHowManual
-              ) : (
-                <>
-                  {order.paymentProof === 'counter' ? t.paidAtCounterNote : t.paidNote}{' '}
-                  <span className="mono" translate="no">
-                    {order.transactionId}
-                  </span>
-                </>
-              )}
-            </p>
-          )}
           {openError && <ErrorAlert error={openError} />}
         </div>
-        {order.status === 'pending' && (
-          <PaymentQrCode url={paymentUrl} reach={reach} sandbox={order.sandbox} size={168} className="link-qr" />
+        <PaymentQrCode url={paymentUrl} reach={reach} sandbox={order.sandbox} size={168} className="link-qr" />
+      </div>
+      <ShareLink order={order} />
+    </section>
+  );
+}
+
+type FinishedProps = { order: Order; onNextSale(): void; onSameAmount(amountMinor: number): void };
+
+/** What a shopkeeper does after a link: the next customer, or the same sum again. */
+function NextActions({ order, onNextSale, onSameAmount, nextFirst }: FinishedProps & { nextFirst: boolean }) {
+  const { t } = useLanguage();
+  return (
+    <div className="next-actions">
+      <button type="button" className={nextFirst ? 'confirm' : 'secondary'} onClick={onNextSale}>
+        {t.nextSale}{' '}
+        <kbd className="shortcut" translate="no">
+          F2
+        </kbd>
+      </button>
+      <button type="button" className={nextFirst ? 'secondary' : 'confirm'} onClick={() => onSameAmount(order.amountMinor)}>
+        {t.sameAmountAgain}
+      </button>
+    </div>
+  );
+}
+
+/** Paid: unmistakable from across the counter, with what proves it, until the shopkeeper moves on. */
+function PaidLink(props: FinishedProps) {
+  const { order } = props;
+  const { t, formats } = useLanguage();
+  const proof = order.paidManually ? t.paidHowManual : order.paymentProof === 'counter' ? t.paidHowCounter : null;
+  return (
+    <section className="card link-panel is-paid" aria-labelledby="link-title">
+      <PanelHead order={order} />
+      <div className="paid-state" role="status">
+        <p className="paid-mark">
+          {t.paidMark} <span aria-hidden="true">✓</span>
+        </p>
+        <p className="link-amount">{formats.money(order.amountMinor)}</p>
+        <Customer order={order} />
+        {proof && <p className="paid-proof">{proof}</p>}
+        {order.transactionId && (
+          <p className="paid-transaction">
+            {t.paidTransactionLabel}{' '}
+            <span className="mono" translate="no">
+              {order.transactionId}
+            </span>
+          </p>
         )}
       </div>
+      <NextActions {...props} nextFirst />
+    </section>
+  );
+}
+
+/** Cancelled or expired: nothing left to hand out, and a new link one press away. */
+function FinishedLink(props: FinishedProps) {
+  const { order } = props;
+  const { t, formats } = useLanguage();
+  return (
+    <section className="card link-panel is-finished" aria-labelledby="link-title">
+      <PanelHead order={order} />
+      <p className="link-amount">{formats.money(order.amountMinor)}</p>
+      <Customer order={order} />
+      <p className="link-over">{t.linkOver}</p>
+      <NextActions {...props} nextFirst={false} />
     </section>
   );
 }

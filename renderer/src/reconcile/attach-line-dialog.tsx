@@ -128,7 +128,12 @@ export function AttachLineDialog({ line, onDone, onClose }: Props) {
                       {order.ref}
                     </span>
                     <span className="candidate-amount">{formats.money(order.amountMinor)}</span>
-                    <span className="candidate-customer" lang={languageOf(order.customerName)} translate="no">
+                    <span
+                      className="candidate-customer"
+                      lang={languageOf(order.customerName)}
+                      title={order.customerName ?? undefined}
+                      translate="no"
+                    >
                       {order.customerName ?? '—'}
                     </span>
                     <time className="muted" dateTime={order.createdAt}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CLOCKS, NOTIFICATION_NAMES, type AppError, type Preferences } from '../../../shared/contract';
 import { formatsFor } from '../../../shared/messages/formats';
 import { ErrorAlert } from '../error-alert';
+import { SoundSettings } from '../sound/sound-settings';
 import type { Language } from '../../../shared/messages/catalog';
 import { useLanguage } from '../i18n/language-provider';
 import { TextField } from '../text-field';
@@ -133,6 +134,7 @@ export function PreferencesForm() {
           {t.notificationNamesHint}
         </p>
       </fieldset>
+      <SoundSettings />
       <form className="link-hours" onSubmit={saveHours} noValidate aria-busy={saving}>
         <TextField
           id="link-hours"

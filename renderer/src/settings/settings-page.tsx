@@ -4,6 +4,7 @@ import { ErrorAlert } from '../error-alert';
 import { OldListenersNotice } from '../status/old-listeners-notice';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
+import { CounterSettings } from './counter-settings';
 import { ProfileForm, type ProfileFormFocus } from './profile-form';
 import { PreferencesForm } from './preferences-form';
 import { ProfileList } from './profile-list';
@@ -99,6 +100,12 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
       <section className="card" aria-labelledby="preferences-title">
         <h2 id="preferences-title">{t.preferencesTitle}</h2>
         <PreferencesForm />
+      </section>
+
+      <section className="card counter-card" aria-labelledby="counter-title">
+        <h2 id="counter-title">{t.counterTitle}</h2>
+        <p className="card-intro muted">{t.counterIntro}</p>
+        <CounterSettings />
       </section>
 
       <div className="settings-grid">

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AppStatus } from '../../../shared/contract';
+import { CustomerViewButton } from '../customer-view/customer-view-button';
 import { ErrorAlert } from '../error-alert';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
@@ -55,6 +56,7 @@ export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, retur
             {t.customersReturnTo} <code translate="no">{status.returnUrl}</code>
           </span>
         )}
+        <CustomerViewButton />
       </div>
       {status?.listenerProblem && (
         <p className="listener-warning" role="alert">

@@ -3,6 +3,7 @@ import type { Order } from '../../../shared/contract';
 import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { onPaydeskEvent } from '../paydesk-call';
+import { PaidChime } from '../sound/paid-chime';
 
 /** Long enough to read from across the counter. */
 const SHOW_MS = 8000;
@@ -11,36 +12,49 @@ const MAX_TOASTS = 3;
 
 type Toast = { id: number; order: Order };
 
+type Props = {
+  onOpen(ref: string): void;
+  /** The order whose Paid the screen on show already says, large (the link panel): no toast for it. */
+  shownRef?: string | null;
+};
+
 /**
- * "Paid" the moment the listener records a return (the desktop notification comes from the main
- * process). Polite: a screen reader finishes what it is saying first. A toast opens its order when clicked.
+ * "Paid" the moment the listener records a return, with the chime (the desktop notification comes from the main
+ * process). A toast is for a payment that arrives while the shopkeeper is elsewhere: the link on show turns Paid
+ * where it is. Polite: a screen reader finishes what it is saying first. A toast opens its order when clicked.
  */
-export function PaidToasts({ onOpen }: { onOpen(ref: string): void }) {
+export function PaidToasts({ onOpen, shownRef = null }: Props) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const shown = useRef(shownRef);
+  shown.current = shownRef;
 
   useEffect(() => {
     let next = 0;
-    return onPaydeskEvent('orderPaid', (order) =>
-      setToasts((shown) => [...shown.filter((toast) => toast.order.ref !== order.ref), { id: next++, order }].slice(-MAX_TOASTS)),
-    );
+    return onPaydeskEvent('orderPaid', (order) => {
+      if (order.ref === shown.current) return;
+      setToasts((on) => [...on.filter((toast) => toast.order.ref !== order.ref), { id: next++, order }].slice(-MAX_TOASTS));
+    });
   }, []);
 
   const dismiss = (id: number) => setToasts((shown) => shown.filter((toast) => toast.id !== id));
 
   return (
-    <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((toast) => (
-        <PaidToast
-          key={toast.id}
-          order={toast.order}
-          onOpen={() => {
-            dismiss(toast.id);
-            onOpen(toast.order.ref);
-          }}
-          onDismiss={() => dismiss(toast.id)}
-        />
-      ))}
-    </div>
+    <>
+      <PaidChime />
+      <div className="toasts" role="status" aria-live="polite">
+        {toasts.map((toast) => (
+          <PaidToast
+            key={toast.id}
+            order={toast.order}
+            onOpen={() => {
+              dismiss(toast.id);
+              onOpen(toast.order.ref);
+            }}
+            onDismiss={() => dismiss(toast.id)}
+          />
+        ))}
+      </div>
+    </>
   );
 }
 

@@ -76,6 +76,8 @@ export const cli: Translation<typeof english> = {
   cli_statement_more_rejected: (p, f) => `…আরও ${f.count(p.count)}টি লাইন বাদ পড়েছে।`,
 
   cli_return_takes_check: () => 'return-এর পরে check দিন: paydesk return check [--json]।',
+  cli_report_day: () => '--day-এর পরে দিনটি YYYY-MM-DD আকারে দিন।',
+  cli_report_unexpected: (p) => `report-এর পরে “${p.word}” বোঝা গেল না: paydesk report [--day YYYY-MM-DD] [--json]।`,
   cli_check_passed: () => 'ঠিক আছে',
   cli_check_failed: () => 'হয়নি',
   cli_check_step: (p) => STEP[p.step] ?? p.step,

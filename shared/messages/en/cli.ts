@@ -69,6 +69,8 @@ export const cli = {
   cli_statement_more_rejected: (p: { count: number }, f) => `…and ${f.count(p.count)} more rejected lines.`,
 
   cli_return_takes_check: () => 'return takes check: paydesk return check [--json].',
+  cli_report_day: () => '--day takes a day as YYYY-MM-DD, for example --day 2026-12-01.',
+  cli_report_unexpected: (p: { word: string }) => `report does not take “${p.word}”: paydesk report [--day YYYY-MM-DD] [--json].`,
   cli_check_passed: () => 'ok',
   cli_check_failed: () => 'FAILED',
   /** url, dns, tcp, tls, heard: English scripts have always read these names. */

@@ -1,9 +1,11 @@
 // The read side of the order book: pages, totals and the dashboard. Shaped for a million orders: every
-// page is one index walk, search uses the trigram index, and totals read per-day counters rather than
-// scanning orders whenever no search text narrows them; with search text they count only its matches.
+// page is one index walk, or, for a search matching thousands, its matches read in id order as far as needed; totals
+// read per-day counters rather than scanning orders whenever no search text narrows them, and with search text
+// they count only its matches (exactly, so a broad search's totals take longer than its page: see `page`).
 import { UNPROVEN, type Dashboard, type Order, type OrderStatus, type Unproven } from '../../../../shared/contract';
 import type { Db } from './database';
 import { localIsoSql, offsetSpanParams, offsetSpans } from './local-time-sql';
+import { searchOf, unionOf, type Search } from './order-search';
 import { SELECT_ORDERS, toOrder, type OrderRow, type StoredOrder } from './orders-repo';
 
 export type OrderFilter = {
@@ -51,6 +53,8 @@ export type Totals = { total: number; paidCount: number; paidSumMinor: number };
 export interface OrderQueries {
   /** One page of the orders matching the filter, with the totals of all of them. */
   list(query: PageQuery): { orders: StoredOrder[]; totals: Totals };
+  /** The page alone: fast however many orders a search matches, when its totals are not. */
+  page(query: PageQuery): StoredOrder[];
   /**
    * Every order matching the filter, oldest first, in batches. Each batch is its own short query (keyset
    * on created_at, id), so an export never holds the connection the return listener writes through.
@@ -65,9 +69,6 @@ export interface OrderQueries {
   dashboard(profileId: number, today: string): Dashboard;
 }
 
-/** The trigram index needs three characters; shorter searches match the start of a ref, name, e-mail or id. */
-const TRIGRAM = 3;
-
 /**
  * Up to this many matches, a search's page is sorted from the matches themselves; with more, walking the
  * list's index until the page is full meets enough of them sooner.
@@ -77,15 +78,8 @@ const FEW_MATCHES = 5000;
 const TOTALS = `SELECT count(*) AS total, count(*) FILTER (WHERE o.status = 'paid') AS paidCount,
   ifnull(sum(o.amount_minor) FILTER (WHERE o.status = 'paid'), 0) AS paidSumMinor`;
 
-/** Orders whose typed details or transaction id contain the phrase. */
-const MATCHING_IDS = `SELECT rowid FROM orders_search WHERE orders_search MATCH ?
-  UNION SELECT rowid FROM transaction_search WHERE transaction_search MATCH ?`;
-
-/** The search as a trigram-index phrase, or null when there is no text or too little for trigrams. */
-function fullTextPhrase(search: string | undefined): string | null {
-  const text = search?.trim();
-  return text && [...text].length >= TRIGRAM ? `"${text.replace(/"/g, '""')}"` : null;
-}
+/** How far a broad search's parts are read in id order for a page before every match is read instead. */
+const STREAM_MOST = 400_000;
 
 /** Local midnight of a YYYY-MM-DD day, as the UTC instant orders are stamped with. */
 export function localDayStart(day: string): string {
@@ -98,7 +92,7 @@ export function localDay(instant: Date): string {
   return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
 }
 
-function addDays(day: string, days: number): string {
+export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return localDay(new Date(y, m - 1, d + days));
 }
@@ -149,21 +143,10 @@ function where(filter: OrderFilter): { sql: string; params: Record<string, unkno
     clauses.push('o.created_at < @toInstant');
     params.toInstant = localDayStart(addDays(filter.to, 1));
   }
-  const search = filter.search?.trim();
+  const search = searchOf(filter.search);
   if (search) {
-    const phrase = fullTextPhrase(search);
-    if (phrase) {
-      clauses.push(`o.id IN (${MATCHING_IDS.replaceAll('?', '@match')})`);
-      params.match = phrase;
-    } else {
-      // Too short for trigrams: the start of a ref or a transaction id, each a range of its own index.
-      // As subqueries the planner must use those indexes; as an OR it walked every order (2 s at a million).
-      clauses.push(`o.id IN (SELECT id FROM orders WHERE upper(ref) >= @low AND upper(ref) < @high
-        UNION ALL SELECT id FROM orders
-        WHERE transaction_id IS NOT NULL AND upper(transaction_id) >= @low AND upper(transaction_id) < @high)`);
-      params.low = search.toUpperCase();
-      params.high = `${search.toUpperCase()}\u{10FFFF}`;
-    }
+    clauses.push(`o.id IN (${unionOf(search)})`);
+    Object.assign(params, search.params);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
@@ -180,26 +163,83 @@ export function createOrderQueries(db: Db): OrderQueries {
     return statement;
   };
 
-  const matchingIds = db.prepare<[string, string], number>(MATCHING_IDS).pluck();
   const firstCreatedAt = db.prepare<[], string | null>(`SELECT min(created_at) FROM orders`).pluck();
+  const and = (sql: string, clause: string) => (sql ? `${sql} AND ${clause}` : `WHERE ${clause}`);
 
   /**
-   * Runs a full-text search once and gives its matches to the page and the totals as a list of ids. Asked
-   * as a subquery of each, the trigram index would be read twice, and SQLite would rather walk every order
-   * of the profile testing each against it: a quarter of a second for one transaction id in a million.
+   * A search's matches, read once for the page and the totals: up to FEW_MATCHES as a list of ids (asked as a
+   * subquery of each, the trigram index would be read twice, and SQLite would rather walk every order of the
+   * profile testing each: a quarter of a second for one transaction id in a million); beyond, only the search,
+   * so that no part is read whole for the page.
    */
-  const matching = (filter: OrderFilter, phrase: string) => {
-    const ids = matchingIds.all(phrase, phrase);
+  const matching = (filter: OrderFilter, search: Search) => {
     const { sql, params } = where({ ...filter, search: undefined });
+    // Each part's matches, where it has no more than FEW_MATCHES; null for a part with more.
+    const parts = search.parts.map((part) => {
+      const ids = prepared(`SELECT id FROM (${part.ids}) LIMIT ${FEW_MATCHES + 1}`)
+        .pluck()
+        .all(search.params) as number[];
+      return ids.length > FEW_MATCHES ? null : ids;
+    });
+    const found = new Set(parts.flatMap((ids) => ids ?? []));
+    if (parts.includes(null) || found.size > FEW_MATCHES) return { few: false as const, search, parts, sql, params };
     return {
-      count: ids.length,
+      few: true as const,
       sql,
-      params: { ...params, ids: JSON.stringify(ids) },
+      params: { ...params, ids: JSON.stringify([...found]) },
       /** The matches that pass the other filters, looked up by id. */
       from: `json_each(@ids) AS m CROSS JOIN orders o ON o.id = m.value ${sql}`,
     };
   };
   type Matches = ReturnType<typeof matching>;
+
+  /**
+   * The ids of a broad search's page in time order, or null when they cannot be had this way. Each part of the
+   * search is read in id order only as far as needed (the trigram index answers that at once, where reading all its
+   * matches takes tens of milliseconds); the matches with ids past the furthest any part was read to are then
+   * ranked. That page is exact when no order past that id comes before its last row in time, which one short walk
+   * of the time index proves; it fails only where ids and times disagree (a clock set back), and then the caller
+   * reads every match.
+   */
+  const streamed = (
+    query: PageQuery,
+    search: Search,
+    /** Each part's every match where that is few, read already. */
+    known: Array<number[] | null>,
+    filtered: { sql: string; params: Record<string, unknown> },
+  ): number[] | null => {
+    const desc = query.direction !== 'asc';
+    const [dir, before, past] = desc ? (['DESC', '>', '<'] as const) : (['ASC', '<', '>'] as const);
+    const wanted = query.offset + query.limit;
+    const scope = where({ profileId: query.profileId, from: query.from, to: query.to });
+    const ranked = prepared(
+      `SELECT o.id, o.created_at AS at FROM json_each(@ids) AS m CROSS JOIN orders o ON o.id = m.value ${filtered.sql}
+       ORDER BY o.created_at ${dir}, o.id ${dir} LIMIT @wanted`,
+    );
+    const overtaken = prepared(
+      `SELECT 1 FROM orders o ${and(scope.sql, `(o.created_at, o.id) ${before} (@at, @id) AND o.id ${past} @edge`)} LIMIT 1`,
+    );
+    for (let n = FEW_MATCHES + 1; n <= STREAM_MOST; n *= 4) {
+      const streams = search.parts.map(
+        (part, i) =>
+          known[i] ??
+          (prepared(part.stream(dir))
+            .pluck()
+            .all({ ...search.params, n }) as number[]),
+      );
+      // Every part is read completely up to `edge`; a part read to its end sets none.
+      const ends = streams.filter((ids, i) => !known[i] && ids.length === n).map((ids) => ids.at(-1)!);
+      const edge = ends.length === 0 ? null : desc ? Math.max(...ends) : Math.min(...ends);
+      const ids = new Set(streams.flat().filter((id) => edge === null || (desc ? id >= edge : id <= edge)));
+      const rows = ranked.all({ ...filtered.params, ids: JSON.stringify([...ids]), wanted }) as Array<{ id: number; at: string }>;
+      const page = rows.slice(query.offset).map((row) => row.id);
+      if (edge === null) return page;
+      if (rows.length < wanted) continue;
+      const last = rows.at(-1)!;
+      return overtaken.get({ ...scope.params, at: last.at, id: last.id, edge }) ? null : page;
+    }
+    return null;
+  };
 
   const page = (query: PageQuery, matches: Matches | null): StoredOrder[] => {
     const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
@@ -208,26 +248,32 @@ export function createOrderQueries(db: Db): OrderQueries {
     const window = 'LIMIT @limit OFFSET @offset';
     let sql: string;
     let params: Record<string, unknown>;
+    let ids: number[] | null;
     if (!matches) {
       ({ sql, params } = where(query));
       sql = `${SELECT_ORDERS} ${sql} ORDER BY ${order} ${window}`;
-    } else {
+    } else if (matches.few) {
       params = matches.params;
-      sql =
-        matches.count <= FEW_MATCHES
-          ? `${SELECT_ORDERS} WHERE o.id IN (SELECT o.id FROM ${matches.from} ORDER BY ${order} ${window}) ORDER BY ${order}`
-          : `${SELECT_ORDERS} ${matches.sql ? `${matches.sql} AND` : 'WHERE'} o.id IN (SELECT value FROM json_each(@ids))
-             ORDER BY ${order} ${window}`;
+      sql = `${SELECT_ORDERS} WHERE o.id IN (SELECT o.id FROM ${matches.from} ORDER BY ${order} ${window}) ORDER BY ${order}`;
+    } else if (query.sort === 'time' && (ids = streamed(query, matches.search, matches.parts, matches))) {
+      params = { ids: JSON.stringify(ids) };
+      sql = `${SELECT_ORDERS} WHERE o.id IN (SELECT value FROM json_each(@ids)) ORDER BY ${order}`;
+    } else {
+      // By amount, ids say nothing of the order: the list's index is walked, testing every match.
+      params = { ...matches.params, ...matches.search.params };
+      sql = `${SELECT_ORDERS} ${and(matches.sql, `o.id IN (${unionOf(matches.search)})`)} ORDER BY ${order} ${window}`;
     }
     const rows = prepared(sql).all({ ...params, limit: query.limit, offset: query.offset }) as OrderRow[];
     return rows.map(toOrder);
   };
 
   const totals = (filter: OrderFilter, matches: Matches | null): Totals => {
-    if (matches) return prepared(`${TOTALS} FROM ${matches.from}`).get(matches.params) as Totals;
-    if (filter.search?.trim()) {
-      const { sql, params } = where(filter);
-      return prepared(`${TOTALS} FROM orders o ${sql}`).get(params) as Totals;
+    if (matches?.few) return prepared(`${TOTALS} FROM ${matches.from}`).get(matches.params) as Totals;
+    if (matches) {
+      return prepared(`${TOTALS} FROM (${unionOf(matches.search)}) AS m CROSS JOIN orders o ON o.id = m.id ${matches.sql}`).get({
+        ...matches.params,
+        ...matches.search.params,
+      }) as Totals;
     }
     if (filter.verification) {
       // Only paid orders have a verification: their own counters answer, and any other status has none.
@@ -267,8 +313,8 @@ export function createOrderQueries(db: Db): OrderQueries {
   }
 
   const searched = (filter: OrderFilter) => {
-    const phrase = fullTextPhrase(filter.search);
-    return phrase ? matching(filter, phrase) : null;
+    const search = searchOf(filter.search);
+    return search ? matching(filter, search) : null;
   };
 
   return {
@@ -276,6 +322,8 @@ export function createOrderQueries(db: Db): OrderQueries {
       const matches = searched(query);
       return { orders: page(query, matches), totals: totals(query, matches) };
     },
+
+    page: (query) => page(query, searched(query)),
 
     *batches(filter, size) {
       for (const rows of keyset(filter, size)) yield rows.map(toOrder);

@@ -1,0 +1,78 @@
+// What the screen turned to the customer shows, and when it changes: the shop while nothing is on the counter,
+// the link this counter just made (amount and QR address), then PAID with the amount and the transaction id for
+// a few seconds, and back to the shop. It follows one order only, the last link made here, so nothing about any
+// other order (nor a total, nor a name) can reach the customer's screen.
+import type { CustomerDisplay, Order, ShopDetails } from '../../../shared/contract';
+import type { CoreEvents } from '../core-events';
+import type { EventBus } from '../event-bus';
+
+/** Long enough for the customer to read PAID and the transaction id from the counter, short enough for the queue. */
+export const PAID_HOLD_MS = 10_000;
+
+export type CustomerDisplayService = {
+  /** What the customer view shows now. */
+  state(): CustomerDisplay;
+  /** A new link is on its way: the one on show goes, so the next customer never scans the last one's code. */
+  linkRequested(): void;
+  /** The link this counter just made: the customer view shows it until it is paid, cancelled or expires. */
+  linkMade(order: Order): void;
+  /** The shop's name or logo may have changed: the customer view shows them afresh. Gives back what it was given. */
+  shopChanged<T>(result: T): T;
+  close(): void;
+};
+
+type Deps = {
+  events: Pick<EventBus<CoreEvents>, 'on' | 'emit'>;
+  shop: () => ShopDetails;
+  paidHoldMs?: number;
+};
+
+type Sale = { kind: 'idle' } | { kind: 'link'; order: Order } | { kind: 'paid'; order: Order };
+
+export function createCustomerDisplay({ events, shop, paidHoldMs = PAID_HOLD_MS }: Deps): CustomerDisplayService {
+  let sale: Sale = { kind: 'idle' };
+  let backToIdle: ReturnType<typeof setTimeout> | null = null;
+
+  const state = (): CustomerDisplay => {
+    const { name, logoDataUrl } = shop();
+    const on = { shop: { name, logoDataUrl } };
+    if (sale.kind === 'idle') return { kind: 'idle', ...on };
+    const { amountMinor, paymentUrl, transactionId, sandbox } = sale.order;
+    if (sale.kind === 'paid') return { kind: 'paid', ...on, amountMinor, transactionId, sandbox };
+    return { kind: 'link', ...on, amountMinor, paymentUrl: paymentUrl ?? '', sandbox };
+  };
+
+  const show = (next: Sale) => {
+    if (backToIdle) clearTimeout(backToIdle);
+    backToIdle = null;
+    sale = next;
+    if (next.kind === 'paid') {
+      backToIdle = setTimeout(() => show({ kind: 'idle' }), paidHoldMs);
+      backToIdle.unref?.();
+    }
+    events.emit('customerDisplay', state());
+  };
+
+  const stop = events.on('orderChanged', (order) => {
+    if (sale.kind !== 'link' || order.ref !== sale.order.ref || order.status === 'pending') return;
+    show(order.status === 'paid' ? { kind: 'paid', order } : { kind: 'idle' });
+  });
+
+  return {
+    state,
+    linkRequested() {
+      if (sale.kind === 'link') show({ kind: 'idle' });
+    },
+    linkMade(order) {
+      if (order.status === 'pending' && order.paymentUrl) show({ kind: 'link', order });
+    },
+    shopChanged(result) {
+      events.emit('customerDisplay', state());
+      return result;
+    },
+    close() {
+      stop();
+      if (backToIdle) clearTimeout(backToIdle);
+    },
+  };
+}
