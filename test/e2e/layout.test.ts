@@ -1,8 +1,9 @@
 // The layout holds at a counter's screen sizes, 1366×768 and 1024×768, in বাংলা and in English: every screen the
-// shopkeeper meets (welcome, Home, Payments with a link, Orders with an order open, each dialog, Reconcile with a
-// report, Settings, the exports), checked at both sizes by test/support/layout-faults.ts: nothing wider than the
-// window, no content spilling out of its box or cut off by it, no blank scroll. A screenshot of every screen at
-// every size is kept for a person to look at, in the folder the test prints.
+// shopkeeper meets (welcome, Home and its close of the day, Payments from the keypad to a link sent, paid or
+// cancelled, Orders with an order open, each dialog, Reconcile with a report, Settings with the counter's amounts
+// and the sound, the exports) and the customer view, checked at both sizes by test/support/layout-faults.ts:
+// nothing wider than the window, no content spilling out of its box or cut off by it, no blank scroll. A screenshot
+// of every screen at every size is kept for a person to look at, in the folder the test prints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { Language } from '../../shared/messages/catalog';
 import { createLink, openInLanguage, showTab } from '../support/app-screens';
 import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
+import { decideOnCheckout } from '../support/customer-browser';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { layoutFaults, type LayoutFault } from '../support/layout-faults';
 import { seedOrdersAt, type OrderSeed } from '../support/seed-orders';
@@ -125,15 +127,49 @@ async function walkEveryScreen(t: TestContext, walk: Walk): Promise<void> {
   const row = (ref: string) => page.locator(`[role="row"][data-ref="${ref}"]`);
 
   await walk.screen(page, 'welcome', () => page.locator('section.welcome').waitFor());
-  await walk.screen(page, 'payments with a link', async () => {
+  const payments = page.locator('#panel-payments');
+  await walk.screen(page, 'payments: the keypad and the quick amounts', async () => {
     await page.locator('section.welcome button.primary').click();
+    await showTab(page, 'payments');
+    await payments.locator('.quick-amounts').waitFor();
+  });
+  await walk.screen(page, 'payments with a link', async () => {
     await createLink(page, '1500.50', 'মোহাম্মদ আবদুল্লাহ আল মামুন চৌধুরী');
     await page.locator('#payment-url').waitFor();
+  });
+  await walk.screen(page, 'payments: the link sent by WhatsApp, its QR code to print', async () => {
+    await page.locator('#share-phone').fill('01711-000000');
+    await payments.locator('.share-send button').first().click();
+    await untilInPage(page, `document.querySelector('.share-send [role="status"]')?.textContent.trim()`);
+    await payments.locator('.print-qr').scrollIntoViewIfNeeded();
+  });
+  await walk.screen(page, 'payments: paid', async () => {
+    await decideOnCheckout(await page.locator('#payment-url').inputValue(), 'Pay');
+    await payments.locator('.paid-state').waitFor();
+  });
+  await walk.screen(page, 'dialog: making a link for a large amount', async () => {
+    await createLink(page, '125000.50');
+    await openDialog.waitFor();
+  });
+  await page.keyboard.press('Escape');
+  await walk.screen(page, 'payments: a cancelled link', async () => {
+    await createLink(page, '99');
+    await payments.locator('.link-qr').waitFor();
+    core.service.cancelOrder(core.service.listOrders({ limit: 1 }).orders[0]!.ref);
+    await payments.locator('.link-over').waitFor();
   });
   await walk.screen(page, 'home', async () => {
     await showTab(page, 'home');
     await page.locator('section.dashboard[aria-busy="false"]').waitFor();
   });
+  await walk.screen(page, 'home: closing the day', async () => {
+    await page.locator('section.dashboard button.close-the-day').click();
+    await page.locator('section.closing-day[aria-busy="false"] .closing-sections').waitFor();
+  });
+  await page
+    .locator('.closing-head button')
+    .click()
+    .catch(() => {});
 
   await walk.screen(page, 'orders', async () => {
     await showTab(page, 'orders');
@@ -216,11 +252,38 @@ async function walkEveryScreen(t: TestContext, walk: Walk): Promise<void> {
     await showTab(page, 'settings');
     await page.locator('form.profile-form').waitFor();
   });
+  const counter = page.locator('form.counter-settings');
+  await walk.screen(page, 'settings: the counter’s quick amounts and items', async () => {
+    await counter.locator('.items-editor > button').click();
+    await counter.locator('#item-name-0').fill('মোহাম্মদপুরের বিখ্যাত কাচ্চি বিরিয়ানি (ফুল প্লেট)');
+    await counter.locator('#item-price-0').fill('1250.50');
+    await counter.locator('button[type="submit"]').click();
+    await untilInPage(page, `document.querySelector('form.counter-settings .saved-inline')?.textContent.trim()`);
+    await counter.scrollIntoViewIfNeeded();
+  });
+  await walk.screen(page, 'settings: the sound', () => page.locator('.sound-settings').scrollIntoViewIfNeeded());
   await walk.screen(page, 'dialog: removing a profile', async () => {
     await page.locator('.profile-list button.danger-text').first().click();
     await openDialog.waitFor();
   });
   await closeDialog().catch(() => {});
+  await walk.screen(page, 'payments: the shop’s own items', async () => {
+    await showTab(page, 'payments');
+    await payments.locator('.item-presets').waitFor();
+  });
+
+  // The screen turned to the customer: the same page at #customer, waiting, asking for a link made at the counter, paid.
+  const customer = await app.openPage(t, core, { viewport: VIEWPORTS[0] }, '#customer');
+  const customerShows = (kind: string) => customer.locator(`.customer-view[data-display="${kind}"]`).waitFor();
+  await walk.screen(customer, 'customer view: waiting', () => customerShows('idle'));
+  await walk.screen(customer, 'customer view: a link to pay', async () => {
+    await createLink(page, '1250.50');
+    await customerShows('link');
+  });
+  await walk.screen(customer, 'customer view: paid', async () => {
+    await decideOnCheckout(core.service.listOrders({ limit: 1 }).orders[0]!.paymentUrl!, 'Pay');
+    await customerShows('paid');
+  });
 }
 
 /** Each fault once, under the first screen and size that showed it. */
