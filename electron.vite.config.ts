@@ -32,6 +32,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // Statement files are read in a worker thread (statement-reader.ts), which loads this file beside index.js.
           'statement-worker': resolve(root, 'electron/core/reconciliation/statement-worker.ts'),
+          // The orders' totals are counted in a worker thread (totals-counter.ts), which loads this file beside index.js.
+          'totals-worker': resolve(root, 'electron/core/orders/totals-worker.ts'),
         },
       },
     },

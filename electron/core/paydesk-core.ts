@@ -27,6 +27,7 @@ import { createRuntime, type ListenOverride } from './runtime';
 import { createEnvSecretStore, withSandboxKey } from './setup/secrets';
 import type { CoreEvents } from './core-events';
 import { createOrdersService, type OrdersService, type Runtime } from './orders/orders-service';
+import { createTotalsCounter } from './orders/totals-counter';
 import { createReconciliationService, type ReconciliationService } from './reconciliation/reconciliation-service';
 import { createSetupService, sandboxProfile, type SetupService } from './setup/setup-service';
 import { createShopStore } from './setup/shop';
@@ -116,10 +117,13 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     closers.unshift(() => tunnel.close());
     const orders = createOrdersRepo(db);
     const queries = createOrderQueries(db);
+    const counter = createTotalsCounter({ db, queries, nativeBinding: options.nativeBinding });
+    closers.unshift(() => counter.close());
     const shop = createShopStore({ settings, dataDir: options.dataDir });
     const service = createOrdersService({
       orders,
       queries,
+      counter,
       preferences,
       profiles,
       secrets: withSandboxKey(secrets, SANDBOX_API_KEY),

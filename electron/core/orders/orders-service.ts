@@ -24,6 +24,7 @@ import { localDay, type OrderQueries } from '../storage/sqlite/order-queries';
 import type { OrdersRepo, StoredOrder } from '../storage/sqlite/orders-repo';
 import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
 import { cancelPath, hashToken, newReturnToken, successPath } from './return-tokens';
+import type { TotalsCounter } from './totals-counter';
 import type { PreferencesStore } from '../setup/preferences';
 import type { SecretStore } from '../setup/secrets';
 import { foldTransactionId, type TransactionId } from '../values/transaction-id';
@@ -44,6 +45,8 @@ export type Runtime = {
 export type ServiceDeps = {
   orders: OrdersRepo;
   queries: OrderQueries;
+  /** The totals of a filter, counted off the main thread where it can be. */
+  counter: Pick<TotalsCounter, 'totals'>;
   preferences: PreferencesStore;
   profiles: ProfilesRepo;
   secrets: SecretStore;
@@ -163,9 +166,12 @@ export function createOrdersService(deps: ServiceDeps) {
       };
     },
 
-    /** The totals of every order the filter matches: a broad search's take longer than its page. */
-    countOrders({ allProfiles, ...filter }: Partial<OrderFilterQuery>): OrderTotals {
-      return deps.queries.totals(scoped(filter, allProfiles));
+    /**
+     * The totals of every order the filter matches: a broad search's take longer than its page, so they are counted
+     * in a worker thread (totals-counter.ts), never holding the return listener.
+     */
+    countOrders({ allProfiles, ...filter }: Partial<OrderFilterQuery>): Promise<OrderTotals> {
+      return deps.counter.totals(scoped(filter, allProfiles));
     },
 
     getOrder(ref: string): Reply<OrderDetail> {

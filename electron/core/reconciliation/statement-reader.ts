@@ -1,9 +1,9 @@
 // Statement files are read in a worker thread of their own, with its own memory and time limits: a file that
 // is too large, damaged or made to harm costs that thread, never the main one, where the return listener keeps
 // answering customers. Whatever stops the worker comes back as a message.
-import { Worker } from 'node:worker_threads';
 import type { StatementMapping } from '../../../shared/contract';
 import { say } from '../../../shared/messages/say';
+import { startWorker } from '../worker-thread';
 import type { ParsedStatement } from './statement-lines';
 import type { MainMessage, Refusal, StatementJob, StatementSummary, WorkerMessage } from './statement-worker';
 
@@ -14,20 +14,6 @@ export type StatementFile = StatementJob;
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 640, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 };
 const TIME_LIMIT_MS = 60_000;
 
-/**
- * The built main process has the worker as a bundle of its own beside it (electron.vite.config.ts); from the
- * TypeScript sources (the tests, the CLI) the worker registers tsx before it loads its entry.
- */
-function startWorker(file: StatementFile): Worker {
-  const options = { workerData: file, resourceLimits: RESOURCE_LIMITS };
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSources ? './statement-worker.ts' : './statement-worker.js', import.meta.url);
-  if (!fromSources) return new Worker(entry, options);
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const boot = `import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { ...options, eval: true });
-}
-
 type Steps = {
   /** Given the file's columns and first rows: the mapping to read every line with, a refusal, or null for no more. */
   onRead(summary: StatementSummary): StatementMapping | Refusal | null;
@@ -37,7 +23,7 @@ type Outcome = { ok: true; summary: StatementSummary; rows: number; repeats: num
 
 function read(file: StatementFile, steps: Steps): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(file);
+    const worker = startWorker('statement-worker', import.meta.url, { workerData: file, resourceLimits: RESOURCE_LIMITS });
     let summary: StatementSummary | null = null;
     let settled = false;
     const settle = (done: () => void) => {
