@@ -1,5 +1,6 @@
 // The read side of the order book: pages, totals and the dashboard. Shaped for a million orders: every
-// page is one index walk, or, for a search matching thousands, its matches read in id order as far as needed; totals
+// page is one index walk, or, for a search matching thousands, a walk of the list's index testing each order, or its
+// matches read in id order as far as needed, whichever comes to the page first (see `walked`, `streamed`); totals
 // read per-day counters rather than scanning orders whenever no search text narrows them, and with search text
 // they count only its matches (exactly, so a broad search's totals take longer than its page: see `page`).
 import { UNPROVEN, type Dashboard, type Order, type OrderStatus, type Unproven } from '../../../../shared/contract';
@@ -78,8 +79,17 @@ const FEW_MATCHES = 5000;
 const TOTALS = `SELECT count(*) AS total, count(*) FILTER (WHERE o.status = 'paid') AS paidCount,
   ifnull(sum(o.amount_minor) FILTER (WHERE o.status = 'paid'), 0) AS paidSumMinor`;
 
-/** How far a broad search's parts are read in id order for a page before every match is read instead. */
-const STREAM_MOST = 400_000;
+/** How far a broad search's parts are read in id order for a time-sorted page before its rows are walked instead. */
+const STREAM_MOST = 4 * (FEW_MATCHES + 1);
+
+/** The orders a broad search's first walk of the list's index tests (see `walked`). */
+const WALK_FIRST = 4096;
+
+/** The most matches of a prefix part read whole (from its index alone) to read a page in id order. */
+const STREAM_ALL_MOST = 100_000;
+
+/** How many times a row test's cost a test that looks the order up in a trigram index is counted. */
+const PROBE_COST = 32;
 
 /** Local midnight of a YYYY-MM-DD day, as the UTC instant orders are stamped with. */
 export function localDayStart(day: string): string {
@@ -164,7 +174,6 @@ export function createOrderQueries(db: Db): OrderQueries {
   };
 
   const firstCreatedAt = db.prepare<[], string | null>(`SELECT min(created_at) FROM orders`).pluck();
-  const and = (sql: string, clause: string) => (sql ? `${sql} AND ${clause}` : `WHERE ${clause}`);
 
   /**
    * A search's matches, read once for the page and the totals: up to FEW_MATCHES as a list of ids (asked as a
@@ -192,38 +201,41 @@ export function createOrderQueries(db: Db): OrderQueries {
     };
   };
   type Matches = ReturnType<typeof matching>;
+  type Filtered = { sql: string; params: Record<string, unknown> };
+
+  /** A page's order as SQL, and the same order compared with a row's key (sort column, id). */
+  const orderOf = (query: PageQuery) => {
+    const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
+    const column = query.sort === 'amount' ? 'o.amount_minor' : 'o.created_at';
+    return `${column} ${direction}, o.id ${direction}`;
+  };
 
   /**
    * The ids of a broad search's page in time order, or null when they cannot be had this way. Each part of the
    * search is read in id order only as far as needed (the trigram index answers that at once, where reading all its
    * matches takes tens of milliseconds); the matches with ids past the furthest any part was read to are then
-   * ranked. That page is exact when no order past that id comes before its last row in time, which one short walk
-   * of the time index proves; it fails only where ids and times disagree (a clock set back), and then the caller
-   * reads every match.
+   * ranked. That page is exact when no order short of that id comes before its last row in time: any such order and
+   * the last row are a pair whose ids and times disagree, and the book records one of every such pair
+   * (orders_out_of_order, migrations.ts v7), so a look at that short list proves it.
    */
-  const streamed = (
-    query: PageQuery,
-    search: Search,
-    /** Each part's every match where that is few, read already. */
-    known: Array<number[] | null>,
-    filtered: { sql: string; params: Record<string, unknown> },
-  ): number[] | null => {
+  const streamed = (query: PageQuery, search: Search, known: Array<number[] | null>, filtered: Filtered): number[] | null => {
     const desc = query.direction !== 'asc';
-    const [dir, before, past] = desc ? (['DESC', '>', '<'] as const) : (['ASC', '<', '>'] as const);
+    const [dir, past, before] = desc ? (['DESC', '<', '>'] as const) : (['ASC', '>', '<'] as const);
     const wanted = query.offset + query.limit;
-    const scope = where({ profileId: query.profileId, from: query.from, to: query.to });
     const ranked = prepared(
       `SELECT o.id, o.created_at AS at FROM json_each(@ids) AS m CROSS JOIN orders o ON o.id = m.value ${filtered.sql}
-       ORDER BY o.created_at ${dir}, o.id ${dir} LIMIT @wanted`,
+       ORDER BY ${orderOf(query)} LIMIT @wanted`,
     );
     const overtaken = prepared(
-      `SELECT 1 FROM orders o ${and(scope.sql, `(o.created_at, o.id) ${before} (@at, @id) AND o.id ${past} @edge`)} LIMIT 1`,
+      `SELECT 1 FROM orders_out_of_order d WHERE d.order_id = @id
+       UNION ALL SELECT 1 FROM orders_out_of_order d CROSS JOIN orders o ON o.id = d.order_id
+         WHERE d.order_id ${past} @edge AND o.created_at ${before} @at LIMIT 1`,
     );
-    for (let n = FEW_MATCHES + 1; n <= STREAM_MOST; n *= 4) {
+    for (let n = 4 * wanted; n <= STREAM_MOST; n *= 4) {
       const streams = search.parts.map(
         (part, i) =>
           known[i] ??
-          (prepared(part.stream(dir))
+          (prepared(part.stream!(dir))
             .pluck()
             .all({ ...search.params, n }) as number[]),
       );
@@ -236,32 +248,100 @@ export function createOrderQueries(db: Db): OrderQueries {
       if (edge === null) return page;
       if (rows.length < wanted) continue;
       const last = rows.at(-1)!;
-      return overtaken.get({ ...scope.params, at: last.at, id: last.id, edge }) ? null : page;
+      return overtaken.get({ at: last.at, id: last.id, edge }) ? null : page;
     }
     return null;
   };
 
+  /**
+   * The ids of a broad search's page, in any order: the list's own index is walked in the page's order, testing each
+   * order's row against the search, until the page is full, but no further than `scan` orders (fourfold each round);
+   * and once the search's matches are fewer than the round would walk, they are all read and ranked instead. Either
+   * way it costs about the lesser of the two: walking until the page fills, or reading every match.
+   */
+  const walked = (
+    query: PageQuery,
+    search: Search,
+    known: Array<number[] | null>,
+    filtered: Filtered,
+    /** The most orders to walk before giving up (null). */
+    last = Infinity,
+  ): number[] | null => {
+    const order = orderOf(query);
+    const key = query.sort === 'amount' ? 'o.amount_minor' : 'o.created_at';
+    const wanted = query.offset + query.limit;
+    const tests = search.parts.map((part, i) => (known[i] ? `o.id IN (SELECT value FROM json_each(@known${i}))` : part.test));
+    const params: Record<string, unknown> = { ...filtered.params, ...search.params, wanted };
+    for (const [i, ids] of known.entries()) if (ids) params[`known${i}`] = JSON.stringify(ids);
+    // The key of the scan-th order in the page's order, read from the index alone; none when fewer are in scope.
+    const bound = prepared(`SELECT ${key} AS key, o.id FROM orders o ${filtered.sql} ORDER BY ${order} LIMIT 1 OFFSET @scan - 1`);
+    const within = `(${key}, o.id) ${query.direction === 'asc' ? '<=' : '>='} (@key, @id)`;
+    const walk = (to: { key: unknown; id: number } | undefined) =>
+      prepared(
+        `SELECT o.id FROM orders o ${filtered.sql ? `${filtered.sql} AND` : 'WHERE'} ${to ? `${within} AND` : ''} (${tests.join(' OR ')})
+         ORDER BY ${order} LIMIT @wanted`,
+      )
+        .pluck()
+        .all({ ...params, ...to }) as number[];
+    // A test that looks orders up in a trigram index costs as much per order as reading dozens of matches.
+    const cost = search.parts.some((part, i) => !known[i] && part.probes) ? PROBE_COST : 1;
+    for (let scan = Math.ceil(WALK_FIRST / cost); scan <= last; scan *= 4) {
+      const most = scan * cost;
+      const matches = search.parts.reduce(
+        (n, part, i) =>
+          n +
+          (known[i]?.length ??
+            (prepared(`SELECT count(*) FROM (SELECT 1 FROM (${part.ids}) LIMIT @most)`)
+              .pluck()
+              .get({ ...search.params, most }) as number)),
+        0,
+      );
+      if (matches < most) {
+        const all = prepared(
+          `SELECT o.id FROM (${unionOf(search)}) AS m CROSS JOIN orders o ON o.id = m.id ${filtered.sql} ORDER BY ${order} LIMIT @wanted`,
+        ).pluck();
+        return (all.all(params) as number[]).slice(query.offset);
+      }
+      const to = bound.get({ ...filtered.params, scan }) as { key: unknown; id: number } | undefined;
+      const ids = walk(to);
+      if (ids.length === wanted || !to) return ids.slice(query.offset);
+    }
+    return null;
+  };
+
+  /** Whether every part of a search can be read in id order, counting those whose stream reads all their matches. */
+  const streamable = (search: Search, known: Array<number[] | null>) =>
+    search.parts.every(
+      (part, i) =>
+        known[i] ||
+        !part.streamReadsAll ||
+        (prepared(`SELECT count(*) FROM (SELECT 1 FROM (${part.ids}) LIMIT ${STREAM_ALL_MOST + 1})`)
+          .pluck()
+          .get(search.params) as number) <= STREAM_ALL_MOST,
+    );
+
   const page = (query: PageQuery, matches: Matches | null): StoredOrder[] => {
-    const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
-    const order =
-      query.sort === 'amount' ? `o.amount_minor ${direction}, o.id ${direction}` : `o.created_at ${direction}, o.id ${direction}`;
+    const order = orderOf(query);
     const window = 'LIMIT @limit OFFSET @offset';
     let sql: string;
     let params: Record<string, unknown>;
-    let ids: number[] | null;
     if (!matches) {
       ({ sql, params } = where(query));
       sql = `${SELECT_ORDERS} ${sql} ORDER BY ${order} ${window}`;
     } else if (matches.few) {
       params = matches.params;
       sql = `${SELECT_ORDERS} WHERE o.id IN (SELECT o.id FROM ${matches.from} ORDER BY ${order} ${window}) ORDER BY ${order}`;
-    } else if (query.sort === 'time' && (ids = streamed(query, matches.search, matches.parts, matches))) {
+    } else {
+      const { search, parts } = matches;
+      // By time, a short walk fills the page of a search matching most orders, and reading in id order one matching
+      // orders of some part of the book; by amount, ids say nothing of the order.
+      const ids =
+        (query.sort === 'time' &&
+          (walked(query, search, parts, matches, WALK_FIRST) ??
+            (streamable(search, parts) ? streamed(query, search, parts, matches) : null))) ||
+        walked(query, search, parts, matches)!;
       params = { ids: JSON.stringify(ids) };
       sql = `${SELECT_ORDERS} WHERE o.id IN (SELECT value FROM json_each(@ids)) ORDER BY ${order}`;
-    } else {
-      // By amount, ids say nothing of the order: the list's index is walked, testing every match.
-      params = { ...matches.params, ...matches.search.params };
-      sql = `${SELECT_ORDERS} ${and(matches.sql, `o.id IN (${unionOf(matches.search)})`)} ORDER BY ${order} ${window}`;
     }
     const rows = prepared(sql).all({ ...params, limit: query.limit, offset: query.offset }) as OrderRow[];
     return rows.map(toOrder);

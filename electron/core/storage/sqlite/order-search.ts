@@ -8,14 +8,46 @@ import { parseAmount } from '../../../../shared/money';
 /** The trigram index needs three characters. */
 const TRIGRAM = 3;
 
+/**
+ * Characters whose case SQLite's lower() and the trigram index fold alike: ASCII (both lower A-Z alone), Bengali and
+ * the joiners Bengali is written with (no case to fold). FTS5's trigram tokenizer folds every other cased letter by
+ * Unicode ("Ç" to "ç", the Kelvin sign to "k"), which lower() leaves as it is.
+ */
+const PLAIN = '\u0001-\u007f\u0980-\u09ff\u200c\u200d';
+const plain = new RegExp(`^[${PLAIN}]*$`, 'u');
+/** GLOB for a text holding some character outside PLAIN. */
+const UNPLAIN = `*[^${PLAIN}]*`;
+
+/** An order's typed details as the orders_search_insert trigger indexes them (migrations.ts, v3). */
+const DOC = `concat_ws(' ', o.ref, o.customer_name, o.customer_email, o.note)`;
+
 export type SearchPart = {
   /** SELECT of the matching order ids (column `id`), in no particular order. */
   ids: string;
-  /** The first @n of them by id, newest ('DESC') or oldest ('ASC') first: read only as far as asked. */
+  /** The first @n of them by id, newest ('DESC') or oldest ('ASC') first. */
   stream(direction: 'ASC' | 'DESC'): string;
+  /** The stream reads every match to rank them (its index is not in id order): only for a part of modest size. */
+  streamReadsAll: boolean;
+  /** Whether the order `o` is one of `ids`, exactly, as a test of its row. */
+  test: string;
+  /** The test may look the order up in a trigram index: ten to a hundred times the cost of a test of the row alone. */
+  probes: boolean;
 };
 
 export type Search = { parts: SearchPart[]; params: Record<string, unknown> };
+
+/**
+ * A trigram index's match as a test of one order's row. The index matches the text anywhere in the folded
+ * document; for text and document both PLAIN that is exactly `instr(lower(doc), lower(text))`, which a row answers
+ * in a microsecond where the index takes up to half a millisecond per order for a long phrase. A document holding
+ * other letters is asked of the index itself (instr finding the text there proves the match: folding only makes
+ * more alike); a text holding them always is.
+ */
+function trigramTest(table: string, doc: string, typed: string): { test: string; probes: boolean } {
+  const probe = `EXISTS (SELECT 1 FROM ${table} WHERE ${table} MATCH @match AND rowid = o.id)`;
+  if (!plain.test(typed)) return { test: probe, probes: true };
+  return { test: `instr(lower(${doc}), @lowered) > 0 OR (${doc} GLOB @unplain AND ${probe})`, probes: false };
+}
 
 /** The parts of a search, or null when there is no text. */
 export function searchOf(text: string | undefined): Search | null {
@@ -24,10 +56,19 @@ export function searchOf(text: string | undefined): Search | null {
   const parts: SearchPart[] = [];
   const params: Record<string, unknown> = {};
   if ([...typed].length >= TRIGRAM) {
-    params.match = `"${typed.replace(/"/g, '""')}"`;
-    for (const table of ['orders_search', 'transaction_search']) {
+    Object.assign(params, {
+      match: `"${typed.replace(/"/g, '""')}"`,
+      lowered: typed.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()),
+      unplain: UNPLAIN,
+    });
+    // The transaction-id index holds each order's transaction id once it has one, written in the transaction that
+    // records the payment (transaction-search.ts), so the row's own id answers for it.
+    const docs = { orders_search: DOC, transaction_search: 'o.transaction_id' };
+    for (const [table, doc] of Object.entries(docs)) {
       const ids = `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH @match`;
-      parts.push({ ids, stream: (direction) => `${ids} ORDER BY rowid ${direction} LIMIT @n` });
+      const { test, probes } = trigramTest(table, doc, typed);
+      const stream = (direction: string) => `${ids} ORDER BY rowid ${direction} LIMIT @n`;
+      parts.push({ ids, stream, streamReadsAll: false, test: `(${test})`, probes });
     }
   } else {
     // The start of a ref or a transaction id, each a range of its own index (as an OR, SQLite walked every order).
@@ -35,12 +76,10 @@ export function searchOf(text: string | undefined): Search | null {
     params.high = `${typed.toUpperCase()}\u{10FFFF}`;
     const ref = `upper(o.ref) >= @low AND upper(o.ref) < @high`;
     const transaction = `o.transaction_id IS NOT NULL AND upper(o.transaction_id) >= @low AND upper(o.transaction_id) < @high`;
-    // Read in id order, a start most orders share ("P") is met at once by walking the orders themselves.
     for (const test of [ref, transaction]) {
-      parts.push({
-        ids: `SELECT o.id FROM orders o WHERE ${test}`,
-        stream: (direction) => `SELECT o.id FROM orders o NOT INDEXED WHERE ${test} ORDER BY o.id ${direction} LIMIT @n`,
-      });
+      const ids = `SELECT o.id FROM orders o WHERE ${test}`;
+      const stream = (direction: string) => `${ids} ORDER BY o.id ${direction} LIMIT @n`;
+      parts.push({ ids, stream, streamReadsAll: true, test: `(${test})`, probes: false });
     }
   }
   const amount = parseAmount(typed);
@@ -48,7 +87,8 @@ export function searchOf(text: string | undefined): Search | null {
     params.amount = amount.minor;
     // Every order's profile is a row of profiles, so the IN only lets the (profile_id, amount_minor) index answer.
     const ids = `SELECT o.id FROM orders o WHERE o.profile_id IN (SELECT id FROM profiles) AND o.amount_minor = @amount`;
-    parts.push({ ids, stream: (direction) => `${ids} ORDER BY o.id ${direction} LIMIT @n` });
+    const stream = (direction: string) => `${ids} ORDER BY o.id ${direction} LIMIT @n`;
+    parts.push({ ids, stream, streamReadsAll: false, test: 'o.amount_minor = @amount', probes: false });
   }
   return { parts, params };
 }
