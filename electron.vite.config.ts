@@ -45,7 +45,8 @@ export default defineConfig({
       externalizeDeps: false,
       isolatedEntries: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/preload/index.ts') },
+        // The shopkeeper's window, and the customer view's narrower one.
+        input: { index: resolve(root, 'electron/preload/index.ts'), customer: resolve(root, 'electron/preload/customer.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

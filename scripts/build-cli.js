@@ -1,5 +1,6 @@
 // Builds the `paydesk` command into out/cli: paydesk.cjs, one bundled file that bin/paydesk.js runs, and beside
-// it statement-worker.js, which statement-reader.ts starts from the folder it runs in. better-sqlite3 stays in
+// it statement-worker.js and totals-worker.js, which statement-reader.ts and totals-counter.ts start from the folder
+// it runs in (an export counts its orders in a worker). better-sqlite3 stays in
 // node_modules (its native binding is built for this Node there). The bundle is CommonJS so that bin/paydesk.js
 // can keep V8's compiled code of it between runs (vm.Script's code cache; Node 20 has no module compile cache).
 //
@@ -73,7 +74,10 @@ export async function buildCli() {
     }),
     build({
       ...shared,
-      entryPoints: { 'statement-worker': join(root, 'electron/core/reconciliation/statement-worker.ts') },
+      entryPoints: {
+        'statement-worker': join(root, 'electron/core/reconciliation/statement-worker.ts'),
+        'totals-worker': join(root, 'electron/core/orders/totals-worker.ts'),
+      },
       format: 'esm',
       // Bundled CommonJS dependencies still call require() for Node's own modules.
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -6,14 +6,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronSqliteBindingPath } from './electron-sqlite-path.js';
+import { failedForNetwork } from './network-failure.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const modules = join(root, 'node_modules');
 const electronDir = join(modules, 'electron');
 const workDir = join(modules, '.paydesk');
 const LONG_STEP_MS = 15 * 60 * 1000;
-const NETWORK_FAILURE =
-  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|RequestError|TimeoutError/;
 
 const electronVersion = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
 
@@ -52,7 +51,7 @@ function ensureElectronRuntime() {
   const installed = electronBinary();
   if (install.status === 0 && installed && existsSync(installed)) return;
   const output = `${install.error?.message ?? ''}\n${install.stderr ?? ''}`;
-  if (install.error?.code === 'ETIMEDOUT' || NETWORK_FAILURE.test(output)) {
+  if (failedForNetwork({ error: install.error, output })) {
     stop(
       "PayDesk cannot start: the Electron runtime is not installed and could not be downloaded (no connection to Electron's download server). Connect this machine to the internet and run `npm start` again (or set ELECTRON_MIRROR to a mirror you can reach).",
     );

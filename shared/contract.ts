@@ -387,6 +387,10 @@ export const DEFAULT_PREFERENCES = {
   quickAmountsMinor: [10_000, 20_000, 50_000, 100_000],
   itemPresets: [],
   confirmAboveMinor: 5_000_000,
+  keepRunning: true,
+  startAtLogin: false,
+  updateChecks: false,
+  updateFeedUrl: '',
 } as const;
 
 /** The largest amount PayDesk takes (shared/money.ts: 12 integer digits), in poisha. */
@@ -425,8 +429,58 @@ export const Preferences = z.object({
   itemPresets: z.array(ItemPreset).max(24, says('item_presets_too_many')).readonly().default(DEFAULT_PREFERENCES.itemPresets),
   /** A link above this amount is made only once the shopkeeper has read it back, in digits and in words. */
   confirmAboveMinor: CounterAmount.default(DEFAULT_PREFERENCES.confirmAboveMinor),
+  /** Closing the window keeps PayDesk running (tray, or the dock on macOS) so the return address still answers. */
+  keepRunning: z.boolean().default(DEFAULT_PREFERENCES.keepRunning),
+  /** PayDesk starts when this computer starts (a login item; an autostart entry on Linux). */
+  startAtLogin: z.boolean().default(DEFAULT_PREFERENCES.startAtLogin),
+  /** Asks the release feed whether a newer PayDesk exists, and only says so: nothing is fetched unless this is on. */
+  updateChecks: z.boolean().default(DEFAULT_PREFERENCES.updateChecks),
+  /** The feed the shop or its distributor publishes releases to (electron-builder's generic feed); '' when none. */
+  updateFeedUrl: z.string().trim().max(500, says('update_feed_too_long')).default(DEFAULT_PREFERENCES.updateFeedUrl),
 });
 export type Preferences = z.infer<typeof Preferences>;
+
+/** What Help › About shows: what this PayDesk is and where it keeps its things. */
+export const AboutPaydesk = z.object({
+  version: z.string(),
+  /** null where the core runs outside Electron (the CLI, the tests). */
+  electron: z.string().nullable(),
+  chromium: z.string().nullable(),
+  node: z.string(),
+  platform: z.string(),
+  arch: z.string(),
+  dataDir: z.string(),
+  logsDir: z.string(),
+});
+export type AboutPaydesk = z.infer<typeof AboutPaydesk>;
+
+/** What the last look at the release feed found. */
+export const UpdateCheck = z.discriminatedUnion('state', [
+  /** The setting is off or no feed is set: nothing was asked. */
+  z.object({ state: z.literal('off') }),
+  /** This PayDesk (`version`) is the feed's newest, or newer. */
+  z.object({ state: z.literal('current'), version: z.string(), checkedAt: z.string() }),
+  z.object({
+    state: z.literal('available'),
+    version: z.string(),
+    /** The version running now. */
+    running: z.string(),
+    /** Where the shop downloads it (an https file of the feed), opened only by openUpdateDownload; null when none is. */
+    downloadUrl: z.string().nullable(),
+    releaseDate: z.string().nullable(),
+    checkedAt: z.string(),
+  }),
+]);
+export type UpdateCheck = z.infer<typeof UpdateCheck>;
+
+/** What Settings and the header show of the release feed; reading it never asks the feed. */
+export const UpdateStatus = z.object({
+  /** What the last check that answered found, or 'off'; null while none has answered since the feed was set. */
+  check: UpdateCheck.nullable(),
+  /** Why the latest check failed, if it did (the answer before it stays in `check`). */
+  problem: AppError.nullable(),
+});
+export type UpdateStatus = z.infer<typeof UpdateStatus>;
 
 const RefInput = z.object({ ref: z.string().max(40) });
 
@@ -628,7 +682,8 @@ export type AppStatus = z.infer<typeof AppStatus>;
  * counter: waiting (idle), the link just made (its amount and the address its QR code holds), or paid (the
  * amount and the transaction id). Nothing else: no other order, no totals, no customer's name or e-mail.
  */
-const CustomerShop = z.object({ name: z.string(), logoDataUrl: z.string().nullable() });
+/** The shop as its customers see it, in the shop's language (which the customer view follows as it changes). */
+const CustomerShop = z.object({ name: z.string(), logoDataUrl: z.string().nullable(), language: z.enum(['en', 'bn']) });
 export const CustomerDisplay = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('idle'), shop: CustomerShop }),
   z.object({ kind: z.literal('link'), shop: CustomerShop, amountMinor: z.number().int(), paymentUrl: z.string(), sandbox: z.boolean() }),
@@ -730,6 +785,18 @@ export const channels = {
   getCustomerDisplay: { request: Empty, value: CustomerDisplay },
   /** Opens the customer view (full screen on a second display when there is one) or closes it. */
   customerView: { request: z.object({ open: z.boolean() }), value: Empty },
+  /** Help › About: the version, the runtime, the data and logs folders. */
+  getAbout: { request: Empty, value: AboutPaydesk },
+  /** Opens the data folder or the logs folder in the system's file manager. */
+  openFolder: { request: z.object({ folder: z.enum(['data', 'logs']) }), value: Empty },
+  /** Text for support (version, platform, listener state, last errors), never a key or a token: the page copies it. */
+  getDiagnostics: { request: Empty, value: z.object({ text: z.string() }) },
+  /** Asks the release feed now (when the setting is on) whether a newer PayDesk exists. */
+  checkForUpdates: { request: Empty, value: UpdateCheck },
+  /** What the last check found, without asking the feed. */
+  getUpdateStatus: { request: Empty, value: UpdateStatus },
+  /** Opens the download of the newer PayDesk the last check found, in the system browser (https only). */
+  openUpdateDownload: { request: Empty, value: Empty },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -760,9 +827,19 @@ export const events = {
   tunnelChanged: TunnelStatus,
   /** The customer view's new state: the only event its window receives. */
   customerDisplay: CustomerDisplay,
+  /** The app menu's Help › About PayDesk: the shopkeeper's window shows Settings at About. */
+  showAbout: z.object({}),
+  /** The shopkeeper's preferences were saved: the desktop follows them (language, start with the computer). */
+  preferencesChanged: Preferences,
+  /** A look at the release feed answered or failed, or the setting changed what there is to show. */
+  updateStatus: UpdateStatus,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+/** All the customer view's window may ask (its preload offers nothing else) and all it hears. */
+export const CUSTOMER_VIEW_CHANNELS = ['getPreferences', 'getCustomerDisplay', 'customerView'] as const satisfies readonly Channel[];
+export const CUSTOMER_VIEW_EVENTS = ['customerDisplay'] as const satisfies readonly EventName[];
 
 export const ipcChannel = (name: Channel) => `paydesk:${name}`;
 export const ipcEvent = (name: EventName) => `paydesk:event:${name}`;

@@ -4,7 +4,10 @@ export type EventBus<Events extends Record<string, unknown>> = {
   emit<E extends keyof Events>(name: E, payload: Events[E]): void;
 };
 
-export function createEventBus<Events extends Record<string, unknown>>(): EventBus<Events> {
+/** `failed` hears of a listener that threw (the core's log; the console when none is given). */
+export function createEventBus<Events extends Record<string, unknown>>(
+  failed: (name: string, error: unknown) => void = (name, error) => console.error(`PayDesk: a ${name} listener failed:`, error),
+): EventBus<Events> {
   const listeners = new Map<keyof Events, Set<(payload: never) => void>>();
   return {
     on(name, listener) {
@@ -19,7 +22,7 @@ export function createEventBus<Events extends Record<string, unknown>>(): EventB
         try {
           (listener as (payload: Events[typeof name]) => void)(payload);
         } catch (error) {
-          console.error(`PayDesk: a ${String(name)} listener failed:`, error);
+          failed(String(name), error);
         }
       }
     },

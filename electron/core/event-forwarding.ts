@@ -5,17 +5,23 @@
 import { events, ipcEvent, type EventName } from '../../shared/contract';
 import type { EventBus } from './event-bus';
 import type { CoreEvents } from './core-events';
+import { consoleLog, type Log } from './log/log';
 
 /** Sends each core event to `send` as its IPC channel and parsed payload; returns a function that stops it. */
-export function forwardEvents(bus: Pick<EventBus<CoreEvents>, 'on'>, send: (channel: string, payload: unknown) => void): () => void {
+export function forwardEvents(
+  bus: Pick<EventBus<CoreEvents>, 'on'>,
+  send: (channel: string, payload: unknown) => void,
+  log: Log = consoleLog,
+): () => void {
   const stops = (Object.keys(events) as EventName[]).map((name) =>
     bus.on(name, (payload) => {
       const parsed = events[name].safeParse(payload);
       if (!parsed.success) {
         // The payload itself is not logged: whatever made it wrong could be something the log must not hold.
         const issue = parsed.error.issues[0];
-        console.error(
-          `PayDesk: the ${name} event did not fit the contract (${issue?.path.join('.')}: ${issue?.message}); it was not sent.`,
+        log.error(
+          'event_not_sent',
+          `the ${name} event did not fit the contract (${issue?.path.join('.')}: ${issue?.message}); it was not sent.`,
         );
         return;
       }

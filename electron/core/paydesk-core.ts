@@ -31,7 +31,12 @@ import { createTotalsCounter } from './orders/totals-counter';
 import { createReconciliationService, type ReconciliationService } from './reconciliation/reconciliation-service';
 import { createSetupService, sandboxProfile, type SetupService } from './setup/setup-service';
 import { createShopStore } from './setup/shop';
+import { createUpdateChecker, type UpdateCheckOptions, type UpdateChecker } from './updates/update-check';
 import { createVault, type Cipher } from './setup/api-key-vault';
+import { errorText } from './log/log';
+import { listenerLogger, logCoreEvents } from './log/log-events';
+import { createLogFile, LOGS_FOLDER } from './log/log-file';
+import { createSupport, type SupportService } from './log/support';
 
 const EXPIRY_SWEEP_MS = 60_000;
 const ADDRESS_WATCH_MS = 30_000;
@@ -65,6 +70,8 @@ export type CoreOptions = {
   tunnel?: { env?: NodeJS.ProcessEnv; restartDelayMs?: number };
   /** How long the customer view shows PAID before it goes back to the shop (default 10 s). */
   customerPaidHoldMs?: number;
+  /** The release feed checks: the app schedules them (at start and daily, when the shop turned them on). */
+  updates?: UpdateCheckOptions;
 };
 
 export type PaydeskCore = {
@@ -74,6 +81,8 @@ export type PaydeskCore = {
   exports: ExportsService;
   closing: ClosingService;
   customerDisplay: CustomerDisplayService;
+  support: SupportService;
+  updates: UpdateChecker;
   events: EventBus<CoreEvents>;
   profiles: ProfilesRepo;
   db: Db;
@@ -82,9 +91,17 @@ export type PaydeskCore = {
 };
 
 export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
-  const closers: Array<() => Promise<void> | void> = [() => void db.close()];
+  // The app and the CLI write the one log of their data folder: `paydesk listen` keeps a shop's listener too.
+  const log = createLogFile({ dir: join(options.dataDir, LOGS_FOLDER) });
+  const closers: Array<() => Promise<void> | void> = [
+    () => {
+      log.info('stop', 'PayDesk stopped.');
+      return log.close();
+    },
+  ];
   try {
+    const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+    closers.unshift(() => void db.close());
     const profiles = createProfilesRepo(db);
     const settings = createSettingsRepo(db);
     const vault = createVault({ secrets: createSecretsRepo(db), settings, cipher: 'cipher' in options.keys ? options.keys.cipher : null });
@@ -93,7 +110,10 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
 
     const checkout = createCheckoutClient(options.checkout);
     closers.unshift(() => checkout.close());
-    const events = createEventBus<CoreEvents>();
+    const events = createEventBus<CoreEvents>((name, error) =>
+      log.error('event_listener_failed', `a ${name} listener failed: ${errorText(error)}`),
+    );
+    closers.unshift(logCoreEvents(events, log));
     const runtime = createRuntime(
       {
         profiles,
@@ -104,10 +124,21 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
         listenerGraceMs: options.listenerGraceMs,
         phoneReached: (reached) => events.emit('phoneReached', reached),
         language: () => preferences.get().language,
+        log,
       },
       () => service,
     );
     closers.unshift(() => runtime.close());
+    // Each apply (the start, a profile saved or switched, a new address followed) logs where customers come back.
+    const logListener = listenerLogger(log);
+    const listening: typeof runtime = {
+      ...runtime,
+      async apply(profile, override) {
+        const applied = await runtime.apply(profile, override);
+        logListener(runtime.state());
+        return applied;
+      },
+    };
     const tunnel = createTunnel({
       settings,
       target: () => runtime.tunnelTarget(),
@@ -139,15 +170,17 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       now: () => new Date().toISOString(),
       writable: service.writable,
       changed: service.changed,
+      log,
     });
     const setup = createSetupService({
       profiles,
       settings,
       vault,
-      runtime,
+      runtime: listening,
       tunnel,
       shop,
       preferences,
+      events,
       checkConnection: (baseUrl, mode) => checkConnection(baseUrl, mode),
       listBindAddresses: () => listBindAddresses(),
     });
@@ -155,8 +188,23 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     const active = options.useSandbox ? null : profiles.active();
     const profile = active ?? sandboxProfile(profiles);
     profiles.setActive(profile.id);
+    const support = createSupport({
+      dataDir: options.dataDir,
+      log,
+      runtime: runtime.state,
+      profiles,
+      vault,
+      envKeys: 'env' in options.keys,
+      tunnel: () => tunnel.status(profiles.active()).state,
+    });
+    const about = support.about();
+    log.info(
+      'start',
+      `PayDesk ${about.version} started (${about.electron ? `Electron ${about.electron}` : `Node ${about.node}`}) on ${about.platform} ${about.arch}; ` +
+        `data folder ${about.dataDir}; storage SQLite; ${profile.mode} mode.`,
+    );
     // The shop's tunnel starts with PayDesk when it was left running.
-    await tunnel.follow(await runtime.apply(profile, options.listen));
+    await tunnel.follow(await listening.apply(profile, options.listen));
 
     // Pending links past their time become expired now and every minute after.
     service.expireDue();
@@ -164,25 +212,33 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     sweep.unref();
     closers.unshift(() => clearInterval(sweep));
 
-    const exports = createExportsService({ orders, queries, profiles, shop, preferences, events });
+    const exports = createExportsService({ orders, queries, counter, profiles, shop, preferences, events });
     closers.unshift(() => exports.cancel());
     const closing = createClosingService({ queries: createClosingQueries(db), profiles, shop, preferences });
-    const customerDisplay = createCustomerDisplay({ events, shop: () => shop.get(), paidHoldMs: options.customerPaidHoldMs });
+    const customerDisplay = createCustomerDisplay({
+      events,
+      shop: () => shop.get(),
+      language: () => preferences.get().language,
+      paidHoldMs: options.customerPaidHoldMs,
+    });
     closers.unshift(() => customerDisplay.close());
+    const updates = createUpdateChecker({ preferences: () => preferences.get(), events, log }, options.updates);
+    closers.unshift(() => updates.close());
 
     if ((options.listener ?? 'start') === 'start') {
       const stopWatch = watchListenAddress({
         profiles,
-        apply: async (moved) => tunnel.follow(await runtime.apply(moved)),
+        apply: async (moved) => tunnel.follow(await listening.apply(moved)),
         listAddresses: () => listBindAddresses(),
         intervalMs: options.addressWatchMs ?? ADDRESS_WATCH_MS,
         moved(move, profile) {
           // Links made with a public return base still come back; the ones that named the old address do not.
           const oldBase = `http://${move.from}:${profile.listenPort}`;
           const pending = profile.returnBaseUrl ? [] : orders.pendingReturningTo(oldBase, 200).map((order) => order.ref);
-          console.warn(`PayDesk: this computer's address changed from ${move.from} to ${move.to}; the return listener moved with it.`);
+          // The log hears of it from the event (log-events.ts), as the page does.
           events.emit('listenAddressMoved', { ...move, pending });
         },
+        failed: (error) => log.error('listener_not_moved', `the return listener could not follow the new address: ${errorText(error)}`),
       });
       closers.unshift(stopWatch);
     }
@@ -194,6 +250,8 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       exports,
       closing,
       customerDisplay,
+      support,
+      updates,
       events,
       profiles,
       db,
@@ -201,6 +259,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       close: () => closeAll(closers),
     };
   } catch (error) {
+    log.error('start_failed', `PayDesk could not start: ${errorText(error)}`);
     await closeAll(closers);
     throw error;
   }

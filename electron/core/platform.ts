@@ -22,6 +22,8 @@ export interface Platform {
   confirm(question: Confirmation): Promise<boolean>;
   /** Opens an http(s) URL in the system browser. */
   openExternal(url: string): Promise<void>;
+  /** Shows one of PayDesk's own folders (the data folder, the logs) in the system's file manager. */
+  openPath(path: string): Promise<void>;
   /**
    * Hands a message to the app the system has for WhatsApp (https://wa.me), SMS (sms:) or e-mail (mailto:);
    * false when no app takes it. Anything else is refused by the main process's allow-list.

@@ -10,6 +10,7 @@ import { refusalOf } from './input-refusal';
 import { paymentLinkProblem } from './values/payment-link';
 import { shareLinkUrl } from './values/share-link';
 import { renderQrSign } from './exports/qr-sign-html';
+import { mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CustomerDisplayService } from './counter/customer-display';
 import type { ClosingService } from './closing/closing-service';
@@ -19,6 +20,9 @@ import type { OrdersService } from './orders/orders-service';
 import { CountSuperseded } from './orders/totals-counter';
 import type { ReconciliationService } from './reconciliation/reconciliation-service';
 import type { SetupService } from './setup/setup-service';
+import type { UpdateChecker } from './updates/update-check';
+import { errorText } from './log/log';
+import type { SupportService } from './log/support';
 
 export type Sender = { url: string; isMainFrame: boolean };
 
@@ -29,6 +33,10 @@ export type RouterDeps = {
   exports: ExportsService;
   closing: ClosingService;
   customerDisplay: CustomerDisplayService;
+  /** Help › About, the folders and the diagnostics; its log hears of every handler that failed. */
+  support: SupportService;
+  /** The release feed checks (they only tell; nothing is downloaded). */
+  updates: UpdateChecker;
   platform: Platform;
   /** True only for the app's own page in its main frame. */
   isTrustedSender(sender: Sender): boolean;
@@ -70,7 +78,7 @@ const handlers: Handlers = {
     return output(document.value, to, words(setup, 'dialog_save_closing_pdf'), platform);
   },
   getPreferences: (_request, { setup }) => setup.getPreferences(),
-  savePreferences: (request, { setup }) => setup.savePreferences(request),
+  savePreferences: (request, { setup, customerDisplay }) => customerDisplay.shopChanged(setup.savePreferences(request)),
   async openPaymentPage({ ref }, { service, platform }) {
     const url = service.findOrder(ref)?.paymentUrl;
     if (!url) return fail(appError('not_found', say('open_payment_link_missing', { ref })));
@@ -197,6 +205,29 @@ const handlers: Handlers = {
     await platform.customerView(open);
     return ok({});
   },
+  getAbout: (_request, { support }) => ok(support.about()),
+  async openFolder({ folder }, { support, platform }) {
+    const path = support.folder(folder);
+    try {
+      // The logs folder exists from the first line written; made here too, so it opens before that.
+      await mkdir(path, { recursive: true });
+      await platform.openPath(path);
+    } catch (error) {
+      support.log.warn('folder_not_opened', `the ${folder} folder could not be opened: ${errorText(error)}`);
+      return fail(appError('internal', say('folder_not_opened', { folder, path })));
+    }
+    return ok({});
+  },
+  getDiagnostics: async (_request, { support }) => ok({ text: await support.diagnostics() }),
+  checkForUpdates: (_request, { updates }) => updates.check(),
+  getUpdateStatus: (_request, { updates }) => ok(updates.status()),
+  async openUpdateDownload(_request, { updates, platform }) {
+    // Only the address the feed gave, and only https: the page names nothing to open.
+    const url = updates.download();
+    if (url === null || !url.startsWith('https://')) return fail(appError('not_found', say('update_download_missing')));
+    await platform.openExternal(url);
+    return ok({});
+  },
 };
 
 /** The shop's language (English where the preferences cannot be read). */
@@ -274,7 +305,7 @@ export function createRouter(deps: RouterDeps, { observeReply }: RouterOptions =
         observeReply?.(name, reply);
         return replySchema(channels[name].value).parse(reply) as Reply<unknown>;
       } catch (error) {
-        console.error(`PayDesk: ${name} failed:`, error instanceof Error ? error.message : error);
+        deps.support.log.error('operation_failed', `${name} failed: ${errorText(error)}`);
         return fail(appError('internal', say('internal_error')));
       }
     },

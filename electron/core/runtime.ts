@@ -22,6 +22,7 @@ import {
 import type { Language } from '../../shared/messages/catalog';
 import { say } from '../../shared/messages/say';
 import type { Runtime } from './orders/orders-service';
+import type { Log } from './log/log';
 
 const LISTENER_KEY = 'running_listener';
 
@@ -39,6 +40,8 @@ export type RuntimeOptions = {
   phoneReached?: (reached: PhoneReached) => void;
   /** The shop's language: the customers' pages are in it unless their browser asks for another of PayDesk's. */
   language?: () => Language;
+  /** Where the listener tells of a return it could not record. */
+  log?: Log;
 };
 
 /** The practice gateway as the runtime uses it (electron/sandbox provides it; core does not import it). */
@@ -90,7 +93,15 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     return [...publishedBases];
   };
   const listen = (host: string, port: number) =>
-    startReturnListener({ host, port, handlers: handlers(), published, checks: { probes, phoneTests }, language: options.language });
+    startReturnListener({
+      host,
+      port,
+      handlers: handlers(),
+      published,
+      checks: { probes, phoneTests },
+      language: options.language,
+      log: options.log,
+    });
 
   const announce = (url: string | null) => {
     if (url) options.settings.set(LISTENER_KEY, { url, pid: process.pid });

@@ -3,7 +3,7 @@
 // shopkeeper places or makes full screen (F11). Where it goes and what it is allowed are pure functions; the
 // Electron parts come in as parameters, so this module loads under plain Node for its tests.
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, Screen } from 'electron';
-import { CUSTOMER_VIEW_HASH, ipcEvent } from '../../shared/contract';
+import { CUSTOMER_VIEW_EVENTS, CUSTOMER_VIEW_HASH, ipcEvent } from '../../shared/contract';
 import { mainWindowOptions } from './window-options';
 
 export type DisplayArea = { id: number; bounds: Rectangle; workArea: Rectangle };
@@ -54,7 +54,7 @@ export function customerViewUrl(appEntryUrl: string): string {
 }
 
 /** The customer's window hears nothing of the shop but what its screen shows. */
-export const customerWindowHears = (channel: string): boolean => channel === ipcEvent('customerDisplay');
+export const customerWindowHears = (channel: string): boolean => CUSTOMER_VIEW_EVENTS.some((event) => channel === ipcEvent(event));
 
 type ElectronParts = {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;

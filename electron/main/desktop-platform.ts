@@ -48,6 +48,11 @@ export function createDesktopPlatform(
       if (!canOpenExternally(url)) throw new Error('Only web addresses (http or https) can be opened in the browser.');
       await shell.openExternal(url);
     },
+    async openPath(path) {
+      // shell.openPath answers with the system's reason when no file manager opened the folder, '' when one did.
+      const problem = await shell.openPath(path);
+      if (problem) throw new Error(`The folder could not be opened: ${problem}`);
+    },
     async openShareLink(url) {
       if (!canOpenExternally(url, 'share')) throw new Error('Only WhatsApp, SMS and e-mail messages go to another app.');
       // The system refuses when no app is registered for the scheme (no mail app, nothing for sms:).

@@ -11,9 +11,12 @@ import { registerIpc } from './ipc';
 import { createCustomerWindow } from './customer-window';
 import { createDesktopPlatform } from './desktop-platform';
 import { initialScreenState, paidNotification, showsCustomerName } from './paid-notification';
+import { keepPaydeskRunning } from './keep-running';
+import { appMenu } from './lifecycle/app-menu';
+import { setAppMenu } from './menu-bar';
 import { guardWebContents, isTrustedSender, mayGrantPermission } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
-import { electronSqliteBindingPath } from './sqlite-binding';
+import { sqliteBinding } from './sqlite-binding';
 import { mainWindowOptions } from './window-options';
 
 type Core = Awaited<ReturnType<typeof startCore>>;
@@ -21,16 +24,19 @@ type Core = Awaited<ReturnType<typeof startCore>>;
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const appEntryUrl = devServerUrl ?? new URL('../renderer/index.html', import.meta.url).href;
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const customerPreloadPath = fileURLToPath(new URL('../preload/customer.cjs', import.meta.url));
 
 let mainWindow: BrowserWindow | null = null;
 const customerWindow = createCustomerWindow(
   { BrowserWindow, screen: displays },
-  { preloadPath, appEntryUrl, shopkeeperWindow: () => mainWindow },
+  { preloadPath: customerPreloadPath, appEntryUrl, shopkeeperWindow: () => mainWindow },
 );
 const platform = createDesktopPlatform(
   () => mainWindow,
   (open) => (open ? customerWindow.open() : customerWindow.close()),
 );
+// Closing the window hides it while PayDesk keeps answering returns; quitting with links pending asks first.
+const keepRunning = keepPaydeskRunning({ core: () => core, mainWindow: () => mainWindow, showMainWindow });
 let core: Core | null = null;
 let coreClosed = false;
 
@@ -42,20 +48,14 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', () => showMainWindow());
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, { appEntryUrl, openExternal: platform.openExternal });
   });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', () => {
-    if (core && BrowserWindow.getAllWindows().length === 0) createMainWindow();
-  });
+  // A window that keeps PayDesk running only hides, so every window gone means PayDesk quits, on macOS too.
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => showMainWindow());
+  app.on('before-quit', (event) => keepRunning.beforeQuit(event));
   app.on('will-quit', (event) => {
     if (!core || coreClosed) return;
     event.preventDefault();
@@ -66,7 +66,8 @@ if (!app.requestSingleInstanceLock()) {
       .catch((error: unknown) => console.error('PayDesk did not close cleanly:', messageOf(error)))
       .finally(() => {
         coreClosed = true;
-        app.quit();
+        // On a later turn: a quit asked while Electron is still inside this will-quit would be ignored.
+        setImmediate(() => app.quit());
       });
   });
   app.whenReady().then(start, fail);
@@ -80,15 +81,18 @@ async function start(): Promise<void> {
     mayGrantPermission(permission, details.requestingUrl ?? contents?.getURL() ?? '', appEntryUrl),
   );
 
-  const nativeBinding = electronSqliteBindingPath(app.getAppPath(), process.versions.electron, process.platform, process.arch);
-  if (!existsSync(nativeBinding)) {
-    throw new Error("PayDesk's database engine has not been prepared for this Electron version; start PayDesk with `npm start`.");
-  }
+  const binding = sqliteBinding(
+    { isPackaged: app.isPackaged, appPath: app.getAppPath() },
+    { electronVersion: process.versions.electron, platform: process.platform, arch: process.arch },
+  );
+  if (!existsSync(binding.file)) throw new Error(binding.whenMissing);
 
   const started = await startCore({
     dataDir: app.getPath('userData'),
-    nativeBinding,
+    nativeBinding: binding.file,
     keys: { cipher: createSafeStorageCipher(safeStorage) },
+    // Asks the shop's release feed at start and daily, only when the shop turned it on (Settings › Updates).
+    updates: { scheduled: true, version: app.getVersion() },
   });
   core = started;
   const router = createRouter({
@@ -98,14 +102,20 @@ async function start(): Promise<void> {
     exports: started.exports,
     closing: started.closing,
     customerDisplay: started.customerDisplay,
+    support: started.support,
+    updates: started.updates,
     platform,
     isTrustedSender: (sender) => isTrustedSender(sender, appEntryUrl),
   });
   registerIpc(ipcMain, router);
-  forwardEvents(started.events, (channel, payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
-    customerWindow.send(channel, payload);
-  });
+  forwardEvents(
+    started.events,
+    (channel, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+      customerWindow.send(channel, payload);
+    },
+    started.support.log,
+  );
   let screen = initialScreenState(process.platform);
   powerMonitor.on('lock-screen', () => (screen = 'locked'));
   powerMonitor.on('unlock-screen', () => (screen = 'unlocked'));
@@ -117,13 +127,39 @@ async function start(): Promise<void> {
     const showName = showsCustomerName(notificationNames, screen);
     new Notification({ ...paidNotification(order, { language, showName }), silent: false }).show();
   });
-  createMainWindow();
+  const menuBar = () => {
+    const preferences = started.setup.getPreferences();
+    setAppMenu(appMenu(preferences.ok ? preferences.value.language : 'en', process.platform), {
+      about: () => {
+        showMainWindow();
+        started.events.emit('showAbout', {});
+      },
+      logsFolder: () =>
+        void platform
+          .openPath(started.support.folder('logs'))
+          .catch((error: unknown) => started.support.log.warn('folder_not_opened', `the logs folder did not open: ${messageOf(error)}`)),
+    });
+  };
+  menuBar();
+  started.events.on('preferencesChanged', menuBar);
+  // A start at login opens to the tray (or the Dock): the return address answers, and the window waits to be asked for.
+  createMainWindow(!keepRunning.start(started));
 }
 
-function createMainWindow(): void {
+/** The window back from the tray, the Dock or a second start: the one there is, or a new one. */
+function showMainWindow(): void {
+  if (!core) return;
+  if (!mainWindow) return createMainWindow(true);
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function createMainWindow(visible: boolean): void {
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
   mainWindow = window;
-  window.once('ready-to-show', () => window.show());
+  if (visible) window.once('ready-to-show', () => window.show());
+  keepRunning.watchWindow(window);
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
     // The customer's screen does not outlive the shopkeeper's.

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { AppError, AppStatus, Order, Verification } from '../../shared/contract';
+import { showAboutSection } from './about/about-section';
 import { Announcer } from './announcer';
 import { Dashboard } from './home/dashboard';
 import { useLanguage } from './i18n/language-provider';
@@ -85,6 +86,16 @@ export function App() {
     setScreen(next);
     setSettingsIntent(intent);
   }, []);
+
+  // The app menu's Help › About: Settings, drawn at once so its About section can take the focus.
+  useEffect(
+    () =>
+      onPaydeskEvent('showAbout', () => {
+        flushSync(() => open('settings'));
+        showAboutSection();
+      }),
+    [open],
+  );
 
   const returnWay = useMemo(
     () => ({

@@ -4,6 +4,7 @@ import type { Translation } from './catalog';
 import { cli } from './bn/cli';
 import { closing } from './bn/closing';
 import { common } from './bn/common';
+import { about } from './bn/about';
 import { counter } from './bn/counter';
 import { desktop } from './bn/desktop';
 import { exports } from './bn/exports';
@@ -14,6 +15,7 @@ import { orders } from './bn/orders';
 import { reconciliation } from './bn/reconciliation';
 import { setup } from './bn/setup';
 import { share } from './bn/share';
+import { updates } from './bn/updates';
 import type { en } from './en';
 
 export const bn: Translation<typeof en> = {
@@ -29,5 +31,7 @@ export const bn: Translation<typeof en> = {
   ...cli,
   ...closing,
   ...counter,
+  ...about,
   ...share,
+  ...updates,
 };

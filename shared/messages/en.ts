@@ -3,6 +3,7 @@
 import { cli } from './en/cli';
 import { closing } from './en/closing';
 import { common } from './en/common';
+import { about } from './en/about';
 import { counter } from './en/counter';
 import { desktop } from './en/desktop';
 import { exports } from './en/exports';
@@ -13,6 +14,7 @@ import { orders } from './en/orders';
 import { reconciliation } from './en/reconciliation';
 import { setup } from './en/setup';
 import { share } from './en/share';
+import { updates } from './en/updates';
 
 /** Each area's phrasebook, by area, so a test can tell that no code is claimed by two. */
 export const englishAreas = {
@@ -29,6 +31,8 @@ export const englishAreas = {
   closing,
   share,
   counter,
+  about,
+  updates,
 };
 
 export const en = {
@@ -45,6 +49,8 @@ export const en = {
   ...closing,
   ...share,
   ...counter,
+  ...about,
+  ...updates,
 };
 
 export type MessageCode = keyof typeof en;

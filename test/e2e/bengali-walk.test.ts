@@ -1,7 +1,7 @@
 // বাংলা all the way through: the built renderer in real Chromium, bridged into real cores, walked screen by screen
 // as a shopkeeper meets them (welcome, payments and a gateway refusal, orders with a detail and its timeline,
-// receipts, exports, reconcile with rejected lines, settings with a failing connection check, the return
-// address down), and the documents PayDesk hands out on the way (a receipt, the page a customer comes back to),
+// receipts, exports, reconcile with rejected lines, settings with a failing connection check, a newer
+// PayDesk on the update feed and a feed that is not PayDesk's, the return address down), and the documents PayDesk hands out on the way (a receipt, the page a customer comes back to),
 // once in বাংলা and once in English. Every text a person meets (test/support/visible-text.ts) must be in the
 // language on show (test/support/wrong-script.ts). The allow-list, kept this small on purpose:
 //   - elements marked translate="no": data that is the same in every language (refs, transaction ids, URLs,
@@ -27,6 +27,7 @@ import { decideOnCheckout } from '../support/customer-browser';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { freePort } from '../support/free-port';
 import { answer, HTML_PAGE, httpGateway, type FakeGateway } from '../support/misbehaving-gateways';
+import { serveReleaseFeed } from '../support/release-feed';
 import { seedOrdersAt, type OrderSeed } from '../support/seed-orders';
 import { csvBytes, dayFirst, paidAt } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
@@ -391,6 +392,42 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
     await show(page, 'settings');
     await page.locator('form.profile-form').waitFor();
   });
+  const updates = page.locator('section.updates-card');
+  await walk.screen(page, 'settings: a newer PayDesk on the update feed', async () => {
+    const feed = await serveReleaseFeed(t);
+    walk.known.push(feed.url, portOf(feed.url));
+    await updates.locator('input[type="checkbox"]').check();
+    await page.locator('#update-feed').fill(feed.url);
+    await updates.locator('button[type="submit"]').click();
+    await updates.locator('.update-available').waitFor();
+    await page.locator('.update-notice').waitFor();
+  });
+  await walk.screen(page, 'settings: an update feed that is not PayDesk’s', async () => {
+    const feed = await serveReleaseFeed(t, {});
+    walk.known.push(feed.url, portOf(feed.url));
+    await page.locator('#update-feed').fill(feed.url);
+    await updates.locator('button[type="submit"]').click();
+    await updates.locator('.alert').waitFor();
+  });
+  await walk.screen(page, 'settings: help › about, the diagnostics copied', async () => {
+    await page.locator('.about-shortcut button').click();
+    await page.locator('.about-facts').waitFor();
+    await page.locator('.about-diagnostics button').click();
+    await untilInPage(page, `document.querySelector('.about-diagnostics [role=status]')?.textContent.trim()`);
+  });
+  const desktop = page.locator('.desktop-settings');
+  await walk.screen(page, 'settings: keeping PayDesk running', () => desktop.scrollIntoViewIfNeeded());
+  await walk.screen(page, 'settings: closing the window quits PayDesk', async () => {
+    await desktop.locator('input[name="keep-running"]').uncheck();
+    await desktop
+      .locator('#keep-running-hint')
+      .filter({ hasNotText: /ঘড়ির পাশে|by the clock/ })
+      .waitFor();
+  });
+  await desktop
+    .locator('input[name="keep-running"]')
+    .check()
+    .catch(() => {});
 
   // A live profile whose gateway is not there: its Base URL names a port on this computer nobody listens on.
   await walk.screen(page, 'settings: a failing connection check', async () => {

@@ -198,3 +198,26 @@ for (const language of ['bn', 'en'] as const) {
     }
   });
 }
+
+test('a customer view already open follows the shop’s language when the shopkeeper changes it', async (t) => {
+  const { core, shopkeeper, customer } = await openCounter(t, 'en');
+  await showTab(shopkeeper, 'payments');
+  await createLink(shopkeeper, '500');
+  await shown(customer, 'link');
+  assert.equal(await customer.locator('.customer-scan .customer-first').innerText(), 'Scan to pay');
+  const preferences = await call(core, 'getPreferences', {});
+  await call(core, 'savePreferences', { ...preferences, language: 'bn' });
+  await customer.locator('.customer-scan .customer-first', { hasText: 'স্ক্যান করে টাকা দিন' }).waitFor();
+  assert.equal(await customer.locator('.customer-amount').innerText(), '৳৫০০.০০');
+  assert.equal(await customer.locator('.customer-view').getAttribute('lang'), 'bn');
+});
+
+test('the customer view’s window is given only what its screen needs: no orders, no settings, no shop events', async (t) => {
+  const { customer } = await openCounter(t, 'en');
+  const offered = (await customer.evaluate('Object.keys(window.paydesk).sort()')) as string[];
+  assert.deepEqual(offered, ['customerView', 'getCustomerDisplay', 'getPreferences', 'on']);
+  const refused = (await customer.evaluate(`(() => {
+    try { window.paydesk.on('orderPaid', () => {}); return 'subscribed'; } catch (error) { return error.message; }
+  })()`)) as string;
+  assert.match(refused, /no event called orderPaid/);
+});

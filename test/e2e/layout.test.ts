@@ -262,6 +262,13 @@ async function walkEveryScreen(t: TestContext, walk: Walk): Promise<void> {
     await counter.scrollIntoViewIfNeeded();
   });
   await walk.screen(page, 'settings: the sound', () => page.locator('.sound-settings').scrollIntoViewIfNeeded());
+  await walk.screen(page, 'settings: keeping PayDesk running', () => page.locator('.desktop-settings').scrollIntoViewIfNeeded());
+  await walk.screen(page, 'settings: help › about, the diagnostics copied', async () => {
+    await page.locator('.about-shortcut button').click();
+    await page.locator('.about-facts').waitFor();
+    await page.locator('.about-diagnostics button').click();
+    await untilInPage(page, `document.querySelector('.about-diagnostics [role=status]')?.textContent.trim()`);
+  });
   await walk.screen(page, 'dialog: removing a profile', async () => {
     await page.locator('.profile-list button.danger-text').first().click();
     await openDialog.waitFor();

@@ -10,7 +10,7 @@ import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { freePort } from '../support/free-port';
-import { untilInPage } from '../support/waiting';
+import { eventually, untilInPage } from '../support/waiting';
 
 const WELCOME_SCREENSHOT = '/tmp/paydesk-welcome.png';
 const SETTINGS_SCREENSHOT = '/tmp/paydesk-settings.png';
@@ -223,4 +223,36 @@ test('in বাংলা a failing connection check reads in Bengali at every st
   assert.doesNotMatch(words.replaceAll('PayDesk', ''), /[A-Za-z]/, words);
   assert.ok((await report.locator('[translate="no"]').allInnerTexts()).includes('127.0.0.1'), 'the host is marked as data');
   assert.match(await report.innerText(), new RegExp(`127\\.0\\.0\\.1-এর ${closed} পোর্টে কেউ সংযোগ নিচ্ছে না`));
+});
+
+test('keeping PayDesk running and starting it with the computer are two switches, saved at once and kept', async (t) => {
+  const { core, page } = await openApp(t);
+  const saved: Array<{ keepRunning: boolean; startAtLogin: boolean }> = [];
+  core.events.on('preferencesChanged', ({ keepRunning, startAtLogin }) => saved.push({ keepRunning, startAtLogin }));
+  await tab(page, 'Settings').click();
+  const section = page.getByRole('region', { name: 'Keep PayDesk running' });
+  const keepRunning = section.getByRole('checkbox', { name: 'Keep PayDesk running when its window is closed' });
+  const startAtLogin = section.getByRole('checkbox', { name: 'Start PayDesk when this computer starts' });
+  assert.equal(await keepRunning.isChecked(), true, 'on unless the shop turns it off');
+  assert.equal(await startAtLogin.isChecked(), false, 'off unless the shop turns it on');
+  await section.getByText(/^Customers who are paying can still come back/).waitFor();
+
+  await keepRunning.uncheck();
+  await section.getByText('Closing the window quits PayDesk. Customers who pay after that cannot come back to it.').waitFor();
+  await startAtLogin.check();
+  await eventually(() => saved.length === 2);
+  assert.deepEqual(saved, [
+    { keepRunning: false, startAtLogin: false },
+    { keepRunning: false, startAtLogin: true },
+  ]);
+  const preferences = await call(core, 'getPreferences', {});
+  assert.deepEqual([preferences.keepRunning, preferences.startAtLogin], [false, true]);
+
+  await call(core, 'savePreferences', { ...preferences, language: 'bn' });
+  await page.reload();
+  await untilInPage(page, `document.documentElement.lang === 'bn'`);
+  await page.locator('#tab-settings').click();
+  const bengali = page.getByRole('region', { name: 'PayDesk চালু রাখা' });
+  assert.equal(await bengali.getByRole('checkbox', { name: 'জানালা বন্ধ করলেও PayDesk চালু রাখুন' }).isChecked(), false);
+  assert.equal(await bengali.getByRole('checkbox', { name: 'কম্পিউটার চালু হলে PayDesk-ও চালু হোক' }).isChecked(), true);
 });

@@ -152,7 +152,9 @@ test('an API key that was replaced or removed is nowhere in the data folder afte
   const replaced = stored()!;
   await call(core, 'removeProfile', { name: 'My shop' });
   const found: string[] = [];
-  for (const name of readdirSync(core.dataDir)) {
+  // Every file, the logs folder's included.
+  for (const entry of readdirSync(core.dataDir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile())) {
+    const name = join(entry.parentPath, entry.name).slice(core.dataDir.length + 1);
     const bytes = readFileSync(join(core.dataDir, name));
     if (bytes.includes(old)) found.push(`${name} holds the replaced key’s ciphertext`);
     if (bytes.includes(replaced)) found.push(`${name} holds the removed key’s ciphertext`);

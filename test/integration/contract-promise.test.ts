@@ -26,6 +26,7 @@ import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core'
 import { decideOnCheckout } from '../support/customer-browser';
 import { freePort } from '../support/free-port';
 import { httpGet } from '../support/http-get';
+import { serveReleaseFeed } from '../support/release-feed';
 import { tempDir } from '../support/temp-dir';
 import { eventually } from '../support/waiting';
 
@@ -73,6 +74,8 @@ function observe(core: TestCore, deps: Partial<RouterDeps> = {}): { observed: Te
       exports: core.exports,
       closing: core.closing,
       customerDisplay: core.customerDisplay,
+      updates: core.updates,
+      support: core.support,
       platform: core.platform,
       isTrustedSender: (sender) => sender === APP_SENDER,
       ...deps,
@@ -124,6 +127,9 @@ test('every channel’s reply and every event’s payload carries exactly the fi
   await call(c, 'getDashboard', {});
   await call(c, 'getCustomerDisplay', {});
   await call(c, 'customerView', { open: true });
+  await call(c, 'getAbout', {});
+  await call(c, 'openFolder', { folder: 'logs' });
+  await call(c, 'getDiagnostics', {});
   await call(c, 'getClosingReport', {});
   await call(c, 'outputClosingReport', { layout: 'roll80', to: 'preview' });
 
@@ -198,11 +204,20 @@ test('every channel’s reply and every event’s payload carries exactly the fi
   );
   await call(c, 'stopTunnel', {});
 
+  // A newer PayDesk on the shop's release feed: told, then opened for download.
+  const feed = await serveReleaseFeed(t);
+  await call(c, 'savePreferences', { ...preferences, updateChecks: true, updateFeedUrl: feed.url });
+  await call(c, 'checkForUpdates', {});
+  await call(c, 'getUpdateStatus', {});
+  await call(c, 'openUpdateDownload', {});
+
   assert.deepEqual(
     CHANNELS.filter((channel) => !seen.replies.some(([seenChannel]) => seenChannel === channel)),
     [],
     'every channel was driven',
   );
+  // The main process emits this one itself, for the app menu's Help › About.
+  core.events.emit('showAbout', {});
   const driven = (Object.keys(events) as EventName[]).filter((name) => !EVENTS_NOT_DRIVEN_HERE.includes(name));
   assert.deepEqual(
     driven.filter((name) => !seen.events.some(([seenName]) => seenName === name)),

@@ -18,7 +18,7 @@ async function counter(t: { after(fn: () => unknown): void }): Promise<{ core: T
   return { core, shown };
 }
 
-const shop = { name: 'রহমান স্টোর', logoDataUrl: null };
+const shop = { name: 'রহমান স্টোর', logoDataUrl: null, language: 'en' };
 
 test('the customer display shows the link just made, PAID with its transaction id on return, then the shop again', async (t) => {
   const { core, shown } = await counter(t);
@@ -102,7 +102,21 @@ test('a link paid at the counter by hand shows PAID without a transaction id', a
 test('a change to the shop’s name shows on the customer display at once', async (t) => {
   const { core, shown } = await counter(t);
   await call(core, 'saveShopDetails', { name: 'Rahman Store', address: '', phone: '' });
-  assert.deepEqual(shown, [{ kind: 'idle', shop: { name: 'Rahman Store', logoDataUrl: null } }]);
+  assert.deepEqual(shown, [{ kind: 'idle', shop: { name: 'Rahman Store', logoDataUrl: null, language: 'en' } }]);
+});
+
+test('a change of language in Settings reaches a customer display already showing a link', async (t) => {
+  const { core, shown } = await counter(t);
+  const order = await call(core, 'createPaymentLink', { amount: '500' });
+  const preferences = await call(core, 'getPreferences', {});
+  await call(core, 'savePreferences', { ...preferences, language: 'bn' });
+  assert.deepEqual(shown.at(-1), {
+    kind: 'link',
+    shop: { ...shop, language: 'bn' },
+    amountMinor: 50_000,
+    paymentUrl: order.paymentUrl!,
+    sandbox: true,
+  });
 });
 
 test('the page asks for the customer view to open and to close through the main process', async (t) => {

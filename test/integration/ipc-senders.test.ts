@@ -22,6 +22,8 @@ test('every IPC channel answers the app page and refuses subframes, other pages 
     exports: core.exports,
     closing: core.closing,
     customerDisplay: core.customerDisplay,
+    updates: core.updates,
+    support: core.support,
     platform: core.platform,
     isTrustedSender: (sender) => isTrustedSender(sender, appEntry),
   });

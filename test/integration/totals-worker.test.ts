@@ -2,8 +2,9 @@
 // totals the main process would count, while the main thread stays free for the return listener.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CountSuperseded, createTotalsCounter } from '../../electron/core/orders/totals-counter';
 import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
 import { createOrderQueries, type OrderFilter } from '../../electron/core/storage/sqlite/order-queries';
 import { cachedOrderBook, seedOrders as seedBook } from '../bench/seed-orders';
@@ -79,4 +80,43 @@ test('while a broad search is counted, the return listener pays a customer and t
   assert.equal(core.service.findOrder(customer!.ref)?.status, 'paid');
   assert.deepEqual(totals, createOrderQueries(core.db).totals({ search: '.com', profileId: core.profiles.active()!.id }));
   assert.ok(totals.total > 100_000, 'a broad search: most of the book');
+});
+
+test("the list's waiting count gives way to a newer one, an export's count never does", async (t) => {
+  const dataDir = tempDir(t);
+  seedBook(dataDir, 12_000);
+  const core = await startTestCore(t, { dataDir });
+  const profileId = core.profiles.active()!.id;
+  const queries = createOrderQueries(core.db);
+  const counter = createTotalsCounter({ db: core.db, queries });
+  t.after(() => counter.close());
+  const filters = ([{ search: 'gmail' }, { search: '.com' }, { status: 'paid' }, { search: 'Nusrat' }] satisfies OrderFilter[]).map(
+    (filter): OrderFilter => ({ ...filter, profileId }),
+  );
+  const [running, replaced, exported, newest] = [
+    counter.latest(filters[0]!),
+    counter.latest(filters[1]!),
+    counter.totals(filters[2]!),
+    counter.latest(filters[3]!),
+  ];
+  await assert.rejects(replaced, CountSuperseded, 'the older waiting list count is dropped');
+  assert.deepEqual(await running, queries.totals(filters[0]!), 'the count already running is answered');
+  assert.deepEqual(await exported, queries.totals(filters[2]!), "the export's count is answered though newer counts came");
+  assert.deepEqual(await newest, queries.totals(filters[3]!));
+});
+
+test('a CSV export of a broad search counts its orders off the main thread and tells the same total it writes', async (t) => {
+  const dataDir = tempDir(t);
+  seedBook(dataDir, 12_000);
+  const core = await startTestCore(t, { dataDir });
+  const totals: number[] = [];
+  const off = core.events.on('exportProgress', (progress) => void totals.push(progress.total));
+  t.after(off);
+  const file = join(tempDir(t), 'orders.csv');
+  const reply = await core.exports.exportCsv({ search: '.com', allProfiles: false }, file);
+  assert.ok(reply.ok, JSON.stringify(reply));
+  const written = readFileSync(file, 'utf8').trimEnd().split('\r\n').length - 1;
+  assert.equal(reply.value.count, written);
+  assert.ok(written > 1000, 'a broad search');
+  assert.ok(totals.length > 0 && totals.every((total) => total === written), `progress told ${[...new Set(totals)].join(', ')}`);
 });

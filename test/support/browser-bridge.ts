@@ -1,4 +1,5 @@
-// Gives a Playwright page the `window.paydesk` of the app window: the built preload itself (out/preload/index.cjs)
+// Gives a Playwright page the `window.paydesk` of an app window: the built preload itself (out/preload/index.cjs, or
+// customer.cjs for the customer view)
 // runs in the page over a stand-in for `require('electron')`, wired into the very router the main process uses.
 // Requests go through `page.exposeBinding`, so the router sees the real calling frame and checks it like ipcMain
 // does; core events reach the page through the main process's forwardEvents, like webContents.send.
@@ -6,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHANNELS, ipcChannel } from '../../shared/contract';
+import { CHANNELS, CUSTOMER_VIEW_HASH, ipcChannel } from '../../shared/contract';
 import type { CoreOptions, PaydeskCore } from '../../electron/core/paydesk-core';
 import { forwardEvents } from '../../electron/core/event-forwarding';
 import type { Platform } from '../../electron/core/platform';
@@ -36,15 +37,18 @@ export async function startBridgedCore(
 
 /** The router the main process would give the page served from `origin`, over any running core (a bench's too). */
 export function appRouterFor(
-  core: Pick<PaydeskCore, 'service' | 'reconciliation' | 'setup' | 'exports' | 'customerDisplay' | 'closing'>,
+  core: Pick<PaydeskCore, 'service' | 'reconciliation' | 'setup' | 'exports' | 'customerDisplay' | 'closing' | 'support' | 'updates'>,
   origin: string,
   platform: Platform,
 ): Router {
   return createRouter({ ...core, platform, isTrustedSender: isAppPage(origin) });
 }
 
-/** The preload the app window gets, as electron-vite built it. */
-const PRELOAD = join(import.meta.dirname, '../../out/preload/index.cjs');
+/** The preloads the app's windows get, as electron-vite built them: the shopkeeper's, and the customer view's. */
+const PRELOADS = { shopkeeper: 'index.cjs', customer: 'customer.cjs' } as const;
+export type PreloadName = keyof typeof PRELOADS;
+/** The preload the main process gives a window opened at this fragment of the app's page. */
+export const preloadFor = (hash: string): PreloadName => (hash === CUSTOMER_VIEW_HASH ? 'customer' : 'shopkeeper');
 
 type Emit = (channel: string, payload: unknown) => void;
 
@@ -52,8 +56,13 @@ type Emit = (channel: string, payload: unknown) => void;
  * Runs the built preload in `page` (before any page script runs), so its `window.paydesk` is the one the app
  * window gets, and forwards core events to it through the main process's own forwarding.
  */
-export async function bridgePaydesk(page: Page, core: Pick<BridgedCore, 'appRouter' | 'events'>): Promise<void> {
-  assert.ok(existsSync(PRELOAD), 'the preload is built (npx electron-vite build)');
+export async function bridgePaydesk(
+  page: Page,
+  core: Pick<BridgedCore, 'appRouter' | 'events'>,
+  preload: PreloadName = 'shopkeeper',
+): Promise<void> {
+  const file = join(import.meta.dirname, '../../out/preload', PRELOADS[preload]);
+  assert.ok(existsSync(file), 'the preload is built (npx electron-vite build)');
   const channelOf = new Map(CHANNELS.map((name) => [ipcChannel(name), name]));
   await page.exposeBinding('__paydeskInvoke', (source, ipc: string, payload: unknown) => {
     const channel = channelOf.get(ipc);
@@ -64,7 +73,7 @@ export async function bridgePaydesk(page: Page, core: Pick<BridgedCore, 'appRout
       isMainFrame: source.frame === source.page.mainFrame(),
     });
   });
-  await page.addInitScript({ content: withElectronStandIn(readFileSync(PRELOAD, 'utf8')) });
+  await page.addInitScript({ content: withElectronStandIn(readFileSync(file, 'utf8')) });
   const stop = forwardEvents(core.events, (channel, payload) => {
     // A page that is closing or navigating simply misses the event, as a closed window would.
     page

@@ -33,6 +33,8 @@ export async function startTestCore(t: { after(fn: () => unknown): void }, optio
     exports: core.exports,
     closing: core.closing,
     customerDisplay: core.customerDisplay,
+    updates: core.updates,
+    support: core.support,
     platform,
     isTrustedSender: (sender) => sender.isMainFrame && sender.url === APP_SENDER.url,
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { CoreOptions } from '../../electron/core/paydesk-core';
-import { bridgePaydesk, startBridgedCore, type BridgedCore } from './browser-bridge';
+import { bridgePaydesk, preloadFor, startBridgedCore, type BridgedCore } from './browser-bridge';
 import { launchChromium } from './chromium-pdf';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -50,7 +50,7 @@ export function serveApp(): ServedApp {
     const browserContext = await browser.newContext(context);
     t.after(() => browserContext.close());
     const page = await browserContext.newPage();
-    await bridgePaydesk(page, core);
+    await bridgePaydesk(page, core, preloadFor(hash));
     await page.goto(`${server.origin}/${hash}`);
     return page;
   };

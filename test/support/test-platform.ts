@@ -19,6 +19,8 @@ export type TestPlatform = Platform & {
   confirmations: Confirmation[];
   /** Each time the page asked for the customer view: true to open it, false to close it. */
   customerViews: boolean[];
+  /** The folders shown in the file manager. */
+  openedFolders: string[];
   /** What the next dialogs answer; null is the shopkeeper pressing Cancel. */
   choices: {
     logo: Uint8Array | null;
@@ -44,12 +46,14 @@ export function createTestPlatform(t: { after(fn: () => unknown): void }): TestP
     folderDialogs: [],
     confirmations: [],
     customerViews: [],
+    openedFolders: [],
     choices: { logo: null, saveFile: null, folder: null, confirm: true, statement: null, shareApp: true },
     async confirm(question) {
       platform.confirmations.push(question);
       return platform.choices.confirm;
     },
     openExternal: async (url) => void platform.opened.push(url),
+    openPath: async (path) => void platform.openedFolders.push(path),
     // The desktop's own allow-list decides, as in the app: a refused address throws and is not recorded.
     async openShareLink(url) {
       if (!canOpenExternally(url, 'share')) throw new Error(`The main process refuses to hand over ${url}`);

@@ -213,14 +213,16 @@ test(
 
 const builtPreload = join(root, 'out', 'preload');
 test(
-  'the built preload is one CommonJS file that requires nothing but electron',
+  'each built preload (the shopkeeper’s, the customer view’s) is one CommonJS file that requires nothing but electron',
   { skip: existsSync(builtPreload) ? false : 'the preload is not built (run `npm run build`)' },
   () => {
-    assert.deepEqual(readdirSync(builtPreload), ['index.cjs']);
-    const code = readFileSync(join(builtPreload, 'index.cjs'), 'utf8');
-    const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
-    assert.deepEqual([...new Set(required)], ['electron']);
-    assert.doesNotMatch(code, /^\s*(import|export)\s/m);
+    assert.deepEqual(readdirSync(builtPreload).sort(), ['customer.cjs', 'index.cjs']);
+    for (const file of ['customer.cjs', 'index.cjs']) {
+      const code = readFileSync(join(builtPreload, file), 'utf8');
+      const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
+      assert.deepEqual([...new Set(required)], ['electron'], file);
+      assert.doesNotMatch(code, /^\s*(import|export)\s/m, file);
+    }
   },
 );
 

@@ -3,6 +3,7 @@
 // a few seconds, and back to the shop. It follows one order only, the last link made here, so nothing about any
 // other order (nor a total, nor a name) can reach the customer's screen.
 import type { CustomerDisplay, Order, ShopDetails } from '../../../shared/contract';
+import type { Language } from '../../../shared/messages/catalog';
 import type { CoreEvents } from '../core-events';
 import type { EventBus } from '../event-bus';
 
@@ -16,7 +17,7 @@ export type CustomerDisplayService = {
   linkRequested(): void;
   /** The link this counter just made: the customer view shows it until it is paid, cancelled or expires. */
   linkMade(order: Order): void;
-  /** The shop's name or logo may have changed: the customer view shows them afresh. Gives back what it was given. */
+  /** The shop's name, logo or language may have changed: the customer view shows them afresh. Gives back what it was given. */
   shopChanged<T>(result: T): T;
   close(): void;
 };
@@ -24,18 +25,19 @@ export type CustomerDisplayService = {
 type Deps = {
   events: Pick<EventBus<CoreEvents>, 'on' | 'emit'>;
   shop: () => ShopDetails;
+  language: () => Language;
   paidHoldMs?: number;
 };
 
 type Sale = { kind: 'idle' } | { kind: 'link'; order: Order } | { kind: 'paid'; order: Order };
 
-export function createCustomerDisplay({ events, shop, paidHoldMs = PAID_HOLD_MS }: Deps): CustomerDisplayService {
+export function createCustomerDisplay({ events, shop, language, paidHoldMs = PAID_HOLD_MS }: Deps): CustomerDisplayService {
   let sale: Sale = { kind: 'idle' };
   let backToIdle: ReturnType<typeof setTimeout> | null = null;
 
   const state = (): CustomerDisplay => {
     const { name, logoDataUrl } = shop();
-    const on = { shop: { name, logoDataUrl } };
+    const on = { shop: { name, logoDataUrl, language: language() } };
     if (sale.kind === 'idle') return { kind: 'idle', ...on };
     const { amountMinor, paymentUrl, transactionId, sandbox } = sale.order;
     if (sale.kind === 'paid') return { kind: 'paid', ...on, amountMinor, transactionId, sandbox };

@@ -21,6 +21,8 @@ export function watchListenAddress(options: {
   listAddresses(): BindAddress[];
   intervalMs: number;
   moved(move: AddressMove, profile: Profile): void;
+  /** The listener could not follow the new address. */
+  failed(error: unknown): void;
 }): () => void {
   let busy = false;
   const check = async () => {
@@ -36,10 +38,7 @@ export function watchListenAddress(options: {
       busy = false;
     }
   };
-  const timer = setInterval(
-    () => void check().catch((error) => console.error('PayDesk: the listener could not follow the new address:', error)),
-    options.intervalMs,
-  );
+  const timer = setInterval(() => void check().catch(options.failed), options.intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

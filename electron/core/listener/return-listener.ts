@@ -8,6 +8,7 @@ import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT, type Message } from '../../..
 import type { Language } from '../../../shared/messages/catalog';
 import { say } from '../../../shared/messages/say';
 import type { OrdersService } from '../orders/orders-service';
+import { consoleLog, errorText, type Log } from '../log/log';
 import { createHostAllowList, type HostAllowList } from './allowed-hosts';
 import { createClientGate, type ClientLimits } from './client-limits';
 import {
@@ -127,13 +128,13 @@ function answer(route: OrderRoute, handlers: ReturnHandlers, language: Language)
 }
 
 /** The page for one request, in a transaction of its own; a return that cannot be written gets a page that says try again. */
-function answerAlone(route: OrderRoute, handlers: ReturnHandlers, language: Language): Page | null {
+function answerAlone(route: OrderRoute, handlers: ReturnHandlers, language: Language, log: Log): Page | null {
   try {
     return handlers.batch(() => answer(route, handlers, language));
   } catch (error) {
     // The database could not take the write (disk full, locked too long). Say so, so the customer
     // retries; the link stays valid and the return is not lost.
-    report(error);
+    report(log, error);
     return unavailablePage(language);
   }
 }
@@ -144,19 +145,20 @@ function answerCheck(
   address: string,
   checks: ListenerChecks | undefined,
   language: Language,
+  log: Log,
 ): Page {
   try {
     if (route.kind === 'probe') return checks?.probes.hear(route.nonce) ? probeHeardPage(language) : notFoundPage(language);
     const opened = checks?.phoneTests.open(route.nonce, address) ?? 'unknown';
     return opened === 'reached' ? phoneHeardPage(language) : opened === 'used' ? phoneTestUsedPage(language) : notFoundPage(language);
   } catch (error) {
-    report(error);
+    report(log, error);
     return unavailablePage(language);
   }
 }
 
-function report(error: unknown): void {
-  console.error('PayDesk: a return could not be recorded:', error instanceof Error ? error.message : error);
+function report(log: Log, error: unknown): void {
+  log.error('return_not_recorded', `a return could not be recorded: ${errorText(error)}`);
 }
 
 function refusedOrMissing(status: 400 | 404 | 405 | 414, language: Language): Page {
@@ -189,7 +191,10 @@ export function startReturnListener(options: {
   checks?: ListenerChecks;
   /** The shop's language, for customers whose browser does not ask for one of PayDesk's; English by default. */
   language?: () => Language;
+  /** Where a return that could not be recorded is told (the core's log; the console by default). */
+  log?: Log;
 }): Promise<ListenResult> {
+  const log = options.log ?? consoleLog;
   const host = options.host ?? DEFAULT_LISTEN_HOST;
   const port = options.port ?? DEFAULT_LISTEN_PORT;
   const limits = { ...DEFAULT_LISTENER_LIMITS, ...options.limits };
@@ -221,9 +226,9 @@ export function startReturnListener(options: {
     } catch (error) {
       // A transaction that could not even begin (the order book stayed locked past its timeout) would not
       // begin for each request either: say try again to all at once rather than wait again for each.
-      if (began) pages = burst.map(({ route, language }) => answerAlone(route, options.handlers, language));
+      if (began) pages = burst.map(({ route, language }) => answerAlone(route, options.handlers, language, log));
       else {
-        report(error);
+        report(log, error);
         pages = burst.map(({ language }) => unavailablePage(language));
       }
     }
@@ -254,7 +259,7 @@ export function startReturnListener(options: {
       }
       const route = routeRequest(request.method, request.url);
       if (route.kind === 'probe' || route.kind === 'phone_test') {
-        send(request, response, answerCheck(route, client.address, options.checks, language));
+        send(request, response, answerCheck(route, client.address, options.checks, language, log));
         return;
       }
       if (waiting.push({ request, response, route, language }) === 1) setImmediate(flush);

@@ -46,7 +46,7 @@ export type ServiceDeps = {
   orders: OrdersRepo;
   queries: OrderQueries;
   /** The totals of a filter, counted off the main thread where it can be. */
-  counter: Pick<TotalsCounter, 'totals'>;
+  counter: Pick<TotalsCounter, 'latest'>;
   preferences: PreferencesStore;
   profiles: ProfilesRepo;
   secrets: SecretStore;
@@ -171,7 +171,7 @@ export function createOrdersService(deps: ServiceDeps) {
      * in a worker thread (totals-counter.ts), never holding the return listener.
      */
     countOrders({ allProfiles, ...filter }: Partial<OrderFilterQuery>): Promise<OrderTotals> {
-      return deps.counter.totals(scoped(filter, allProfiles));
+      return deps.counter.latest(scoped(filter, allProfiles));
     },
 
     getOrder(ref: string): Reply<OrderDetail> {

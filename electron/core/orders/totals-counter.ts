@@ -1,6 +1,7 @@
 // The orders list's totals, counted off the main thread by one worker (totals-worker.ts), started when first asked
-// and kept for the counts after. One count runs at a time. Of the counts asked meanwhile only the newest waits: the
-// list only ever shows the totals of its latest query (order-pages.ts), so an older one still waiting is dropped.
+// and kept for the counts after. One count runs at a time. Of the list's counts asked meanwhile only the newest waits:
+// the list only ever shows the totals of its latest query (order-pages.ts), so an older one still waiting is dropped.
+// An export's count is never dropped: it waits its turn, ahead of the list's.
 import type { Worker } from 'node:worker_threads';
 import type { Db } from '../storage/sqlite/database';
 import type { OrderFilter, OrderQueries, Totals } from '../storage/sqlite/order-queries';
@@ -20,9 +21,14 @@ export class CountSuperseded extends Error {
 }
 
 export type TotalsCounter = {
+  /** The list's totals: a newer `latest` asked before this one started replaces it (CountSuperseded). */
+  latest(filter: OrderFilter): Promise<Totals>;
+  /** Totals that are always answered (an export's progress counts every order it writes). */
   totals(filter: OrderFilter): Promise<Totals>;
   close(): Promise<void>;
 };
+
+type Ask = { filter: OrderFilter; resolve(totals: Totals): void; reject(error: Error): void };
 
 type Outcome = Exclude<CountAnswer, 'ready'> | Error;
 /** A started worker, and how to settle the count it is running, if any. */
@@ -31,11 +37,12 @@ type Thread = { worker: Worker; alive: boolean; owed: ((outcome: Outcome) => voi
 export function createTotalsCounter(deps: { db: Db; queries: OrderQueries; nativeBinding?: string }): TotalsCounter {
   const here = async (filter: OrderFilter) => deps.queries.totals(filter);
   // A book in memory has no file a second connection could open.
-  if (deps.db.memory) return { totals: here, close: async () => {} };
+  if (deps.db.memory) return { latest: here, totals: here, close: async () => {} };
   const job: CountJob = { file: deps.db.name, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) };
 
   let thread: Promise<Thread | null> | null = null;
-  let waiting: { filter: OrderFilter; resolve(totals: Totals): void; reject(error: Error): void } | null = null;
+  let newest: Ask | null = null;
+  const kept: Ask[] = [];
   let running = false;
   let closed = false;
 
@@ -111,8 +118,8 @@ export function createTotalsCounter(deps: { db: Db; queries: OrderQueries; nativ
     if (running) return;
     running = true;
     try {
-      for (let ask = waiting; ask; ask = waiting) {
-        waiting = null;
+      for (let ask = kept.shift() ?? newest; ask; ask = kept.shift() ?? newest) {
+        if (ask === newest) newest = null;
         try {
           ask.resolve(await count(ask.filter));
         } catch (error) {
@@ -124,19 +131,25 @@ export function createTotalsCounter(deps: { db: Db; queries: OrderQueries; nativ
     }
   };
 
+  const ask = (filter: OrderFilter, keep: boolean) => {
+    if (closed) return Promise.reject(new Error('PayDesk has closed its order book'));
+    return new Promise<Totals>((resolve, reject) => {
+      if (keep) kept.push({ filter, resolve, reject });
+      else {
+        newest?.reject(new CountSuperseded());
+        newest = { filter, resolve, reject };
+      }
+      void drain();
+    });
+  };
+
   return {
-    totals(filter) {
-      if (closed) return Promise.reject(new Error('PayDesk has closed its order book'));
-      return new Promise((resolve, reject) => {
-        waiting?.reject(new CountSuperseded());
-        waiting = { filter, resolve, reject };
-        void drain();
-      });
-    },
+    latest: (filter) => ask(filter, false),
+    totals: (filter) => ask(filter, true),
     async close() {
       closed = true;
-      waiting?.reject(new CountSuperseded());
-      waiting = null;
+      for (const waiting of [...kept.splice(0), newest]) waiting?.reject(new Error('PayDesk has closed its order book'));
+      newest = null;
       const started = await thread;
       if (started) {
         started.alive = false;

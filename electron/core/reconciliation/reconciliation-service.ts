@@ -16,6 +16,7 @@ import { hashToken, newReturnToken } from '../orders/return-tokens';
 import { readStatementLines, readStatementSummary, type Refusal, type StatementFile } from './statement-reader';
 import { detectMapping } from './statement-headers';
 import { missingColumns, type ParsedStatement } from './statement-lines';
+import { consoleLog, errorText, type Log } from '../log/log';
 
 const HELD_FILES = 4;
 const HELD_MS = 30 * 60_000;
@@ -33,6 +34,8 @@ export type ReconciliationDeps = {
   /** The order service's own helpers: an order the shopkeeper may change, and "announce this change". */
   writable(ref: string): Reply<StoredOrder>;
   changed(order: StoredOrder): Order;
+  /** Where imports are recorded (started, finished with counts, refused, stopped): the core's log. */
+  log?: Log;
 };
 
 export type ReconciliationService = ReturnType<typeof createReconciliationService>;
@@ -41,6 +44,7 @@ const mappingKey = (profileId: number) => `statementMapping:${profileId}`;
 
 export function createReconciliationService(deps: ReconciliationDeps) {
   const held = new Map<string, { profileId: number; file: StatementFile; headers: string[]; until: number }>();
+  const log = deps.log ?? consoleLog;
 
   const activeProfile = () => deps.profiles.active();
 
@@ -58,14 +62,22 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     file: StatementFile,
     choose: (headers: string[]) => StatementMapping | Refusal,
   ): Promise<Reply<ReconciliationReport>> => {
+    // The file's kind and size, not its name: a name the shop gave it may be a customer's.
+    const what = `a ${/\.xlsx$/i.test(file.name) ? 'XLSX' : 'CSV'} statement of ${file.bytes.length} bytes`;
+    log.info('import_started', `importing ${what}.`);
     const read = await readStatementLines(file, choose);
-    if (!read.ok) return fail(appError('invalid_input', read.message, { field: read.field ?? null }));
+    if (!read.ok) {
+      log.warn('import_refused', `${what} was not imported (${read.message.code}).`);
+      return fail(appError('invalid_input', read.message, { field: read.field ?? null }));
+    }
     if (activeProfile()?.id !== profileId) return fail(appError('invalid_input', say('statement_profile_changed')));
     try {
-      return ok(await record(profileId, file.name, read.parsed, read.mapping));
+      const report = await record(profileId, file.name, read.parsed, read.mapping);
+      log.info('import_finished', `imported ${what}: ${importCounts(report)}.`);
+      return ok(report);
     } catch (error) {
       // Whole chunks of it are in; the rest waits for the same file again, which skips the lines already in.
-      console.error('PayDesk: a statement import stopped:', error instanceof Error ? error.message : error);
+      log.error('import_failed', `an import of ${what} stopped: ${errorText(error)}`);
       return fail(appError('internal', say('statement_import_stopped', { file: file.name })));
     }
   };
@@ -229,4 +241,10 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       return settle(outcome, line.value);
     },
   };
+}
+
+/** A report's figures, for the log. */
+function importCounts(report: ReconciliationReport): string {
+  const { lines, imported, alreadyKnown, rejectedCount, verified, amountMismatch, missing, unclaimed } = report;
+  return `${lines} lines, ${imported} new, ${alreadyKnown} already known, ${rejectedCount} not read; ${verified} verified, ${amountMismatch} amount differs, ${missing} missing from the statement, ${unclaimed} unclaimed`;
 }

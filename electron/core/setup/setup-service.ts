@@ -34,11 +34,15 @@ import type { PreferencesStore } from './preferences';
 import type { RuntimeControl } from '../runtime';
 import type { ShopStore } from './shop';
 import type { Vault } from './api-key-vault';
+import type { CoreEvents } from '../core-events';
+import type { EventBus } from '../event-bus';
 
 export const SANDBOX_PROFILE = 'sandbox';
 /** The return address a return check last heard PayDesk through, per profile. */
 export const returnCheckedKey = (profileId: number) => `returnChecked:${profileId}`;
 const WELCOMED = 'welcomed';
+/** Set once the shopkeeper was told why closing the window keeps PayDesk running. */
+const KEEP_RUNNING_EXPLAINED = 'keepRunningExplained';
 
 export type SetupDeps = {
   profiles: ProfilesRepo;
@@ -48,6 +52,7 @@ export type SetupDeps = {
   tunnel: TunnelControl;
   shop: ShopStore;
   preferences: PreferencesStore;
+  events: Pick<EventBus<CoreEvents>, 'emit'>;
   checkConnection(baseUrl: string, mode: 'live' | 'sandbox'): Promise<ConnectionReport>;
   listBindAddresses(): BindAddress[];
 };
@@ -314,7 +319,20 @@ export function createSetupService(deps: SetupDeps) {
     },
     removeShopLogo: (): Reply<ShopDetails> => ok(deps.shop.removeLogo()),
     getPreferences: (): Reply<Preferences> => ok(deps.preferences.get()),
-    savePreferences: (preferences: Preferences): Reply<Preferences> => ok(deps.preferences.save(preferences)),
+    savePreferences(preferences: Preferences): Reply<Preferences> {
+      const saved = deps.preferences.save(preferences);
+      deps.events.emit('preferencesChanged', saved);
+      return ok(saved);
+    },
+    /**
+     * Whether closing the window should now say why PayDesk keeps running: true the first time only. Remembered in the
+     * order book, beside the preferences, so the desktop keeps no file of its own.
+     */
+    firstKeepRunningNotice(): boolean {
+      if (settings.get<boolean>(KEEP_RUNNING_EXPLAINED) === true) return false;
+      settings.set(KEEP_RUNNING_EXPLAINED, true);
+      return true;
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 import { useEffect, type CSSProperties } from 'react';
 import type { CustomerDisplay } from '../../../shared/contract';
 import type { Language } from '../../../shared/messages/catalog';
+import { formatsFor } from '../../../shared/messages/formats';
 import { ErrorAlert } from '../error-alert';
 import { bengali } from '../i18n/bengali';
 import { english, type Messages } from '../i18n/english';
-import { useLanguage } from '../i18n/language-provider';
 import { languageOf } from '../language-of';
 import { callPaydesk } from '../paydesk-call';
 import { QrCode } from '../qr-code';
@@ -15,11 +15,11 @@ const WORDS: Record<Language, Messages> = { en: english, bn: bengali };
 /**
  * The screen turned to the customer (the page at #customer): the shop while the counter waits, the amount and a
  * large QR code of the link just made, then PAID with the amount and the transaction id. It says each thing in the
- * shop's language and again, smaller, in the other one: the customer may read either. Esc closes it.
+ * shop's language and again, smaller, in the other one: the customer may read either. The language comes with each
+ * display, so a change in Settings reaches a customer view already open. Esc closes it.
  */
 export function CustomerView() {
   const state = useCustomerDisplay();
-  const { language } = useLanguage();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -38,8 +38,9 @@ export function CustomerView() {
     );
   }
   const { display } = state;
+  const { language } = display.shop;
   return (
-    <main className={`customer-view is-${display.kind}`} data-display={display.kind} aria-live="polite">
+    <main className={`customer-view is-${display.kind}`} data-display={display.kind} aria-live="polite" lang={language}>
       <Shop shop={display.shop} large={display.kind === 'idle'} />
       <Sale display={display} language={language} />
     </main>
@@ -47,7 +48,7 @@ export function CustomerView() {
 }
 
 function Shop({ shop, large }: { shop: CustomerDisplay['shop']; large: boolean }) {
-  const { t } = useLanguage();
+  const t = WORDS[shop.language];
   return (
     <header className={large ? 'customer-shop is-large' : 'customer-shop'}>
       {shop.logoDataUrl && <img className="customer-logo" src={shop.logoDataUrl} alt={t.logoAlt} />}
@@ -74,7 +75,9 @@ function Both({ say, language, className }: { say(words: Messages): string; lang
 }
 
 function Sale({ display, language }: { display: CustomerDisplay; language: Language }) {
-  const { t, formats } = useLanguage();
+  const t = WORDS[language];
+  // Amounts only: the clock does not matter here.
+  const formats = formatsFor(language, '12h');
   if (display.kind === 'idle') {
     return <Both say={(w) => w.customerWelcome} language={language} className="customer-welcome" />;
   }

@@ -439,6 +439,14 @@ export const bengali: Messages = {
   soundVolumeValue: (percent) => `${percent}%`,
   soundTry: 'শুনে দেখুন',
 
+  desktopTitle: 'PayDesk চালু রাখা',
+  keepRunningLabel: 'জানালা বন্ধ করলেও PayDesk চালু রাখুন',
+  keepRunningHint:
+    'পেমেন্ট করছেন এমন গ্রাহকেরা তখনও ফিরে আসতে পারেন, আর তাঁদের অর্ডার পরিশোধিত হয়। PayDesk ঘড়ির পাশে (ম্যাকে ডকে) থাকে: সেখান থেকে খুলুন বা বন্ধ করুন।',
+  keepRunningOffHint: 'জানালা বন্ধ করলে PayDesk বন্ধ হয়ে যায়। এরপর যাঁরা পেমেন্ট করবেন, তাঁরা আর PayDesk-এ ফিরে আসতে পারবেন না।',
+  startAtLoginLabel: 'কম্পিউটার চালু হলে PayDesk-ও চালু হোক',
+  startAtLoginHint: 'জানালা না খুলে ঘড়ির পাশে চালু হয়, ফেরার ঠিকানাও চালু থাকে।',
+
   preferencesTitle: 'ভাষা, সময়, বিজ্ঞপ্তি ও পেমেন্ট লিংক',
   languageLegend: 'ভাষা',
   languageHint: 'সঙ্গে সঙ্গে চালু হয়, আর PayDesk তা মনে রাখে।',
@@ -634,4 +642,37 @@ export const bengali: Messages = {
   chooseLogo: 'লোগো বেছে নিন…',
   removeLogo: 'লোগো সরান',
   logoHint: 'রসিদের ওপরে ছাপা হয়: সর্বোচ্চ ৫১২ কেবি-র পিএনজি, জেপেগ বা ওয়েবপি ছবি।',
+
+  // সেটিংস: সাহায্য › PayDesk সম্পর্কে
+  aboutTitle: 'সাহায্য › PayDesk সম্পর্কে',
+  aboutIntro: 'এই PayDesk কোনটি আর এটি নিজের জিনিস কোথায় রাখে — যিনি আপনাকে সাহায্য করেন, তাঁর জন্য।',
+  aboutLoading: 'পড়া হচ্ছে…',
+  aboutVersion: 'সংস্করণ',
+  aboutNotDesktop: '— ডেস্কটপ অ্যাপে চলছে না',
+  aboutDataFolder: 'ডেটা ফোল্ডার',
+  aboutOpenFolder: 'ফোল্ডার খুলুন',
+  aboutLogsFolder: 'লগ',
+  aboutOpenLogsFolder: 'লগ ফোল্ডার খুলুন',
+  aboutCopyDiagnostics: 'সহায়তার তথ্য কপি করুন',
+  aboutDiagnosticsHint:
+    'সংস্করণ, এই কম্পিউটারের সিস্টেম, ফেরার ঠিকানার অবস্থা আর শেষ সমস্যাগুলো — যিনি আপনাকে সাহায্য করেন, তাঁকে পাঠানোর জন্য। এতে কখনও এপিআই কী, লিংক বা গ্রাহকের তথ্য থাকে না।',
+  aboutDiagnosticsCopied: 'কপি হয়েছে — সহায়তার তথ্য ক্লিপবোর্ডে আছে।',
+  aboutDiagnosticsUnavailable: 'PayDesk ক্লিপবোর্ডে পৌঁছাতে পারেনি। সহায়তার তথ্য নিচে নির্বাচিত আছে: কপি করতে Ctrl+C চাপুন।',
+
+  updatesTitle: 'আপডেট',
+  updatesIntro:
+    'যিনি PayDesk দেন, তাঁর আপডেটের ঠিকানায় PayDesk জিজ্ঞেস করতে পারে নতুন PayDesk এসেছে কিনা। PayDesk শুধু জানায়: কিছু ডাউনলোড বা ইনস্টল করে না, আর এটি বন্ধ থাকলে কাউকে কিছু জিজ্ঞেস করে না।',
+  updateChecksLabel: 'নতুন PayDesk এসেছে কিনা দেখুন (PayDesk চালু হওয়ার সময়, আর দিনে একবার)',
+  updateFeedLabel: 'আপডেটের ঠিকানা',
+  updateFeedHint: 'যে ফোল্ডারে PayDesk-এর ইনস্টলার রাখা হয়, যেমন https://downloads.example.com/paydesk/',
+  saveUpdates: 'সংরক্ষণ করুন',
+  checkNow: 'এখনই দেখুন',
+  checkingUpdates: 'দেখা হচ্ছে…',
+  updateAvailable: (version, running) => `নতুন PayDesk ${version} এসেছে (আপনার কাছে আছে ${running})।`,
+  updateReleased: (date) => `প্রকাশ: ${date}।`,
+  updateCurrent: (version) => `এই PayDesk (${version}) সবচেয়ে নতুন।`,
+  updateCheckedAt: (at) => `দেখা হয়েছে ${at}।`,
+  updatesOff: 'আপডেট দেখা বন্ধ আছে।',
+  updateNotChecked: 'এখনও দেখা হয়নি।',
+  download: 'ডাউনলোড করুন',
 };

@@ -481,6 +481,15 @@ export const english = {
   soundVolumeValue: (percent: string) => `${percent}%`,
   soundTry: 'Play it',
 
+  // Settings: keeping PayDesk running
+  desktopTitle: 'Keep PayDesk running',
+  keepRunningLabel: 'Keep PayDesk running when its window is closed',
+  keepRunningHint:
+    'Customers who are paying can still come back, and their orders turn Paid. PayDesk waits by the clock (in the Dock on a Mac): open it or quit it from there.',
+  keepRunningOffHint: 'Closing the window quits PayDesk. Customers who pay after that cannot come back to it.',
+  startAtLoginLabel: 'Start PayDesk when this computer starts',
+  startAtLoginHint: 'It starts without its window, by the clock, with the return address answering.',
+
   // Settings: preferences
   preferencesTitle: 'Language, time, notifications and payment links',
   languageLegend: 'Language',
@@ -684,6 +693,39 @@ export const english = {
   chooseLogo: 'Choose logo…',
   removeLogo: 'Remove logo',
   logoHint: 'Printed at the top of receipts: a PNG, JPEG or WebP picture of at most 512 KB.',
+
+  // Settings: Help › About
+  aboutTitle: 'Help › About PayDesk',
+  aboutIntro: 'What this PayDesk is and where it keeps its things, for whoever helps you with it.',
+  aboutLoading: 'Reading…',
+  aboutVersion: 'Version',
+  aboutNotDesktop: '— not running in the desktop app',
+  aboutDataFolder: 'Data folder',
+  aboutOpenFolder: 'Open folder',
+  aboutLogsFolder: 'Logs',
+  aboutOpenLogsFolder: 'Open logs folder',
+  aboutCopyDiagnostics: 'Copy diagnostics',
+  aboutDiagnosticsHint:
+    'The version, this computer’s system, the return address and the last problems, to send to whoever helps you. Never an API key, a link or a customer’s details.',
+  aboutDiagnosticsCopied: 'Copied — the diagnostics are on the clipboard.',
+  aboutDiagnosticsUnavailable: 'PayDesk could not reach the clipboard. The diagnostics are selected below: press Ctrl+C to copy them.',
+  // Settings: updates (the release feed; it only tells)
+  updatesTitle: 'Updates',
+  updatesIntro:
+    'PayDesk can ask the feed whoever distributes it publishes to whether a newer PayDesk is out. It only tells you: nothing is downloaded or installed, and while this is off PayDesk asks no one.',
+  updateChecksLabel: 'Check for a newer PayDesk (when PayDesk starts, and once a day)',
+  updateFeedLabel: 'Update feed',
+  updateFeedHint: 'The folder PayDesk’s installers are published to, for example https://downloads.example.com/paydesk/',
+  saveUpdates: 'Save',
+  checkNow: 'Check now',
+  checkingUpdates: 'Checking…',
+  updateAvailable: (version: string, running: string) => `PayDesk ${version} is available (you have ${running}).`,
+  updateReleased: (date: string) => `Released ${date}.`,
+  updateCurrent: (version: string) => `This PayDesk (${version}) is the newest.`,
+  updateCheckedAt: (at: string) => `Checked ${at}.`,
+  updatesOff: 'Update checks are off.',
+  updateNotChecked: 'Not checked yet.',
+  download: 'Download',
 };
 
 export type Messages = typeof english;

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import type { AppError, AppStatus, ProfileView } from '../../../shared/contract';
+import { AboutSection, AboutShortcut } from '../about/about-section';
 import { ErrorAlert } from '../error-alert';
 import { OldListenersNotice } from '../status/old-listeners-notice';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 import { CounterSettings } from './counter-settings';
+import { DesktopSettings } from './desktop-settings';
 import { ProfileForm, type ProfileFormFocus } from './profile-form';
 import { PreferencesForm } from './preferences-form';
 import { ProfileList } from './profile-list';
 import { RemoveProfileDialog } from './remove-profile-dialog';
 import { SavedNotice } from './saved-notice';
 import { ShopDetailsForm } from './shop-details-form';
+import { UpdateSettings } from './update-settings';
 import { useProfiles } from './use-profiles';
 import { VaultNotice } from './vault-notice';
 
@@ -97,9 +100,15 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
 
   return (
     <div className="settings">
+      <AboutShortcut />
       <section className="card" aria-labelledby="preferences-title">
         <h2 id="preferences-title">{t.preferencesTitle}</h2>
         <PreferencesForm />
+      </section>
+
+      <section className="card desktop-card" aria-labelledby="desktop-title">
+        <h2 id="desktop-title">{t.desktopTitle}</h2>
+        <DesktopSettings />
       </section>
 
       <section className="card counter-card" aria-labelledby="counter-title">
@@ -173,6 +182,14 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
         <p className="card-intro muted">{t.shopDetailsIntro}</p>
         <ShopDetailsForm />
       </section>
+
+      <section className="card updates-card" aria-labelledby="updates-title">
+        <h2 id="updates-title">{t.updatesTitle}</h2>
+        <p className="card-intro muted">{t.updatesIntro}</p>
+        <UpdateSettings />
+      </section>
+
+      <AboutSection />
 
       {removing && <RemoveProfileDialog name={removing} onConfirm={() => remove(removing)} onClose={() => setRemoving(null)} />}
     </div>

@@ -7,6 +7,7 @@ import { languageOf } from '../language-of';
 import { MessageText } from '../data-text';
 import { AddressMovedNotice } from './address-moved-notice';
 import { OldListenersNotice } from './old-listeners-notice';
+import { UpdateNotice } from './update-notice';
 import type { StatusState } from './use-app-status';
 
 type Props = {
@@ -67,6 +68,7 @@ export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, retur
         <OldListenersNotice listeners={status.oldListeners} onStopped={onStatus} onExpired={onRefresh} />
       )}
       <AddressMovedNotice onMoved={onRefresh} />
+      <UpdateNotice />
       {returnNotice}
       {state.kind === 'failed' && (
         <div className="header-error">

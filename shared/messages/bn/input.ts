@@ -10,6 +10,7 @@ export const input: Translation<typeof english> = {
   amount_zero: () => 'পরিমাণ শূন্যের বেশি হতে হবে।',
   customer_name_too_long: (p, f) => `গ্রাহকের নাম বড়জোর ${f.count(p.max)} অক্ষরের হতে পারে।`,
   note_too_long: (p, f) => `নোট বড়জোর ${f.count(p.max)} অক্ষরের হতে পারে।`,
+  update_feed_too_long: (p, f) => `আপডেটের ঠিকানা বড়জোর ${f.count(p.max)} অক্ষরের হতে পারে।`,
   search_too_long: (p, f) => `খোঁজার লেখা বড়জোর ${f.count(p.max)} অক্ষরের হতে পারে।`,
   search_control_character: () => 'খোঁজার লেখায় একটা অদৃশ্য চিহ্ন ঢুকেছে (হয়তো অন্য প্রোগ্রাম থেকে কপি করা); আবার টাইপ করুন।',
   email_invalid: () => 'ই-মেইল ঠিকানাটি ঠিক মনে হচ্ছে না, যেমন name@example.com।',

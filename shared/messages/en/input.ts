@@ -13,6 +13,7 @@ export const input = {
   amount_zero: () => 'The amount must be more than zero.',
   customer_name_too_long: (p: { max: number }, f) => `The customer name can be at most ${f.count(p.max)} characters.`,
   note_too_long: (p: { max: number }, f) => `The note can be at most ${f.count(p.max)} characters.`,
+  update_feed_too_long: (p: { max: number }, f) => `The update feed's address can be at most ${f.count(p.max)} characters.`,
   search_too_long: (p: { max: number }, f) => `The search can be at most ${f.count(p.max)} characters.`,
   search_control_character: () => 'The search has a control character in it (perhaps pasted from another program); type it again.',
   email_invalid: () => 'That e-mail address does not look right, for example name@example.com.',
