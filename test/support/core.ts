@@ -1,11 +1,13 @@
 // Starts PayDesk's real core for a test: a real SQLite file in a temp folder, the sandbox gateway and
 // the return listener on 127.0.0.1 with ports chosen by the OS, and the router the app uses.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startCore, type CoreOptions, type PaydeskCore } from '../../electron/core/paydesk-core';
 import { createRouter, type Router, type Sender } from '../../electron/core/router';
 import type { Channel, ChannelInput, ChannelValue, Order } from '../../shared/contract';
 import { testCipher } from './test-cipher';
 import { createTestPlatform, type TestPlatform } from './test-platform';
-import { tempDir } from './temp-dir';
 
 export const APP_SENDER: Sender = { url: 'app://paydesk/index.html', isMainFrame: true };
 
@@ -17,14 +19,19 @@ export type TestCore = PaydeskCore & {
 };
 
 export async function startTestCore(t: { after(fn: () => unknown): void }, options: Partial<CoreOptions> = {}): Promise<TestCore> {
-  const dataDir = options.dataDir ?? tempDir(t);
+  // A folder of its own is removed only once the core has closed (and written its last log line).
+  const own = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'paydesk-test-')) : null;
+  const dataDir = options.dataDir ?? own!;
   const core = await startCore({
     keys: { cipher: testCipher() },
     listen: { host: '127.0.0.1', port: 0 },
     ...options,
     dataDir,
   });
-  t.after(() => core.close());
+  t.after(async () => {
+    await core.close();
+    if (own) rmSync(own, { recursive: true, force: true });
+  });
   const platform = createTestPlatform(t);
   const router = createRouter({
     service: core.service,

@@ -82,7 +82,10 @@ export function createLogFile(options: LogFileOptions): LogFile {
 
   async function append(chunk: string): Promise<void> {
     if (!madeDir) {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
+      // Only the logs folder itself: the data folder is the core's to make, and one removed is never made again.
+      await mkdir(dir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
       madeDir = true;
     }
     const size = await stat(path).then(
