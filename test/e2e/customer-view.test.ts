@@ -14,7 +14,7 @@ import { call } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { layoutFaults } from '../support/layout-faults';
-import { untilInPage } from '../support/waiting';
+import { eventually, untilInPage } from '../support/waiting';
 
 const app = serveApp();
 
@@ -81,6 +81,8 @@ test('a link made at the counter shows on the customer view, which turns PAID wi
 
   await shopkeeper.getByRole('button', { name: 'Customer screen' }).click();
   await shopkeeper.keyboard.press('Control+Shift+D');
+  // Each asks over the bridge: the second request may still be on its way when the key press returns.
+  await eventually(() => core.platform.customerViews.length >= 2);
   assert.deepEqual(core.platform.customerViews, [true, true], 'the button and Ctrl+Shift+D ask the main process for the window');
 
   await listenForChime(shopkeeper);
