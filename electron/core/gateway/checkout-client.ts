@@ -9,6 +9,7 @@ import { say } from '../../../shared/messages/say';
 import { MAX_PAYMENT_URL_LENGTH, paymentLinkProblem, type PaymentLinkProblem } from '../values/payment-link';
 import { isDomainMismatch } from '../../../shared/gateway-refusals';
 import { toGatewayAmount } from '../../../shared/money';
+import { BodyTooLarge, readCappedBody } from './capped-body';
 import { errorCode, HTTP_TIMEOUT_CODES } from './error-code';
 import { webUrl } from '../values/web-address';
 
@@ -54,9 +55,6 @@ const SuccessBody = z.object({
 });
 const ErrorBody = z.object({ status: z.literal('error'), message: z.string() });
 
-/** Leaves the read loop early; it becomes the response_too_large error value, never escapes. */
-class ResponseTooLarge extends Error {}
-
 export function createCheckoutClient(options: CheckoutClientOptions = {}): CheckoutClient {
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const totalTimeoutMs = options.totalTimeoutMs ?? 20_000;
@@ -87,7 +85,8 @@ export function createCheckoutClient(options: CheckoutClientOptions = {}): Check
         body: JSON.stringify(requestBody(credentials.baseUrl, checkout)),
       });
       status = response.statusCode;
-      const text = await readCapped(response.body, response.headers['content-length'], maxResponseBytes);
+      // TextDecoder drops the byte-order mark some PHP files leave in front of their JSON.
+      const text = new TextDecoder().decode(await readCappedBody(response.body, response.headers['content-length'], maxResponseBytes));
       return interpret(status, text, redact(host), redact);
     } catch (error) {
       const kind = failureKind(error, signal);
@@ -113,32 +112,8 @@ function requestBody(baseUrl: string, checkout: CheckoutRequest) {
 }
 
 function failureKind(error: unknown, signal: AbortSignal): 'timeout' | 'response_too_large' | 'network' {
-  if (error instanceof ResponseTooLarge) return 'response_too_large';
+  if (error instanceof BodyTooLarge) return 'response_too_large';
   return signal.aborted || HTTP_TIMEOUT_CODES.has(errorCode(error)) ? 'timeout' : 'network';
-}
-
-/** Reads the body as it streams in and hangs up the moment it passes the limit. */
-async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
-  contentLength: string | string[] | undefined,
-  limit: number,
-): Promise<string> {
-  if (typeof contentLength === 'string' && Number(contentLength) > limit) {
-    body.destroy();
-    throw new ResponseTooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of body) {
-    received += chunk.length;
-    if (received > limit) {
-      body.destroy();
-      throw new ResponseTooLarge();
-    }
-    chunks.push(chunk);
-  }
-  // TextDecoder drops the byte-order mark some PHP files leave in front of their JSON.
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** Judges a complete answer by its JSON first: PHP gateways send "status":"error" with any HTTP code. */

@@ -3,6 +3,7 @@
 // to an address the shop typed: https, or plain http only to this computer (a feed served for a test or by a
 // local proxy), as a gateway's key may travel in plain text only to loopback.
 import { Agent, request } from 'undici';
+import { BodyTooLarge, hangUp, readCappedBody } from '../gateway/capped-body';
 import { errorCode, HTTP_TIMEOUT_CODES } from '../gateway/error-code';
 import { isLoopbackHost } from '../values/loopback';
 import { parseUrl, webUrl } from '../values/web-address';
@@ -56,9 +57,6 @@ export function downloadUrl(file: string, folder: URL): string | null {
   return url?.protocol === 'https:' && url.username === '' && url.password === '' && url.href.length <= 2048 ? url.href : null;
 }
 
-/** Leaves the read early; it becomes the too_large answer, never escapes. */
-class TooLarge extends Error {}
-
 export type ReleaseFeed = { fetch(url: URL): Promise<FeedAnswer>; close(): Promise<void> };
 
 /** The look is over because PayDesk is closing: it ends at once rather than hold the quit. */
@@ -104,14 +102,14 @@ export function createReleaseFeed(limits: FeedLimits = FEED_LIMITS): ReleaseFeed
           return { ok: false, failure: { kind: 'unreachable', status } };
         }
         const type = String(headers['content-type'] ?? '').toLowerCase();
-        const bytes = await readAtMost(body, headers['content-length'], limits.maxBytes);
+        const bytes = await readCappedBody(body, headers['content-length'], limits.maxBytes);
         const text = utf8(bytes);
         // A web page is not a release file, whatever it says (a login page, a folder listing, a shop's site).
         if (type.startsWith('text/html') || text === null) return { ok: false, failure: { kind: 'not_release' } };
         return { ok: true, text };
       }
     } catch (error) {
-      if (error instanceof TooLarge) return { ok: false, failure: { kind: 'too_large' } };
+      if (error instanceof BodyTooLarge) return { ok: false, failure: { kind: 'too_large' } };
       if (signal.aborted || HTTP_TIMEOUT_CODES.has(errorCode(error))) return { ok: false, failure: { kind: 'timeout' } };
       return { ok: false, failure: { kind: 'unreachable', status: null } };
     }
@@ -124,35 +122,6 @@ export function createReleaseFeed(limits: FeedLimits = FEED_LIMITS): ReleaseFeed
       return agent.destroy();
     },
   };
-}
-
-/** The body as it streams in, hung up on the moment it passes the limit (or says beforehand that it will). */
-async function readAtMost(
-  body: AsyncIterable<Buffer> & Parameters<typeof hangUp>[0],
-  contentLength: string | string[] | undefined,
-  limit: number,
-): Promise<Buffer> {
-  if (typeof contentLength === 'string' && Number(contentLength) > limit) {
-    hangUp(body);
-    throw new TooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of body) {
-    received += chunk.length;
-    if (received > limit) {
-      hangUp(body);
-      throw new TooLarge();
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** Stops reading an answer PayDesk has no use for; undici reports that as an error only the body would hear. */
-function hangUp(body: { on(event: 'error', listener: () => void): unknown; destroy(): unknown }): void {
-  body.on('error', () => {});
-  body.destroy();
 }
 
 /** The text, or null when the bytes are not UTF-8 (or hold NUL): something other than a release file. */
