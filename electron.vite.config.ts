@@ -33,7 +33,7 @@ export default defineConfig({
           // Statement files are read in a worker thread (statement-reader.ts), which loads this file beside index.js.
           'statement-worker': resolve(root, 'electron/core/reconciliation/statement-worker.ts'),
           // The orders' totals are counted in a worker thread (totals-counter.ts), which loads this file beside index.js.
-          'totals-worker': resolve(root, 'electron/core/orders/totals-worker.ts'),
+          'totals-worker': resolve(root, 'electron/core/storage/sqlite/totals-worker.ts'),
         },
       },
     },

@@ -8,6 +8,15 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const noElectronInCore = { name: 'electron', message: 'The core runs without Electron (the CLI, the tests).' };
+const onlyTheRootWiresTheSandbox = {
+  group: ['**/sandbox/*'],
+  message: 'Only the composition root (electron/core/paydesk-core.ts) wires the sandbox gateway in.',
+};
+const noEngineInUseCases = {
+  group: ['**/storage/sqlite/*'],
+  message:
+    'The use-cases know no engine: import the neutral repositories (storage/*.ts); storage/open-order-book.ts opens the SQLite book.',
+};
 const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default tseslint.config(
@@ -61,10 +70,19 @@ export default tseslint.config(
             },
             {
               // Storage holds tables, not features: it may import its own folder, shared/, and the value rules
-              // below (pure functions over one kind of value, no I/O, no feature of their own).
+              // below (pure functions over one kind of value, no I/O, no feature of their own), and the one way a file
+              // is replaced whole (this computer's choice of book, book-choice-file.ts), and the worker starter (SQLite
+              // counts the list's totals in a worker thread).
               target: './electron/core/storage',
               from: './electron/core',
-              except: ['./storage', './values/web-address.ts', './values/transaction-id.ts', './values/payment-link.ts'],
+              except: [
+                './storage',
+                './values/web-address.ts',
+                './values/transaction-id.ts',
+                './values/payment-link.ts',
+                './files/atomic-file.ts',
+                './worker-thread.ts',
+              ],
               message: 'Storage imports no feature module: move the pure rule it needs down, or inject it.',
             },
           ],
@@ -74,18 +92,20 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts'],
-    ignores: ['electron/core/paydesk-core.ts'],
+    ignores: ['electron/core/paydesk-core.ts', 'electron/core/storage/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectronInCore],
-          patterns: [
-            { group: ['**/sandbox/*'], message: 'Only the composition root (electron/core/paydesk-core.ts) wires the sandbox gateway in.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [noElectronInCore], patterns: [onlyTheRootWiresTheSandbox, noEngineInUseCases] }],
     },
+  },
+  {
+    // Storage holds both engines and opens them; it imports no sandbox and no Electron either.
+    files: ['electron/core/storage/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectronInCore], patterns: [onlyTheRootWiresTheSandbox] }] },
+  },
+  {
+    // The shells reach the order book through the core, as the use-cases do.
+    files: ['electron/main/**/*.ts', 'electron/cli/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noEngineInUseCases] }] },
   },
   {
     // The composition root: the one core file that imports the sandbox gateway, to inject it into the runtime.

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startRunServer } from './postgres-server.js';
 
 const args = process.argv.slice(2);
 const files =
@@ -14,12 +15,19 @@ const files =
         .sort()
         .map((name) => join('test/bench', name));
 
+// The PostgreSQL columns are measured on one server of the run's own (PAYDESK_TEST_POSTGRES_URL), as in npm test.
+const postgres = await startRunServer('benchmarks');
 const results = [];
 for (const file of files) {
   console.log(`\n━━ ${file}`);
   const started = Date.now();
   // Every benchmark bounds its own loops; this bound only catches one that hangs.
-  const run = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit', timeout: 10 * 60 * 1000, killSignal: 'SIGKILL' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', file], {
+    stdio: 'inherit',
+    timeout: 10 * 60 * 1000,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, ...postgres.env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   results.push({
     file,

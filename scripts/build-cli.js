@@ -18,10 +18,11 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outdir = join(root, 'out', 'cli');
 
 /**
- * Packages only some commands need: the HTTP client that talks to the gateway and the PDF writer of bulk
- * receipts. Every start would otherwise pay for loading them (undici alone is about a fifth of a start).
+ * Packages only some commands need: the HTTP client that talks to the gateway, the PDF writer of bulk receipts,
+ * and the PostgreSQL client of a shop whose book is on a server. Every start would otherwise pay for loading them
+ * (undici alone is about a fifth of a start).
  */
-const DEFERRED = ['undici', 'pdf-lib'];
+const DEFERRED = ['undici', 'pdf-lib', 'pg', 'pg-copy-streams'];
 
 /**
  * Binds each import of a deferred package to a stand-in whose exports, named here at build time, load the
@@ -76,7 +77,7 @@ export async function buildCli() {
       ...shared,
       entryPoints: {
         'statement-worker': join(root, 'electron/core/reconciliation/statement-worker.ts'),
-        'totals-worker': join(root, 'electron/core/orders/totals-worker.ts'),
+        'totals-worker': join(root, 'electron/core/storage/sqlite/totals-worker.ts'),
       },
       format: 'esm',
       // Bundled CommonJS dependencies still call require() for Node's own modules.

@@ -6,11 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startRunServer } from './postgres-server.js';
 
 const RERUN = ['test/unit/electron-window.test.ts'];
 const args = process.argv.slice(2);
 const files = args.length > 0 ? args : [...findTests('test/reliability'), ...RERUN];
 
+// The PostgreSQL scenarios share one server of the suite's own, as npm test's files do.
+const postgres = await startRunServer('reliability scenarios');
 const scratch = mkdtempSync(join(tmpdir(), 'paydesk-reliability-'));
 const figuresFile = join(scratch, 'figures.txt');
 const run = spawnSync(
@@ -28,7 +31,7 @@ const run = spawnSync(
     ...files,
   ],
   // The whole suite is bounded: a hung scenario is killed rather than left to CI's own limit.
-  { stdio: 'inherit', timeout: 8 * 60 * 1000, killSignal: 'SIGKILL' },
+  { stdio: 'inherit', timeout: 8 * 60 * 1000, killSignal: 'SIGKILL', env: { ...process.env, ...postgres.env } },
 );
 let table = '';
 try {

@@ -280,6 +280,79 @@ export const ReturnCheckReport = ConnectionReport.extend({
 });
 export type ReturnCheckReport = z.infer<typeof ReturnCheckReport>;
 
+/** How PayDesk talks to a PostgreSQL server: in the clear, encrypted, or encrypted to a server whose certificate and name are checked. */
+export const OrderBookTls = z.enum(['disable', 'require', 'verify-full']);
+export type OrderBookTls = z.infer<typeof OrderBookTls>;
+
+/** A PostgreSQL order book as Settings › Order book types it. No password means: keep the one saved. */
+export const PostgresInput = z.object({
+  host: z.string().trim().min(1, says('order_book_host_missing')).max(253, says('order_book_field_too_long')),
+  port: z
+    .number(says('port_not_whole'))
+    .int(says('port_not_whole'))
+    .min(1, says('port_range'))
+    .max(65535, says('port_range'))
+    .default(5432),
+  database: z.string().trim().min(1, says('order_book_database_missing')).max(63, says('order_book_field_too_long')),
+  user: z.string().trim().min(1, says('order_book_user_missing')).max(63, says('order_book_field_too_long')),
+  password: z.string().max(1024, says('order_book_field_too_long')).optional(),
+  tls: OrderBookTls.default('require'),
+});
+export type PostgresInput = z.infer<typeof PostgresInput>;
+
+/**
+ * Check a PostgreSQL order book, step by step like Check connection: the server answers (reach), TLS as asked,
+ * the user signs in, the database is there, the server is new enough (14+), and what PayDesk's schema there is.
+ */
+export const OrderBookStep = z.object({
+  step: z.enum(['reach', 'tls', 'sign_in', 'database', 'version', 'schema']),
+  ok: z.boolean(),
+  detail: Message,
+});
+export const OrderBookCheck = z.object({
+  ok: z.boolean(),
+  steps: z.array(OrderBookStep),
+  /** PayDesk's schema in that database: none yet, older (upgraded on use: back it up first), current, or newer (refused). */
+  schema: z.enum(['none', 'older', 'current', 'newer']).nullable(),
+  /** One sentence: all good, or precisely what failed and what to check. */
+  message: Message,
+});
+export type OrderBookCheck = z.infer<typeof OrderBookCheck>;
+
+/**
+ * Settings › Order book: the book PayDesk has open (this computer's file, or a PostgreSQL server as
+ * postgres://user@host:port/db, never a password) and the PostgreSQL server saved for it, if any.
+ */
+export const OrderBookView = z.object({
+  engine: z.enum(['sqlite', 'postgres']),
+  /** The SQLite file's path, or postgres://user@host:port/db. */
+  location: z.string(),
+  /** The server saved as this computer's choice, for the form: its password only as "saved". */
+  postgres: z
+    .object({
+      /** postgres://user@host:port/db */
+      location: z.string(),
+      host: z.string(),
+      port: z.number().int(),
+      database: z.string(),
+      user: z.string(),
+      tls: OrderBookTls,
+      /** A CA certificate is kept for verify-full (else the system's trusted CAs are used). */
+      hasCa: z.boolean(),
+      passwordSaved: z.boolean(),
+    })
+    .nullable(),
+  /** The saved choice is not the book open now: PayDesk opens it when it restarts. */
+  restartNeeded: z.boolean(),
+  /** This computer's key store can keep the password encrypted (as for API keys); without it the server cannot be chosen. */
+  canSavePassword: z.boolean(),
+  /** The CA certificate picked for the server being typed, not yet saved with it. */
+  draftCa: z.object({ fileName: z.string(), subject: z.string() }).nullable(),
+  /** Why the saved choice could not be read (a damaged file): choosing again here replaces it. */
+  problem: Message.nullable(),
+});
+export type OrderBookView = z.infer<typeof OrderBookView>;
+
 /** A one-time test page on the return address, for a phone to open (see the phoneReached event). */
 export const PhoneTest = z.object({ url: z.string(), expiresAt: z.string() });
 export type PhoneTest = z.infer<typeof PhoneTest>;
@@ -699,6 +772,26 @@ export type CustomerDisplay = z.infer<typeof CustomerDisplay>;
 /** The URL fragment that makes the app's page the customer view, so one built renderer serves both windows. */
 export const CUSTOMER_VIEW_HASH = '#customer';
 
+/** One kind of row after a copy: how many the PostgreSQL book holds (the same as this computer's file: verified), and how many this run added. */
+const Copied = z.object({ count: z.number().int(), added: z.number().int() });
+
+/**
+ * What "Copy this computer's orders to it" did. Every kind is counted on both sides afterwards and the copy fails,
+ * saying which, when they differ; orders also by status with their sums. Run again, it adds nothing (`added` 0).
+ */
+export const CopyReport = z.object({
+  /** postgres://user@host:port/db */
+  to: z.string(),
+  profiles: Copied,
+  orders: Copied.extend({ byStatus: z.record(OrderStatus, Takings) }),
+  events: Copied,
+  statements: Copied,
+  /** Statement lines. */
+  lines: Copied,
+  settings: Copied,
+});
+export type CopyReport = z.infer<typeof CopyReport>;
+
 const Empty = z.object({});
 
 export const channels = {
@@ -797,6 +890,30 @@ export const channels = {
   getUpdateStatus: { request: Empty, value: UpdateStatus },
   /** Opens the download of the newer PayDesk the last check found, in the system browser (https only). */
   openUpdateDownload: { request: Empty, value: Empty },
+  /** Settings › Order book: the book open now, and the PostgreSQL server saved for it. */
+  getOrderBook: { request: Empty, value: OrderBookView },
+  /** Checks a PostgreSQL server step by step (reach, TLS, sign in, database, version, schema); changes nothing there. */
+  checkOrderBook: { request: PostgresInput, value: OrderBookCheck },
+  /**
+   * The CA certificate for verify-full, picked in the main process's open dialog (the page names no path); the core
+   * keeps its PEM for the server being typed. Null when the shopkeeper closed the dialog.
+   */
+  chooseOrderBookCa: { request: Empty, value: z.object({ fileName: z.string(), subject: z.string() }).nullable() },
+  /**
+   * Copies this computer's order book into the server's (SQLite → PostgreSQL), verified; the file is not changed.
+   * `notice` tells of the API keys it carried (only this computer's key store can read them).
+   */
+  copyOrderBook: { request: PostgresInput, value: CopyReport.extend({ notice: Message.nullable() }) },
+  /** Saves which book PayDesk opens from its next start: this computer's file, or the server (checked first). */
+  useOrderBook: {
+    request: z.discriminatedUnion('engine', [
+      z.object({ engine: z.literal('sqlite') }),
+      z.object({ engine: z.literal('postgres'), input: PostgresInput }),
+    ]),
+    value: OrderBookView,
+  },
+  /** Closes PayDesk and starts it again (to open the order book chosen). */
+  restartApp: { request: Empty, value: Empty },
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,7 +1,7 @@
 // The `paydesk` command: the same core as the app, for scripts and headless machines.
 // Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad input.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import {
   channels,
   CreateLinkInput,
@@ -21,9 +21,9 @@ import { open } from 'node:fs/promises';
 import { readOpenedAtMost } from '../core/files/read-at-most';
 import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
 import { startCore, type CoreOptions, type PaydeskCore } from '../core/paydesk-core';
-import { DATABASE_FILE, defaultDataDir } from '../core/storage/data-dir';
-import { openDatabase } from '../core/storage/sqlite/database';
-import { createProfilesRepo } from '../core/storage/sqlite/profiles-repo';
+import type { BookChoice } from '../core/storage/book-choice';
+import { defaultDataDir } from '../core/storage/data-dir';
+import { openOrderBook } from '../core/storage/open-order-book';
 import {
   escapeControls,
   linkJson,
@@ -39,14 +39,15 @@ import {
   type Out,
 } from './output';
 import { closingJson, closingText } from './report-output';
+import { bookOf, storageCommand } from './storage-commands';
 import { USAGE } from './usage';
 import { chosenLanguage, environmentLanguage, wordsIn, type Words } from './words';
 import { reachWarning } from '../../shared/reach-warnings';
 
-const EXIT = { done: 0, failed: 1, usage: 2 } as const;
+export const EXIT = { done: 0, failed: 1, usage: 2 } as const;
 
 /** A refusal to run: printed as one line on stderr, in the chosen language. */
-class UsageError extends Error {
+export class UsageError extends Error {
   /** `flag` is the option whose value was refused, when it is not named in the sentence itself. */
   constructor(
     readonly said: Message,
@@ -58,15 +59,15 @@ class UsageError extends Error {
 
 const USAGE_KINDS: ReadonlySet<ErrorKind> = new Set(['invalid_input', 'not_configured', 'not_found', 'forbidden']);
 
-/** What every command gets: where the book is, where to write, the environment, and the words to write with. */
-type Cli = { dataDir: string; out: Out; env: NodeJS.ProcessEnv; words: Words };
+/** What every command gets: the data folder and the book, where to write, the environment, and the words to write with. */
+export type Cli = { dataDir: string; out: Out; env: NodeJS.ProcessEnv; words: Words; book: BookChoice };
 
 export async function run(argv: string[], terminal: Out = console, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = terminalOut(terminal);
   // Until --lang is read, a refusal speaks PAYDESK_LANG's language.
   let words = wordsIn(environmentLanguage(env));
   try {
-    const { dataDirOption, langOption, help, rest } = splitGlobalOptions(argv);
+    const { dataDirOption, langOption, databaseUrlOption, help, rest } = splitGlobalOptions(argv);
     const language = chosenLanguage(langOption, env);
     if (typeof language !== 'string') throw new UsageError(language);
     words = wordsIn(language);
@@ -75,10 +76,18 @@ export async function run(argv: string[], terminal: Out = console, env: NodeJS.P
       out.log(USAGE[words.language]);
       return command || help ? EXIT.done : EXIT.usage;
     }
-    const cli: Cli = { dataDir: dataDirOption ?? defaultDataDir(env), out, env, words };
+    const dataDir = dataDirOption ?? defaultDataDir(env);
+    const book = await bookOf(databaseUrlOption, env, dataDir);
+    if (!('engine' in book)) {
+      out.error(`paydesk: ${escapeControls(words(book))}`);
+      return EXIT.failed;
+    }
+    const cli: Cli = { dataDir, out, env, words, book };
     switch (command) {
+      case 'storage':
+        return await storageCommand(args, cli);
       case 'profile':
-        return profileCommand(args, cli);
+        return await profileCommand(args, cli);
       case 'link':
         return await linkCommand(args, cli);
       case 'orders':
@@ -112,9 +121,13 @@ export async function run(argv: string[], terminal: Out = console, env: NodeJS.P
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** --data-dir, --lang and --help may stand anywhere; everything else belongs to the command. */
+/** --data-dir, --lang, --database-url and --help may stand anywhere; everything else belongs to the command. */
 function splitGlobalOptions(argv: string[]) {
-  const valued: Record<'--data-dir' | '--lang', string | undefined> = { '--data-dir': undefined, '--lang': undefined };
+  const valued: Record<'--data-dir' | '--lang' | '--database-url', string | undefined> = {
+    '--data-dir': undefined,
+    '--lang': undefined,
+    '--database-url': undefined,
+  };
   let help = false;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -124,7 +137,7 @@ function splitGlobalOptions(argv: string[]) {
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;
-    } else if (name === '--data-dir' || name === '--lang') {
+    } else if (name === '--data-dir' || name === '--lang' || name === '--database-url') {
       const value = inline ?? argv[++i];
       if (!value) throw new UsageError(say('cli_option_needs_value', { option: name }));
       valued[name] = value;
@@ -134,14 +147,14 @@ function splitGlobalOptions(argv: string[]) {
       rest.push(arg);
     }
   }
-  return { dataDirOption: valued['--data-dir'], langOption: valued['--lang'], help, rest };
+  return { dataDirOption: valued['--data-dir'], langOption: valued['--lang'], databaseUrlOption: valued['--database-url'], help, rest };
 }
 
 /**
  * A command's options and positionals. Node's own refusals are English sentences, so the options are checked
  * here, each refusal a message of the chosen language.
  */
-function parse(argv: string[], options: Options) {
+export function parse(argv: string[], options: Options) {
   const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true });
   for (const token of parsed.tokens) {
     if (token.kind !== 'option') continue;
@@ -174,7 +187,7 @@ function tell(error: AppError, { out, words }: Cli): void {
   if (error.gatewayMessage) out.error(escapeControls(error.gatewayMessage));
 }
 
-function profileCommand(argv: string[], { dataDir, out, words }: Cli): number {
+async function profileCommand(argv: string[], { dataDir, out, words, book }: Cli): Promise<number> {
   const { values, positionals } = parse(argv, {
     'base-url': { type: 'string' },
     'listen-host': { type: 'string' },
@@ -183,9 +196,9 @@ function profileCommand(argv: string[], { dataDir, out, words }: Cli): number {
     json: { type: 'boolean' },
   });
   const [action, name] = positionals;
-  const db = openDatabase(join(dataDir, DATABASE_FILE));
+  const opened = await openOrderBook(book, { dataDir });
   try {
-    const profiles = createProfilesRepo(db);
+    const { profiles } = opened;
     switch (action) {
       case 'add': {
         if (!name) throw new UsageError(say('cli_profile_add_needs_name'));
@@ -198,8 +211,8 @@ function profileCommand(argv: string[], { dataDir, out, words }: Cli): number {
           returnBaseUrl: values['return-base'],
         });
         if (!input.success) throw refused(input.error.issues);
-        if (profiles.findByName(input.data.name)) throw new UsageError(say('cli_profile_exists', { name: input.data.name }));
-        const profile = profiles.add({
+        if (await profiles.findByName(input.data.name)) throw new UsageError(say('cli_profile_exists', { name: input.data.name }));
+        const profile = await profiles.add({
           name: input.data.name,
           mode: 'live',
           baseUrl: values['base-url'] as string, // exactly as typed: the gateway compares it verbatim
@@ -211,8 +224,8 @@ function profileCommand(argv: string[], { dataDir, out, words }: Cli): number {
         return EXIT.done;
       }
       case 'list': {
-        const active = profiles.active()?.id;
-        const list = profiles.list();
+        const active = (await profiles.active())?.id;
+        const list = await profiles.list();
         if (values.json) {
           out.log(JSON.stringify(list.map((p) => profileJson(p, p.id === active))));
         } else if (list.length === 0) {
@@ -224,9 +237,9 @@ function profileCommand(argv: string[], { dataDir, out, words }: Cli): number {
       }
       case 'use': {
         if (!name) throw new UsageError(say('cli_profile_use_needs_name'));
-        const profile = profiles.findByName(name);
+        const profile = await profiles.findByName(name);
         if (!profile) throw new UsageError(say('cli_no_such_profile', { name }));
-        profiles.setActive(profile.id);
+        await profiles.setActive(profile.id);
         out.log(words(say('cli_profile_active', { name: profile.name, sandbox: profile.mode === 'sandbox' })));
         return EXIT.done;
       }
@@ -234,7 +247,7 @@ function profileCommand(argv: string[], { dataDir, out, words }: Cli): number {
         throw new UsageError(say('cli_profile_takes'));
     }
   } finally {
-    db.close();
+    await opened.close();
   }
 }
 
@@ -248,7 +261,7 @@ async function withCore<T>(options: CoreOptions, use: (core: PaydeskCore) => Pro
 }
 
 async function linkCommand(argv: string[], cli: Cli): Promise<number> {
-  const { dataDir, out, env, words } = cli;
+  const { dataDir, out, env, words, book } = cli;
   const { values, positionals } = parse(argv, {
     amount: { type: 'string' },
     'customer-name': { type: 'string' },
@@ -266,7 +279,7 @@ async function linkCommand(argv: string[], cli: Cli): Promise<number> {
   });
   if (!input.success) throw refused(input.error.issues);
 
-  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+  return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const reply = await core.service.createPaymentLink(input.data);
     if (!reply.ok) {
       tell(reply.error, cli);
@@ -274,8 +287,8 @@ async function linkCommand(argv: string[], cli: Cli): Promise<number> {
     }
     out.log(values.json ? JSON.stringify(linkJson(reply.value)) : reply.value.paymentUrl!);
     // The same truth the link panel tells, on stderr so that scripts reading stdout see no change.
-    const status = core.setup.status();
-    const sandbox = core.profiles.active()?.mode === 'sandbox';
+    const status = await core.setup.status();
+    const sandbox = (await core.profiles.active())?.mode === 'sandbox';
     const warning = status.ok && status.value.returnReach ? reachWarning(status.value.returnReach, sandbox) : null;
     if (warning) out.error(`paydesk: ${escapeControls(`${words(say('cli_warning'))} ${words(warning)}`)}`);
     return EXIT.done;
@@ -283,7 +296,7 @@ async function linkCommand(argv: string[], cli: Cli): Promise<number> {
 }
 
 async function exportCommand(argv: string[], cli: Cli): Promise<number> {
-  const { dataDir, out, env, words } = cli;
+  const { dataDir, out, env, words, book } = cli;
   const { values, positionals } = parse(argv, {
     out: { type: 'string' },
     status: { type: 'string' },
@@ -304,7 +317,7 @@ async function exportCommand(argv: string[], cli: Cli): Promise<number> {
     allProfiles: values.all ?? false,
   });
   if (!filter.success) throw refused(filter.error.issues);
-  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+  return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const result = await core.exports.exportCsv(filter.data, resolve(values.out as string));
     if (!result.ok) {
       tell(result.error, cli);
@@ -315,15 +328,15 @@ async function exportCommand(argv: string[], cli: Cli): Promise<number> {
   });
 }
 
-async function receiptCommand(argv: string[], { dataDir, out, env, words }: Cli): Promise<number> {
+async function receiptCommand(argv: string[], { dataDir, out, env, words, book }: Cli): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string' }, layout: { type: 'string' } });
   const [ref] = positionals;
   if (!ref || positionals.length > 1) throw new UsageError(say('cli_receipt_needs_ref'));
   if (!values.out) throw new UsageError(say('cli_receipt_needs_out'));
   const layout = ReceiptLayout.safeParse(values.layout ?? 'a4');
   if (!layout.success) throw new UsageError(say('cli_receipt_layout'));
-  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
-    const receipt = core.exports.receipt(ref, layout.data);
+  return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const receipt = await core.exports.receipt(ref, layout.data);
     if (!receipt.ok) throw new UsageError({ code: receipt.error.code, params: receipt.error.params });
     await writeFileAtomically(resolve(values.out as string), receipt.value.html);
     out.log(words(say('cli_receipt_wrote', { ref, file: values.out as string })));
@@ -369,13 +382,13 @@ async function readStatement(path: string): Promise<Uint8Array> {
 }
 
 async function reconcileCommand(argv: string[], cli: Cli): Promise<number> {
-  const { dataDir, out, env, words } = cli;
+  const { dataDir, out, env, words, book } = cli;
   const { values, positionals } = parse(argv, { map: { type: 'string' }, json: { type: 'boolean' } });
   const [path] = positionals;
   if (!path || positionals.length > 1) throw new UsageError(say('cli_reconcile_needs_file'));
   const given = values.map === undefined ? null : parseMap(values.map as string);
   const bytes = await readStatement(resolve(path));
-  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+  return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const reply = await core.reconciliation.importFile({ name: basename(path), bytes }, given);
     if (!reply.ok) {
       tell(reply.error, cli);
@@ -391,10 +404,10 @@ async function reconcileCommand(argv: string[], cli: Cli): Promise<number> {
  * listener runs on this order book (the app's or `paydesk listen`'s). Exit 0 only when that listener heard it.
  */
 async function returnCommand(argv: string[], cli: Cli): Promise<number> {
-  const { dataDir, out, env, words } = cli;
+  const { dataDir, out, env, words, book } = cli;
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
   if (positionals[0] !== 'check' || positionals.length > 1) throw new UsageError(say('cli_return_takes_check'));
-  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+  return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
     const reply = await core.setup.checkReturnAddress();
     if (!reply.ok) {
       tell(reply.error, cli);
@@ -423,13 +436,13 @@ async function returnCommand(argv: string[], cli: Cli): Promise<number> {
 
 /** `paydesk report [--day YYYY-MM-DD] [--json]`: the close of a local day (today by default) for the active profile. */
 async function reportCommand(argv: string[], cli: Cli): Promise<number> {
-  const { dataDir, out, env, words } = cli;
+  const { dataDir, out, env, words, book } = cli;
   const { values, positionals } = parse(argv, { day: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals[0] !== undefined) throw new UsageError(say('cli_report_unexpected', { word: positionals[0] }));
   const request = channels.getClosingReport.request.safeParse({ day: values.day });
   if (!request.success) throw new UsageError(say('cli_report_day'));
-  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
-    const reply = core.closing.report(request.data.day);
+  return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const reply = await core.closing.report(request.data.day);
     if (!reply.ok) {
       tell(reply.error, cli);
       return EXIT.usage;
@@ -439,7 +452,7 @@ async function reportCommand(argv: string[], cli: Cli): Promise<number> {
   });
 }
 
-async function ordersCommand(argv: string[], { dataDir, out, env, words }: Cli): Promise<number> {
+async function ordersCommand(argv: string[], { dataDir, out, env, words, book }: Cli): Promise<number> {
   const { values } = parse(argv, {
     status: { type: 'string' },
     search: { type: 'string' },
@@ -456,14 +469,14 @@ async function ordersCommand(argv: string[], { dataDir, out, env, words }: Cli):
     limit: values.limit === undefined ? undefined : Number(values.limit),
   });
   if (!query.success) throw refused(query.error.issues);
-  return withCore({ dataDir, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
-    const { orders } = core.service.listOrders(query.data);
+  return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
+    const { orders } = await core.service.listOrders(query.data);
     out.log(values.json ? JSON.stringify(orders.map(orderJson)) : ordersTable(orders, words));
     return EXIT.done;
   });
 }
 
-async function serveCommand(argv: string[], { dataDir, out, env, words }: Cli, mode: 'listen' | 'sandbox'): Promise<number> {
+async function serveCommand(argv: string[], { dataDir, out, env, words, book }: Cli, mode: 'listen' | 'sandbox'): Promise<number> {
   const { values } = parse(
     argv,
     mode === 'listen'
@@ -479,6 +492,7 @@ async function serveCommand(argv: string[], { dataDir, out, env, words }: Cli, m
   const listenPort = port(mode === 'listen' ? values.port : values['listen-port'], mode === 'listen' ? '--port' : '--listen-port');
   const core = await startCore({
     dataDir,
+    book,
     keys: { env },
     listener: 'start',
     useSandbox: mode === 'sandbox',
@@ -497,7 +511,7 @@ async function serveCommand(argv: string[], { dataDir, out, env, words }: Cli, m
   }
   if (runtime.listenerWarning) out.error(`paydesk: ${escapeControls(words(runtime.listenerWarning))}`);
   if (runtime.sandboxUrl) {
-    out.log(words(say('cli_sandbox_running', { url: runtime.sandboxUrl, baseUrl: core.profiles.active()!.baseUrl })));
+    out.log(words(say('cli_sandbox_running', { url: runtime.sandboxUrl, baseUrl: (await core.profiles.active())!.baseUrl })));
   }
   out.log(words(say('cli_listening', { url: runtime.returnBaseUrl! })));
   core.events.on('orderChanged', (order) => {

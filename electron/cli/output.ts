@@ -3,7 +3,7 @@
 import type { Order, ReconciliationReport, ReturnCheckReport } from '../../shared/contract';
 import { toDecimalString } from '../../shared/money';
 import { inEnglish, say } from '../../shared/messages/say';
-import type { Profile } from '../core/storage/sqlite/profiles-repo';
+import type { Profile } from '../core/storage/profiles-repo';
 import type { Words } from './words';
 
 export type Out = { log(text: string): void; error(text: string): void };

@@ -7,7 +7,7 @@ import type { Language } from '../../shared/messages/catalog';
 export const USAGE: Record<Language, string> = {
   en: `paydesk — payment links and orders from the command line
 
-Usage: paydesk [--data-dir DIR] <command> [options]
+Usage: paydesk [--data-dir DIR] [--database-url URL] <command> [options]
 
 Commands:
   profile add NAME --base-url URL [--listen-host H] [--listen-port P] [--return-base URL]
@@ -42,9 +42,18 @@ Commands:
   sandbox [--port P] [--listen-port P]
                             run the sandbox gateway (on port P) and the return listener
                             (on --listen-port for this run only)
+  storage copy --to URL [--json]
+                            copy this data folder's order book (its SQLite file, which is never
+                            changed) into the PostgreSQL database at URL, then count both and print
+                            the counts and sums they agree on; run again, it copies nothing twice
+  storage check [--json]    check the PostgreSQL server of --database-url step by step: reach, TLS,
+                            sign in, database, version, schema; exits 0 only when all pass
 
 Global options:
   --data-dir DIR            where the order book lives (env PAYDESK_DATA_DIR; default: the app's own folder)
+  --database-url URL        the PostgreSQL order book to use instead, as
+                            postgres://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=disable|require|verify-full]
+                            (env PAYDESK_DATABASE_URL; default: the book this computer chose in the app)
   --lang en|bn              the language paydesk speaks (env PAYDESK_LANG; default en); --json output and
                             exit codes are the same in every language
   -h, --help                show this help
@@ -55,7 +64,7 @@ Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad inpu
 `,
   bn: `paydesk — কমান্ড লাইন থেকে পেমেন্ট লিংক আর অর্ডার
 
-ব্যবহার: paydesk [--data-dir DIR] <কমান্ড> [অপশন]
+ব্যবহার: paydesk [--data-dir DIR] [--database-url URL] <কমান্ড> [অপশন]
 
 কমান্ড:
   profile add NAME --base-url URL [--listen-host H] [--listen-port P] [--return-base URL]
@@ -90,9 +99,18 @@ Exit codes: 0 done; 1 the gateway or the network failed; 2 bad usage or bad inpu
   sandbox [--port P] [--listen-port P]
                             পরীক্ষার গেটওয়ে (P পোর্টে) আর ফেরার ঠিকানা চালু করে
                             (--listen-port শুধু এবারের জন্য)
+  storage copy --to URL [--json]
+                            এই ফোল্ডারের অর্ডারের খাতা (এই কম্পিউটারের ফাইল, যা কখনো বদলায় না) URL-এর
+                            PostgreSQL ডেটাবেসে কপি করে, তারপর দুই খাতা গুনে যে সংখ্যা আর টাকা মেলে
+                            তা দেখায়; আবার চালালে কিছুই দুবার কপি হয় না
+  storage check [--json]    --database-url-এর PostgreSQL ডেটাবেস সার্ভার ধাপে ধাপে যাচাই করে: পৌঁছানো,
+                            এনক্রিপশন, ঢোকা, ডেটাবেস, সংস্করণ, খাতার গঠন; সব ঠিক থাকলে তবেই ০ দিয়ে শেষ হয়
 
 সব কমান্ডের অপশন:
   --data-dir DIR            অর্ডারের খাতা কোন ফোল্ডারে (PAYDESK_DATA_DIR; না দিলে অ্যাপের নিজের ফোল্ডার)
+  --database-url URL        বদলে যে PostgreSQL অর্ডারের খাতা ব্যবহার হবে, এভাবে লেখা:
+                            postgres://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=disable|require|verify-full]
+                            (PAYDESK_DATABASE_URL; না দিলে অ্যাপে এই কম্পিউটারের বেছে নেওয়া খাতা)
   --lang en|bn              paydesk কোন ভাষায় কথা বলবে (PAYDESK_LANG; না দিলে ইংরেজি); --json-এর ফল আর
                             শেষের কোড সব ভাষায় একই
   -h, --help                এই সাহায্য দেখায়

@@ -3,15 +3,10 @@
 // PayDesk through here, so they run the very same parts. As the composition root it is the one core file
 // allowed to import electron/sandbox (eslint.config.js); the runtime gets the sandbox injected from here.
 import { join } from 'node:path';
-import { DATABASE_FILE } from './storage/data-dir';
-import { openDatabase, type Db } from './storage/sqlite/database';
-import { createClosingQueries } from './storage/sqlite/closing-report';
-import { createOrderQueries } from './storage/sqlite/order-queries';
-import { createOrdersRepo } from './storage/sqlite/orders-repo';
-import { createProfilesRepo, type ProfilesRepo } from './storage/sqlite/profiles-repo';
-import { createSecretsRepo } from './storage/sqlite/secrets-repo';
-import { createSettingsRepo } from './storage/sqlite/settings-repo';
-import { createStatementsRepo } from './storage/sqlite/statements-repo';
+import { SQLITE_BOOK, type BookChoice } from './storage/book-choice';
+import { openOrderBook } from './storage/open-order-book';
+import type { OrderBook } from './storage/order-book';
+import type { ProfilesRepo } from './storage/profiles-repo';
 import { createClosingService, type ClosingService } from './closing/closing-service';
 import { createEventBus, type EventBus } from './event-bus';
 import { createCustomerDisplay, type CustomerDisplayService } from './counter/customer-display';
@@ -27,8 +22,8 @@ import { createRuntime, type ListenOverride } from './runtime';
 import { createEnvSecretStore, withSandboxKey } from './setup/secrets';
 import type { CoreEvents } from './core-events';
 import { createOrdersService, type OrdersService, type Runtime } from './orders/orders-service';
-import { createTotalsCounter } from './orders/totals-counter';
 import { createReconciliationService, type ReconciliationService } from './reconciliation/reconciliation-service';
+import { orderBookSettings, type OrderBookService } from './setup/order-book-service';
 import { createSetupService, sandboxProfile, type SetupService } from './setup/setup-service';
 import { createShopStore } from './setup/shop';
 import { createUpdateChecker, type UpdateCheckOptions, type UpdateChecker } from './updates/update-check';
@@ -44,6 +39,8 @@ const ADDRESS_WATCH_MS = 30_000;
 export type CoreOptions = {
   dataDir: string;
   nativeBinding?: string;
+  /** Which order book to open: the SQLite file in `dataDir` (the default), or a PostgreSQL database. */
+  book?: BookChoice;
   /**
    * Where API keys come from: the vault, encrypted by the OS key store (`cipher`; null where there is
    * none), or for the CLI the PAYDESK_API_KEY environment variable.
@@ -83,9 +80,11 @@ export type PaydeskCore = {
   customerDisplay: CustomerDisplayService;
   support: SupportService;
   updates: UpdateChecker;
+  /** Settings › Order book: the book to open from the next start. */
+  orderBook: OrderBookService;
   events: EventBus<CoreEvents>;
   profiles: ProfilesRepo;
-  db: Db;
+  book: OrderBook;
   runtime: () => Runtime;
   close(): Promise<void>;
 };
@@ -100,13 +99,12 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     },
   ];
   try {
-    const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
-    closers.unshift(() => void db.close());
-    const profiles = createProfilesRepo(db);
-    const settings = createSettingsRepo(db);
-    const vault = createVault({ secrets: createSecretsRepo(db), settings, cipher: 'cipher' in options.keys ? options.keys.cipher : null });
+    const book = await openOrderBook(options.book ?? SQLITE_BOOK, { dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+    closers.unshift(() => book.close());
+    const { profiles, settings, orders, queries, counter } = book;
+    const vault = createVault({ secrets: book.secrets, settings, cipher: 'cipher' in options.keys ? options.keys.cipher : null });
     const secrets = 'env' in options.keys ? createEnvSecretStore(options.keys.env) : vault;
-    const preferences = createPreferencesStore(settings);
+    const preferences = await createPreferencesStore(settings);
 
     const checkout = createCheckoutClient(options.checkout);
     closers.unshift(() => checkout.close());
@@ -146,10 +144,6 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       changed: (status) => events.emit('tunnelChanged', status),
     });
     closers.unshift(() => tunnel.close());
-    const orders = createOrdersRepo(db);
-    const queries = createOrderQueries(db);
-    const counter = createTotalsCounter({ db, queries, nativeBinding: options.nativeBinding });
-    closers.unshift(() => counter.close());
     const shop = createShopStore({ settings, dataDir: options.dataDir });
     const service = createOrdersService({
       orders,
@@ -164,7 +158,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     });
     // Statements change orders through the orders service's own helpers, so their changes are announced alike.
     const reconciliation = createReconciliationService({
-      statements: createStatementsRepo(db, orders),
+      statements: book.statements,
       profiles,
       settings,
       now: () => new Date().toISOString(),
@@ -185,41 +179,54 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       listBindAddresses: () => listBindAddresses(),
     });
 
-    const active = options.useSandbox ? null : profiles.active();
-    const profile = active ?? sandboxProfile(profiles);
-    profiles.setActive(profile.id);
+    const active = options.useSandbox ? null : await profiles.active();
+    const profile = active ?? (await sandboxProfile(profiles));
+    await profiles.setActive(profile.id);
+    const orderBook = orderBookSettings({
+      dataDir: options.dataDir,
+      nativeBinding: options.nativeBinding,
+      cipher: 'cipher' in options.keys ? options.keys.cipher : null,
+      vault,
+      book,
+      log,
+    });
     const support = createSupport({
       dataDir: options.dataDir,
+      engine: book.engine,
       log,
       runtime: runtime.state,
       profiles,
       vault,
       envKeys: 'env' in options.keys,
-      tunnel: () => tunnel.status(profiles.active()).state,
+      tunnel: async () => (await tunnel.status(await profiles.active())).state,
     });
     const about = support.about();
     log.info(
       'start',
       `PayDesk ${about.version} started (${about.electron ? `Electron ${about.electron}` : `Node ${about.node}`}) on ${about.platform} ${about.arch}; ` +
-        `data folder ${about.dataDir}; storage SQLite; ${profile.mode} mode.`,
+        `data folder ${about.dataDir}; storage ${book.engine === 'sqlite' ? 'SQLite' : `PostgreSQL ${book.location}`}; ${profile.mode} mode.`,
     );
     // The shop's tunnel starts with PayDesk when it was left running.
     await tunnel.follow(await listening.apply(profile, options.listen));
 
     // Pending links past their time become expired now and every minute after.
-    service.expireDue();
-    const sweep = setInterval(() => service.expireDue(), EXPIRY_SWEEP_MS);
+    await service.expireDue();
+    const sweep = setInterval(
+      () => void service.expireDue().catch((error) => log.error('expiry_failed', `expired links could not be marked: ${errorText(error)}`)),
+      EXPIRY_SWEEP_MS,
+    );
     sweep.unref();
     closers.unshift(() => clearInterval(sweep));
 
     const exports = createExportsService({ orders, queries, counter, profiles, shop, preferences, events });
     closers.unshift(() => exports.cancel());
-    const closing = createClosingService({ queries: createClosingQueries(db), profiles, shop, preferences });
+    const closing = createClosingService({ queries: book.closing, profiles, shop, preferences });
     const customerDisplay = createCustomerDisplay({
       events,
       shop: () => shop.get(),
       language: () => preferences.get().language,
       paidHoldMs: options.customerPaidHoldMs,
+      log,
     });
     closers.unshift(() => customerDisplay.close());
     const updates = createUpdateChecker({ preferences: () => preferences.get(), events, log }, options.updates);
@@ -231,10 +238,10 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
         apply: async (moved) => tunnel.follow(await listening.apply(moved)),
         listAddresses: () => listBindAddresses(),
         intervalMs: options.addressWatchMs ?? ADDRESS_WATCH_MS,
-        moved(move, profile) {
+        async moved(move, profile) {
           // Links made with a public return base still come back; the ones that named the old address do not.
           const oldBase = `http://${move.from}:${profile.listenPort}`;
-          const pending = profile.returnBaseUrl ? [] : orders.pendingReturningTo(oldBase, 200).map((order) => order.ref);
+          const pending = profile.returnBaseUrl ? [] : (await orders.pendingReturningTo(oldBase, 200)).map((order) => order.ref);
           // The log hears of it from the event (log-events.ts), as the page does.
           events.emit('listenAddressMoved', { ...move, pending });
         },
@@ -252,9 +259,10 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       customerDisplay,
       support,
       updates,
+      orderBook,
       events,
       profiles,
-      db,
+      book,
       runtime: runtime.state,
       close: () => closeAll(closers),
     };

@@ -36,6 +36,11 @@ export interface Platform {
    * MAX_STATEMENT_BYTES comes back one byte longer than that, to be refused), or null when cancelled.
    */
   chooseStatementFile(dialog: OpenDialog): Promise<{ name: string; bytes: Uint8Array } | null>;
+  /**
+   * A CA certificate the shopkeeper picked for a PostgreSQL server (Settings › Order book): its name and bytes, read
+   * bounded (a file over MAX_CA_BYTES comes back one byte longer, to be refused), or null when cancelled.
+   */
+  chooseCaFile(dialog: OpenDialog): Promise<{ name: string; bytes: Uint8Array } | null>;
   /** A path to save to, or null when cancelled. */
   chooseSaveFile(dialog: SaveDialog): Promise<string | null>;
   /** A folder to write into, or null when cancelled. */
@@ -47,4 +52,6 @@ export interface Platform {
   preview(html: string, title: string): Promise<void>;
   /** Opens the customer view in a window of its own (full screen on a second display when there is one), or closes it. */
   customerView(open: boolean): Promise<void>;
+  /** Closes PayDesk (the core first, as a quit does) and starts it again, soon after answering the page. */
+  restart(): Promise<void>;
 }

@@ -17,8 +17,9 @@ import type { ClosingService } from './closing/closing-service';
 import type { ExportsService, Finished } from './exports/exports-service';
 import type { Platform } from './platform';
 import type { OrdersService } from './orders/orders-service';
-import { CountSuperseded } from './orders/totals-counter';
+import { CountSuperseded } from './storage/order-book';
 import type { ReconciliationService } from './reconciliation/reconciliation-service';
+import type { OrderBookService } from './setup/order-book-service';
 import type { SetupService } from './setup/setup-service';
 import type { UpdateChecker } from './updates/update-check';
 import { errorText } from './log/log';
@@ -37,6 +38,8 @@ export type RouterDeps = {
   support: SupportService;
   /** The release feed checks (they only tell; nothing is downloaded). */
   updates: UpdateChecker;
+  /** Settings › Order book: which book this computer opens, checked and filled before it is chosen. */
+  orderBook: OrderBookService;
   platform: Platform;
   /** True only for the app's own page in its main frame. */
   isTrustedSender(sender: Sender): boolean;
@@ -51,12 +54,12 @@ type Handlers = {
 const handlers: Handlers = {
   getStatus: (_request, { setup }) => setup.status(),
   async createPaymentLink(request, { service, customerDisplay }) {
-    customerDisplay.linkRequested();
+    await customerDisplay.linkRequested();
     const reply = await service.createPaymentLink(request);
-    if (reply.ok) customerDisplay.linkMade(reply.value);
+    if (reply.ok) await customerDisplay.linkMade(reply.value);
     return reply;
   },
-  listOrders: (request, { service }) => ok(service.listOrders(request)),
+  listOrders: async (request, { service }) => ok(await service.listOrders(request)),
   async countOrders(request, { service }) {
     try {
       return ok(await service.countOrders(request));
@@ -73,31 +76,31 @@ const handlers: Handlers = {
   getDashboard: (_request, { service }) => service.dashboard(),
   getClosingReport: ({ day }, { closing }) => closing.report(day),
   async outputClosingReport({ day, layout, to }, { closing, platform, setup }) {
-    const document = closing.document(day, layout);
+    const document = await closing.document(day, layout);
     if (!document.ok) return document;
     return output(document.value, to, words(setup, 'dialog_save_closing_pdf'), platform);
   },
   getPreferences: (_request, { setup }) => setup.getPreferences(),
   savePreferences: (request, { setup, customerDisplay }) => customerDisplay.shopChanged(setup.savePreferences(request)),
   async openPaymentPage({ ref }, { service, platform }) {
-    const url = service.findOrder(ref)?.paymentUrl;
+    const url = (await service.findOrder(ref))?.paymentUrl;
     if (!url) return fail(appError('not_found', say('open_payment_link_missing', { ref })));
     if (paymentLinkProblem(url) !== null) return fail(appError('forbidden', say('open_payment_link_not_web')));
     await platform.openExternal(url);
     return ok({});
   },
   async shareLink({ ref, via, to }, { service, setup, platform }) {
-    const order = service.findOrder(ref);
+    const order = await service.findOrder(ref);
     if (!order) return fail(appError('not_found', say('order_not_found', { ref })));
-    const shop = setup.getShopDetails();
+    const shop = await setup.getShopDetails();
     const url = shareLinkUrl({ order, via, to: to ?? null, shopName: shop.ok ? shop.value.name : '', language: shopLanguage(setup) });
     if (!url.ok) return url;
     return (await platform.openShareLink(url.value)) ? ok({}) : fail(appError('not_found', say('share_no_app', { via })));
   },
   async outputQrSign({ ref, layout, to }, { service, setup, platform }) {
-    const order = service.findOrder(ref);
+    const order = await service.findOrder(ref);
     if (!order) return fail(appError('not_found', say('order_not_found', { ref })));
-    const shop = setup.getShopDetails();
+    const shop = await setup.getShopDetails();
     const preferences = setup.getPreferences();
     if (!shop.ok) return shop;
     if (!preferences.ok) return preferences;
@@ -107,19 +110,19 @@ const handlers: Handlers = {
     return output(sign.value, to, words(setup, 'dialog_save_qr_sign_pdf'), platform);
   },
   async previewReceipt({ ref, layout }, { exports, platform }) {
-    const receipt = exports.receipt(ref, layout);
+    const receipt = await exports.receipt(ref, layout);
     if (!receipt.ok) return receipt;
     await platform.preview(receipt.value.html, receipt.value.title);
     return ok({});
   },
   async printReceipt({ ref, layout }, { exports, platform }) {
-    const receipt = exports.receipt(ref, layout);
+    const receipt = await exports.receipt(ref, layout);
     if (!receipt.ok) return receipt;
     await platform.print(receipt.value.html);
     return ok({});
   },
   async saveReceiptPdf({ ref, layout }, { exports, platform, setup }) {
-    const receipt = exports.receipt(ref, layout);
+    const receipt = await exports.receipt(ref, layout);
     if (!receipt.ok) return receipt;
     const file = await platform.chooseSaveFile({
       title: words(setup, 'dialog_save_receipt_pdf'),
@@ -142,7 +145,7 @@ const handlers: Handlers = {
     }),
   exportReceipts: ({ filter, layout, mode }, { exports, platform, setup }) =>
     exports.exclusive(async (signal) => {
-      const refusal = exports.receiptsRefusal(filter);
+      const refusal = await exports.receiptsRefusal(filter);
       if (refusal) return fail(refusal);
       const date = new Date().toISOString().slice(0, 10);
       const target =
@@ -197,10 +200,10 @@ const handlers: Handlers = {
       title: words(setup, 'dialog_choose_logo'),
       filesName: words(setup, 'dialog_logo_files'),
     });
-    return bytes ? customerDisplay.shopChanged(await setup.setShopLogo(bytes)) : setup.getShopDetails();
+    return bytes ? customerDisplay.shopChanged(setup.setShopLogo(bytes)) : setup.getShopDetails();
   },
   removeShopLogo: (_request, { setup, customerDisplay }) => customerDisplay.shopChanged(setup.removeShopLogo()),
-  getCustomerDisplay: (_request, { customerDisplay }) => ok(customerDisplay.state()),
+  getCustomerDisplay: async (_request, { customerDisplay }) => ok(await customerDisplay.state()),
   async customerView({ open }, { platform }) {
     await platform.customerView(open);
     return ok({});
@@ -228,6 +231,18 @@ const handlers: Handlers = {
     await platform.openExternal(url);
     return ok({});
   },
+  getOrderBook: (_request, { orderBook }) => orderBook.view(),
+  checkOrderBook: (request, { orderBook }) => orderBook.check(request),
+  async chooseOrderBookCa(_request, { orderBook, platform, setup }) {
+    const file = await platform.chooseCaFile({ title: words(setup, 'dialog_choose_ca'), filesName: words(setup, 'dialog_ca_files') });
+    return orderBook.chooseCa(file);
+  },
+  copyOrderBook: (request, { orderBook }) => orderBook.copy(request),
+  useOrderBook: (request, { orderBook }) => orderBook.use(request),
+  async restartApp(_request, { platform }) {
+    await platform.restart();
+    return ok({});
+  },
 };
 
 /** The shop's language (English where the preferences cannot be read). */
@@ -251,7 +266,9 @@ type DialogWords =
   | 'dialog_choose_statement'
   | 'dialog_statement_files'
   | 'dialog_choose_logo'
-  | 'dialog_logo_files';
+  | 'dialog_logo_files'
+  | 'dialog_choose_ca'
+  | 'dialog_ca_files';
 
 const NOT_SAVED = { saved: false, count: 0, fileName: null, cancelled: false };
 

@@ -3,8 +3,8 @@
 // new address first; the old one keeps answering for a grace period, because customers paying right now
 // were given links to it, and the order book records each return once whichever address it reaches. The
 // state says which old listeners still answer, until when, and whether other machines can reach them.
-import type { Profile, ProfilesRepo } from './storage/sqlite/profiles-repo';
-import type { SettingsRepo } from './storage/sqlite/settings-repo';
+import type { Profile, ProfilesRepo } from './storage/profiles-repo';
+import type { SettingsRepo } from './storage/settings-repo';
 import { exposureWarning, listBindAddresses } from './listener/bind-addresses';
 import { isAllNetworksHost, isLoopbackHost } from './values/loopback';
 import { startReturnListener, type ReturnHandlers, type ReturnListener } from './listener/return-listener';
@@ -22,7 +22,7 @@ import {
 import type { Language } from '../../shared/messages/catalog';
 import { say } from '../../shared/messages/say';
 import type { Runtime } from './orders/orders-service';
-import type { Log } from './log/log';
+import { errorText, type Log } from './log/log';
 
 const LISTENER_KEY = 'running_listener';
 
@@ -86,10 +86,24 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
   // Every public return address a link may carry: each profile's, and any a profile had earlier in this run
   // (links made with it are still out there).
   const publishedBases = new Set<string>();
-  const published = () => {
-    for (const profile of options.profiles.list({ includeRemoved: true })) {
+  /** Reads the profiles' return addresses into `publishedBases`; whether any was new. */
+  const readPublished = async () => {
+    const known = publishedBases.size;
+    for (const profile of await options.profiles.list({ includeRemoved: true })) {
       if (profile.returnBaseUrl !== null) publishedBases.add(profile.returnBaseUrl);
     }
+    return publishedBases.size > known;
+  };
+  const refreshHosts = () => {
+    for (const running of [listener, ...retiring.keys()]) running?.refreshHosts();
+  };
+  // A listener's allow-list asks synchronously (it answers each request at once): it gets the addresses read so far,
+  // and one another process saved meanwhile (the CLI) is let in as soon as it is read.
+  const published = () => {
+    readPublished().then(
+      (grew) => grew && refreshHosts(),
+      (error: unknown) => options.log?.error('hosts_not_read', `the return addresses could not be read: ${errorText(error)}`),
+    );
     return [...publishedBases];
   };
   const listen = (host: string, port: number) =>
@@ -103,9 +117,9 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       log: options.log,
     });
 
-  const announce = (url: string | null) => {
-    if (url) options.settings.set(LISTENER_KEY, { url, pid: process.pid });
-    else if (listener && runningListener(options.settings) === listener.url) options.settings.delete(LISTENER_KEY);
+  const announce = async (url: string | null) => {
+    if (url) await options.settings.set(LISTENER_KEY, { url, pid: process.pid });
+    else if (listener && (await runningListener(options.settings)) === listener.url) await options.settings.delete(LISTENER_KEY);
   };
 
   /** Listens at the new address; why it could not, or null. */
@@ -118,7 +132,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       clearTimeout(retiring.get(revived)!.timer);
       retiring.delete(revived);
       listener = revived;
-      announce(listener.url);
+      await announce(listener.url);
       if (old) retire(old);
       return null;
     }
@@ -126,7 +140,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     let keepOld = true;
     if (!started.ok && old && old.port === port) {
       // The new address overlaps the old one (e.g. 127.0.0.1 → 0.0.0.0 on the same port): free it first.
-      announce(null);
+      await announce(null);
       await old.close();
       listener = null;
       keepOld = false;
@@ -134,7 +148,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     }
     if (!started.ok) return started.problem;
     listener = started.listener;
-    announce(listener.url);
+    await announce(listener.url);
     if (old && keepOld) retire(old);
     return null;
   }
@@ -184,7 +198,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     let problem: Message | null = null;
     let ownUrl: string;
     if (options.listener === 'elsewhere') {
-      const running = runningListener(options.settings);
+      const running = await runningListener(options.settings);
       ownUrl = running ? reachableUrl(running) : `http://${hostInUrl}:${port}`;
     } else {
       problem = await moveListener(host, port);
@@ -197,7 +211,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       const wanted = sandboxAddress(options.listener === 'elsewhere' ? host : (listener?.host ?? '127.0.0.1'));
       if (sandbox && (sandbox.host !== wanted.host || new URL(sandbox.origin).hostname !== wanted.urlHost)) await closeSandbox();
       sandbox ??= await options.startSandbox({ ...wanted, port: options.sandboxPort ?? 0 });
-      if (profile.baseUrl !== sandbox.baseUrl) profile = options.profiles.update(profile.id, { baseUrl: sandbox.baseUrl });
+      if (profile.baseUrl !== sandbox.baseUrl) profile = await options.profiles.update(profile.id, { baseUrl: sandbox.baseUrl });
     } else if (sandbox && !isLoopbackHost(sandbox.host)) {
       // A practice gateway has no business answering the shop's network while it takes real money.
       await closeSandbox();
@@ -205,7 +219,8 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     // A loopback sandbox keeps running when a live profile is chosen: it costs nothing, and the sandbox
     // stays one switch away.
     // A return address saved just now is allowed at once, at the new address and at the old ones alike.
-    for (const running of [listener, ...retiring.keys()]) running?.refreshHosts();
+    await readPublished();
+    refreshHosts();
     state = {
       returnBaseUrl: problem ? null : (profile.returnBaseUrl ?? ownUrl),
       listenerProblem: problem,
@@ -227,14 +242,15 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     state: () => ({ ...state, oldListeners: oldListeners() }),
     apply: (profile, override) => queued(() => apply(profile, override)),
     stopOldListeners: () => queued(closeOldListeners),
-    checkReturnAddress: (check = {}) =>
+    checkReturnAddress: async (check = {}) =>
       checkReturnAddress({
         returnBaseUrl: state.returnBaseUrl,
         listenerProblem: state.listenerProblem,
         public: active?.profile.returnBaseUrl != null,
         listenerUrl: listener
           ? tunnelTarget(listener.host, listener.port)
-          : (runningListener(options.settings) ?? tunnelTarget(active?.host ?? DEFAULT_LISTEN_HOST, active?.port ?? DEFAULT_LISTEN_PORT)),
+          : ((await runningListener(options.settings)) ??
+            tunnelTarget(active?.host ?? DEFAULT_LISTEN_HOST, active?.port ?? DEFAULT_LISTEN_PORT)),
         probes,
         ...check,
       }),
@@ -249,7 +265,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     tunnelTarget: () => (options.listener === 'start' && listener ? tunnelTarget(listener.host, listener.port) : null),
     async close() {
       await queue;
-      announce(null);
+      await announce(null);
       await closeOldListeners();
       await listener?.close();
       await closeSandbox();
@@ -283,8 +299,8 @@ function reachableUrl(url: string): string {
 }
 
 /** The URL of a return listener another live process runs on this order book, if any. */
-function runningListener(settings: SettingsRepo): string | null {
-  const entry = settings.get<{ url: string; pid: number }>(LISTENER_KEY);
+async function runningListener(settings: SettingsRepo): Promise<string | null> {
+  const entry = await settings.get<{ url: string; pid: number }>(LISTENER_KEY);
   if (!entry) return null;
   try {
     process.kill(entry.pid, 0);

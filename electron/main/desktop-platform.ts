@@ -9,6 +9,7 @@ import type { Platform } from '../core/platform';
 import { readAtMost } from '../core/files/read-at-most';
 import { MAX_STATEMENT_BYTES } from '../core/reconciliation/statement-file';
 import { CONFIRM_BUTTON, confirmationBox } from './confirm-dialog';
+import { chooseCaFile } from './ca-file';
 import { chooseLogoFile } from './logo-file';
 import { canOpenExternally } from './navigation';
 import { receiptWindowOptions } from './window-options';
@@ -16,6 +17,7 @@ import { receiptWindowOptions } from './window-options';
 export function createDesktopPlatform(
   mainWindow: () => BrowserWindow | null,
   customerView: (open: boolean) => Promise<void> | void,
+  restart: () => void,
 ): Platform {
   // One hidden window renders every PDF, one document at a time.
   let renderer: BrowserWindow | null = null;
@@ -37,6 +39,9 @@ export function createDesktopPlatform(
   return {
     async customerView(open) {
       await customerView(open);
+    },
+    async restart() {
+      restart();
     },
     async confirm(question) {
       const window = parent();
@@ -62,6 +67,7 @@ export function createDesktopPlatform(
       );
     },
     chooseLogoFile: (words) => chooseLogoFile(dialog, mainWindow(), words),
+    chooseCaFile: (words) => chooseCaFile(dialog, mainWindow(), words),
     async chooseStatementFile({ title, filesName }) {
       const options = {
         title,

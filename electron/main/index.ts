@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../core/paydesk-core';
 import { APP_NAME, defaultDataDir } from '../core/storage/data-dir';
+import { readBookChoice } from '../core/storage/book-choice-file';
+import { inEnglish } from '../../shared/messages/say';
 import { forwardEvents } from '../core/event-forwarding';
 import { createRouter } from '../core/router';
 import { registerIpc } from './ipc';
@@ -13,6 +15,7 @@ import { createDesktopPlatform } from './desktop-platform';
 import { initialScreenState, paidNotification, showsCustomerName } from './paid-notification';
 import { keepPaydeskRunning } from './keep-running';
 import { appMenu } from './lifecycle/app-menu';
+import { restartPaydesk } from './lifecycle/restart';
 import { setAppMenu } from './menu-bar';
 import { guardWebContents, isTrustedSender, mayGrantPermission } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
@@ -34,6 +37,7 @@ const customerWindow = createCustomerWindow(
 const platform = createDesktopPlatform(
   () => mainWindow,
   (open) => (open ? customerWindow.open() : customerWindow.close()),
+  restart,
 );
 // Closing the window hides it while PayDesk keeps answering returns; quitting with links pending asks first.
 const keepRunning = keepPaydeskRunning({ core: () => core, mainWindow: () => mainWindow, showMainWindow });
@@ -87,10 +91,15 @@ async function start(): Promise<void> {
   );
   if (!existsSync(binding.file)) throw new Error(binding.whenMissing);
 
+  // The order book this computer chose (Settings › Order book); a damaged choice stops here rather than open another.
+  const cipher = createSafeStorageCipher(safeStorage);
+  const book = await readBookChoice(app.getPath('userData'), cipher);
+  if (!book.ok) throw new Error(inEnglish(book.message));
   const started = await startCore({
     dataDir: app.getPath('userData'),
     nativeBinding: binding.file,
-    keys: { cipher: createSafeStorageCipher(safeStorage) },
+    book: book.choice,
+    keys: { cipher },
     // Asks the shop's release feed at start and daily, only when the shop turned it on (Settings › Updates).
     updates: { scheduled: true, version: app.getVersion() },
   });
@@ -104,6 +113,7 @@ async function start(): Promise<void> {
     customerDisplay: started.customerDisplay,
     support: started.support,
     updates: started.updates,
+    orderBook: started.orderBook,
     platform,
     isTrustedSender: (sender) => isTrustedSender(sender, appEntryUrl),
   });
@@ -144,6 +154,22 @@ async function start(): Promise<void> {
   started.events.on('preferencesChanged', menuBar);
   // A start at login opens to the tray (or the Dock): the return address answers, and the window waits to be asked for.
   createMainWindow(!keepRunning.start(started));
+}
+
+/** Settings › Order book's Restart, on a later turn so the page hears its answer first. */
+function restart(): void {
+  const closing = core;
+  core = null;
+  coreClosed = true;
+  setImmediate(
+    () =>
+      void restartPaydesk({
+        closeCore: async () => closing?.close(),
+        relaunch: () => app.relaunch(),
+        exit: (code) => app.exit(code),
+        failed: (error) => console.error('PayDesk did not close cleanly:', messageOf(error)),
+      }),
+  );
 }
 
 /** The window back from the tray, the Dock or a second start: the one there is, or a new one. */

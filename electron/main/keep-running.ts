@@ -36,10 +36,31 @@ export function keepPaydeskRunning({ core, mainWindow, showMainWindow }: KeepRun
     return saved?.ok ? saved.value : DEFAULT_PREFERENCES;
   };
 
-  const pending = (): PendingLinks => {
-    const running = core();
-    return running ? pendingLinks(running.service) : { count: 0, newest: [] };
+  // The window's close must be decided while its event runs, with no await: the pending links are read as orders
+  // change, and the decision takes the count read last.
+  const NONE: PendingLinks = { count: 0, newest: [] };
+  let known = NONE;
+  let reading: Promise<void> | null = null;
+  let readAgain = false;
+  const readPending = (): Promise<void> => {
+    if (reading) {
+      readAgain = true;
+      return reading;
+    }
+    reading = (async () => {
+      do {
+        readAgain = false;
+        const running = core();
+        known = running ? await pendingLinks(running.service) : NONE;
+      } while (readAgain);
+    })()
+      .catch((error: unknown) => console.error('PayDesk could not read its waiting payment links:', error))
+      .finally(() => {
+        reading = null;
+      });
+    return reading;
   };
+  const pending = (): PendingLinks => (core() ? known : NONE);
 
   const refreshTray = () => {
     if (core()) tray?.show(trayContent(pending(), preferences().language, { withQuit: process.platform !== 'darwin' }));
@@ -76,8 +97,8 @@ export function keepPaydeskRunning({ core, mainWindow, showMainWindow }: KeepRun
     }
   }
 
-  function explainOnce(hiddenIn: HiddenIn): void {
-    if (!core()?.setup.firstKeepRunningNotice()) return;
+  async function explainOnce(hiddenIn: HiddenIn): Promise<void> {
+    if (!(await core()?.setup.firstKeepRunningNotice())) return;
     const { language } = preferences();
     const { title, body } = keepRunningNotice(hiddenIn, language);
     if (Notification.isSupported()) {
@@ -117,7 +138,7 @@ export function keepPaydeskRunning({ core, mainWindow, showMainWindow }: KeepRun
         event.preventDefault();
         if (decision.kind === 'ask') return void ask(decision.pending);
         window.hide();
-        explainOnce(decision.in);
+        explainOnce(decision.in).catch((error: unknown) => console.error('PayDesk could not say why it keeps running:', error));
       });
       // Windows ends a session without before-quit: from here on nothing hides the window or asks.
       window.on('query-session-end', systemEnding);
@@ -147,8 +168,11 @@ export function keepPaydeskRunning({ core, mainWindow, showMainWindow }: KeepRun
         });
       }
       tray = createPaydeskTray({ open: showMainWindow, quit: () => app.quit() });
-      refreshTray();
-      started.events.on('orderChanged', refreshTraySoon);
+      void readPending().then(refreshTray);
+      started.events.on('orderChanged', () => {
+        void readPending();
+        refreshTraySoon();
+      });
       started.events.on('preferencesChanged', () => {
         refreshTray();
         followLoginItem();

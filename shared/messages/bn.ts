@@ -16,6 +16,9 @@ import { reconciliation } from './bn/reconciliation';
 import { setup } from './bn/setup';
 import { share } from './bn/share';
 import { updates } from './bn/updates';
+import { orderBookSettings } from './bn/order-book-settings';
+import { storage } from './bn/storage';
+import { orderBook } from './bn/order-book';
 import type { en } from './en';
 
 export const bn: Translation<typeof en> = {
@@ -34,4 +37,7 @@ export const bn: Translation<typeof en> = {
   ...about,
   ...share,
   ...updates,
+  ...orderBookSettings,
+  ...storage,
+  ...orderBook,
 };

@@ -15,6 +15,9 @@ import { reconciliation } from './en/reconciliation';
 import { setup } from './en/setup';
 import { share } from './en/share';
 import { updates } from './en/updates';
+import { orderBookSettings } from './en/order-book-settings';
+import { storage } from './en/storage';
+import { orderBook } from './en/order-book';
 
 /** Each area's phrasebook, by area, so a test can tell that no code is claimed by two. */
 export const englishAreas = {
@@ -33,6 +36,9 @@ export const englishAreas = {
   counter,
   about,
   updates,
+  orderBookSettings,
+  storage,
+  orderBook,
 };
 
 export const en = {
@@ -51,6 +57,9 @@ export const en = {
   ...counter,
   ...about,
   ...updates,
+  ...orderBookSettings,
+  ...storage,
+  ...orderBook,
 };
 
 export type MessageCode = keyof typeof en;

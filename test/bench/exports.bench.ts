@@ -10,8 +10,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore } from '../../electron/core/paydesk-core';
-import { localDay } from '../../electron/core/storage/sqlite/order-queries';
+import { localDay } from '../../electron/core/storage/local-days';
 import { chromiumPdfRenderer } from '../support/chromium-pdf';
+import { sqliteOf } from '../support/sqlite-book';
 import { cachedOrderBook } from './seed-orders';
 
 const ORDERS = Number(process.env.PAYDESK_BENCH_CSV_ORDERS ?? 100_000);
@@ -86,8 +87,11 @@ try {
 
   // One A4 receipt: Chromium is started first (as the app's hidden window is), then timed per receipt.
   const renderer = chromiumPdfRenderer(scope);
-  const newest = core.db.prepare(`SELECT ref FROM orders WHERE status = 'paid' ORDER BY created_at DESC LIMIT 1`).pluck().get() as string;
-  const receipt = core.exports.receipt(newest, 'a4');
+  const newest = sqliteOf(core.book)
+    .prepare(`SELECT ref FROM orders WHERE status = 'paid' ORDER BY created_at DESC LIMIT 1`)
+    .pluck()
+    .get() as string;
+  const receipt = await core.exports.receipt(newest, 'a4');
   if (!receipt.ok) throw new Error(receipt.error.message);
   const coldStarted = performance.now();
   await renderer.pdf(receipt.value.html);
@@ -106,7 +110,7 @@ try {
   );
 
   // 1,000 receipts: the days holding the newest thousand paid orders.
-  const since = core.db
+  const since = sqliteOf(core.book)
     .prepare(`SELECT created_at FROM orders WHERE status = 'paid' ORDER BY created_at DESC LIMIT 1 OFFSET ?`)
     .pluck()
     .get(BULK - 1) as string;

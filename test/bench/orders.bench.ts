@@ -15,10 +15,11 @@ import { constants, gzipSync } from 'node:zlib';
 import type { Statement } from 'better-sqlite3';
 import { startCore, type PaydeskCore } from '../../electron/core/paydesk-core';
 import type { Platform } from '../../electron/core/platform';
-import { localDay } from '../../electron/core/storage/sqlite/order-queries';
+import { localDay } from '../../electron/core/storage/local-days';
 import { SELECT_ORDERS } from '../../electron/core/storage/sqlite/orders-repo';
 import type { ListOrdersQuery } from '../../shared/contract';
 import { appRouterFor, bridgePaydesk } from '../support/browser-bridge';
+import { sqliteOf } from '../support/sqlite-book';
 import { launchChromium } from '../support/chromium-pdf';
 import { startStaticServer } from '../support/static-server';
 import { createTestPlatform } from '../support/test-platform';
@@ -221,8 +222,8 @@ const cleanups: Array<() => unknown> = [];
 /** The desktop as the tests fake it; its PDF renderer is never used here. */
 const platform = createTestPlatform({ after: (fn) => void cleanups.push(fn) });
 try {
-  const profileId = core.profiles.active()!.id;
-  const db = core.db;
+  const profileId = (await core.profiles.active())!.id;
+  const db = sqliteOf(core.book);
   const count = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
   const newest = db.prepare('SELECT max(created_at) AS at FROM orders').pluck().get() as string;
   const to = localDay(new Date(newest));
@@ -385,16 +386,16 @@ try {
   // The service and the hand query must agree before their times mean anything.
   for (const c of cases) {
     const query = c.query();
-    const served = core.service.listOrders(query).orders.map((o) => o.ref);
+    const served = (await core.service.listOrders(query)).orders.map((o) => o.ref);
     const handed = (c.hand.all(...c.handParams(query)) as Array<{ ref: string }>).map((r) => r.ref);
     assert.deepEqual(served, handed, `${c.label}: the service and the hand query return the same rows`);
   }
 
   // As the list asks: the page without totals, then countOrders; and the same page by hand in the same run.
-  // The totals are counted in a worker thread (electron/core/orders/totals-counter.ts): timed to their answer.
+  // The totals are counted in a worker thread (electron/core/storage/sqlite/totals-counter.ts): timed to their answer.
   const results = [];
   for (const c of cases) {
-    const page = time(() => core.service.listOrders({ ...c.query(), totals: false }), c.runs);
+    const page = await timeAsync(() => core.service.listOrders({ ...c.query(), totals: false }), c.runs);
     const handTime = time(() => c.hand.all(...c.handParams(c.query())), c.runs);
     const totals = await timeAsync(() => {
       const { limit: _limit, ...filter } = c.query();
@@ -420,7 +421,7 @@ try {
   ];
   const closeByHand = () =>
     closeHand.map((q) => q.all(profileId, dayStart(closeDay), dayStart(closeDay, 1)) as Array<{ n: number; s: number }>);
-  const close = core.closing.report(closeDay);
+  const close = await core.closing.report(closeDay);
   assert.ok(close.ok, 'the day closes');
   const tally = (rows: Array<{ n: number; s: number }>) => ({
     count: rows.reduce((n, r) => n + r.n, 0),
@@ -428,7 +429,7 @@ try {
   });
   const [paidByHand, madeByHand] = closeByHand().map(tally);
   assert.deepEqual([close.value.paid, close.value.made], [paidByHand, madeByHand], 'the close and the hand query agree');
-  const closeService = time(() => core.closing.report(closeDay));
+  const closeService = await timeAsync(() => core.closing.report(closeDay));
   const closeHandTime = time(closeByHand);
 
   const render = await renderTimes(core, platform);

@@ -8,6 +8,8 @@
 //   3. link creation: createPaymentLink through the service against the sandbox gateway, beside a bare
 //      undici POST of the same body to the same sandbox, and beside that POST between the two commits a
 //      link needs (the floor).
+// Throughput and link creation are measured on SQLite and again on PostgreSQL (a server this bench starts), the
+// figures of both engines side by side at the end.
 // Everything runs on 127.0.0.1; every loop is bounded in count and time.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -21,14 +23,19 @@ import { chromium } from 'playwright-core';
 import { Agent, request } from 'undici';
 import Database from 'better-sqlite3';
 import { startCore } from '../../electron/core/paydesk-core';
+import { SQLITE_BOOK } from '../../electron/core/storage/book-choice';
 import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
-import { createOrdersRepo } from '../../electron/core/storage/sqlite/orders-repo';
+import type { Engine } from '../../electron/core/storage/order-book';
+import { parseDatabaseUrl } from '../../electron/core/storage/postgres/pool-config';
 import { hashToken, newReturnToken } from '../../electron/core/orders/return-tokens';
 import { SANDBOX_API_KEY } from '../../electron/sandbox/sandbox-gateway';
+import { startPostgres, type PostgresServer } from '../../scripts/postgres-server.js';
 import { bridgePaydesk, startBridgedCore } from '../support/browser-bridge';
 import { figureLine, type Figure } from '../support/figures';
 import { freePort } from '../support/free-port';
 import { startListenerProcess } from '../support/listener-process';
+import { bookReader, ENGINES, prepareBook, type EngineBook } from '../support/engine-books';
+import { adminQuery } from '../support/postgres';
 import { prepareOrderBook, seedOrders } from '../support/seed-orders';
 import { startStaticServer } from '../support/static-server';
 
@@ -36,6 +43,8 @@ const CONNECTIONS = 50;
 const LOAD_SECONDS = 5;
 const RETURNS_ON_SCREEN = 1_000;
 const LINKS = 400;
+/** PostgreSQL's book for the throughput run: more first returns than it takes in LOAD_SECONDS (seeded through the repositories). */
+const POSTGRES_ORDERS = 10_000;
 const SCENARIO = 'Payment path';
 
 const figures: Figure[] = [];
@@ -47,8 +56,12 @@ const report = (figure: Figure) => {
 };
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+/** Each engine's figures for the closing side-by-side table. */
+const sideBySide = new Map<string, Partial<Record<Engine, string>>>();
+const beside = (figure: string, engine: Engine, value: string) => sideBySide.set(figure, { ...sideBySide.get(figure), [engine]: value });
 
-async function listenerThroughput(): Promise<void> {
+/** The bare server's rate, the yardstick of both engines' listeners. */
+async function listenerThroughput(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   // More first returns than any of the servers can take in the time, so every request commits a payment.
@@ -85,6 +98,11 @@ async function listenerThroughput(): Promise<void> {
     figure: `return listener, ${CONNECTIONS} connections`,
     value: `${listenerRun.rps.toFixed(0)} returns/s, p99 ${listenerRun.p99} ms`,
   });
+  beside(
+    `returns/s through the listener, ${CONNECTIONS} connections`,
+    'sqlite',
+    `${listenerRun.rps.toFixed(0)}, p99 ${listenerRun.p99} ms`,
+  );
   report({ scenario: SCENARIO, figure: 'listener ÷ bare server', value: `${ratio.toFixed(2)}×`, target: '≥ 0.6×', ok: ratio >= 0.6 });
   // autocannon stops counting at the bell while up to one request per connection is still being committed.
   const inFlight = paid - listenerRun.ok;
@@ -107,6 +125,51 @@ async function listenerThroughput(): Promise<void> {
       value: `${run.rps.toFixed(0)} req/s = ${(run.rps / bareRun.rps).toFixed(2)}× bare${i > orders.length ? ' (orders ran out)' : ''}`,
     });
   }
+  return bareRun.rps;
+}
+
+/** The same load on the listener over a PostgreSQL book, beside the same bare server's rate. */
+async function listenerThroughputOnPostgres(server: PostgresServer, bareRps: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const chosen = await postgresBook(server, 'bench_returns');
+  const seeding = performance.now();
+  const orders = await prepareBook(dataDir, chosen, POSTGRES_ORDERS);
+  const seeded = performance.now() - seeding;
+  const listener = await startListenerProcess(dataDir, await freePort(), { databaseUrl: chosen.databaseUrl! });
+  cleanups.push(() => listener.kill('SIGKILL'));
+  let next = 0;
+  const run = await load(listener.origin, () => {
+    const order = orders[next++ % orders.length]!;
+    return `${order.successPath}?transaction_id=B${order.id}`;
+  });
+  await listener.kill('SIGTERM');
+  const paid = (await bookReader(scope, dataDir, chosen)<{ n: number }>(`SELECT count(*) AS n FROM orders WHERE status = 'paid'`))[0]!.n;
+  const ratio = run.rps / bareRps;
+  report({
+    scenario: SCENARIO,
+    figure: `return listener on PostgreSQL, ${CONNECTIONS} connections`,
+    value: `${run.rps.toFixed(0)} returns/s, p99 ${run.p99} ms (${POSTGRES_ORDERS} links seeded in ${(seeded / 1000).toFixed(1)} s)`,
+  });
+  report({ scenario: SCENARIO, figure: 'listener on PostgreSQL ÷ bare server', value: `${ratio.toFixed(2)}×` });
+  const inFlight = paid - run.ok;
+  report({
+    scenario: SCENARIO,
+    figure: 'PostgreSQL: orders Paid − thank-you pages counted',
+    value: `${paid} − ${run.ok} = ${inFlight}${run.other ? ` (${run.other} other answers)` : ''}`,
+    target: `0 … ${CONNECTIONS} (in flight at the bell)`,
+    ok: inFlight >= 0 && inFlight <= CONNECTIONS && run.other === 0 && next <= orders.length,
+  });
+  beside(`returns/s through the listener, ${CONNECTIONS} connections`, 'postgres', `${run.rps.toFixed(0)}, p99 ${run.p99} ms`);
+}
+
+/** A new database on the bench's server, as the book of one measurement. */
+async function postgresBook(server: PostgresServer, name: string): Promise<EngineBook> {
+  await adminQuery(server.url(), `CREATE DATABASE ${name}`);
+  const databaseUrl = server.url(name);
+  const parsed = parseDatabaseUrl(databaseUrl);
+  if (!parsed.ok) throw new Error(`the bench server's URL does not parse: ${parsed.message.code}`);
+  return { engine: 'postgres', book: { engine: 'postgres', connection: parsed.connection }, databaseUrl };
 }
 
 type Load = { rps: number; p99: number; ok: number; other: number };
@@ -170,7 +233,7 @@ async function returnToScreen(): Promise<void> {
     });
   })()`);
 
-  const orders = seedOrders(core.db, core.profiles.active()!.id, RETURNS_ON_SCREEN);
+  const orders = seedOrders(core.db, (await core.profiles.active())!.id, RETURNS_ON_SCREEN);
   const origin = core.runtime().returnBaseUrl!;
   const agent = new Agent({ connections: 1 });
   cleanups.push(() => agent.close());
@@ -208,12 +271,12 @@ async function returnToScreen(): Promise<void> {
   });
 }
 
-async function linkCreation(): Promise<void> {
+async function linkCreation({ engine, book }: EngineBook): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const core = await startCore({ dataDir, keys: { env: {} }, listen: { host: '127.0.0.1', port: 0 } });
+  const core = await startCore({ dataDir, book, keys: { env: {} }, listen: { host: '127.0.0.1', port: 0 } });
   cleanups.push(() => core.close());
-  const profile = core.profiles.active()!;
+  const profile = (await core.profiles.active())!;
   const returnBase = core.runtime().returnBaseUrl!;
   const agent = new Agent();
   cleanups.push(() => agent.close());
@@ -240,10 +303,10 @@ async function linkCreation(): Promise<void> {
   };
   // The floor: the bare POST between the two commits a link cannot do without (the order, with its return
   // tokens, before the POST; the link after it), written straight through the repository.
-  const orders = createOrdersRepo(core.db);
+  const { orders } = core.book;
   const floor = async () => {
     const at = new Date().toISOString();
-    const pending = orders.createPending(
+    const pending = await orders.createPending(
       {
         profileId: profile.id,
         amountMinor: 15050,
@@ -254,7 +317,7 @@ async function linkCreation(): Promise<void> {
       at,
     );
     await bare();
-    orders.issueLink(pending.id, `${profile.baseUrl}/checkout`, 'http://127.0.0.1:47400', at);
+    await orders.issueLink(pending.id, `${profile.baseUrl}/checkout`, 'http://127.0.0.1:47400', at);
   };
   const timings = { bare: [] as number[], service: [] as number[], floor: [] as number[] };
   const deadline = Date.now() + 60_000;
@@ -278,41 +341,55 @@ async function linkCreation(): Promise<void> {
       50,
     );
   const ratio = median(timings.service) / median(timings.bare);
+  const p99 = (list: number[]) =>
+    percentile(
+      [...list].sort((a, b) => a - b),
+      99,
+    );
+  const on = ENGINES[engine];
   report({
     scenario: SCENARIO,
-    figure: `bare undici POST to the sandbox (${timings.bare.length})`,
-    value: `p50 ${ms(median(timings.bare))}, p99 ${ms(
-      percentile(
-        [...timings.bare].sort((a, b) => a - b),
-        99,
-      ),
-    )}`,
+    figure: `bare undici POST to the sandbox (${timings.bare.length}), ${on}`,
+    value: `p50 ${ms(median(timings.bare))}, p99 ${ms(p99(timings.bare))}`,
   });
   report({
     scenario: SCENARIO,
-    figure: `createPaymentLink through the service (${timings.service.length})`,
-    value: `p50 ${ms(median(timings.service))}, p99 ${ms(
-      percentile(
-        [...timings.service].sort((a, b) => a - b),
-        99,
-      ),
-    )}`,
+    figure: `createPaymentLink through the service (${timings.service.length}), ${on}`,
+    value: `p50 ${ms(median(timings.service))}, p99 ${ms(p99(timings.service))}`,
   });
-  report({ scenario: SCENARIO, figure: 'service ÷ bare POST (p50)', value: `${ratio.toFixed(2)}×`, target: '≤ 1.2×', ok: ratio <= 1.2 });
   report({
     scenario: SCENARIO,
-    figure: 'floor: bare POST between the two commits alone',
+    figure: `service ÷ bare POST (p50), ${on}`,
+    value: `${ratio.toFixed(2)}×`,
+    target: '≤ 1.2×',
+    ok: ratio <= 1.2,
+  });
+  report({
+    scenario: SCENARIO,
+    figure: `floor: bare POST between the two commits alone, ${on}`,
     value: `p50 ${ms(median(timings.floor))} = ${(median(timings.floor) / median(timings.bare)).toFixed(2)}× bare`,
   });
+  beside('createPaymentLink p50 (÷ bare POST)', engine, `${ms(median(timings.service))} (${ratio.toFixed(2)}×)`);
+  beside('bare POST between the two commits p50', engine, ms(median(timings.floor)));
 }
 
 try {
   console.log(`${SCENARIO}: Node ${process.version}, one run, all on 127.0.0.1`);
-  await listenerThroughput();
+  const bareRps = await listenerThroughput();
   await returnToScreen();
-  await linkCreation();
+  await linkCreation({ engine: 'sqlite', book: SQLITE_BOOK, databaseUrl: null });
+  const server = await startPostgres();
+  cleanups.push(() => server.stop());
+  console.log(`${SCENARIO}: PostgreSQL on 127.0.0.1:${server.port}, a server of this bench's own`);
+  await listenerThroughputOnPostgres(server, bareRps);
+  await linkCreation(await postgresBook(server, 'bench_links'));
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup();
+}
+const width = Math.max(...[...sideBySide.keys()].map((figure) => figure.length));
+console.log(`\n${SCENARIO}, side by side:\n  ${''.padEnd(width)}  ${ENGINES.sqlite.padEnd(24)}  ${ENGINES.postgres}`);
+for (const [figure, values] of sideBySide) {
+  console.log(`  ${figure.padEnd(width)}  ${(values.sqlite ?? '–').padEnd(24)}  ${values.postgres ?? '–'}`);
 }
 const met = figures.filter((f) => f.ok === true).length;
 const judged = figures.filter((f) => f.ok !== undefined).length;

@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
 import { openDatabase } from '../../electron/core/storage/sqlite/database';
 import { SCHEMA_VERSION } from '../../electron/core/storage/sqlite/migrations';
-import { formatRef } from '../../electron/core/storage/sqlite/orders-repo';
+import { formatRef } from '../../electron/core/storage/orders-repo';
+import { connect } from '../../electron/core/storage/sqlite/connection';
 import { createProfilesRepo } from '../../electron/core/storage/sqlite/profiles-repo';
 import { sandboxProfile } from '../../electron/core/setup/setup-service';
 
@@ -105,7 +106,7 @@ const transactionId = (id: number) =>
   ((BigInt(id) * 2_654_435_761n + 1_234_567_890_123n) % ID_SPACE).toString(36).toUpperCase().padStart(10, '0');
 
 /** Seeds `n` orders into the order book in `dataDir` (created if missing; refused if it already has orders). */
-export function seedOrders(dataDir: string, n: number, options: SeedOptions = {}): SeedResult {
+export async function seedOrders(dataDir: string, n: number, options: SeedOptions = {}): Promise<SeedResult> {
   const log = options.log ?? (() => {});
   const now = (options.now ?? new Date()).getTime();
   const span = (options.years ?? 3) * YEAR_MS;
@@ -116,9 +117,9 @@ export function seedOrders(dataDir: string, n: number, options: SeedOptions = {}
   try {
     const existing = (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
     if (existing > 0) throw new Error(`${file} already holds ${existing} orders; seed an empty data folder.`);
-    const profiles = createProfilesRepo(db);
-    const profile = sandboxProfile(profiles);
-    profiles.setActive(profile.id);
+    const profiles = createProfilesRepo(connect(db));
+    const profile = await sandboxProfile(profiles);
+    await profiles.setActive(profile.id);
     // Seeding only: a bigger page cache keeps the two random token indexes from thrashing. Not stored in the file.
     db.pragma('cache_size = -262144');
 
@@ -233,13 +234,13 @@ export function cachedOrderBook(n: number): SeedResult & { cached: boolean } {
 }
 
 /** Seeds the cached book beside its place and renames it there, so an interrupted seeding leaves no half book. */
-function seedCachedBook(n: number, options: SeedOptions): SeedResult {
+async function seedCachedBook(n: number, options: SeedOptions): Promise<SeedResult> {
   const dataDir = cachedOrderBookDir(n);
   const building = `${dataDir}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
   try {
-    const result = seedOrders(building, n, options);
+    const result = await seedOrders(building, n, options);
     renameSync(building, dataDir);
     return { ...result, dataDir, file: join(dataDir, DATABASE_FILE) };
   } catch (error) {
@@ -256,7 +257,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const file = join(cachedOrderBookDir(n), DATABASE_FILE);
   if (!values['data-dir'] && existsSync(file)) console.log(`${file}: ${n.toLocaleString('en')} orders, reused from an earlier run`);
   else {
-    const result = values['data-dir'] ? seedOrders(values['data-dir'], n, { log }) : seedCachedBook(n, { log });
+    const result = values['data-dir'] ? await seedOrders(values['data-dir'], n, { log }) : await seedCachedBook(n, { log });
     console.log(
       `${result.file}: ${n.toLocaleString('en')} orders in ${result.seconds.toFixed(1)} s (${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s)`,
     );

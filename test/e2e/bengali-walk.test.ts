@@ -27,6 +27,7 @@ import { decideOnCheckout } from '../support/customer-browser';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { freePort } from '../support/free-port';
 import { answer, HTML_PAGE, httpGateway, type FakeGateway } from '../support/misbehaving-gateways';
+import { testPostgres } from '../support/postgres';
 import { serveReleaseFeed } from '../support/release-feed';
 import { seedOrdersAt, type OrderSeed } from '../support/seed-orders';
 import { csvBytes, dayFirst, paidAt } from '../support/statements';
@@ -102,7 +103,7 @@ function startWalk(language: Language) {
 
   async function read(page: Page, screen: string): Promise<void> {
     await settled(page);
-    const data = coreData(cores, known);
+    const data = await coreData(cores, known);
     for (const seen of await visibleTexts(page)) {
       const words = wrongWords(inLanguage(seen.text, language) ? setAside(seen.text, data) : seen.text, language);
       const key = `${seen.as}\n${seen.text}`;
@@ -151,14 +152,14 @@ async function settled(page: Page): Promise<void> {
 const portOf = (url: string | null) => (url && URL.canParse(url) ? new URL(url).port : '');
 
 /** The data the walk's cores hold, as their screens may show it inside a sentence. */
-function coreData(cores: BridgedCore[], extra: string[]): string[] {
+async function coreData(cores: BridgedCore[], extra: string[]): Promise<string[]> {
   const data = [...extra];
   for (const core of cores) {
-    for (const order of core.service.listOrders({ allProfiles: true, limit: 1000 }).orders) {
+    for (const order of (await core.service.listOrders({ allProfiles: true, limit: 1000 })).orders) {
       data.push(order.ref, order.transactionId ?? '', order.customerName ?? '', order.customerEmail ?? '', order.note ?? '');
       data.push(order.paymentUrl ?? '');
     }
-    for (const profile of core.profiles.list({ includeRemoved: true })) {
+    for (const profile of await core.profiles.list({ includeRemoved: true })) {
       if (profile.mode === 'live') data.push(profile.name);
       data.push(profile.baseUrl, profile.returnBaseUrl ?? '', profile.listenHost, String(profile.listenPort), portOf(profile.baseUrl));
     }
@@ -190,8 +191,8 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
   const dir = tempDir(t);
   const core = await app.startCore(t);
   walk.cores.push(core);
-  const [paid, , , , pending, toCancel] = seedOrdersAt(core, orderSeeds());
-  core.service.cancelOrder(toCancel!.ref);
+  const [paid, , , , pending, toCancel] = await seedOrdersAt(core, orderSeeds());
+  await core.service.cancelOrder(toCancel!.ref);
   const gateways: FakeGateway[] = [];
   t.after(() => Promise.all(gateways.map((gateway) => gateway.close())));
   const page = await openIn(t, core, language);
@@ -257,16 +258,16 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
   await walk.screen(page, 'payments: a cancelled link offers the same amount again', async () => {
     await createLink(page, '30');
     await payments.locator('.link-qr').waitFor();
-    core.service.cancelOrder(core.service.listOrders({ limit: 1 }).orders[0]!.ref);
+    await core.service.cancelOrder((await core.service.listOrders({ limit: 1 })).orders[0]!.ref);
     await payments.locator('.link-over').waitFor();
   });
 
-  const sandbox = core.profiles.active()!;
+  const sandbox = (await core.profiles.active())!;
   await walk.screen(page, 'payments: the gateway refuses, in its own words', async () => {
     const refusing = await httpGateway(answer(400, JSON.stringify({ status: 'error', message: GATEWAY_WORDS })));
     gateways.push(refusing);
     walk.known.push(refusing.origin, portOf(`http://${refusing.origin}`));
-    core.profiles.update(sandbox.id, { baseUrl: `http://${refusing.origin}` });
+    await core.profiles.update(sandbox.id, { baseUrl: `http://${refusing.origin}` });
     await createLink(page, '10');
     await payments.locator('.alert .gateway-message').waitFor();
   });
@@ -274,11 +275,11 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
     const broken = await httpGateway(answer(502, HTML_PAGE('502 Bad Gateway'), 'text/html'));
     gateways.push(broken);
     walk.known.push(broken.origin, portOf(`http://${broken.origin}`));
-    core.profiles.update(sandbox.id, { baseUrl: `http://${broken.origin}` });
+    await core.profiles.update(sandbox.id, { baseUrl: `http://${broken.origin}` });
     await createLink(page, '20');
     await payments.locator('.alert:not(:has(.gateway-message))').waitFor();
   });
-  core.profiles.update(sandbox.id, { baseUrl: sandbox.baseUrl });
+  await core.profiles.update(sandbox.id, { baseUrl: sandbox.baseUrl });
 
   await walk.screen(page, 'orders', async () => {
     await show(page, 'orders');
@@ -321,7 +322,7 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
   });
   await closeDialog().catch(() => {});
   await walk.screen(page, 'orders: a failed and a cancelled order', async () => {
-    const failed = core.service.listOrders({ status: 'failed', limit: 1 }).orders[0]!;
+    const failed = (await core.service.listOrders({ status: 'failed', limit: 1 })).orders[0]!;
     await page.locator(`[role="row"][data-ref="${failed.ref}"]`).click();
     await detail.locator('.detail-fields').waitFor();
     await page.locator(`[role="row"][data-ref="${toCancel!.ref}"]`).click();
@@ -444,6 +445,32 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
     await check.locator('button').click();
     await check.locator('[role="status"] > *, .alert').first().waitFor({ timeout: 10_000 });
   });
+
+  // Settings › Order book, pointed at the run's PostgreSQL server with a password it refuses.
+  const orderBook = page.locator('section.order-book-card');
+  await walk.screen(page, 'settings: the order book', () => orderBook.locator('.order-book-facts').scrollIntoViewIfNeeded());
+  const postgres = await testPostgres();
+  if (postgres.url) {
+    const server = new URL(postgres.url);
+    walk.known.push(server.hostname, server.port, server.username, 'postgres', core.book.location);
+    await walk.screen(page, 'settings: an order book server that refuses the password', async () => {
+      await page.locator('#pg-host').fill(server.hostname);
+      await page.locator('#pg-port').fill(server.port);
+      await page.locator('#pg-database').fill('postgres');
+      await page.locator('#pg-user').fill(server.username);
+      await page.locator('#pg-password').fill('not-the-password');
+      await orderBook.locator('input[name="pg-tls"][value="disable"]').check();
+      await orderBook.locator('button[type="submit"]').click();
+      await orderBook.locator('.connection-result').waitFor({ timeout: 10_000 });
+    });
+    await walk.screen(page, 'settings: an order book server that is not there', async () => {
+      const closed = String(await freePort());
+      walk.known.push(closed);
+      await page.locator('#pg-port').fill(closed);
+      await orderBook.locator('button[type="submit"]').click();
+      await orderBook.locator('.connection-result .step-detail').first().waitFor({ timeout: 10_000 });
+    });
+  }
 }
 
 /** A shop whose return address cannot open: its port is taken by another server. */

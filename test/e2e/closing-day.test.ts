@@ -26,7 +26,7 @@ const yesterdayNoon = () => {
 };
 
 async function seedShop(core: BridgedCore): Promise<void> {
-  seedOrdersAt(core, [
+  await seedOrdersAt(core, [
     { amountMinor: 100_000, name: 'Karim Ahmed', at: yesterdayNoon(), pay: 'TRXYDAY1' },
     { amountMinor: 15_050, name: 'রহিম উদ্দিন', at: minutesAgo(9), pay: 'TRXTODAY1' },
     { amountMinor: 30_000, at: minutesAgo(8), pay: 'TRXCOUNTER1', by: 'counter', settledAt: minutesAgo(7) },

@@ -37,7 +37,7 @@ test('a transaction ID shown at the counter pays the order as claimed, not yet v
   await dialog.getByRole('button', { name: 'Record the payment' }).click();
   await dialog.waitFor({ state: 'detached' });
 
-  const paid = core.service.findOrder(first.ref)!;
+  const paid = (await core.service.findOrder(first.ref))!;
   assert.deepEqual([paid.status, paid.paymentProof, paid.transactionId, paid.verification], ['paid', 'counter', '8n7a6d5c', 'unverified']);
   const detail = detailPanel(page, first.ref);
   await detail.getByText('Claimed at the counter', { exact: true }).waitFor();
@@ -57,7 +57,7 @@ test('a transaction ID shown at the counter pays the order as claimed, not yet v
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
   assert.equal(await field.getAttribute('aria-describedby'), 'counter-transaction-id-error');
   await untilInPage(page, "document.activeElement?.id === 'counter-transaction-id'");
-  assert.equal(core.service.findOrder(second.ref)!.status, 'pending');
+  assert.equal((await core.service.findOrder(second.ref))!.status, 'pending');
 
   await again.getByRole('button', { name: 'Back' }).click();
   await again.waitFor({ state: 'detached' });

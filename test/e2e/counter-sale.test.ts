@@ -72,7 +72,7 @@ async function openShop(t: TestContext, options: { language?: Language; size?: {
 const qrCode = (page: Page) => page.locator('#panel-payments .link-qr');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.className || '');
 const amountField = (page: Page) => page.locator('#amount');
-const newestOrder = (core: BridgedCore) => core.service.listOrders({ limit: 1 }).orders[0]!;
+const newestOrder = async (core: BridgedCore) => (await core.service.listOrders({ limit: 1 })).orders[0]!;
 
 /** The customer pays the link on show, on the sandbox's checkout page. */
 async function customerPays(page: Page): Promise<string> {
@@ -89,7 +89,7 @@ test('from “the customer wants to pay ৳500” to a QR code, and from Paid to
   await fromStart.type('500');
   await fromStart.press('Enter');
   await qrCode(page).waitFor();
-  assert.equal(newestOrder(core).amountMinor, 50_000);
+  assert.equal((await newestOrder(core)).amountMinor, 50_000);
   assert.equal(await focusedId(page), 'secondary copy', 'a new link puts the focus on Copy, not on its URL');
 
   await customerPays(page);
@@ -110,7 +110,7 @@ test('from “the customer wants to pay ৳500” to a QR code, and from Paid to
   await fromAnotherScreen.press('F2');
   await fromAnotherScreen.type('500');
   await fromAnotherScreen.press('Enter');
-  await eventually(() => core.service.listOrders({ limit: 10 }).orders.length === 4);
+  await eventually(async () => (await core.service.listOrders({ limit: 10 })).orders.length === 4);
   await qrCode(page).waitFor();
 
   await page.getByRole('tab', { name: 'Orders' }).click();
@@ -118,10 +118,10 @@ test('from “the customer wants to pay ৳500” to a QR code, and from Paid to
   await fromAnotherScreenQuick.press('Control+n');
   await fromAnotherScreenQuick.click(page.locator('.quick-amounts').getByRole('button', { name: '৳500' }));
   await fromAnotherScreenQuick.press('Enter');
-  await eventually(() => core.service.listOrders({ limit: 10 }).orders.length === 5);
+  await eventually(async () => (await core.service.listOrders({ limit: 10 })).orders.length === 5);
   await qrCode(page).waitFor();
   assert.deepEqual(
-    core.service.listOrders({ limit: 10 }).orders.map((order) => order.amountMinor),
+    (await core.service.listOrders({ limit: 10 })).orders.map((order) => order.amountMinor),
     [50_000, 50_000, 50_000, 50_000, 50_000],
   );
 
@@ -198,7 +198,7 @@ test('the keypad and the quick amounts put the amount in the field, and the focu
   assert.equal(await amountField(page).inputValue(), '1000');
   await page.keyboard.press('Enter');
   await qrCode(page).waitFor();
-  assert.equal(newestOrder(core).amountMinor, 100_000);
+  assert.equal((await newestOrder(core)).amountMinor, 100_000);
 });
 
 test('the shop’s own quick amounts, items and threshold are set in Settings and used at the counter', async (t) => {
@@ -225,7 +225,7 @@ test('the shop’s own quick amounts, items and threshold are set in Settings an
   assert.equal(await page.locator('#note').inputValue(), 'চা');
   await page.keyboard.press('Enter');
   await qrCode(page).waitFor();
-  assert.equal(newestOrder(core).note, 'চা');
+  assert.equal((await newestOrder(core)).note, 'চা');
 
   // The shop's threshold, not the default, now asks first.
   await page.keyboard.press('F2');
@@ -261,7 +261,7 @@ test('an amount above the threshold is made only once confirmed, shown in digits
   await page.keyboard.type('50000');
   await page.keyboard.press('Enter');
   await qrCode(page).waitFor();
-  assert.equal(newestOrder(core).amountMinor, 5_000_000, '৳50,000 itself is not above the threshold');
+  assert.equal((await newestOrder(core)).amountMinor, 5_000_000, '৳50,000 itself is not above the threshold');
 
   await page.keyboard.press('F2');
   await page.keyboard.type('125000.50');
@@ -274,11 +274,11 @@ test('an amount above the threshold is made only once confirmed, shown in digits
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await focusedId(page), 'amount');
-  assert.equal(core.service.listOrders({ limit: 10 }).orders.length, 1);
+  assert.equal((await core.service.listOrders({ limit: 10 })).orders.length, 1);
   await page.keyboard.type('12500.50');
   await page.keyboard.press('Enter');
   await qrCode(page).waitFor();
-  assert.equal(newestOrder(core).amountMinor, 1_250_050, 'the corrected amount, typed over the selected one');
+  assert.equal((await newestOrder(core)).amountMinor, 1_250_050, 'the corrected amount, typed over the selected one');
 
   await page.keyboard.press('F2');
   await page.keyboard.type('125000.50');
@@ -286,10 +286,10 @@ test('an amount above the threshold is made only once confirmed, shown in digits
   await dialog.waitFor();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
-  assert.equal(core.service.listOrders({ limit: 10 }).orders.length, 2);
+  assert.equal((await core.service.listOrders({ limit: 10 })).orders.length, 2);
   await page.keyboard.press('Enter');
   await dialog.getByRole('button', { name: 'Make the link' }).click();
-  await eventually(() => newestOrder(core).amountMinor === 12_500_050);
+  await eventually(async () => (await newestOrder(core)).amountMinor === 12_500_050);
   await qrCode(page).waitFor();
 });
 
@@ -305,21 +305,21 @@ test('in বাংলা the confirmation says the amount in Bengali words', asy
 
 test('a failed attempt clears the amount, so a retry is not typed onto what was left', async (t) => {
   const { core, page } = await openShop(t);
-  const profile = core.profiles.active()!;
-  core.profiles.update(profile.id, { baseUrl: `${profile.baseUrl}/` });
+  const profile = (await core.profiles.active())!;
+  await core.profiles.update(profile.id, { baseUrl: `${profile.baseUrl}/` });
   await page.keyboard.press('F2');
   await page.keyboard.type('10');
   await page.keyboard.press('Enter');
   await page.locator('#panel-payments .alert').waitFor();
   assert.equal(await amountField(page).inputValue(), '');
   assert.equal(await focusedId(page), 'amount');
-  assert.equal(newestOrder(core).status, 'failed');
+  assert.equal((await newestOrder(core)).status, 'failed');
 
-  core.profiles.update(profile.id, { baseUrl: profile.baseUrl });
+  await core.profiles.update(profile.id, { baseUrl: profile.baseUrl });
   await page.keyboard.type('10');
   await page.keyboard.press('Enter');
   await qrCode(page).waitFor();
-  assert.equal(newestOrder(core).amountMinor, 1_000, 'a retry of 10 is ৳10, not ৳1,010');
+  assert.equal((await newestOrder(core)).amountMinor, 1_000, 'a retry of 10 is ৳10, not ৳1,010');
 });
 
 test('a paid or cancelled link offers no Copy or Open, and makes another for the same amount', async (t) => {
@@ -328,7 +328,7 @@ test('a paid or cancelled link offers no Copy or Open, and makes another for the
   await page.keyboard.press('Enter');
   await qrCode(page).waitFor();
   const panel = page.locator('#panel-payments .link-panel');
-  core.service.cancelOrder(newestOrder(core).ref);
+  await core.service.cancelOrder((await newestOrder(core)).ref);
   await panel.getByText('This link can no longer be paid: there is nothing to hand out.').waitFor();
   assert.equal(await panel.getByRole('button', { name: 'Copy' }).count(), 0);
   assert.equal(await panel.getByRole('button', { name: 'Open in browser' }).count(), 0);
@@ -336,7 +336,7 @@ test('a paid or cancelled link offers no Copy or Open, and makes another for the
 
   await panel.getByRole('button', { name: 'Make another for the same amount' }).click();
   await qrCode(page).waitFor();
-  const again = newestOrder(core);
+  const again = await newestOrder(core);
   assert.equal(again.amountMinor, 24_000);
   assert.equal(again.status, 'pending');
 
@@ -345,8 +345,8 @@ test('a paid or cancelled link offers no Copy or Open, and makes another for the
   assert.equal(await panel.getByRole('button', { name: 'Open in browser' }).count(), 0);
   await panel.getByRole('button', { name: 'Make another for the same amount' }).click();
   await qrCode(page).waitFor();
-  assert.equal(core.service.listOrders({ limit: 10 }).orders.length, 3);
-  assert.equal(newestOrder(core).amountMinor, 24_000);
+  assert.equal((await core.service.listOrders({ limit: 10 })).orders.length, 3);
+  assert.equal((await newestOrder(core)).amountMinor, 24_000);
 });
 
 /** Where the form and its amount field stand, to the pixel. */
@@ -391,7 +391,7 @@ for (const language of ['en', 'bn'] as const) {
       await page.keyboard.type('99');
       await page.keyboard.press('Enter');
       await qrCode(page).waitFor();
-      core.service.cancelOrder(newestOrder(core).ref);
+      await core.service.cancelOrder((await newestOrder(core)).ref);
       await page.locator('.link-over').waitFor();
       assert.deepEqual(await formBox(page), empty, `${size.width}: the link cancelled`);
       await shot('5-cancelled');

@@ -89,7 +89,7 @@ test('a link made at the counter shows on the customer view, which turns PAID wi
   await showTab(shopkeeper, 'payments');
   await createLink(shopkeeper, '500', 'রহিম উদ্দিন');
   await shown(customer, 'link');
-  const order = core.service.listOrders({ limit: 1 }).orders[0]!;
+  const order = (await core.service.listOrders({ limit: 1 })).orders[0]!;
   assert.equal(await customer.locator('.customer-amount').innerText(), '৳500.00');
   await customer.getByText('Scan to pay', { exact: true }).waitFor();
   await customer.getByText('স্ক্যান করে টাকা দিন', { exact: true }).waitFor();
@@ -113,7 +113,7 @@ test('a link made at the counter shows on the customer view, which turns PAID wi
 
   // Nothing private, at any moment: no other order, no name, no ref, no total.
   const html = await everything(customer);
-  const orders = core.service.listOrders({ limit: 10 });
+  const orders = await core.service.listOrders({ limit: 10 });
   for (const secret of [
     'রহিম',
     'Karim',
@@ -153,7 +153,7 @@ test('with the chime turned off in Settings, a payment plays nothing, and the vo
   await showTab(shopkeeper, 'payments');
   await createLink(shopkeeper, '80');
   await shopkeeper.locator('.link-qr').waitFor();
-  const order = core.service.listOrders({ limit: 1 }).orders[0]!;
+  const order = (await core.service.listOrders({ limit: 1 })).orders[0]!;
   await customerPays(order.paymentUrl!);
   await untilInPage(shopkeeper, `document.querySelector('#panel-payments').innerText.includes('Paid')`);
   // The chime would have started with the event that turned the panel Paid.
@@ -168,7 +168,7 @@ test('with the chime turned off in Settings, a payment plays nothing, and the vo
   await showTab(shopkeeper, 'payments');
   await createLink(shopkeeper, '90');
   await untilInPage(shopkeeper, `document.querySelector('.link-qr') !== null`);
-  const next = core.service.listOrders({ limit: 1 }).orders[0]!;
+  const next = (await core.service.listOrders({ limit: 1 })).orders[0]!;
   assert.notEqual(next.ref, order.ref);
   await customerPays(next.paymentUrl!);
   await untilInPage(shopkeeper, 'globalThis.__chimes.play > 0');
@@ -194,7 +194,7 @@ for (const language of ['bn', 'en'] as const) {
       assert.equal(first, language === 'bn' ? 'স্ক্যান করে টাকা দিন' : 'Scan to pay');
       await shoot('link');
       await shopkeeper.screenshot({ path: join(SHOTS, `${language}-${size.width}x${size.height}-shopkeeper.png`) });
-      await customerPays(core.service.listOrders({ limit: 1 }).orders[0]!.paymentUrl!);
+      await customerPays((await core.service.listOrders({ limit: 1 })).orders[0]!.paymentUrl!);
       await shown(customer, 'paid');
       await shoot('paid');
     }

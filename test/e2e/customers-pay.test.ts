@@ -66,14 +66,14 @@ test('“where do customers pay” is asked of a new live profile and saves the 
   await page.getByLabel('Base URL').fill(gateway.baseUrl);
   await page.getByLabel('API key').fill(SANDBOX_API_KEY);
   const port = await freePort();
-  await page.getByLabel('Port').fill(String(port));
+  await page.locator('form.profile-form').getByLabel('Port').fill(String(port));
 
   // Loopback is no default for a shop whose customers pay on phones: the shopkeeper says where.
   for (const choice of [THIS_COMPUTER, SHOP_WIFI, ANYWHERE]) assert.equal(await where(page, choice).isChecked(), false);
   await page.getByRole('button', { name: 'Save profile' }).click();
   await profileForm(page).getByText('Choose where your customers pay: PayDesk brings them back there.').waitFor();
   await untilInPage(page, "document.activeElement?.id === 'where-this_computer'");
-  assert.equal(core.profiles.findByName('My shop'), null, 'nothing is saved without the answer');
+  assert.equal(await core.profiles.findByName('My shop'), null, 'nothing is saved without the answer');
 
   // Anywhere: a public address in front of PayDesk, with the ways to get one pointed at this very listener.
   await where(page, ANYWHERE).check();
@@ -93,15 +93,15 @@ test('“where do customers pay” is asked of a new live profile and saves the 
   await profileForm(page).getByLabel('Public return address').fill('https://pay.myshop.example');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page.getByText('Saved “My shop”.').waitFor();
-  const saved = core.profiles.findByName('My shop')!;
+  const saved = (await core.profiles.findByName('My shop'))!;
   assert.deepEqual([saved.listenHost, saved.listenPort, saved.returnBaseUrl], ['127.0.0.1', port, 'https://pay.myshop.example']);
   assert.ok(core.platform.confirmations.some((question) => question.title === 'Send customers back through a new address?'));
 
   // This computer: loopback, and links name no public address any more.
   await where(page, THIS_COMPUTER).check();
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await eventually(() => core.profiles.findByName('My shop')!.returnBaseUrl === null);
-  assert.equal(core.profiles.findByName('My shop')!.listenHost, '127.0.0.1');
+  await eventually(async () => (await core.profiles.findByName('My shop'))!.returnBaseUrl === null);
+  assert.equal((await core.profiles.findByName('My shop'))!.listenHost, '127.0.0.1');
 
   // The shop's Wi-Fi: one of this computer's own network addresses, the first by default. The main process asks
   // before opening the listener to other devices; declined here, nothing is saved and the form stays as chosen.
@@ -126,14 +126,14 @@ test('“where do customers pay” is asked of a new live profile and saves the 
     .waitFor();
   assert.equal(core.platform.confirmations[asked]!.message, `PayDesk will listen on ${wifiAddress}, not only on this computer.`);
   assert.equal(await where(page, SHOP_WIFI).isChecked(), true, 'the form keeps the choice');
-  assert.equal(core.profiles.findByName('My shop')!.listenHost, '127.0.0.1');
+  assert.equal((await core.profiles.findByName('My shop'))!.listenHost, '127.0.0.1');
 });
 
 test('a link whose return leads to this computer only is handed out with the warning, and its button opens the choice', async (t) => {
   const core = await liveCore(t);
   const page = await openApp(t, core);
   await createLink(page, '150');
-  const [order] = core.service.listOrders({ limit: 1 }).orders;
+  const [order] = (await core.service.listOrders({ limit: 1 })).orders;
 
   const panel = page.getByRole('region', { name: /^Payment link/ });
   await panel.getByText(LOOPBACK_WARNING).waitFor();
@@ -158,7 +158,7 @@ test('a link whose return leads to this computer only is handed out with the war
     originalName: 'My shop',
     profile: {
       name: 'My shop',
-      baseUrl: core.profiles.findByName('My shop')!.baseUrl,
+      baseUrl: (await core.profiles.findByName('My shop'))!.baseUrl,
       listenPort: await freePort(),
       returnBaseUrl: 'https://pay.myshop.example',
     },

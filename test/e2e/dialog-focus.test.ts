@@ -68,7 +68,7 @@ test('an order marked paid by hand, or paid as claimed at the counter, puts the 
   await page.locator('dialog[open] button[type="submit"]').click();
   await dialogClosed(page);
   await page.locator('aside.order-detail .receipt-actions').waitFor();
-  assert.equal(core.service.findOrder(order.ref)!.status, 'paid');
+  assert.equal((await core.service.findOrder(order.ref))!.status, 'paid');
   assert.equal(await focused(page), 'button: Preview');
 
   const claimed = await call(core, 'createPaymentLink', { amount: '20' });
@@ -79,7 +79,7 @@ test('an order marked paid by hand, or paid as claimed at the counter, puts the 
   await page.keyboard.press('Enter');
   await dialogClosed(page);
   await untilInPage(page, `document.querySelector('aside.order-detail .receipt-actions')`);
-  assert.equal(core.service.findOrder(claimed.ref)!.paymentProof, 'counter');
+  assert.equal((await core.service.findOrder(claimed.ref))!.paymentProof, 'counter');
   assert.equal(await focused(page), 'button: Preview');
 });
 
@@ -90,6 +90,6 @@ test('a cancelled link puts the focus on the first action its order still offers
   await page.locator('dialog[open]').getByRole('button', { name: 'Cancel link' }).click();
   await dialogClosed(page);
   await untilInPage(page, `!document.querySelector('aside.order-detail .danger-text')`);
-  assert.equal(core.service.findOrder(order.ref)!.status, 'cancelled');
+  assert.equal((await core.service.findOrder(order.ref))!.status, 'cancelled');
   assert.equal(await focused(page), 'button: The customer shows a transaction ID');
 });

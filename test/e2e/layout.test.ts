@@ -118,7 +118,7 @@ type Walk = ReturnType<typeof startWalk>;
 async function walkEveryScreen(t: TestContext, walk: Walk): Promise<void> {
   const dir = tempDir(t);
   const core: BridgedCore = await app.startCore(t);
-  const [paid, , , pending] = seedOrdersAt(core, orderSeeds());
+  const [paid, , , pending] = await seedOrdersAt(core, orderSeeds());
   const page = await openInLanguage(app, t, core, walk.language, { viewport: VIEWPORTS[0] });
   const detail = page.locator('aside.order-detail');
   const openDialog = page.locator('dialog[open]');
@@ -155,7 +155,7 @@ async function walkEveryScreen(t: TestContext, walk: Walk): Promise<void> {
   await walk.screen(page, 'payments: a cancelled link', async () => {
     await createLink(page, '99');
     await payments.locator('.link-qr').waitFor();
-    core.service.cancelOrder(core.service.listOrders({ limit: 1 }).orders[0]!.ref);
+    await core.service.cancelOrder((await core.service.listOrders({ limit: 1 })).orders[0]!.ref);
     await payments.locator('.link-over').waitFor();
   });
   await walk.screen(page, 'home', async () => {
@@ -288,7 +288,7 @@ async function walkEveryScreen(t: TestContext, walk: Walk): Promise<void> {
     await customerShows('link');
   });
   await walk.screen(customer, 'customer view: paid', async () => {
-    await decideOnCheckout(core.service.listOrders({ limit: 1 }).orders[0]!.paymentUrl!, 'Pay');
+    await decideOnCheckout((await core.service.listOrders({ limit: 1 })).orders[0]!.paymentUrl!, 'Pay');
     await customerShows('paid');
   });
 }

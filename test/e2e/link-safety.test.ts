@@ -11,6 +11,7 @@ import { call } from '../support/core';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { freePort } from '../support/free-port';
 import { linkGateway } from '../support/misbehaving-gateways';
+import { bookSql } from '../support/book-sql';
 
 const app = serveApp();
 
@@ -60,7 +61,7 @@ test('a gateway link too long for a QR code is shown with a sentence instead; Co
   });
   const page = await openApp(t, core);
   await createLink(page, '120');
-  const [order] = core.service.listOrders({ limit: 1 }).orders;
+  const [order] = (await core.service.listOrders({ limit: 1 })).orders;
   assert.equal(order!.paymentUrl!.length, 2000);
 
   const panel = page.getByRole('region', { name: /^Payment link/ });
@@ -77,7 +78,7 @@ test('a gateway link too long for a QR code is shown with a sentence instead; Co
   await detail.getByText(TOO_LONG).waitFor();
   assert.equal(await detail.getByRole('img', { name: QR }).count(), 0);
   await cancelFromDetail(page, order!);
-  assert.equal(core.service.findOrder(order!.ref)!.status, 'cancelled');
+  assert.equal((await core.service.findOrder(order!.ref))!.status, 'cancelled');
 
   await tab(page, 'Home').click();
   await page.getByRole('heading', { name: 'Takings' }).waitFor();
@@ -88,7 +89,7 @@ test('an order holding a 2,400-character link from before links were checked ope
   const order = await call(core, 'createPaymentLink', { amount: '75' });
   const long = `${order.paymentUrl}&pad=${'y'.repeat(2400 - order.paymentUrl!.length - 5)}`;
   assert.equal(long.length, 2400);
-  core.db.prepare('UPDATE orders SET payment_url = ? WHERE ref = ?').run(long, order.ref);
+  await bookSql(core).run('UPDATE orders SET payment_url = ? WHERE ref = ?', long, order.ref);
 
   const page = await openApp(t, core);
   const errors: string[] = [];
@@ -100,7 +101,7 @@ test('an order holding a 2,400-character link from before links were checked ope
   assert.equal(await detail.getByRole('img', { name: QR }).count(), 0, 'no code a phone could not read');
 
   await cancelFromDetail(page, order);
-  assert.equal(core.service.findOrder(order.ref)!.status, 'cancelled');
+  assert.equal((await core.service.findOrder(order.ref))!.status, 'cancelled');
   await orderRow(page, order.ref).getByText('Cancelled', { exact: true }).waitFor();
   await tab(page, 'Settings').click();
   await page.getByRole('heading', { name: 'Merchant profiles' }).waitFor();
@@ -111,7 +112,7 @@ test('a link on another host than the gateway’s is handed out with a warning t
   const core = await coreOnGateway(t, () => 'https://pay.elsewhere.test/checkout?trx_id=AWAY1');
   const page = await openApp(t, core);
   await createLink(page, '250');
-  const [order] = core.service.listOrders({ limit: 1 }).orders;
+  const [order] = (await core.service.listOrders({ limit: 1 })).orders;
   assert.equal(order!.paymentHostForeign, true);
 
   const warning = 'This link points to pay.elsewhere.test, not to your gateway 127.0.0.1. Check it before giving it to a customer.';

@@ -37,7 +37,7 @@ const daysAgo = (n: number, hour = 12, minute = 0) => {
 const CUSTOMERS = ['রহিম উদ্দিন', 'Karim Ahmed', 'আয়েশা আক্তার', 'Fatema Begum', 'জামাল হোসেন', 'Nasrin Islam', 'তানভীর রহমান'];
 
 /** A month of a small shop's orders: a few a day, most paid, at times before now. */
-function seedMonth(core: BridgedCore): Order[] {
+async function seedMonth(core: BridgedCore): Promise<Order[]> {
   const rows: OrderSeed[] = [];
   for (let day = 29; day >= 0; day--) {
     const perDay = 1 + ((day * 7) % 4);
@@ -58,7 +58,7 @@ function seedMonth(core: BridgedCore): Order[] {
       });
     }
   }
-  return seed(core, rows);
+  return await seed(core, rows);
 }
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name });
@@ -69,7 +69,7 @@ const detailPanel = (page: Page, ref: string) => page.getByRole('complementary',
 
 test('a return recorded by the listener flips the selected row to Paid, shows a toast and keeps the selection', async (t) => {
   const core = await app.startCore(t);
-  seedMonth(core);
+  await seedMonth(core);
   const order = await call(core, 'createPaymentLink', { amount: '120', customerName: 'Karim Ahmed' });
   const page = await openApp(t, core);
   await tab(page, 'Orders').click();
@@ -101,7 +101,7 @@ test('a return recorded by the listener flips the selected row to Paid, shows a 
 
 test('a new order does not move a list scrolled down, and a toast opens a paid order from any screen', async (t) => {
   const core = await app.startCore(t);
-  const seeded = seedMonth(core);
+  const seeded = await seedMonth(core);
   const page = await openApp(t, core);
   await tab(page, 'Orders').click();
   const total = seeded.length;
@@ -140,7 +140,7 @@ test('a new order does not move a list scrolled down, and a toast opens a paid o
 
 test('search finds a Bengali customer; the status filter and date range narrow the list and its totals', async (t) => {
   const core = await app.startCore(t);
-  const [rahim] = seed(core, [
+  const [rahim] = await seed(core, [
     { amountMinor: 1000, name: 'রহিম উদ্দিন', email: 'rahim@shop.test', at: daysAgo(3), pay: 'TRXA100' },
     { amountMinor: 2500, name: 'করিম আহমেদ', note: 'চা পাতা ৫ কেজি', at: daysAgo(2) },
     { amountMinor: 3000, name: 'Ayesha Akter', at: daysAgo(1), pay: 'TRXB200' },
@@ -188,7 +188,7 @@ test('typing an amount in the search finds the order of that amount, and a searc
     name: 'Karim Ahmed',
     at: daysAgo(2, 9, i % 60),
   }));
-  const [tea] = seed(core, [{ amountMinor: 15050, name: 'রহিম উদ্দিন', note: 'চা পাতা', at: daysAgo(1), pay: 'TRXA150' }, ...many]);
+  const [tea] = await seed(core, [{ amountMinor: 15050, name: 'রহিম উদ্দিন', note: 'চা পাতা', at: daysAgo(1), pay: 'TRXA150' }, ...many]);
   const page = await openApp(t, core);
   await tab(page, 'Orders').click();
   const rows = page.locator('.grid-rows [role="row"]');
@@ -207,7 +207,7 @@ test('typing an amount in the search finds the order of that amount, and a searc
 
 test('order detail shows the timeline and a QR code; Cancel works; marking paid by hand needs a reason and shows as manual', async (t) => {
   const core = await app.startCore(t);
-  seedMonth(core);
+  await seedMonth(core);
   const order = await call(core, 'createPaymentLink', { amount: '75.50', customerName: 'নাসরিন ইসলাম', note: 'দুটি শাড়ি' });
   const page = await openApp(t, core);
   await tab(page, 'Orders').click();
@@ -231,14 +231,14 @@ test('order detail shows the timeline and a QR code; Cancel works; marking paid 
   await detail.getByText('The link was cancelled in PayDesk.').waitFor();
   await row.getByText('Cancelled', { exact: true }).waitFor();
   assert.equal(await detail.getByRole('img', { name: 'QR code of the payment link' }).count(), 0, 'no QR code for a dead link');
-  assert.equal(core.service.findOrder(order.ref)!.status, 'cancelled');
+  assert.equal((await core.service.findOrder(order.ref))!.status, 'cancelled');
 
   await detail.getByRole('button', { name: 'Mark as paid manually' }).click();
   const markDialog = page.getByRole('dialog', { name: `Mark ${order.ref} (৳75.50) as paid?` });
   await markDialog.getByRole('button', { name: 'Mark as paid', exact: true }).click();
   await markDialog.getByText('Say why this order is paid, for example “paid in cash at the counter”.').waitFor();
   assert.equal(await markDialog.getByLabel('Reason').getAttribute('aria-invalid'), 'true');
-  assert.equal(core.service.findOrder(order.ref)!.status, 'cancelled', 'nothing changes without a reason');
+  assert.equal((await core.service.findOrder(order.ref))!.status, 'cancelled', 'nothing changes without a reason');
 
   await markDialog.getByLabel('Reason').fill('নগদে দিয়েছেন, কাউন্টারে');
   await markDialog.getByRole('button', { name: 'Mark as paid', exact: true }).click();
@@ -248,14 +248,14 @@ test('order detail shows the timeline and a QR code; Cancel works; marking paid 
   assert.equal(await detail.locator('.manual-chip').innerText(), 'manual');
   await row.getByText('Paid', { exact: true }).waitFor();
   assert.equal(await row.locator('.manual-chip').innerText(), 'manual');
-  const stored = core.service.findOrder(order.ref)!;
+  const stored = (await core.service.findOrder(order.ref))!;
   assert.equal(stored.status, 'paid');
   assert.equal(stored.paidManually, true);
 });
 
 test('the keyboard: / searches, arrows move the selection, Enter opens, Escape closes', async (t) => {
   const core = await app.startCore(t);
-  const orders = seed(core, [
+  const orders = await seed(core, [
     { amountMinor: 100, name: 'First', at: daysAgo(0, 0, 1) },
     { amountMinor: 200, name: 'Second', at: daysAgo(0, 0, 2) },
     { amountMinor: 300, name: 'Third', at: daysAgo(0, 0, 3) },
@@ -294,7 +294,7 @@ test('the keyboard: / searches, arrows move the selection, Enter opens, Escape c
 
 test('the dashboard shows today, the last 7 days, 30 days of paid totals and the links still waiting', async (t) => {
   const core = await app.startCore(t);
-  const seeded = seedMonth(core);
+  const seeded = await seedMonth(core);
   const page = await openApp(t, core);
   const dashboard = await call(core, 'getDashboard', {});
   const home = page.getByRole('tabpanel', { name: 'Home' });
@@ -317,8 +317,8 @@ test('the dashboard shows today, the last 7 days, 30 days of paid totals and the
 
 test('switching to বাংলা translates the screens, writes taka in Bengali digits and is remembered; the link lifetime is saved', async (t) => {
   const core = await app.startCore(t);
-  seedMonth(core);
-  const [order] = seed(core, [{ amountMinor: 15050, name: 'রহিম উদ্দিন', at: new Date(), pay: 'TRXBN1' }]);
+  await seedMonth(core);
+  const [order] = await seed(core, [{ amountMinor: 15050, name: 'রহিম উদ্দিন', at: new Date(), pay: 'TRXBN1' }]);
   const page = await openApp(t, core);
 
   await tab(page, 'Settings').click();
@@ -354,7 +354,7 @@ test('switching to বাংলা translates the screens, writes taka in Bengal
 
 test('in বাংলা dates are typed day first in either digits, presets fill both ends, an unreadable date says so, and times read as the clock chosen', async (t) => {
   const core = await app.startCore(t);
-  const [older, lastEvening] = seed(core, [
+  const [older, lastEvening] = await seed(core, [
     { amountMinor: 1000, name: 'রহিম উদ্দিন', at: daysAgo(3, 10, 15), pay: 'TRXD100' },
     { amountMinor: 2500, name: 'করিম আহমেদ', at: daysAgo(1, 17, 30), pay: 'TRXD200' },
     { amountMinor: 450, name: 'রহিমা খাতুন', at: daysAgo(0, 0, 5) },

@@ -9,6 +9,7 @@ import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { eventually, untilInPage } from '../support/waiting';
+import { bookSql } from '../support/book-sql';
 
 const SCREENSHOT = '/tmp/paydesk-e2e.png';
 
@@ -50,14 +51,14 @@ async function customerDecides(paymentUrl: string, button: 'Pay' | 'Cancel'): Pr
 }
 
 const orderRow = (page: Page, ref: string) => page.getByRole('row').filter({ hasText: ref });
-const orderCount = (core: BridgedCore) => (core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+const orderCount = (core: BridgedCore) => bookSql(core).value<number>('SELECT count(*) FROM orders');
 
 test('a paid checkout turns the order row Paid with its transaction id, without a reload', async (t) => {
   const { core, page } = await openApp(t);
   await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
 
   const paymentUrl = await createLink(page, { amount: '150.50', customerName: 'রহিম উদ্দিন' });
-  const [order] = core.service.listOrders({ limit: 10 }).orders;
+  const [order] = (await core.service.listOrders({ limit: 10 })).orders;
   assert.equal(paymentUrl, order!.paymentUrl);
   assert.match(paymentUrl, /\/checkout\?trx_id=/);
   await tab(page, 'Orders').click();
@@ -94,7 +95,7 @@ test('a cancelled checkout turns the order row Cancelled', async (t) => {
   const customer = await customerDecides(paymentUrl, 'Cancel');
   await customer.getByRole('heading', { name: /Payment cancelled/ }).waitFor();
   await customer.close();
-  const [order] = core.service.listOrders({ limit: 10 }).orders;
+  const [order] = (await core.service.listOrders({ limit: 10 })).orders;
   await tab(page, 'Orders').click();
   await orderRow(page, order!.ref).getByText('Cancelled', { exact: true }).waitFor();
   assert.equal(order!.status, 'cancelled');
@@ -110,7 +111,7 @@ test('an amount with three decimals is flagged as it is typed and creates no ord
   await page.getByLabel('Customer name').focus();
   await page.keyboard.press('Enter');
   await untilInPage(page, "document.activeElement?.id === 'amount'");
-  assert.equal(orderCount(core), 0);
+  assert.equal(await orderCount(core), 0);
   assert.deepEqual(core.changes, []);
 });
 
@@ -125,7 +126,7 @@ test('a sum typed as a shopkeeper writes it makes a link for that many taka', as
   await page.getByRole('dialog', { name: 'Make a link for ৳1,50,000.00?' }).getByRole('button', { name: 'Make the link' }).click();
   await page.locator('.link-amount').getByText('৳1,50,000.00', { exact: true }).waitFor();
   assert.deepEqual(
-    core.service.listOrders({ limit: 10 }).orders.map((order) => order.amountMinor),
+    (await core.service.listOrders({ limit: 10 })).orders.map((order) => order.amountMinor),
     [15_000_000, 150_000],
   );
 });
@@ -146,13 +147,13 @@ test('in বাংলা the amount field takes “৫০০ টাকা”, an
   await amount.fill('৫০০ টাকা');
   await page.getByRole('button', { name: 'পেমেন্ট লিংক তৈরি করুন' }).click();
   await page.locator('.link-amount').getByText('৳৫০০.০০', { exact: true }).waitFor();
-  assert.equal(core.service.listOrders({ limit: 10 }).orders[0]!.amountMinor, 50_000);
+  assert.equal((await core.service.listOrders({ limit: 10 })).orders[0]!.amountMinor, 50_000);
 });
 
 test('a gateway refusal shows the gateway’s Bengali message verbatim and lists the order as Failed', async (t) => {
   const { core, page } = await openApp(t);
-  const profile = core.profiles.active()!;
-  core.profiles.update(profile.id, { baseUrl: `${profile.baseUrl}/` });
+  const profile = (await core.profiles.active())!;
+  await core.profiles.update(profile.id, { baseUrl: `${profile.baseUrl}/` });
 
   await page.getByLabel('Amount').fill('10');
   await page.keyboard.press('Enter');
@@ -161,7 +162,7 @@ test('a gateway refusal shows the gateway’s Bengali message verbatim and lists
   const said = alert.locator('blockquote[lang="bn"]');
   assert.equal(await said.innerText(), 'Domain mismatch. দুঃখিত, সংযোগ স্থাপন করা যায়নি।');
 
-  const [order] = core.service.listOrders({ limit: 10 }).orders;
+  const [order] = (await core.service.listOrders({ limit: 10 })).orders;
   assert.equal(order!.status, 'failed');
   await tab(page, 'Orders').click();
   const row = orderRow(page, order!.ref);

@@ -87,7 +87,7 @@ test('a paid order’s receipt is saved as a PDF, printed and previewed on the c
   const core = await app.startCore(t);
   const dir = tempDir(t);
   await call(core, 'saveShopDetails', { name: 'রহমান স্টোর', address: 'House 12, Road 5, Dhaka', phone: '+880 1711-000000' });
-  const [paid, pending, other] = seed(core, [
+  const [paid, pending, other] = await seed(core, [
     { amountMinor: 15050, name: 'আলম রহিম উদ্দিন', note: 'দুটি শার্ট', pay: 'CJH1D2Y4W1' },
     { amountMinor: 9900, name: 'Karim Ahmed' },
     { amountMinor: 4200, name: 'Fatema Begum', pay: 'TRXOTHER1' },
@@ -142,7 +142,7 @@ test('a paid order’s receipt is saved as a PDF, printed and previewed on the c
 test('Export CSV writes exactly the orders of the status filter chosen in the list', async (t) => {
   const core = await app.startCore(t);
   const dir = tempDir(t);
-  const orders = seed(core, [
+  const orders = await seed(core, [
     ...paidOrders(5),
     { amountMinor: 700, name: 'Waiting 1' },
     { amountMinor: 800, name: 'Waiting 2' },
@@ -172,7 +172,7 @@ test('Export CSV writes exactly the orders of the status filter chosen in the li
 test('bulk receipts, one PDF per order, fill the chosen folder with a progress bar that runs to its end', async (t) => {
   const core = await app.startCore(t);
   const folder = tempDir(t);
-  const orders = seed(core, [...paidOrders(60), { amountMinor: 500, name: 'Not paid yet' }]);
+  const orders = await seed(core, [...paidOrders(60), { amountMinor: 500, name: 'Not paid yet' }]);
   core.platform.choices.folder = folder;
   // The second batch of receipts waits until the screenshot of the export under way is taken.
   const screenshotTaken = gate();
@@ -219,7 +219,7 @@ test('bulk receipts, one PDF per order, fill the chosen folder with a progress b
 test('Cancel pressed while the folder dialog is still open stops the bulk export, and leaves the folder empty', async (t) => {
   const core = await app.startCore(t);
   const folder = tempDir(t);
-  seed(core, paidOrders(200));
+  await seed(core, paidOrders(200));
   // The folder dialog stays open until the test has pressed Cancel: the core keeps a Cancel that arrives then.
   const cancelPressed = gate();
   const answer = core.platform.chooseFolder;

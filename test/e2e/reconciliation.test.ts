@@ -36,12 +36,12 @@ const reportCount = (page: Page, count: string) => page.locator(`.report-count[d
 
 test('a statement with Bengali headers is mapped by hand, verifies and questions paid orders, and its unclaimed payment pays a pending order', async (t) => {
   const core = await app.startCore(t);
-  const [verified, mismatched, alsoVerified, missing] = seedOrders(core, [
+  const [verified, mismatched, alsoVerified, missing] = (await seedOrders(core, [
     { amountMinor: 150_050, at: daysAgo(2, 10), transactionId: 'TRXA1001' },
     { amountMinor: 20_000, at: daysAgo(2, 11), transactionId: 'TRXB2002' },
     { amountMinor: 99_900, at: daysAgo(2, 12), transactionId: 'TRXC3003' },
     { amountMinor: 45_000, at: daysAgo(2, 12, 30), transactionId: 'TRXD4004' },
-  ]) as [Order, Order, Order, Order];
+  ])) as [Order, Order, Order, Order];
   const pending = await call(core, 'createPaymentLink', { amount: '1200', customerName: 'রহিম উদ্দিন' });
 
   // The amount column's header ("জমা", credit) is one PayDesk does not guess.

@@ -80,7 +80,7 @@ test('returns that come while Payments shows ask nothing of the orders list, and
 test('Home asks for the dashboard once and for no count the dashboard already holds', async (t) => {
   const core = await app.startCore(t);
   const now = Date.now();
-  seedOrdersAt(
+  await seedOrdersAt(
     core,
     Array.from({ length: 6 }, (_, i) => ({
       amountMinor: 10_000 * (i + 1),

@@ -89,7 +89,10 @@ test('a live profile whose Base URL has an extra slash gets the gateway’s refu
   assert.equal(await keyField.getAttribute('autocomplete'), 'off');
   await keyField.fill(SANDBOX_API_KEY);
   await page.getByRole('radio', { name: 'On this computer' }).check();
-  await page.getByLabel('Port').fill(String(await freePort()));
+  await page
+    .locator('form.profile-form')
+    .getByLabel('Port')
+    .fill(String(await freePort()));
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page.getByText('Saved “My shop”.').waitFor();
 
@@ -189,12 +192,12 @@ test('a change declined in the main process’s dialog saves nothing, says so, a
     .waitFor();
   assert.equal(await returnBase.inputValue(), 'https://shop.example.net');
   assert.equal(core.platform.confirmations.length, 1);
-  assert.equal(core.profiles.active()!.returnBaseUrl, null);
+  assert.equal((await core.profiles.active())!.returnBaseUrl, null);
 
   core.platform.choices.confirm = true;
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Saved “sandbox”.').waitFor();
-  assert.equal(core.profiles.active()!.returnBaseUrl, 'https://shop.example.net');
+  assert.equal((await core.profiles.active())!.returnBaseUrl, 'https://shop.example.net');
   assert.equal(await profileForm(page).getByRole('alert').count(), 0);
 });
 

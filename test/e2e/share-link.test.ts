@@ -32,7 +32,7 @@ async function pendingLink(t: TestContext, core: BridgedCore, language: Language
   await page.locator('#customer-email').fill('rahim@shop.test');
   await createLink(page, '150.50', 'রহিম উদ্দিন');
   await page.locator('#payment-url').waitFor();
-  const order = core.service.listOrders({ limit: 1 }).orders[0]!;
+  const order = (await core.service.listOrders({ limit: 1 })).orders[0]!;
   return { page, order };
 }
 

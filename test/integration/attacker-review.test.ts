@@ -76,7 +76,7 @@ test('a payment link is handed out only in its canonical form: no NUL, bidi cont
   const handedOut: string[] = [];
   for (const paymentUrl of hostile) {
     const gateway = await answeringGateway(t, paymentUrl);
-    if (core.profiles.findByName('My shop')) {
+    if (await core.profiles.findByName('My shop')) {
       await call(core, 'saveProfile', { originalName: 'My shop', profile: { name: 'My shop', baseUrl: gateway.baseUrl, mode: 'live' } });
       await call(core, 'setApiKey', { profileName: 'My shop', apiKey: KEY });
     } else await liveShop(core, gateway.baseUrl);
@@ -97,7 +97,7 @@ async function importStatement(core: TestCore, lines: string[]) {
 
 test('a gateway payment that reached an order already marked paid by hand can never become a second paid order', async (t) => {
   const core = await startTestCore(t);
-  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1, 50000);
+  const [order] = seedOrders(core.db, (await core.profiles.active())!.id, 1, 50000);
   // The return is slow, the customer waits at the counter: the shopkeeper marks the order paid by hand.
   await call(core, 'markPaidManually', { ref: order!.ref, reason: 'customer showed the payment on the phone' });
   // Then the customer's browser does come back, with the gateway's id of that one payment.

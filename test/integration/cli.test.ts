@@ -6,18 +6,19 @@ import { createInterface } from 'node:readline';
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startCore } from '../../electron/core/paydesk-core';
-import { BIN, paydesk, type Run } from '../support/cli';
+import { BIN, childEnv, paydesk, type Run } from '../support/cli';
 import { freePort } from '../support/free-port';
 import { decideOnCheckout } from '../support/customer-browser';
 import { seedOrdersAt } from '../support/seed-orders';
 import { csvBytes, dayFirst } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
+import { copyFolderBook, folderBook } from '../support/test-engine';
 
 const SANDBOX_KEY = 'sk_sandbox_paydesk';
 
 /** Starts a long-running command and waits for the line that says it is ready. */
 async function serve(t: { after(fn: () => unknown): void }, args: string[], ready: RegExp) {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: await childEnv(args) });
   const exited = once(child, 'exit');
   t.after(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -229,9 +230,10 @@ test('names, statement lines and headers are printed with their control characte
   const CLEAR = '\u001b[2J\u001b[H';
   const name = `Karim \u202ediap\u202c ${RETITLE}${CLEAR}\u009b31m`;
   const paidAt = new Date(Date.now() - 3600_000);
-  const core = await startCore({ dataDir, keys: { env: {} }, listener: 'elsewhere', startSandbox: false, useSandbox: true });
+  const book = (await folderBook(dataDir, t))?.book;
+  const core = await startCore({ dataDir, book, keys: { env: {} }, listener: 'elsewhere', startSandbox: false, useSandbox: true });
   try {
-    seedOrdersAt(core, [{ amountMinor: 15_000, name, at: new Date(paidAt.getTime() - 60_000), pay: 'TRXESC001' }]);
+    await seedOrdersAt(core, [{ amountMinor: 15_000, name, at: new Date(paidAt.getTime() - 60_000), pay: 'TRXESC001' }]);
   } finally {
     await core.close();
   }
@@ -288,10 +290,11 @@ test('names, statement lines and headers are printed with their control characte
 async function seededBook(t: { after(fn: () => unknown): void }) {
   const dataDir = tempDir(t);
   const paidAt = new Date(Date.now() - 3600_000);
-  const core = await startCore({ dataDir, keys: { env: {} }, listener: 'elsewhere', startSandbox: false, useSandbox: true });
+  const book = (await folderBook(dataDir, t))?.book;
+  const core = await startCore({ dataDir, book, keys: { env: {} }, listener: 'elsewhere', startSandbox: false, useSandbox: true });
   let orders;
   try {
-    orders = seedOrdersAt(core, [
+    orders = await seedOrdersAt(core, [
       { amountMinor: 150_050, name: 'রহিম উদ্দিন', at: new Date(paidAt.getTime() - 60_000), pay: 'TRXLANG001' },
       { amountMinor: 20_000, name: 'Karim', at: new Date(paidAt.getTime() - 120_000), pay: 'TRXLANG002' },
       { amountMinor: 9_900, at: new Date(paidAt.getTime() - 180_000) },
@@ -318,6 +321,7 @@ test('the same commands in English and in Bengali print the same --json bytes an
   const twin = tempDir(t);
   rmSync(twin, { recursive: true });
   cpSync(dataDir, twin, { recursive: true });
+  await copyFolderBook(dataDir, twin, t);
   // Each language works on its own copy of the book, so a command that changes it changes both alike.
   // English by default; Bengali by --lang, which beats the environment's language.
   const speakers: Array<{ dataDir: string; args: string[]; env: Record<string, string> }> = [
@@ -386,7 +390,8 @@ async function typedWords(): Promise<Set<string>> {
     return typed ? (typed.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []) : [];
   });
   const verifications = ['unverified', 'verified', 'amount_mismatch', 'missing', 'reconciled_by_hand'];
-  return new Set([...usage, ...verifications, 'paydesk', 'PayDesk', 'PAYDESK_API_KEY', 'PAYDESK_DATA_DIR', 'PAYDESK_LANG', 'uXXXX']);
+  const names = ['paydesk', 'PayDesk', 'PostgreSQL', 'PAYDESK_API_KEY', 'PAYDESK_DATA_DIR', 'PAYDESK_DATABASE_URL', 'PAYDESK_LANG'];
+  return new Set([...usage, ...verifications, ...names, 'uXXXX']);
 }
 
 function latinWordsOutside(text: string, data: string[], allowed: Set<string>): string[] {
@@ -395,7 +400,7 @@ function latinWordsOutside(text: string, data: string[], allowed: Set<string>): 
     words = words.replace(new RegExp(`(?<![\\w-])${datum.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'g'), ' ');
   }
   words = words
-    .replace(/https?:\/\/\S*/g, ' ')
+    .replace(/(?:https?|postgres):\/\/\S*/g, ' ')
     .replace(/\bPD-[A-Z0-9]+/g, ' ')
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ')
     .replace(/(?:\/[^\s:]+)+/g, ' ')

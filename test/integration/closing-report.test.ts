@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ClosingReport } from '../../shared/contract';
 import { render } from '../../shared/messages/say';
-import { createOrdersRepo } from '../../electron/core/storage/sqlite/orders-repo';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
+import { bookSql } from '../support/book-sql';
 import { paydesk } from '../support/cli';
 import { seedOrdersAt, type OrderSeed } from '../support/seed-orders';
 import { csvBytes, yearFirst } from '../support/statements';
@@ -58,15 +58,15 @@ function shopDays(): OrderSeed[] {
 }
 
 async function seedShop(core: TestCore): Promise<void> {
-  const orders = seedOrdersAt(core, shopDays());
+  const orders = await seedOrdersAt(core, shopDays());
   const named = (name: string) => orders.find((order) => order.customerName === name)!;
-  const repo = createOrdersRepo(core.db);
-  repo.failLink(
-    repo.findByRef(named('failed').ref)!.id,
+  const repo = core.book.orders;
+  await repo.failLink(
+    (await repo.findByRef(named('failed').ref))!.id,
     { kind: 'network', message: { code: 'internal_error', params: {} } },
     on(17, 0, 5).toISOString(),
   );
-  core.service.expireDue();
+  await core.service.expireDue();
   const statement = [
     'Transaction ID,Amount,Date',
     `TRXRET1,500.00,${yearFirst(minutesAfter(on(9, 0), 1))}`,
@@ -123,7 +123,7 @@ test('a day’s close counts what was paid on that local day by how and by verif
     [after.paid, after.paidBy.by_hand, after.paidBy.return, after.made],
     [takings(2, 760), takings(1, 700), takings(1, 60), takings(1, 700)],
   );
-  const paidDays = core.db.prepare(`SELECT day, orders AS count, amount_minor AS sumMinor FROM paid_days ORDER BY day`).all();
+  const paidDays = await bookSql(core).all(`SELECT day, orders AS count, amount_minor AS "sumMinor" FROM paid_days ORDER BY day`);
   assert.deepEqual(paidDays, [
     { day: '2026-03-13', ...before.paid },
     { day: DAY, ...report.paid },

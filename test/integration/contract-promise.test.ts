@@ -26,6 +26,7 @@ import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core'
 import { decideOnCheckout } from '../support/customer-browser';
 import { freePort } from '../support/free-port';
 import { httpGet } from '../support/http-get';
+import { adminQuery, testPostgres } from '../support/postgres';
 import { serveReleaseFeed } from '../support/release-feed';
 import { tempDir } from '../support/temp-dir';
 import { eventually } from '../support/waiting';
@@ -76,6 +77,7 @@ function observe(core: TestCore, deps: Partial<RouterDeps> = {}): { observed: Te
       customerDisplay: core.customerDisplay,
       updates: core.updates,
       support: core.support,
+      orderBook: core.orderBook,
       platform: core.platform,
       isTrustedSender: (sender) => sender === APP_SENDER,
       ...deps,
@@ -113,7 +115,7 @@ test('every channel’s reply and every event’s payload carries exactly the fi
   const returned = await link('150.50');
   await call(c, 'openPaymentPage', { ref: returned.ref });
   await decideOnCheckout(returned.paymentUrl!, 'Pay');
-  await eventually(() => core.service.findOrder(returned.ref)?.status === 'paid');
+  await eventually(async () => (await core.service.findOrder(returned.ref))?.status === 'paid');
   await call(c, 'cancelOrder', { ref: (await link('20')).ref });
   await call(c, 'markPaidManually', { ref: (await link('30')).ref, reason: 'paid in cash at the counter' });
   await call(c, 'claimAtCounter', { ref: (await link('40')).ref, transactionId: 'CJH1D2Y4W1' });
@@ -173,7 +175,7 @@ test('every channel’s reply and every event’s payload carries exactly the fi
   await call(c, 'removeShopLogo', {});
 
   // A live profile for the sandbox gateway, with its key, used and then removed.
-  const sandboxBase = core.profiles.active()!.baseUrl;
+  const sandboxBase = (await core.profiles.active())!.baseUrl;
   await call(c, 'saveProfile', {
     profile: { name: 'Counter', baseUrl: sandboxBase, mode: 'live', listenHost: '127.0.0.1', listenPort: await freePort() },
   });
@@ -211,6 +213,28 @@ test('every channel’s reply and every event’s payload carries exactly the fi
   await call(c, 'getUpdateStatus', {});
   await call(c, 'openUpdateDownload', {});
 
+  // Settings › Order book on a database of its own: checked, filled, chosen (its password never in a reply), and back.
+  // Where no PostgreSQL runs, each answers with its error, which is a reply too.
+  const postgres = await testPostgres();
+  const database = `paydesk_contract_${process.pid}`;
+  if (postgres.url) {
+    await adminQuery(postgres.url, `CREATE DATABASE ${database}`);
+    t.after(() => adminQuery(postgres.url!, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  }
+  const server = postgres.url ? new URL(postgres.url) : null;
+  const orderBook = server
+    ? { host: server.hostname, port: Number(server.port), database, user: server.username, password: decodeURIComponent(server.password) }
+    : { host: '127.0.0.1', port: await freePort(), database, user: 'nobody', password: 'none' };
+  const drive = (channel: Channel, payload: unknown) => c.router.handle(channel, payload, APP_SENDER);
+  await drive('checkOrderBook', { ...orderBook, tls: 'disable' });
+  core.platform.choices.ca = { name: 'notes.txt', bytes: new TextEncoder().encode('not a certificate') };
+  await drive('chooseOrderBookCa', {});
+  await drive('copyOrderBook', { ...orderBook, tls: 'disable' });
+  await drive('useOrderBook', { engine: 'postgres', input: { ...orderBook, tls: 'disable' } });
+  await drive('getOrderBook', {});
+  await drive('useOrderBook', { engine: 'sqlite' });
+  await drive('restartApp', {});
+
   assert.deepEqual(
     CHANNELS.filter((channel) => !seen.replies.some(([seenChannel]) => seenChannel === channel)),
     [],
@@ -237,8 +261,8 @@ test('a handler that returns a field the contract does not name is caught by the
   // A setup service whose status leaks the key as a handler might by spreading an internal record.
   const leaky = {
     ...core.setup,
-    status: () => {
-      const status = core.setup.status();
+    status: async () => {
+      const status = await core.setup.status();
       return status.ok ? { ...status, value: { ...status.value, apiKey: 'sk_live_secret' } } : status;
     },
   };

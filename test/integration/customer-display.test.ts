@@ -63,8 +63,8 @@ test('a new link takes the last one off the customer display at once, and a fail
   const { core, shown } = await counter(t);
   await call(core, 'createPaymentLink', { amount: '300' });
   // The gateway refuses the next link (its Base URL no longer answers as a gateway).
-  const profile = core.profiles.active()!;
-  core.profiles.update(profile.id, { baseUrl: `${profile.baseUrl}/nowhere` });
+  const profile = (await core.profiles.active())!;
+  await core.profiles.update(profile.id, { baseUrl: `${profile.baseUrl}/nowhere` });
   const refused = await core.router.handle('createPaymentLink', { amount: '400' }, { url: 'app://paydesk/index.html', isMainFrame: true });
   assert.equal(refused.ok, false);
   assert.deepEqual(

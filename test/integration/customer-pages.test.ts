@@ -20,7 +20,7 @@ const wordsOf = (html: string, ...data: string[]) =>
 test('a Bengali shop’s thank-you page is Bengali, and a customer whose browser asks for English gets English', async (t) => {
   const core = await startTestCore(t);
   await shopSpeaks(core, 'bn');
-  const [first, second] = seedOrders(core.db, core.profiles.active()!.id, 2, 15050);
+  const [first, second] = seedOrders(core.db, (await core.profiles.active())!.id, 2, 15050);
   const origin = core.runtime().returnBaseUrl!;
 
   const bengali = await httpGet(`${origin}${first!.successPath}?transaction_id=CJH1D2Y4W1`);

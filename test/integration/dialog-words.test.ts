@@ -6,13 +6,14 @@ import { seedOrdersAt } from '../support/seed-orders';
 
 /** Opens every dialog PayDesk shows for the page (each answered with Cancel) and returns what they said. */
 async function dialogWords(core: TestCore) {
-  const [paid] = seedOrdersAt(core, [{ amountMinor: 15050, pay: 'TRXDIALOG1' }]);
+  const [paid] = await seedOrdersAt(core, [{ amountMinor: 15050, pay: 'TRXDIALOG1' }]);
   await call(core, 'saveReceiptPdf', { ref: paid!.ref, layout: 'a4' });
   await call(core, 'exportOrdersCsv', { filter: {} });
   await call(core, 'exportReceipts', { filter: {}, layout: 'a4', mode: 'combined' });
   await call(core, 'exportReceipts', { filter: {}, layout: 'a4', mode: 'per-order' });
   await call(core, 'chooseStatement', {});
   await call(core, 'chooseShopLogo', {});
+  await call(core, 'chooseOrderBookCa', {});
   const { saveDialogs, folderDialogs, openDialogs } = core.platform;
   return {
     save: saveDialogs.map((dialog) => dialog.title),
@@ -29,6 +30,7 @@ test('the save, folder and open dialogs are titled in English for an English sho
     open: [
       ['statement', 'Choose a statement to import', 'Statements (CSV, Excel)'],
       ['logo', 'Choose your shop logo', 'Images (PNG, JPEG, WebP)'],
+      ['ca', 'Choose the database server’s CA certificate', 'Certificates (PEM)'],
     ],
   });
 });
@@ -42,6 +44,7 @@ test('a Bengali shop gets every dialog titled in Bengali, with no Latin letter i
   assert.deepEqual(words.open, [
     ['statement', 'মেলানোর জন্য স্টেটমেন্ট বেছে নিন', 'স্টেটমেন্ট (সিএসভি, এক্সেল)'],
     ['logo', 'দোকানের লোগো বেছে নিন', 'ছবি (পিএনজি, জেপিজি, ওয়েবপি)'],
+    ['ca', 'ডেটাবেস সার্ভারের সিএ সার্টিফিকেট বেছে নিন', 'সার্টিফিকেট (পিইএম)'],
   ]);
   for (const text of [...words.save, ...words.folders, ...words.open.flatMap(([, title, files]) => [title!, files!])]) {
     assert.doesNotMatch(text, /[A-Za-z]/, text);

@@ -228,7 +228,7 @@ test('a payment link that is too long or hides its host is refused; one on anoth
   ];
   for (const [paymentUrl, expected] of cases) {
     const gateway = await recordingGateway(t, paymentUrl);
-    const saved = core.profiles.findByName('My shop');
+    const saved = await core.profiles.findByName('My shop');
     if (saved) await edit(core, { baseUrl: gateway.baseUrl });
     else await call(core, 'saveProfile', { profile: { name: 'My shop', baseUrl: gateway.baseUrl, mode: 'live' } });
     await call(core, 'setApiKey', { profileName: 'My shop', apiKey: KEY });
@@ -240,7 +240,7 @@ test('a payment link that is too long or hides its host is refused; one on anoth
         assert.equal(reply.error.kind, 'malformed_response');
         assert.match(reply.error.message, /characters long|hides where it really leads/);
       }
-      const failed = core.service.listOrders({ limit: 1 }).orders[0]!;
+      const failed = (await core.service.listOrders({ limit: 1 })).orders[0]!;
       assert.deepEqual([failed.status, failed.paymentUrl], ['failed', null]);
     } else {
       assert.equal(reply.ok, true);

@@ -24,6 +24,7 @@ test('every IPC channel answers the app page and refuses subframes, other pages 
     customerDisplay: core.customerDisplay,
     updates: core.updates,
     support: core.support,
+    orderBook: core.orderBook,
     platform: core.platform,
     isTrustedSender: (sender) => isTrustedSender(sender, appEntry),
   });
@@ -51,5 +52,5 @@ test('every IPC channel answers the app page and refuses subframes, other pages 
       if (!reply.ok) assert.equal(reply.error.kind, 'forbidden');
     }
   }
-  assert.equal(core.service.listOrders({}).total, 1, 'only the app page made an order');
+  assert.equal((await core.service.listOrders({})).total, 1, 'only the app page made an order');
 });

@@ -24,7 +24,7 @@ const eventCount = (core: TestCore) => (core.db.prepare('SELECT count(*) AS n FR
 
 test('a request naming a host PayDesk never published gets 421 and changes nothing', async (t) => {
   const core = await startTestCore(t);
-  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const [order] = seedOrders(core.db, (await core.profiles.active())!.id, 1);
   const phone = await call(core, 'startPhoneTest', {});
   const reached: unknown[] = [];
   core.events.on('phoneReached', (event) => reached.push(event));
@@ -42,7 +42,7 @@ test('a request naming a host PayDesk never published gets 421 and changes nothi
   for (const host of ['127.0.0.1', `127.0.0.1:${Number(port) + 1}`, `evil.example`, `127.0.0.1.evil.example:${port}`]) {
     assert.equal((await httpGet(`${base}${order!.successPath}?transaction_id=REBOUND2`, { headers: { Host: host } })).status, 421, host);
   }
-  assert.equal(core.service.findOrder(order!.ref)!.status, 'pending');
+  assert.equal((await core.service.findOrder(order!.ref))!.status, 'pending');
   assert.equal(eventCount(core), events, 'no audit row, no refusal row');
   assert.deepEqual(reached, [], 'the phone test was not opened');
   assert.equal((await httpGet(phone.url)).status, 200, 'and can still be');
@@ -50,7 +50,7 @@ test('a request naming a host PayDesk never published gets 421 and changes nothi
 
 test('the listener’s own address, localhost and the public return address are answered; a newly saved one at once', async (t) => {
   const core = await startTestCore(t);
-  const [own, local, tunnelled, withPort] = seedOrders(core.db, core.profiles.active()!.id, 4);
+  const [own, local, tunnelled, withPort] = seedOrders(core.db, (await core.profiles.active())!.id, 4);
   const base = listenerUrl(core);
   const port = new URL(base).port;
 
@@ -76,12 +76,13 @@ test('the listener’s own address, localhost and the public return address are 
     (await httpGet(`${base}${withPort!.successPath}?transaction_id=TUNNEL2`, { headers: { Host: `pay.shop.example:${port}` } })).status,
     421,
   );
-  for (const order of [own, local, tunnelled, withPort]) assert.equal(core.service.findOrder(order!.ref)!.status, 'paid', order!.ref);
+  for (const order of [own, local, tunnelled, withPort])
+    assert.equal((await core.service.findOrder(order!.ref))!.status, 'paid', order!.ref);
 });
 
 test('HEAD changes nothing: not a return, not a cancel, not the phone test, not the return check', async (t) => {
   const core = await startTestCore(t);
-  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const [order] = seedOrders(core.db, (await core.profiles.active())!.id, 1);
   const phone = await call(core, 'startPhoneTest', {});
   const reached: unknown[] = [];
   core.events.on('phoneReached', (event) => reached.push(event));
@@ -97,7 +98,7 @@ test('HEAD changes nothing: not a return, not a cancel, not the phone test, not 
     const answer = await httpGet(url, { method: 'HEAD' });
     assert.deepEqual([answer.status, answer.body], [200, ''], url);
   }
-  assert.equal(core.service.findOrder(order!.ref)!.status, 'pending');
+  assert.equal((await core.service.findOrder(order!.ref))!.status, 'pending');
   assert.equal(eventCount(core), events);
   assert.deepEqual(reached, []);
   assert.equal((await httpGet(phone.url)).status, 200, 'the phone test is still unopened');

@@ -97,7 +97,7 @@ test('a client sending its headers a byte at a time is cut off at the header tim
 test('a client that keeps its side open after a refusal holds its connection only until the idle timeout', async (t) => {
   const idleTimeoutMs = 600;
   const { core, listener } = await listenWith(t, { idleTimeoutMs, maxConnections: 1 });
-  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const [order] = seedOrders(core.db, (await core.profiles.active())!.id, 1);
   const halfOpen = client(listener, (socket) => socket.write('NOT HTTP AT ALL\r\n\r\n'), { allowHalfOpen: true });
   t.after(() => halfOpen.socket.destroy());
   const answer = await new Promise<string>((resolve) => halfOpen.socket.once('data', (chunk) => resolve(chunk.toString('latin1'))));
@@ -119,7 +119,7 @@ test('a client that keeps its side open after a refusal holds its connection onl
 
 test('connections beyond the cap are closed as they arrive, the timeouts clear the flood, and a return then pays', async (t) => {
   const { core, listener } = await listenWith(t, { headersTimeoutMs: 1500, requestTimeoutMs: 1500 });
-  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const [order] = seedOrders(core.db, (await core.profiles.active())!.id, 1);
 
   // Silent clients take every connection the listener allows.
   const flood = Array.from({ length: LIMITS.maxConnections }, () => client(listener));
@@ -141,7 +141,7 @@ test('connections beyond the cap are closed as they arrive, the timeouts clear t
   const paid = await fetch(`${listener.url}${order!.successPath}?transaction_id=AFTERFLOOD1`);
   assert.equal(paid.status, 200);
   assert.deepEqual(
-    [core.service.findOrder(order!.ref)!.status, core.service.findOrder(order!.ref)!.transactionId],
+    [(await core.service.findOrder(order!.ref))!.status, (await core.service.findOrder(order!.ref))!.transactionId],
     ['paid', 'AFTERFLOOD1'],
   );
 });
@@ -156,7 +156,7 @@ function bookApartFrom(core: TestCore, orderId: number) {
 
 test('one address holding every connection it may leaves the listener to the others: a return from another address is paid', async (t) => {
   const { core, listener } = await listenWith(t, { connectionsPerClient: 4 });
-  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const [order] = seedOrders(core.db, (await core.profiles.active())!.id, 1);
 
   // 24 silent sockets from 127.0.0.2, more than the listener's cap of 16: only 4 are kept.
   const flood = Array.from({ length: 24 }, () => client(listener, () => {}, { from: '127.0.0.2' }));
@@ -168,13 +168,16 @@ test('one address holding every connection it may leaves the listener to the oth
 
   const paid = await httpGet(`${listener.url}${order!.successPath}?transaction_id=OTHERADDR1`, { from: '127.0.0.3' });
   assert.equal(paid.status, 200);
-  assert.deepEqual([core.service.findOrder(order!.ref)!.status, core.service.findOrder(order!.ref)!.transactionId], ['paid', 'OTHERADDR1']);
+  assert.deepEqual(
+    [(await core.service.findOrder(order!.ref))!.status, (await core.service.findOrder(order!.ref))!.transactionId],
+    ['paid', 'OTHERADDR1'],
+  );
 });
 
 test('a flood of requests from one address is answered 429 with Retry-After and stores nothing; a return from another address meanwhile is paid', async (t) => {
   const perMinute = 20;
   const { core, listener } = await listenWith(t, { requestsPerClientPerMinute: perMinute });
-  const [order, flooders] = seedOrders(core.db, core.profiles.active()!.id, 2);
+  const [order, flooders] = seedOrders(core.db, (await core.profiles.active())!.id, 2);
   const before = bookApartFrom(core, order!.id);
   const agent = new Agent({ keepAlive: true, maxSockets: 4, localAddress: '127.0.0.2' });
   t.after(() => agent.destroy());
@@ -187,7 +190,7 @@ test('a flood of requests from one address is answered 429 with Retry-After and 
   const answers = await flood;
   assert.equal(legit.status, 200);
   assert.match(legit.body, /LEGIT42/);
-  assert.equal(core.service.findOrder(order!.ref)!.status, 'paid');
+  assert.equal((await core.service.findOrder(order!.ref))!.status, 'paid');
 
   const byStatus = (status: number) => answers.filter((a: Answer) => a.status === status);
   assert.equal(byStatus(404).length, perMinute, 'the share of one minute is answered');
@@ -199,7 +202,7 @@ test('a flood of requests from one address is answered 429 with Retry-After and 
   // The flooding address's own return waits too, and is not recorded.
   const own = await httpGet(`${listener.url}${flooders!.successPath}?transaction_id=FLOODER1`, { agent });
   assert.equal(own.status, 429);
-  assert.equal(core.service.findOrder(flooders!.ref)!.status, 'pending');
+  assert.equal((await core.service.findOrder(flooders!.ref))!.status, 'pending');
 
   const after = bookApartFrom(core, order!.id);
   assert.equal(after.events.n, before.events.n, 'no audit row for any refused request');
@@ -209,7 +212,7 @@ test('a flood of requests from one address is answered 429 with Retry-After and 
 
 test('behind a tunnel on this computer, clients are told apart by the address the tunnel forwarded', async (t) => {
   const { core, listener } = await listenWith(t, { requestsPerClientPerMinute: 5 });
-  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const [order] = seedOrders(core.db, (await core.profiles.active())!.id, 1);
   const viaTunnel = (forwarded: string | null, path = `/r/${newReturnToken()}?transaction_id=X`) =>
     httpGet(`${listener.url}${path}`, { headers: forwarded ? { 'X-Forwarded-For': forwarded } : {} });
 
@@ -220,7 +223,7 @@ test('behind a tunnel on this computer, clients are told apart by the address th
 
   const paid = await viaTunnel('203.0.113.8', `${order!.successPath}?transaction_id=TUNNEL1`);
   assert.equal(paid.status, 200);
-  assert.equal(core.service.findOrder(order!.ref)!.status, 'paid');
+  assert.equal((await core.service.findOrder(order!.ref))!.status, 'paid');
 
   // Without a forwarded address the request is this computer's own (the shop's browser): never limited.
   for (let i = 0; i < 10; i++) assert.equal((await viaTunnel(null)).status, 404);

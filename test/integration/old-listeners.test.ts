@@ -20,7 +20,7 @@ test('after moving off all networks the old listener is shown as exposed until i
   const [old, next] = [await freePort(), await freePort()];
   const core = await startTestCore(t, { listen: { host: '0.0.0.0', port: old }, listenerGraceMs: GRACE_MS });
   assert.deepEqual((await status(core)).oldListeners, []);
-  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const [order] = seedOrders(core.db, (await core.profiles.active())!.id, 1);
 
   const movedAt = Date.now();
   await moveTo(core, '127.0.0.1', next);
@@ -36,7 +36,7 @@ test('after moving off all networks the old listener is shown as exposed until i
   // A customer holding a link to the old address still gets through.
   const late = await fetch(`http://127.0.0.1:${old}${order!.successPath}?transaction_id=OLDADDR1`);
   assert.equal(late.status, 200);
-  assert.equal(core.service.findOrder(order!.ref)!.status, 'paid');
+  assert.equal((await core.service.findOrder(order!.ref))!.status, 'paid');
 
   const stopped = await call(core, 'stopOldListeners', {});
   assert.deepEqual(stopped.oldListeners, []);

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ListOrdersQuery } from '../../shared/contract';
-import { seedOrders } from '../bench/seed-orders';
 import { call, startTestCore } from '../support/core';
-import { tempDir } from '../support/temp-dir';
+import { seededFolder } from '../support/seeded-folder';
 
 type Row = {
   id: number;
@@ -15,17 +14,16 @@ type Row = {
 };
 
 test('a search matching one, a few hundred or thousands of orders pages and totals as reading every order would', async (t) => {
-  const dataDir = tempDir(t);
-  seedOrders(dataDir, 12_000);
+  const { dataDir, file } = await seededFolder(t, 12_000);
   const core = await startTestCore(t, { dataDir });
-  // What the trigram index holds for each order, read straight from the table.
-  const rows = core.db
+  // What the search index holds for each order, read straight from the seeded rows.
+  const rows = file
     .prepare(
       `SELECT id, ref, concat_ws(' ', ref, customer_name, customer_email, transaction_id, note) AS doc, status, amount_minor,
          created_at FROM orders`,
     )
     .all() as Row[];
-  const transactionId = core.db.prepare('SELECT transaction_id FROM orders WHERE id = 6001').pluck().get() as string | null;
+  const transactionId = file.prepare('SELECT transaction_id FROM orders WHERE id = 6001').pluck().get() as string | null;
   assert.ok(transactionId, 'order 6001 was paid');
 
   const expect = (query: Partial<ListOrdersQuery> & { search: string }) => {
@@ -66,10 +64,9 @@ test('a search matching one, a few hundred or thousands of orders pages and tota
 });
 
 test('an amount typed as a shopkeeper writes it finds the orders of exactly that amount, beside any text it matches', async (t) => {
-  const dataDir = tempDir(t);
-  seedOrders(dataDir, 12_000);
+  const { dataDir, file } = await seededFolder(t, 12_000);
   const core = await startTestCore(t, { dataDir });
-  const rows = core.db
+  const rows = file
     .prepare(`SELECT ref, amount_minor, concat_ws(' ', ref, customer_name, customer_email, transaction_id, note) AS doc FROM orders`)
     .all() as Array<{ ref: string; amount_minor: number; doc: string }>;
   const expected = (minor: number, text: string) =>
@@ -99,13 +96,13 @@ test('an amount typed as a shopkeeper writes it finds the orders of exactly that
 });
 
 test('a search matching most of the book pages in time order exactly, also where times and ids disagree', async (t) => {
-  const dataDir = tempDir(t);
-  seedOrders(dataDir, 12_000);
+  const { dataDir, file } = await seededFolder(t, 12_000, (db) => {
+    // A clock set back: some newer orders carry older times, and some older ones newer times.
+    db.exec(`UPDATE orders SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '-400 days') WHERE id % 97 = 0 AND id > 6000`);
+    db.exec(`UPDATE orders SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+30 days') WHERE id % 89 = 0 AND id < 3000`);
+  });
   const core = await startTestCore(t, { dataDir });
-  // A clock set back: some newer orders carry older times, and some older ones newer times.
-  core.db.exec(`UPDATE orders SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '-400 days') WHERE id % 97 = 0 AND id > 6000`);
-  core.db.exec(`UPDATE orders SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+30 days') WHERE id % 89 = 0 AND id < 3000`);
-  const all = core.db
+  const all = file
     .prepare(`SELECT id, ref, created_at, concat_ws(' ', ref, customer_name, customer_email, transaction_id, note) AS doc FROM orders`)
     .all() as Row[];
   for (const direction of ['desc', 'asc'] as const) {
@@ -128,10 +125,9 @@ test('a search matching most of the book pages in time order exactly, also where
 });
 
 test('countOrders gives the totals listOrders gives, and a page asked without them is the same page, telling whether more follow', async (t) => {
-  const dataDir = tempDir(t);
-  seedOrders(dataDir, 12_000);
+  const { dataDir, file } = await seededFolder(t, 12_000);
   const core = await startTestCore(t, { dataDir });
-  const fifty = core.db.prepare('SELECT amount_minor FROM orders WHERE amount_minor % 100 = 50 LIMIT 1').pluck().get() as number;
+  const fifty = file.prepare('SELECT amount_minor FROM orders WHERE amount_minor % 100 = 50 LIMIT 1').pluck().get() as number;
   const filters: Array<Omit<Partial<ListOrdersQuery>, 'sort' | 'direction' | 'offset' | 'limit' | 'totals'>> = [
     {},
     { status: 'paid' },

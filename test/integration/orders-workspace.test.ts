@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { DEFAULT_PREFERENCES, type ListOrdersInput, type OrderPage } from '../../shared/contract';
 import { openDatabase } from '../../electron/core/storage/sqlite/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/storage/sqlite/migrations';
-import { localDay } from '../../electron/core/storage/sqlite/order-queries';
+import { localDay } from '../../electron/core/storage/local-days';
 import { render } from '../../shared/messages/say';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
@@ -29,7 +29,7 @@ const daysAgo = (n: number, hour = 12) => {
 
 test('search finds substrings and prefixes across ref, name, e-mail, transaction id and note, Bengali too', async (t) => {
   const core = await startTestCore(t);
-  const [rahim, karim, ayesha] = seed(core, [
+  const [rahim, karim, ayesha] = await seed(core, [
     { amountMinor: 1000, name: 'রহিম উদ্দিন', email: 'rahim@shop.test', note: 'two blue shirts', at: daysAgo(2), pay: 'TRXAB12CD' },
     { amountMinor: 2000, name: 'Karim Ahmed', email: 'karim@mail.test', note: 'চা পাতা ৫ কেজি', at: daysAgo(1) },
     { amountMinor: 3000, name: 'Ayesha', email: 'ayesha@shop.test', at: daysAgo(0) },
@@ -60,7 +60,7 @@ test('status and date filters, sorting and totals agree with the orders themselv
       ...(i % 3 === 0 ? { pay: `TRX${i}` } : {}),
     });
   }
-  const seeded = seed(core, rows).map((s) => s.order);
+  const seeded = (await seed(core, rows)).map((s) => s.order);
   const from = localDay(daysAgo(6));
   const to = localDay(daysAgo(2));
   const inRange = seeded.filter((o) => localDay(new Date(o.createdAt)) >= from && localDay(new Date(o.createdAt)) <= to);
@@ -101,17 +101,17 @@ test('status and date filters, sorting and totals agree with the orders themselv
 
 test('a pending link expires after its time, and a late return is still recorded as paid and marked late', async (t) => {
   const core = await startTestCore(t);
-  const [old, fresh] = seed(core, [
+  const [old, fresh] = await seed(core, [
     { amountMinor: 500, at: daysAgo(2), expiresInHours: 24 },
     { amountMinor: 700, at: new Date(), expiresInHours: 24 },
   ]);
-  assert.equal(core.service.expireDue(), 1);
-  assert.equal(core.service.findOrder(old!.order.ref)!.status, 'expired');
-  assert.equal(core.service.findOrder(fresh!.order.ref)!.status, 'pending');
+  assert.equal(await core.service.expireDue(), 1);
+  assert.equal((await core.service.findOrder(old!.order.ref))!.status, 'expired');
+  assert.equal((await core.service.findOrder(fresh!.order.ref))!.status, 'pending');
   assert.deepEqual(refs(await list(core, { status: 'expired' })), [old!.order.ref]);
-  assert.equal(core.service.expireDue(), 0, 'expiring is done once');
+  assert.equal(await core.service.expireDue(), 0, 'expiring is done once');
 
-  assert.equal(core.service.recordReturn(old!.token, canonicalTransactionId('LATE123')!).kind, 'paid');
+  assert.equal((await core.service.recordReturn(old!.token, canonicalTransactionId('LATE123')!)).kind, 'paid');
   const detail = await call(core, 'getOrder', { ref: old!.order.ref });
   assert.equal(detail.order.status, 'paid');
   assert.deepEqual(
@@ -138,7 +138,7 @@ test('marking an order paid by hand needs a reason, is audited and shows as manu
   const noReason = await core.router.handle('markPaidManually', { ref: order.ref, reason: ' ' }, APP_SENDER);
   assert.equal(noReason.ok, false);
   if (!noReason.ok) assert.deepEqual([noReason.error.field, noReason.error.code], ['reason', 'paid_reason_too_short']);
-  assert.equal(core.service.findOrder(order.ref)!.status, 'pending');
+  assert.equal((await core.service.findOrder(order.ref))!.status, 'pending');
 
   const paid = await call(core, 'markPaidManually', { ref: order.ref, reason: 'Paid in cash at the counter' });
   assert.equal(paid.status, 'paid');
@@ -158,7 +158,7 @@ test('marking an order paid by hand needs a reason, is audited and shows as manu
   // id, so the statement line of that payment can never become a second paid order; the timeline says so.
   const landing = await decideOnCheckout(order.paymentUrl!, 'Pay');
   assert.equal(landing.status, 200);
-  const after = core.service.findOrder(order.ref)!;
+  const after = (await core.service.findOrder(order.ref))!;
   assert.equal(after.paidManually, true);
   assert.equal(after.transactionId, new URL(landing.url).searchParams.get('transaction_id'));
   const last = (await call(core, 'getOrder', { ref: order.ref })).timeline.at(-1)!;
@@ -202,7 +202,7 @@ test('a recorded return announces itself once for the toast and the desktop noti
 
 test('the dashboard adds up money by the day it arrived', async (t) => {
   const core = await startTestCore(t);
-  seed(core, [
+  await seed(core, [
     { amountMinor: 1000, at: daysAgo(0, 10), pay: 'D0A' },
     { amountMinor: 2500, at: daysAgo(0, 11), pay: 'D0B' },
     { amountMinor: 4000, at: daysAgo(3), pay: 'D3' },
@@ -292,7 +292,7 @@ test('a foundation-era order book upgrades with nothing lost, and is backed up f
 
 test('orders of a removed profile are read-only', async (t) => {
   const core = await startTestCore(t);
-  const sandbox = core.profiles.active()!;
+  const sandbox = (await core.profiles.active())!;
   await call(core, 'saveProfile', { profile: { name: 'Old shop', baseUrl: sandbox.baseUrl } });
   await call(core, 'setApiKey', { profileName: 'Old shop', apiKey: 'sk_sandbox_paydesk' });
   await call(core, 'switchProfile', { name: 'Old shop' });

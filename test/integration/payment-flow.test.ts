@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { CreateLinkInput, Message, Order } from '../../shared/contract';
 import { inEnglish, render } from '../../shared/messages/say';
-import { createOrdersRepo } from '../../electron/core/storage/sqlite/orders-repo';
 import { hashToken, newReturnToken } from '../../electron/core/orders/return-tokens';
 import { decideOnCheckout, follow } from '../support/customer-browser';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
+import { bookSql } from '../support/book-sql';
+import { onPostgres } from '../support/test-engine';
 import { canonicalTransactionId } from '../../electron/core/values/transaction-id';
 
 async function makeLink(core: TestCore, input: CreateLinkInput = { amount: '150.50' }): Promise<Order> {
@@ -20,9 +21,10 @@ async function payAndGetReturnUrl(order: Order): Promise<URL> {
 }
 
 const orderEvents = (core: TestCore, ref: string) =>
-  core.db
-    .prepare(`SELECT e.kind, e.detail FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.ref = ? ORDER BY e.id`)
-    .all(ref) as Array<{ kind: string; detail: string | null }>;
+  bookSql(core).all<{ kind: string; detail: string | null }>(
+    `SELECT e.kind, CAST(e.detail AS TEXT) AS detail FROM order_events e JOIN orders o ON o.id = e.order_id WHERE o.ref = ? ORDER BY e.id`,
+    ref,
+  );
 
 test('a paid checkout turns the order Paid with its transaction id and tells the listeners', async (t) => {
   const core = await startTestCore(t);
@@ -56,7 +58,7 @@ test('a paid checkout turns the order Paid with its transaction id and tells the
     ['pending', 'pending', 'paid'],
   );
   assert.deepEqual(
-    orderEvents(core, order.ref).map((e) => e.kind),
+    (await orderEvents(core, order.ref)).map((e) => e.kind),
     ['created', 'link_issued', 'paid'],
   );
   const found = await call(core, 'listOrders', { search: transactionId.slice(2, 8).toLowerCase() });
@@ -73,9 +75,9 @@ test('a cancelled checkout turns the order Cancelled', async (t) => {
   const landing = await decideOnCheckout(order.paymentUrl!, 'Cancel');
   assert.equal(landing.status, 200);
   assert.match(landing.body, /Payment cancelled/);
-  assert.equal(core.service.findOrder(order.ref)!.status, 'cancelled');
+  assert.equal((await core.service.findOrder(order.ref))!.status, 'cancelled');
   assert.deepEqual(
-    orderEvents(core, order.ref).map((e) => e.kind),
+    (await orderEvents(core, order.ref)).map((e) => e.kind),
     ['created', 'link_issued', 'cancelled'],
   );
 });
@@ -90,7 +92,7 @@ test('a repeated return is a no-op that still thanks the customer', async (t) =>
   assert.match(again.body, /Payment received/);
   assert.equal(core.changes.length, changesBefore);
   assert.deepEqual(
-    orderEvents(core, order.ref).map((e) => e.kind),
+    (await orderEvents(core, order.ref)).map((e) => e.kind),
     ['created', 'link_issued', 'paid'],
   );
 });
@@ -103,8 +105,8 @@ test('a return with a different transaction id for a paid order is recorded as a
   returnUrl.searchParams.set('transaction_id', 'FORGED12345');
   const forged = await follow(returnUrl.toString());
   assert.equal(forged.status, 409);
-  assert.equal(core.service.findOrder(order.ref)!.transactionId, first);
-  const conflict = orderEvents(core, order.ref).at(-1)!;
+  assert.equal((await core.service.findOrder(order.ref))!.transactionId, first);
+  const conflict = (await orderEvents(core, order.ref)).at(-1)!;
   assert.equal(conflict.kind, 'return_conflict');
   assert.deepEqual(JSON.parse(conflict.detail!), { offered: 'FORGED12345', recorded: first });
 });
@@ -116,9 +118,9 @@ test('an unknown token changes nothing, answers 404 and is counted without a row
   const forged = await follow(`${returnBaseUrl}/r/${'A'.repeat(43)}?transaction_id=TRX1`);
   assert.equal(forged.status, 404);
   assert.match(forged.body, /Nothing was recorded/);
-  assert.equal(core.service.findOrder(order.ref)!.status, 'pending');
-  assert.equal(core.db.prepare(`SELECT count(*) FROM order_events WHERE order_id IS NULL`).pluck().get(), 0);
-  const counted = core.db.prepare(`SELECT reason, count FROM refused_requests`).all();
+  assert.equal((await core.service.findOrder(order.ref))!.status, 'pending');
+  assert.equal(await bookSql(core).value(`SELECT count(*) FROM order_events WHERE order_id IS NULL`), 0);
+  const counted = await bookSql(core).all(`SELECT reason, count FROM refused_requests`);
   assert.deepEqual(counted, [{ reason: 'unknown_return_token', count: 1 }]);
 });
 
@@ -131,17 +133,18 @@ test('the cancel link cannot be turned into a success link', async (t) => {
   const token = cancelUrl.pathname.slice(3);
   const attempt = await follow(`${cancelUrl.origin}/r/${token}?transaction_id=STOLEN1`);
   assert.equal(attempt.status, 404);
-  assert.equal(core.service.findOrder(order.ref)!.status, 'cancelled');
-  assert.equal(core.service.findOrder(order.ref)!.transactionId, null);
+  assert.equal((await core.service.findOrder(order.ref))!.status, 'cancelled');
+  assert.equal((await core.service.findOrder(order.ref))!.transactionId, null);
 });
 
 test('a transaction id already recorded for another order does not pay a second order', async (t) => {
   const core = await startTestCore(t);
-  const orders = createOrdersRepo(core.db);
-  const profileId = core.profiles.active()!.id;
-  const [first, second] = ['first', 'second'].map((name) => {
+  const orders = core.book.orders;
+  const profileId = (await core.profiles.active())!.id;
+  const created = [];
+  for (const name of ['first', 'second']) {
     const token = newReturnToken();
-    const order = orders.createPending(
+    const order = await orders.createPending(
       {
         profileId,
         amountMinor: 100,
@@ -151,13 +154,14 @@ test('a transaction id already recorded for another order does not pay a second 
       },
       new Date().toISOString(),
     );
-    return { token, order };
-  });
-  assert.equal(core.service.recordReturn(first!.token, canonicalTransactionId('TRX1')!).kind, 'paid');
-  assert.equal(core.service.recordReturn(second!.token, canonicalTransactionId('TRX1')!).kind, 'duplicate_transaction');
-  assert.equal(core.service.findOrder(second!.order.ref)!.status, 'pending');
-  assert.equal(core.service.findOrder(second!.order.ref)!.transactionId, null);
-  const audit = orderEvents(core, second!.order.ref).at(-1)!;
+    created.push({ token, order });
+  }
+  const [first, second] = created;
+  assert.equal((await core.service.recordReturn(first!.token, canonicalTransactionId('TRX1')!)).kind, 'paid');
+  assert.equal((await core.service.recordReturn(second!.token, canonicalTransactionId('TRX1')!)).kind, 'duplicate_transaction');
+  assert.equal((await core.service.findOrder(second!.order.ref))!.status, 'pending');
+  assert.equal((await core.service.findOrder(second!.order.ref))!.transactionId, null);
+  const audit = (await orderEvents(core, second!.order.ref)).at(-1)!;
   assert.equal(audit.kind, 'duplicate_transaction');
   assert.deepEqual(JSON.parse(audit.detail!), { offered: 'TRX1', heldBy: first!.order.ref });
 });
@@ -180,9 +184,9 @@ test('a return without a usable transaction id is refused, audited and changes n
     assert.equal(reply.status, 400, `"${query}" is refused`);
     assert.doesNotMatch(reply.body, /<script>/);
   }
-  assert.equal(core.service.findOrder(order.ref)!.transactionId, returnUrl.searchParams.get('transaction_id'));
-  assert.equal(core.service.findOrder(other.ref)!.status, 'pending');
-  assert.equal(orderEvents(core, order.ref).filter((e) => e.kind === 'rejected_return').length, 5);
+  assert.equal((await core.service.findOrder(order.ref))!.transactionId, returnUrl.searchParams.get('transaction_id'));
+  assert.equal((await core.service.findOrder(other.ref))!.status, 'pending');
+  assert.equal((await orderEvents(core, order.ref)).filter((e) => e.kind === 'rejected_return').length, 5);
 });
 
 test('bad input gets a clear error and records nothing', async (t) => {
@@ -198,7 +202,7 @@ test('bad input gets a clear error and records nothing', async (t) => {
   }
   const email = await core.router.handle('createPaymentLink', { amount: '10', customerEmail: 'not-an-email' }, APP_SENDER);
   assert.equal(email.ok, false);
-  assert.equal((core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n, 0);
+  assert.equal(await bookSql(core).value('SELECT count(*) FROM orders'), 0);
 });
 
 test('the router refuses requests from anything but the app window', async (t) => {
@@ -213,7 +217,7 @@ test('the router refuses requests from anything but the app window', async (t) =
   }
   const unknown = await core.router.handle('dropDatabase', {}, APP_SENDER);
   assert.equal(unknown.ok, false);
-  assert.equal((core.db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n, 0);
+  assert.equal(await bookSql(core).value('SELECT count(*) FROM orders'), 0);
 });
 
 test('a gateway that cannot be reached leaves the order failed with the reason it was given, never pending', async (t) => {
@@ -222,14 +226,14 @@ test('a gateway that cannot be reached leaves the order failed with the reason i
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const port = (closed.address() as { port: number }).port;
   await new Promise<void>((resolve) => closed.close(() => resolve()));
-  const profile = core.profiles.active()!;
-  core.profiles.update(profile.id, { baseUrl: `http://127.0.0.1:${port}/api` });
+  const profile = (await core.profiles.active())!;
+  await core.profiles.update(profile.id, { baseUrl: `http://127.0.0.1:${port}/api` });
 
   const reply = await core.router.handle('createPaymentLink', { amount: '10' }, APP_SENDER);
   assert.equal(reply.ok, false);
   if (reply.ok) return;
   assert.equal(reply.error.kind, 'network');
-  const [order] = core.service.listOrders({ limit: 10 }).orders;
+  const [order] = (await core.service.listOrders({ limit: 10 })).orders;
   assert.equal(order!.status, 'failed');
   assert.equal(order!.paymentUrl, null);
   // The order and its timeline keep the message itself, so each reads it in the shop's language of the day.
@@ -237,17 +241,18 @@ test('a gateway that cannot be reached leaves the order failed with the reason i
   assert.deepEqual(order!.failure, said);
   const { timeline } = await call(core, 'getOrder', { ref: order!.ref });
   assert.deepEqual(timeline.find((event) => event.kind === 'link_failed')?.message, said);
-  assert.doesNotMatch(orderEvents(core, order!.ref).find((e) => e.kind === 'link_failed')!.detail!, /no payment link was made/);
+  assert.doesNotMatch((await orderEvents(core, order!.ref)).find((e) => e.kind === 'link_failed')!.detail!, /no payment link was made/);
 });
 
 test('a failed link recorded as an English sentence by an older PayDesk still reads as it was written', async (t) => {
   const core = await startTestCore(t);
-  core.profiles.update(core.profiles.active()!.id, { baseUrl: 'http://127.0.0.1:9/api' });
+  await core.profiles.update((await core.profiles.active())!.id, { baseUrl: 'http://127.0.0.1:9/api' });
   await core.router.handle('createPaymentLink', { amount: '10' }, APP_SENDER);
-  const [failed] = core.service.listOrders({ limit: 1 }).orders;
+  const [failed] = (await core.service.listOrders({ limit: 1 })).orders;
   const sentence = 'Nothing is accepting connections at 127.0.0.1:9, so no payment link was made.';
-  core.db.prepare(`UPDATE orders SET failure = ? WHERE ref = ?`).run(sentence, failed!.ref);
-  core.db.prepare(`UPDATE order_events SET detail = json_object('kind', 'network', 'message', ?) WHERE kind = 'link_failed'`).run(sentence);
+  await bookSql(core).run(`UPDATE orders SET failure = ? WHERE ref = ?`, sentence, failed!.ref);
+  const object = onPostgres ? `jsonb_build_object('kind', 'network', 'message', ?::text)` : `json_object('kind', 'network', 'message', ?)`;
+  await bookSql(core).run(`UPDATE order_events SET detail = ${object} WHERE kind = 'link_failed'`, sentence);
 
   const { order, timeline } = await call(core, 'getOrder', { ref: failed!.ref });
   const recorded = { code: 'link_failure_recorded', params: { sentence } };
@@ -258,8 +263,8 @@ test('a failed link recorded as an English sentence by an older PayDesk still re
 
 test('the gateway’s Bengali refusal reaches the shopkeeper verbatim', async (t) => {
   const core = await startTestCore(t);
-  const profile = core.profiles.active()!;
-  core.profiles.update(profile.id, { baseUrl: `${profile.baseUrl}/` });
+  const profile = (await core.profiles.active())!;
+  await core.profiles.update(profile.id, { baseUrl: `${profile.baseUrl}/` });
   const reply = await core.router.handle('createPaymentLink', { amount: '10' }, APP_SENDER);
   assert.equal(reply.ok, false);
   if (!reply.ok) {
@@ -291,10 +296,12 @@ test('orders survive a restart of PayDesk on the same data folder', async (t) =>
   await payAndGetReturnUrl(order);
   await first.close();
   const second = await startTestCore(t, { dataDir: first.dataDir });
-  const again = second.service.findOrder(order.ref)!;
+  const again = (await second.service.findOrder(order.ref))!;
   assert.equal(again.status, 'paid');
-  assert.equal(second.db.pragma('journal_mode', { simple: true }), 'wal');
-  assert.equal(second.db.pragma('integrity_check', { simple: true }), 'ok');
+  if (second.book.engine === 'sqlite') {
+    assert.equal(second.db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(second.db.pragma('integrity_check', { simple: true }), 'ok');
+  }
 });
 
 test('nothing the renderer receives carries a return token', async (t) => {
@@ -308,6 +315,6 @@ test('nothing the renderer receives carries a return token', async (t) => {
     core.changes,
   ]);
   assert.ok(!replies.includes(token));
-  const stored = JSON.stringify(core.db.prepare('SELECT * FROM orders').all());
+  const stored = JSON.stringify(await bookSql(core).all('SELECT * FROM orders'));
   assert.ok(!stored.includes(token), 'only the token’s hash is stored');
 });

@@ -44,26 +44,26 @@ async function makeLink(shop: Host, dataDir: string, env: NodeJS.ProcessEnv = {}
 }
 
 /** Opens the shop's order book in the test's own process, as `paydesk orders` does (no network needed). */
-async function withOrderBook<T>(dataDir: string, use: (core: PaydeskCore) => T): Promise<T> {
+async function withOrderBook<T>(dataDir: string, use: (core: PaydeskCore) => T | Promise<T>): Promise<T> {
   const core = await startCore({ dataDir, keys: { env: {} }, listener: 'elsewhere', startSandbox: false });
   try {
-    return use(core);
+    return await use(core);
   } finally {
     await core.close();
   }
 }
 
 const orderIn = (dataDir: string, ref: string) =>
-  withOrderBook(dataDir, (core) => {
-    const order = core.service.findOrder(ref);
+  withOrderBook(dataDir, async (core) => {
+    const order = await core.service.findOrder(ref);
     assert.ok(order, `${ref} is in the order book`);
     return order;
   });
 
 /** A live profile for the gateway out on the internet, made active. */
 const useLiveProfile = (dataDir: string, listen: { listenHost?: string; returnBaseUrl?: string } = {}) =>
-  withOrderBook(dataDir, (core) => {
-    const profile = core.profiles.add({
+  withOrderBook(dataDir, async (core) => {
+    const profile = await core.profiles.add({
       name: 'shop',
       mode: 'live',
       baseUrl: `http://${GATEWAY}:8000/api`,
@@ -71,7 +71,7 @@ const useLiveProfile = (dataDir: string, listen: { listenHost?: string; returnBa
       listenPort: DEFAULT_LISTEN_PORT,
       returnBaseUrl: listen.returnBaseUrl ?? null,
     });
-    core.profiles.setActive(profile.id);
+    await core.profiles.setActive(profile.id);
   });
 
 /** The shop computer and a customer's phone on the shop's Wi-Fi. */

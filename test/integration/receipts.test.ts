@@ -27,7 +27,7 @@ test('a receipt PDF, A4 and 80 mm roll, carries the shop, the ref, the amount, t
   await call(core, 'saveShopDetails', { name: 'রহমান স্টোর', address: 'House 12, Road 5, Dhaka', phone: '+880 1711-000000' });
   core.platform.choices.logo = PNG_1X1;
   await call(core, 'chooseShopLogo', {});
-  const [order] = seed(core, [
+  const [order] = await seed(core, [
     { amountMinor: 15050, name: 'আলম রহিম উদ্দিন', email: 'alam@shop.test', note: 'দুটি শার্ট', pay: 'CJH1D2Y4W1' },
   ]);
 
@@ -59,7 +59,7 @@ test('a receipt in Bengali, one marked paid by hand, and receipts only for paid 
   const core = await startTestCore(t);
   const dir = tempDir(t);
   await call(core, 'savePreferences', { language: 'bn', linkExpiryHours: 24 });
-  const [pending] = seed(core, [{ amountMinor: 99900, name: 'Karim' }]);
+  const [pending] = await seed(core, [{ amountMinor: 99900, name: 'Karim' }]);
   const refused = await core.router.handle('saveReceiptPdf', { ref: pending!.ref, layout: 'a4' }, APP_SENDER);
   assert.equal(refused.ok, false);
   if (!refused.ok) {
@@ -95,7 +95,7 @@ test('a Bengali receipt writes its date, time and amount as a Bengali reader doe
   const dir = tempDir(t);
   await call(core, 'savePreferences', { ...(await call(core, 'getPreferences', {})), language: 'bn' });
   // Made at 17:56 local time, paid a minute later: late afternoon, বিকাল.
-  const [order] = seed(core, [{ amountMinor: 15_000_000, name: 'রহিম', at: new Date(2026, 10, 25, 17, 56), pay: 'TRX7Q9' }]);
+  const [order] = await seed(core, [{ amountMinor: 15_000_000, name: 'রহিম', at: new Date(2026, 10, 25, 17, 56), pay: 'TRX7Q9' }]);
   const file = join(dir, 'bn.pdf');
   core.platform.choices.saveFile = file;
   await call(core, 'saveReceiptPdf', { ref: order!.ref, layout: 'a4' });
@@ -130,7 +130,7 @@ test('the CSV export parses back to exactly the orders, with formula cells neutr
     'He said "hi", then left\nsecond line',
     'রহিম, উদ্দিন',
   ];
-  const orders = seed(
+  const orders = await seed(
     core,
     hostile.map((name, i) => ({
       amountMinor: 100 * (i + 1) + 5,
@@ -175,11 +175,11 @@ test('the CSV export parses back to exactly the orders, with formula cells neutr
 test('bulk receipts: one combined PDF, one PDF per order, and Cancel leaves nothing behind', async (t) => {
   const core = await startTestCore(t);
   const dir = tempDir(t);
-  const orders = seed(
+  const orders = await seed(
     core,
     Array.from({ length: 30 }, (_, i) => ({ amountMinor: 1000 + i, name: `Customer ${i}`, pay: `BULK${i}` })),
   );
-  seed(core, [{ amountMinor: 5 }]); // pending: no receipt
+  await seed(core, [{ amountMinor: 5 }]); // pending: no receipt
 
   const combined = join(dir, 'all.pdf');
   core.platform.choices.saveFile = combined;
@@ -215,11 +215,13 @@ test('bulk receipts: one combined PDF, one PDF per order, and Cancel leaves noth
 
 test('paydesk export csv and paydesk receipt write their files from the command line', async (t) => {
   const core = await startTestCore(t);
-  const [order] = seed(core, [{ amountMinor: 4200, name: 'সাকিব', pay: 'CLI1' }]);
+  const [order] = await seed(core, [{ amountMinor: 4200, name: 'সাকিব', pay: 'CLI1' }]);
   await core.close();
   const dir = tempDir(t);
   const bin = new URL('../../bin/paydesk.js', import.meta.url).pathname;
-  const run = (...args: string[]) => execFileSync(process.execPath, [bin, '--data-dir', core.dataDir, ...args], { encoding: 'utf8' });
+  // The core's book, whichever engine keeps it.
+  const env = { ...process.env, ...(core.databaseUrl && { PAYDESK_DATABASE_URL: core.databaseUrl }) };
+  const run = (...args: string[]) => execFileSync(process.execPath, [bin, '--data-dir', core.dataDir, ...args], { encoding: 'utf8', env });
 
   run('export', 'csv', '--out', join(dir, 'o.csv'), '--status', 'paid');
   const rows = parse(readFileSync(join(dir, 'o.csv')), { bom: true, columns: true }) as Array<Record<string, string>>;
@@ -240,7 +242,7 @@ test('paydesk export csv and paydesk receipt write their files from the command 
 
 test('a Cancel pressed while the export dialog is still open is kept: nothing is written', async (t) => {
   const core = await startTestCore(t);
-  seed(core, [{ amountMinor: 700, pay: 'EARLY1' }]);
+  await seed(core, [{ amountMinor: 700, pay: 'EARLY1' }]);
   const file = join(tempDir(t), 'never.csv');
   core.platform.chooseSaveFile = async () => {
     // The shopkeeper presses Cancel on PayDesk's progress line while the save dialog is up.

@@ -8,9 +8,11 @@ import { formatsFor } from '../../shared/messages/formats';
 import { inEnglish, render, say } from '../../shared/messages/say';
 import { startCore } from '../../electron/core/paydesk-core';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
+import { bookSql } from '../support/book-sql';
 import { paydesk } from '../support/cli';
 import { bengaliDigits, csvBytes, dayFirst, paidAt, seedOrders, wallClock, xlsxBytes, yearFirst } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
+import { folderBook } from '../support/test-engine';
 import { inLanguage, setAside, wrongWords } from '../support/wrong-script';
 
 /** A local time `days` ago, at `hour`:`minute`. */
@@ -33,7 +35,7 @@ async function importStatement(core: TestCore, name: string, bytes: Uint8Array, 
 }
 
 const order = async (core: TestCore, ref: string) => call(core, 'getOrder', { ref });
-const eventCount = (core: TestCore) => (core.db.prepare('SELECT count(*) AS n FROM order_events').get() as { n: number }).n;
+const eventCount = (core: TestCore) => bookSql(core).value<number>('SELECT count(*) FROM order_events');
 
 /** What a refused reply said, as a message; null for a reply that was not refused. */
 const refusal = (reply: Reply<unknown>): Pick<AppError, 'code' | 'params'> | null =>
@@ -41,7 +43,7 @@ const refusal = (reply: Reply<unknown>): Pick<AppError, 'code' | 'params'> | nul
 
 /** Three paid orders two days ago, an hour apart, and what a statement says of them. */
 async function threePaidOrders(core: TestCore) {
-  const [a, b, c] = seedOrders(core, [
+  const [a, b, c] = await seedOrders(core, [
     { amountMinor: 150_050, at: daysAgo(2, 10), transactionId: 'TRXA1001' },
     { amountMinor: 20_000, at: daysAgo(2, 11), transactionId: 'trxB2002' },
     { amountMinor: 99_900, at: daysAgo(2, 12), transactionId: 'TRXC3003' },
@@ -116,8 +118,8 @@ test('a CSV statement verifies paid orders by transaction id in any case, shows 
     { count: 1, sumMinor: 20_000, byVerification: { unverified: 0, missing: 0, amount_mismatch: 1 } },
     'the mismatch is not yet proven',
   );
-  const raw = core.db.prepare(`SELECT raw FROM statement_lines WHERE transaction_key = 'UNKNOWN9'`).get() as { raw: string };
-  assert.equal(raw.raw, `${dayFirst(daysAgo(2, 13))},UNKNOWN9,01811000009,"1,200.00",walk-in`, 'the raw line is kept');
+  const [raw] = await bookSql(core).all<{ raw: string }>(`SELECT raw FROM statement_lines WHERE transaction_key = 'UNKNOWN9'`);
+  assert.equal(raw!.raw, `${dayFirst(daysAgo(2, 13))},UNKNOWN9,01811000009,"1,200.00",walk-in`, 'the raw line is kept');
 });
 
 test('statements in several shapes import the same payments exactly: semicolons, quoted commas, tabs, Bengali digits and headers, XLSX', async (t) => {
@@ -180,7 +182,7 @@ test('statements in several shapes import the same payments exactly: semicolons,
   for (const [name, make] of shapes) {
     await t.test(name, async (st) => {
       const core = await startTestCore(st);
-      const [one, two] = seedOrders(core, [
+      const [one, two] = await seedOrders(core, [
         { amountMinor: 123_400, at: daysAgo(3, 9), transactionId: 'SHAPE1' },
         { amountMinor: 1_234_567, at: daysAgo(3, 15), transactionId: 'SHAPE2' },
       ]);
@@ -188,7 +190,7 @@ test('statements in several shapes import the same payments exactly: semicolons,
       assert.deepEqual(report.rejected, [], name);
       assert.equal(report.verified, 2, `${name}: both amounts parse to the poisha`);
       assert.equal(report.imported, 2);
-      const stored = core.db.prepare(`SELECT transaction_id, amount_minor, occurred_at FROM statement_lines ORDER BY id`).all();
+      const stored = await bookSql(core).all(`SELECT transaction_id, amount_minor, occurred_at FROM statement_lines ORDER BY id`);
       assert.deepEqual(
         stored,
         [
@@ -226,24 +228,24 @@ test('re-importing the same or an overlapping statement changes nothing twice', 
 
   const one = (await importStatement(core, 'first.csv', first)).report;
   assert.equal(one.verified, 2);
-  const afterFirst = eventCount(core);
+  const afterFirst = await eventCount(core);
   const again = (await importStatement(core, 'first.csv', first)).report;
   assert.deepEqual([again.imported, again.alreadyKnown, again.verified, again.missing, again.unclaimed], [0, 2, 0, 0, 0]);
-  assert.equal(eventCount(core), afterFirst, 'the same file again writes nothing to the timeline');
+  assert.equal(await eventCount(core), afterFirst, 'the same file again writes nothing to the timeline');
 
   const two = (await importStatement(core, 'overlap.csv', overlap)).report;
   assert.deepEqual([two.imported, two.alreadyKnown, two.verified, two.unclaimed], [2, 1, 1, 1]);
-  const afterOverlap = eventCount(core);
+  const afterOverlap = await eventCount(core);
   const twice = (await importStatement(core, 'overlap.csv', overlap)).report;
   assert.deepEqual([twice.imported, twice.alreadyKnown, twice.verified, twice.unclaimed], [0, 3, 0, 0]);
-  assert.equal(eventCount(core), afterOverlap);
+  assert.equal(await eventCount(core), afterOverlap);
   for (const o of [a, b, c]) {
     const detail = await order(core, o.ref);
     assert.equal(detail.order.verification, 'verified');
     assert.equal(detail.timeline.filter((e) => e.kind === 'verified').length, 1, `${o.ref} is verified once`);
   }
-  assert.equal((core.db.prepare('SELECT count(*) AS n FROM statement_lines').get() as { n: number }).n, 4, 'lines are kept once each');
-  assert.equal((core.db.prepare('SELECT count(*) AS n FROM statements').get() as { n: number }).n, 4, 'every import is on record');
+  assert.equal(await bookSql(core).value('SELECT count(*) FROM statement_lines'), 4, 'lines are kept once each');
+  assert.equal(await bookSql(core).value('SELECT count(*) FROM statements'), 4, 'every import is on record');
 
   const conflicting = (await importStatement(core, 'edited.csv', csvBytes([header, line('TRXC3003', '1000', paidAt(daysAgo(2, 12)))])))
     .report;
@@ -258,12 +260,12 @@ test('re-importing the same or an overlapping statement changes nothing twice', 
 
 test('a paid order is missing only when a statement covers its time, and a later statement with its line verifies it', async (t) => {
   const core = await startTestCore(t);
-  const [inside, outside, later] = seedOrders(core, [
+  const [inside, outside, later] = await seedOrders(core, [
     { amountMinor: 10_000, at: daysAgo(5, 12), transactionId: 'INSIDE1' },
     { amountMinor: 20_000, at: daysAgo(9, 12), transactionId: 'OUTSIDE1' },
     { amountMinor: 30_000, at: daysAgo(5, 14), transactionId: 'LATER1' },
   ]);
-  const [manual] = seedOrders(core, [{ amountMinor: 5_000, at: daysAgo(5, 13) }]);
+  const [manual] = await seedOrders(core, [{ amountMinor: 5_000, at: daysAgo(5, 13) }]);
   await call(core, 'markPaidManually', { ref: manual!.ref, reason: 'paid in cash at the counter' });
   const { report } = await importStatement(
     core,
@@ -344,16 +346,15 @@ test('a line that does not parse is reported with its line number and reason, an
       [14, 'Total', say('line_date_empty')],
     ],
   );
-  const kept = core.db.prepare('SELECT line_no, reason FROM statement_rejects ORDER BY line_no').all() as Array<{
-    line_no: number;
-    reason: string;
-  }>;
+  const kept = await bookSql(core).all<{ line_no: number; reason: string }>(
+    'SELECT line_no, CAST(reason AS TEXT) AS reason FROM statement_rejects ORDER BY line_no',
+  );
   assert.deepEqual(
     kept.map((k) => [k.line_no, JSON.parse(k.reason)]),
     report.rejected.map((r) => [r.line, r.reason]),
     'the rejected lines are kept for review, each with its reason as a message',
   );
-  const amounts = core.db.prepare('SELECT transaction_id, amount_minor FROM statement_lines ORDER BY id').all();
+  const amounts = await bookSql(core).all('SELECT transaction_id, amount_minor FROM statement_lines ORDER BY id');
   assert.deepEqual(amounts, [
     { transaction_id: 'GOOD1', amount_minor: 10_000 },
     { transaction_id: 'GOOD2', amount_minor: 10_000_000 },
@@ -424,7 +425,7 @@ test('why each line was not imported reads in Bengali with no Latin letters but 
 
 test('an unclaimed payment attaches to a pending order of the same amount, audited and reconciled by hand; another amount is refused', async (t) => {
   const core = await startTestCore(t);
-  const [pending, other] = seedOrders(core, [
+  const [pending, other] = await seedOrders(core, [
     { amountMinor: 45_000, at: daysAgo(1, 9) },
     { amountMinor: 44_000, at: daysAgo(1, 9) },
   ]);
@@ -546,9 +547,10 @@ test('the CSV export and the receipt carry the verification', async (t) => {
 
 test('paydesk reconcile prints the count of each outcome, speaks JSON, and exits 2 naming the headers when a column cannot be found', async (t) => {
   const dataDir = tempDir(t);
-  const core = await startCore({ dataDir, keys: { env: {} }, listener: 'elsewhere', startSandbox: false, useSandbox: true });
+  const book = (await folderBook(dataDir, t))?.book;
+  const core = await startCore({ dataDir, book, keys: { env: {} }, listener: 'elsewhere', startSandbox: false, useSandbox: true });
   try {
-    seedOrders({ ...core, service: core.service } as unknown as TestCore, [
+    await seedOrders({ ...core, service: core.service } as unknown as TestCore, [
       { amountMinor: 10_000, at: daysAgo(2, 10), transactionId: 'CLI1' },
       { amountMinor: 20_000, at: daysAgo(2, 11), transactionId: 'CLI2' },
     ]);

@@ -167,7 +167,7 @@ test('a phone opening the test page is told so in its language, and PayDesk anno
 
 test('the checks’ pages can neither mark nor reveal an order, and an order’s secret opens neither', async (t) => {
   const core = await startTestCore(t);
-  const [order] = seedOrders(core.db, core.profiles.active()!.id, 1);
+  const [order] = seedOrders(core.db, (await core.profiles.active())!.id, 1);
   const reached: PhoneReached[] = [];
   core.events.on('phoneReached', (event) => reached.push(event));
   const phone = await call(core, 'startPhoneTest', {});
@@ -186,7 +186,7 @@ test('the checks’ pages can neither mark nor reveal an order, and an order’s
     assert.equal(answer.status, 404, path);
     assert.doesNotMatch(answer.body, new RegExp(order!.ref), path);
   }
-  assert.equal(core.service.findOrder(order!.ref)!.status, 'pending');
+  assert.equal((await core.service.findOrder(order!.ref))!.status, 'pending');
   assert.deepEqual(reached, []);
   const opened = await httpGet(phone.url);
   assert.doesNotMatch(opened.body, /PD-\d/, 'the test page names no order');

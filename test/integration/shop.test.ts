@@ -4,7 +4,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { openDatabase } from '../../electron/core/storage/sqlite/database';
-import { createSettingsRepo, type SettingsRepo } from '../../electron/core/storage/sqlite/settings-repo';
+import type { SettingsRepo } from '../../electron/core/storage/settings-repo';
+import { connect } from '../../electron/core/storage/sqlite/connection';
+import { createSettingsRepo } from '../../electron/core/storage/sqlite/settings-repo';
 import { createShopStore, MAX_LOGO_BYTES, type ShopStore } from '../../electron/core/setup/shop';
 import { ShopDetails, type Message } from '../../shared/contract';
 import { inEnglish, render, say } from '../../shared/messages/say';
@@ -16,7 +18,7 @@ function openShop(t: TestContext): { shop: ShopStore; settings: SettingsRepo; da
   const dataDir = tempDir(t);
   const db = openDatabase(join(dataDir, 'paydesk.db'));
   t.after(() => db.close());
-  const settings = createSettingsRepo(db);
+  const settings = createSettingsRepo(connect(db));
   return { shop: createShopStore({ settings, dataDir }), settings, dataDir };
 }
 
@@ -90,12 +92,12 @@ const SVG = Buffer.from(
 );
 
 /** Every file in the folder with its bytes, and the stored setting: what "nothing changed" compares. */
-function snapshot(dataDir: string, settings: SettingsRepo) {
+async function snapshot(dataDir: string, settings: SettingsRepo) {
   const files = readdirSync(dataDir)
     .filter((name) => !name.startsWith('paydesk.db'))
     .sort()
     .map((name) => [name, readFileSync(join(dataDir, name)).toString('base64')]);
-  return { files, setting: settings.get('shop') };
+  return { files, setting: await settings.get('shop') };
 }
 
 const logoFiles = (dataDir: string) =>
@@ -103,28 +105,28 @@ const logoFiles = (dataDir: string) =>
     .filter((name) => name.includes('logo'))
     .sort();
 
-test('a new shop has empty details and no logo', (t) => {
+test('a new shop has empty details and no logo', async (t) => {
   const { shop } = openShop(t);
-  assert.deepEqual(shop.get(), { name: '', address: '', phone: '', logoDataUrl: null });
+  assert.deepEqual(await shop.get(), { name: '', address: '', phone: '', logoDataUrl: null });
 });
 
-test('shop details in Bengali are saved and read back exactly, trimmed', (t) => {
+test('shop details in Bengali are saved and read back exactly, trimmed', async (t) => {
   const { shop, settings, dataDir } = openShop(t);
-  const saved = shop.save({ name: ' রহিম স্টোর ', address: 'বাড়ি ১২, রোড ৫, ধানমন্ডি, ঢাকা ১২০৫', phone: '০১৭১১-২৩৪৫৬৭' });
+  const saved = await shop.save({ name: ' রহিম স্টোর ', address: 'বাড়ি ১২, রোড ৫, ধানমন্ডি, ঢাকা ১২০৫', phone: '০১৭১১-২৩৪৫৬৭' });
   const expected = { name: 'রহিম স্টোর', address: 'বাড়ি ১২, রোড ৫, ধানমন্ডি, ঢাকা ১২০৫', phone: '০১৭১১-২৩৪৫৬৭', logoDataUrl: null };
   assert.deepEqual(saved, expected);
   assert.deepEqual(ShopDetails.parse(saved), saved, 'matches the contract');
   // A fresh store over the same order book sees the same details.
-  assert.deepEqual(createShopStore({ settings, dataDir }).get(), expected);
+  assert.deepEqual(await createShopStore({ settings, dataDir }).get(), expected);
 });
 
 test('saving details keeps the logo, and setting a logo keeps the details', async (t) => {
   const { shop } = openShop(t);
-  shop.save({ name: 'Karim Traders', address: 'Chattogram', phone: '+880 1711 000000' });
+  await shop.save({ name: 'Karim Traders', address: 'Chattogram', phone: '+880 1711 000000' });
   const withLogo = await shop.setLogo(png());
   assert.ok(withLogo.ok);
   assert.equal(withLogo.shop.name, 'Karim Traders');
-  const renamed = shop.save({ name: 'Karim & Sons', address: 'Chattogram', phone: '' });
+  const renamed = await shop.save({ name: 'Karim & Sons', address: 'Chattogram', phone: '' });
   assert.equal(renamed.logoDataUrl, withLogo.shop.logoDataUrl);
 });
 
@@ -136,7 +138,7 @@ test('a real 1×1 PNG is accepted, kept as shop-logo.png and shown as a PNG data
   assert.equal(result.shop.logoDataUrl, `data:image/png;base64,${picture.toString('base64')}`);
   assert.deepEqual(logoFiles(dataDir), ['shop-logo.png']);
   assert.deepEqual(readFileSync(join(dataDir, 'shop-logo.png')), picture);
-  assert.equal(shop.get().logoDataUrl, result.shop.logoDataUrl);
+  assert.equal((await shop.get()).logoDataUrl, result.shop.logoDataUrl);
 });
 
 test('a real 1×1 JPEG and a 1×1 WebP are accepted with their own types', async (t) => {
@@ -163,7 +165,7 @@ test('replacing a PNG logo by a JPEG leaves one logo file, the JPEG', async (t) 
   const replaced = await shop.setLogo(jpeg());
   assert.ok(replaced.ok);
   assert.deepEqual(logoFiles(dataDir), ['shop-logo.jpg']);
-  assert.match(shop.get().logoDataUrl ?? '', /^data:image\/jpeg;base64,/);
+  assert.match((await shop.get()).logoDataUrl ?? '', /^data:image\/jpeg;base64,/);
   assert.deepEqual(
     readdirSync(dataDir).filter((name) => name.endsWith('.tmp')),
     [],
@@ -173,10 +175,10 @@ test('replacing a PNG logo by a JPEG leaves one logo file, the JPEG', async (t) 
 
 test('refused pictures get a reason each, in both languages, and change nothing on disk', async (t) => {
   const { shop, settings, dataDir } = openShop(t);
-  shop.save({ name: 'রহিম স্টোর', address: '', phone: '' });
+  await shop.save({ name: 'রহিম স্টোর', address: '', phone: '' });
   const logo = png();
   assert.ok((await shop.setLogo(logo)).ok);
-  const before = snapshot(dataDir, settings);
+  const before = await snapshot(dataDir, settings);
 
   const wholePng = png(2, 2);
   const refusals: [string, Uint8Array, Message][] = [
@@ -204,7 +206,7 @@ test('refused pictures get a reason each, in both languages, and change nothing 
     assert.deepEqual(result.message, expected, what);
     assert.match(render(result.message, 'en'), /\.$/, `${what}: a sentence`);
     assert.match(render(result.message, 'bn'), /।$/, `${what}: a Bengali sentence`);
-    assert.deepEqual(snapshot(dataDir, settings), before, `${what} changed something on disk`);
+    assert.deepEqual(await snapshot(dataDir, settings), before, `${what} changed something on disk`);
   }
   const tooLarge = refusals.at(-2)![2];
   assert.equal(
@@ -212,23 +214,23 @@ test('refused pictures get a reason each, in both languages, and change nothing 
     'That picture is 5,000 × 300 pixels; a logo can be at most 4,096 × 4,096. Make it smaller and choose it again.',
   );
   assert.equal(render(tooLarge, 'bn'), 'ছবিটি ৫,০০০ × ৩০০ পিক্সেল; লোগো বড়জোর ৪,০৯৬ × ৪,০৯৬ হতে পারে। ছোট করে আবার বেছে নিন।');
-  assert.equal(shop.get().logoDataUrl, `data:image/png;base64,${logo.toString('base64')}`);
+  assert.equal((await shop.get()).logoDataUrl, `data:image/png;base64,${logo.toString('base64')}`);
 });
 
 test('removing the logo deletes its file and keeps the details', async (t) => {
   const { shop, dataDir } = openShop(t);
-  shop.save({ name: 'রহিম স্টোর', address: 'ঢাকা', phone: '০১৭১১২৩৪৫৬৭' });
+  await shop.save({ name: 'রহিম স্টোর', address: 'ঢাকা', phone: '০১৭১১২৩৪৫৬৭' });
   assert.ok((await shop.setLogo(WEBP)).ok);
-  const removed = shop.removeLogo();
+  const removed = await shop.removeLogo();
   assert.deepEqual(removed, { name: 'রহিম স্টোর', address: 'ঢাকা', phone: '০১৭১১২৩৪৫৬৭', logoDataUrl: null });
   assert.deepEqual(logoFiles(dataDir), []);
-  assert.deepEqual(shop.removeLogo(), removed, 'removing twice is harmless');
+  assert.deepEqual(await shop.removeLogo(), removed, 'removing twice is harmless');
 });
 
-test('a stored setting that names another file is never read as the logo', (t) => {
+test('a stored setting that names another file is never read as the logo', async (t) => {
   const { shop, settings, dataDir } = openShop(t);
-  settings.set('shop', { name: 'Shop', address: 7, logo: '../paydesk.db' });
-  assert.deepEqual(shop.get(), { name: 'Shop', address: '', phone: '', logoDataUrl: null });
+  await settings.set('shop', { name: 'Shop', address: 7, logo: '../paydesk.db' });
+  assert.deepEqual(await shop.get(), { name: 'Shop', address: '', phone: '', logoDataUrl: null });
   assert.ok(readdirSync(dataDir).includes('paydesk.db'));
 });
 
@@ -236,5 +238,5 @@ test('a logo file replaced on disk by something that is not a picture is not sho
   const { shop, dataDir } = openShop(t);
   assert.ok((await shop.setLogo(png())).ok);
   writeFileSync(join(dataDir, 'shop-logo.png'), SVG);
-  assert.equal(shop.get().logoDataUrl, null);
+  assert.equal((await shop.get()).logoDataUrl, null);
 });

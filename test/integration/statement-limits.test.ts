@@ -6,6 +6,7 @@ import { startCore } from '../../electron/core/paydesk-core';
 import { StatementMapping } from '../../shared/contract';
 import { inEnglish, render } from '../../shared/messages/say';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
+import { bookSql } from '../support/book-sql';
 import { paydesk } from '../support/cli';
 import {
   csvBytes,
@@ -19,6 +20,7 @@ import {
   zipBytes,
 } from '../support/statements';
 import { tempDir } from '../support/temp-dir';
+import { folderBook } from '../support/test-engine';
 
 const yesterday = (hour: number) => {
   const d = new Date();
@@ -27,17 +29,17 @@ const yesterday = (hour: number) => {
   return d;
 };
 
-const recorded = (core: TestCore) =>
-  core.db
-    .prepare(
+const recorded = async (core: TestCore) =>
+  (
+    await bookSql(core).all(
       `SELECT (SELECT count(*) FROM statements) AS statements, (SELECT count(*) FROM statement_lines) AS lines,
               (SELECT count(*) FROM statement_rejects) AS rejects`,
     )
-    .get();
+  )[0];
 
 test('every hostile statement is refused with a message naming the cap it breaks and its limit, records nothing, and a real statement imports after them', async (t) => {
   const core = await startTestCore(t);
-  const [order] = seedOrders(core, [{ amountMinor: 10_000, at: yesterday(10), transactionId: 'REAL1' }]);
+  const [order] = await seedOrders(core, [{ amountMinor: 10_000, at: yesterday(10), transactionId: 'REAL1' }]);
   for (const bomb of STATEMENT_BOMBS) {
     await t.test(bomb.what, async () => {
       core.platform.choices.statement = { name: bomb.name, bytes: bomb.make() };
@@ -49,7 +51,7 @@ test('every hostile statement is refused with a message naming the cap it breaks
       assert.equal(reply.error.message, inEnglish(bomb.refusal));
     });
   }
-  assert.deepEqual(recorded(core), { statements: 0, lines: 0, rejects: 0 }, 'nothing of any bomb is on record');
+  assert.deepEqual(await recorded(core), { statements: 0, lines: 0, rejects: 0 }, 'nothing of any bomb is on record');
 
   core.platform.choices.statement = {
     name: 'real.csv',
@@ -59,7 +61,7 @@ test('every hostile statement is refused with a message naming the cap it breaks
   assert.ok(preview);
   const report = await call(core, 'importStatement', { token: preview.token, mapping: StatementMapping.parse(preview.suggested) });
   assert.equal(report.verified, 1);
-  assert.equal(core.service.findOrder(order!.ref)!.transactionId, 'REAL1');
+  assert.equal((await core.service.findOrder(order!.ref))!.transactionId, 'REAL1');
 });
 
 test('a workbook whose directory gives its sizes the ZIP64 way is read like any other', async (t) => {
@@ -82,7 +84,8 @@ test('a workbook whose directory gives its sizes the ZIP64 way is read like any 
 
 test('paydesk reconcile refuses a hostile statement with the same sentence and exits 2', async (t) => {
   const dataDir = tempDir(t);
-  await (await startCore({ dataDir, keys: { env: {} }, listener: 'elsewhere', startSandbox: false, useSandbox: true })).close();
+  const book = (await folderBook(dataDir, t))?.book;
+  await (await startCore({ dataDir, book, keys: { env: {} }, listener: 'elsewhere', startSandbox: false, useSandbox: true })).close();
   const bomb = STATEMENT_BOMBS.find((b) => b.name === 'lines.csv')!;
   const file = join(tempDir(t), bomb.name);
   writeFileSync(file, bomb.make());
@@ -112,7 +115,7 @@ test('the mapping screen gets at most 20 rows with each cell cut to 200 characte
   assert.equal(report.rejectedCount, 250);
   assert.equal(report.rejected.length, 200);
   assert.deepEqual([report.rejected[0]!.line, report.rejected.at(-1)!.line], [2, 201], 'the first lines, in order');
-  assert.deepEqual(recorded(core), { statements: 1, lines: 1, rejects: 250 }, 'every rejected line is kept for review');
+  assert.deepEqual(await recorded(core), { statements: 1, lines: 1, rejects: 250 }, 'every rejected line is kept for review');
 });
 
 test('a cap a statement breaks reads in Bengali with its limits and line in Bengali digits, and only the file name in Latin letters', () => {

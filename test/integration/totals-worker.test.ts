@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CountSuperseded, createTotalsCounter } from '../../electron/core/orders/totals-counter';
 import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
-import { createOrderQueries, type OrderFilter } from '../../electron/core/storage/sqlite/order-queries';
+import { CountSuperseded } from '../../electron/core/storage/order-book';
+import type { OrderFilter } from '../../electron/core/storage/order-queries';
+import { createTotalsCounter } from '../../electron/core/storage/sqlite/totals-counter';
 import { cachedOrderBook, seedOrders as seedBook } from '../bench/seed-orders';
 import { startTestCore } from '../support/core';
 import { httpGet } from '../support/http-get';
@@ -18,10 +19,10 @@ const MOST_TURNS = 10_000_000;
 
 test('the worker counts the totals the main process counts, for every kind of filter, and only what is committed', async (t) => {
   const dataDir = tempDir(t);
-  seedBook(dataDir, 12_000);
+  await seedBook(dataDir, 12_000);
   const core = await startTestCore(t, { dataDir });
-  const profileId = core.profiles.active()!.id;
-  const here = createOrderQueries(core.db);
+  const profileId = (await core.profiles.active())!.id;
+  const here = core.book.queries;
   const filters: OrderFilter[] = [
     {},
     { status: 'paid' },
@@ -35,7 +36,7 @@ test('the worker counts the totals the main process counts, for every kind of fi
   ];
   for (const filter of filters) {
     const counted = await core.service.countOrders(filter);
-    assert.deepEqual(counted, here.totals({ ...filter, profileId }), JSON.stringify(filter));
+    assert.deepEqual(counted, await here.totals({ ...filter, profileId }), JSON.stringify(filter));
   }
   assert.ok((await core.service.countOrders({ search: 'gmail' })).total > 0, 'the searches match something');
 
@@ -43,7 +44,7 @@ test('the worker counts the totals the main process counts, for every kind of fi
   const before = await core.service.countOrders({});
   core.db.exec('BEGIN IMMEDIATE');
   seedOrders(core.db, profileId, 3);
-  assert.equal(here.totals({ profileId }).total, before.total + 3, 'the main connection sees its own writes');
+  assert.equal((await here.totals({ profileId })).total, before.total + 3, 'the main connection sees its own writes');
   assert.deepEqual(await core.service.countOrders({}), before, 'the worker reads while the main connection writes');
   core.db.exec('COMMIT');
   assert.equal((await core.service.countOrders({})).total, before.total + 3, 'and sees them once committed');
@@ -53,7 +54,7 @@ test('while a broad search is counted, the return listener pays a customer and t
   const dataDir = tempDir(t);
   copyFileSync(cachedOrderBook(200_000).file, join(dataDir, DATABASE_FILE));
   const core = await startTestCore(t, { dataDir });
-  const [customer] = seedOrders(core.db, core.profiles.active()!.id, 1, 15050);
+  const [customer] = seedOrders(core.db, (await core.profiles.active())!.id, 1, 15050);
   const origin = core.runtime().returnBaseUrl!;
   await core.service.countOrders({});
 
@@ -77,17 +78,17 @@ test('while a broad search is counted, the return listener pays a customer and t
   assert.equal((await returned).status, 200);
   assert.deepEqual(happened, ['paid', 'totals'], 'the customer was answered before the broad count was done');
   assert.ok(turns > 1, 'the event loop turned while the count ran');
-  assert.equal(core.service.findOrder(customer!.ref)?.status, 'paid');
-  assert.deepEqual(totals, createOrderQueries(core.db).totals({ search: '.com', profileId: core.profiles.active()!.id }));
+  assert.equal((await core.service.findOrder(customer!.ref))?.status, 'paid');
+  assert.deepEqual(totals, await core.book.queries.totals({ search: '.com', profileId: (await core.profiles.active())!.id }));
   assert.ok(totals.total > 100_000, 'a broad search: most of the book');
 });
 
 test("the list's waiting count gives way to a newer one, an export's count never does", async (t) => {
   const dataDir = tempDir(t);
-  seedBook(dataDir, 12_000);
+  await seedBook(dataDir, 12_000);
   const core = await startTestCore(t, { dataDir });
-  const profileId = core.profiles.active()!.id;
-  const queries = createOrderQueries(core.db);
+  const profileId = (await core.profiles.active())!.id;
+  const queries = core.book.queries;
   const counter = createTotalsCounter({ db: core.db, queries });
   t.after(() => counter.close());
   const filters = ([{ search: 'gmail' }, { search: '.com' }, { status: 'paid' }, { search: 'Nusrat' }] satisfies OrderFilter[]).map(
@@ -100,14 +101,14 @@ test("the list's waiting count gives way to a newer one, an export's count never
     counter.latest(filters[3]!),
   ];
   await assert.rejects(replaced, CountSuperseded, 'the older waiting list count is dropped');
-  assert.deepEqual(await running, queries.totals(filters[0]!), 'the count already running is answered');
-  assert.deepEqual(await exported, queries.totals(filters[2]!), "the export's count is answered though newer counts came");
-  assert.deepEqual(await newest, queries.totals(filters[3]!));
+  assert.deepEqual(await running, await queries.totals(filters[0]!), 'the count already running is answered');
+  assert.deepEqual(await exported, await queries.totals(filters[2]!), "the export's count is answered though newer counts came");
+  assert.deepEqual(await newest, await queries.totals(filters[3]!));
 });
 
 test('a CSV export of a broad search counts its orders off the main thread and tells the same total it writes', async (t) => {
   const dataDir = tempDir(t);
-  seedBook(dataDir, 12_000);
+  await seedBook(dataDir, 12_000);
   const core = await startTestCore(t, { dataDir });
   const totals: number[] = [];
   const off = core.events.on('exportProgress', (progress) => void totals.push(progress.total));

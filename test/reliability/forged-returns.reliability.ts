@@ -1,7 +1,8 @@
 // Forged returns: 10,000 attempts against the real return listener to mark orders paid that were not paid,
 // or to replace a recorded payment. Nothing may be believed: no order changes, every paid order keeps its
-// first transaction id, and every attempt is either audited in the order book or refused before reaching it.
-import { test } from 'node:test';
+// first transaction id, and every attempt is either audited in the order book or refused before reaching it. On
+// each engine: the SQLite file, and a PostgreSQL database on the run's server.
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Pool } from 'undici';
@@ -9,35 +10,45 @@ import { TOKEN_PATTERN } from '../../electron/core/orders/return-tokens';
 import { startTestCore } from '../support/core';
 import { reportFigure } from '../support/figures';
 import { HOSTILE_TRANSACTION_IDS } from '../support/hostile-input';
-import { seedOrders, type SeededOrder } from '../support/seed-orders';
+import { seedBookOrders, type SeededOrder } from '../support/seed-orders';
+import { bookSql } from '../support/book-sql';
 import { canonicalTransactionId } from '../../electron/core/values/transaction-id';
-import { MAX_REFUSALS_PER_ORDER } from '../../electron/core/storage/sqlite/orders-repo';
+import { MAX_REFUSALS_PER_ORDER } from '../../electron/core/storage/orders-repo';
+import type { Engine } from '../../electron/core/storage/order-book';
+import { engineBook, ENGINES } from '../support/engine-books';
 
 const ATTEMPTS = 10_000;
 const IN_FLIGHT = 8;
-const SCENARIO = 'Forged returns';
 
 type Attempt = { kind: string; path: string; token: string };
 
 const randomToken = () => randomBytes(32).toString('base64url');
 const freshId = () => `F${randomBytes(6).toString('hex').toUpperCase()}`;
 
-test('10,000 forged, tampered and replayed returns change nothing and are each audited, counted or refused', async (t) => {
-  const core = await startTestCore(t);
+for (const engine of Object.keys(ENGINES) as Engine[]) {
+  test(`10,000 forged, tampered and replayed returns change nothing and are each audited, counted or refused, on ${ENGINES[engine]}`, (t) =>
+    forgedReturns(t, engine));
+}
+
+async function forgedReturns(t: TestContext, engine: Engine): Promise<void> {
+  const SCENARIO = `Forged returns (${ENGINES[engine]})`;
+  const chosen = await engineBook(t, engine);
+  if (!chosen) return;
+  const core = await startTestCore(t, { book: chosen.book });
+  const sql = bookSql(core).all;
   const origin = core.runtime().returnBaseUrl!;
-  const profileId = core.profiles.active()!.id;
-  const orders = seedOrders(core.db, profileId, 400);
+  const orders = await seedBookOrders(core, 400);
   const paid = orders.slice(0, 200);
   const pending = orders.slice(200);
   const firstIds = new Map<string, string>();
   for (const order of paid) {
     const id = `P${order.id}Q${randomInt(1e6)}`;
-    assert.equal(core.service.recordReturn(order.token, canonicalTransactionId(id)!).kind, 'paid');
+    assert.equal((await core.service.recordReturn(order.token, canonicalTransactionId(id)!)).kind, 'paid');
     firstIds.set(order.ref, id);
   }
-  const before = snapshot();
-  const eventsBefore = eventCount();
-  const countedBefore = refusalsCounted();
+  const before = await snapshot();
+  const eventsBefore = await eventCount();
+  const countedBefore = await refusalsCounted();
 
   const pick = <T>(list: readonly T[]) => list[randomInt(list.length)]!;
   const withId = (order: SeededOrder, query: string) => ({ path: `${order.successPath}?${query}`, token: order.token });
@@ -103,11 +114,13 @@ test('10,000 forged, tampered and replayed returns change nothing and are each a
     }),
   );
 
-  const after = snapshot();
+  const after = await snapshot();
   const changed = [...after].filter(([ref, row]) => before.get(ref) !== row).length;
-  const keptFirst = paid.filter((order) => core.service.findOrder(order.ref)!.transactionId === firstIds.get(order.ref)).length;
-  const auditRows = eventCount() - eventsBefore;
-  const counted = refusalsCounted() - countedBefore;
+  const keptFirst = (
+    await Promise.all(paid.map(async (order) => (await core.service.findOrder(order.ref))!.transactionId === firstIds.get(order.ref)))
+  ).filter(Boolean).length;
+  const auditRows = (await eventCount()) - eventsBefore;
+  const counted = (await refusalsCounted()) - countedBefore;
 
   for (const [kind, tally] of outcomes) {
     const statuses = [...tally]
@@ -146,10 +159,11 @@ test('10,000 forged, tampered and replayed returns change nothing and are each a
     target: `= audited (${audited})`,
     ok: auditRows + counted === audited,
   });
-  const longest = core.db
-    .prepare(`SELECT ifnull(max(n), 0) FROM (SELECT count(*) AS n FROM order_events WHERE order_id IS NOT NULL GROUP BY order_id)`)
-    .pluck()
-    .get() as number;
+  const longest = (
+    await sql<{ n: number }>(
+      `SELECT coalesce(max(n), 0) AS n FROM (SELECT count(*) AS n FROM order_events WHERE order_id IS NOT NULL GROUP BY order_id) timelines`,
+    )
+  )[0]!.n;
   reportFigure(t, {
     scenario: SCENARIO,
     figure: 'longest order timeline',
@@ -173,14 +187,14 @@ test('10,000 forged, tampered and replayed returns change nothing and are each a
   assert.ok(longest <= MAX_REFUSALS_PER_ORDER + 3, 'no order’s timeline grows without bound');
   assert.equal(reflected, 0);
 
-  function snapshot(): Map<string, string> {
-    const rows = core.db.prepare(`SELECT ref, status, transaction_id, paid_at, updated_at FROM orders`).all() as Array<{ ref: string }>;
+  async function snapshot(): Promise<Map<string, string>> {
+    const rows = await sql<{ ref: string }>(`SELECT ref, status, transaction_id, paid_at, updated_at FROM orders`);
     return new Map(rows.map((row) => [row.ref, JSON.stringify(row)]));
   }
-  function refusalsCounted(): number {
-    return core.db.prepare(`SELECT ifnull(sum(count), 0) FROM refused_requests`).pluck().get() as number;
+  async function refusalsCounted(): Promise<number> {
+    return (await sql<{ n: number }>(`SELECT coalesce(sum(count), 0) AS n FROM refused_requests`))[0]!.n;
   }
-  function eventCount(): number {
-    return (core.db.prepare(`SELECT count(*) AS n FROM order_events`).get() as { n: number }).n;
+  async function eventCount(): Promise<number> {
+    return (await sql<{ n: number }>(`SELECT count(*) AS n FROM order_events`))[0]!.n;
   }
-});
+}

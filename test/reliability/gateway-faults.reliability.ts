@@ -32,7 +32,7 @@ type Fault = { name: string; kind: string; code: MessageCode; gatewayMessage?: s
 
 test('each gateway fault is its own error kind with a sentence, in time, and leaves no order pending', async (t) => {
   const core = await startTestCore(t, { checkout: TIMEOUTS });
-  const profile = core.profiles.active()!;
+  const profile = (await core.profiles.active())!;
   const faults: Fault[] = [
     { name: 'no answer', kind: 'timeout', code: 'gateway_timeout', start: silentGateway },
     { name: 'slow answer', kind: 'timeout', code: 'gateway_timeout', start: dribblingGateway },
@@ -80,7 +80,7 @@ test('each gateway fault is its own error kind with a sentence, in time, and lea
   for (const fault of faults) {
     const gateway = await fault.start();
     try {
-      core.profiles.update(profile.id, { baseUrl: `${fault.scheme ?? 'http'}://${gateway.origin}/api` });
+      await core.profiles.update(profile.id, { baseUrl: `${fault.scheme ?? 'http'}://${gateway.origin}/api` });
       const outcomes = await Promise.all(
         Array.from({ length: AT_ONCE }, async () => {
           const startedAt = performance.now();
@@ -116,7 +116,7 @@ test('each gateway fault is its own error kind with a sentence, in time, and lea
     }
   }
 
-  const orders = core.service.listOrders({ limit: 500 }).orders as Order[];
+  const orders = (await core.service.listOrders({ limit: 500 })).orders as Order[];
   const stranded = orders.filter((order) => order.status === 'pending' && !order.paymentUrl).length;
   const failedWithReason = orders.filter((order) => order.status === 'failed' && order.failure).length;
   reportFigure(t, { scenario: SCENARIO, figure: 'orders pending without a link', value: stranded, target: '= 0', ok: stranded === 0 });

@@ -3,21 +3,22 @@
 // change no order, must keep its memory bounded, must cut each slow client off at its header timeout, and must
 // still answer a customer's return at the end. Then one address floods it with requests and with connections:
 // it is cut off at its own share, stores nothing per refused request, and a return from another address is paid.
+// Both on each engine: the SQLite file, and a PostgreSQL database on the run's server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
+import type { TestContext } from 'node:test';
 import { DEFAULT_LISTENER_LIMITS } from '../../electron/core/listener/return-listener';
+import type { Engine } from '../../electron/core/storage/order-book';
 import { reportFigure } from '../support/figures';
 import { freePort } from '../support/free-port';
 import { httpGet, type Answer } from '../support/http-get';
 import { startListenerProcess } from '../support/listener-process';
-import { prepareOrderBook, type SeededOrder } from '../support/seed-orders';
+import type { SeededOrder } from '../support/seed-orders';
 import { tempDir } from '../support/temp-dir';
+import { bookReader, engineBook, ENGINES, prepareBook } from '../support/engine-books';
 
 const REQUESTS = 10_000;
 const IN_FLIGHT = 48;
@@ -28,7 +29,7 @@ const CUT_OFF_MS = DEFAULT_LISTENER_LIMITS.headersTimeoutMs + DEFAULT_LISTENER_L
 /** A request the listener neither answers nor closes within this time counts as held (then dropped by us). */
 const WAIT_MS = 1_500;
 const MEMORY_GROWTH_LIMIT = 64 * 1024 * 1024;
-const SCENARIO = 'Listener fuzz';
+const scenario = (engine: Engine) => `Listener fuzz (${ENGINES[engine]})`;
 
 const pick = <T>(list: readonly T[]) => list[randomInt(list.length)]!;
 const token = () => randomBytes(32).toString('base64url');
@@ -190,21 +191,30 @@ function slowClients(port: number, count: number) {
   };
 }
 
-test('10,000 hostile requests crash nothing, change nothing, and the listener still takes a payment', async (t) => {
+for (const engine of Object.keys(ENGINES) as Engine[]) {
+  test(`10,000 hostile requests crash nothing, change nothing, and the listener still takes a payment, on ${ENGINES[engine]}`, (t) =>
+    hostileRequests(t, engine));
+  test(`a flood from one address is cut off at its own share, stores nothing, and a return from another address is paid, on ${ENGINES[engine]}`, (t) =>
+    flood(t, engine));
+}
+
+async function hostileRequests(t: TestContext, engine: Engine): Promise<void> {
+  const SCENARIO = scenario(engine);
+  const chosen = await engineBook(t, engine);
+  if (!chosen) return;
   const dataDir = tempDir(t);
-  const [paid, legit] = await prepareOrderBook(dataDir, 2);
+  const [paid, legit] = await prepareBook(dataDir, chosen, 2);
   const port = await freePort();
-  const listener = await startListenerProcess(dataDir, port);
+  const listener = await startListenerProcess(dataDir, port, { databaseUrl: chosen.databaseUrl ?? undefined });
   t.after(() => listener.kill('SIGKILL'));
   const origin = listener.origin;
   assert.equal((await fetch(`${origin}${paid!.successPath}?transaction_id=FIRST1`)).status, 200);
 
-  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-  t.after(() => db.close());
-  const snapshot = () => JSON.stringify(db.prepare('SELECT * FROM orders ORDER BY id').all());
-  const events = () => (db.prepare('SELECT count(*) AS n FROM order_events').get() as { n: number }).n;
-  const before = snapshot();
-  const eventsBefore = events();
+  const sql = bookReader(t, dataDir, chosen);
+  const snapshot = async () => JSON.stringify(await sql('SELECT * FROM orders ORDER BY id'));
+  const events = async () => (await sql<{ n: number }>('SELECT count(*) AS n FROM order_events'))[0]!.n;
+  const before = await snapshot();
+  const eventsBefore = await events();
 
   const slow = slowClients(port, SLOW_CLIENTS);
   t.after(() => slow.stop());
@@ -242,7 +252,7 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
   const legitBody = await legitimate.text();
   clearInterval(sampler);
   const memoryAtEnd = (await listener.memory()).rss;
-  const after = JSON.parse(snapshot()) as Array<{ ref: string; status: string; transaction_id: string | null }>;
+  const after = JSON.parse(await snapshot()) as Array<{ ref: string; status: string; transaction_id: string | null }>;
   const changed =
     JSON.stringify(after.filter((o) => o.ref !== legit!.ref)) !==
     JSON.stringify((JSON.parse(before) as typeof after).filter((o) => o.ref !== legit!.ref));
@@ -269,7 +279,7 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
   reportFigure(t, { scenario: SCENARIO, figure: 'crashes', value: crashed, target: '= 0', ok: crashed === 0 });
   reportFigure(t, { scenario: SCENARIO, figure: 'internal errors (5xx)', value: internalErrors, target: '= 0', ok: internalErrors === 0 });
   reportFigure(t, { scenario: SCENARIO, figure: 'state changes', value: changed ? 1 : 0, target: '= 0', ok: !changed });
-  reportFigure(t, { scenario: SCENARIO, figure: 'audit rows for well-shaped forgeries', value: events() - eventsBefore - 1 });
+  reportFigure(t, { scenario: SCENARIO, figure: 'audit rows for well-shaped forgeries', value: (await events()) - eventsBefore - 1 });
   reportFigure(t, {
     scenario: SCENARIO,
     figure: 'listener RSS start → peak → end',
@@ -295,7 +305,7 @@ test('10,000 hostile requests crash nothing, change nothing, and the listener st
   assert.equal(legitimate.status, 200);
   assert.match(legitBody, /LEGIT42/);
   assert.deepEqual([legitRow.status, legitRow.transaction_id], ['paid', 'LEGIT42']);
-});
+}
 
 const FLOOD_REQUESTS = 3_000;
 const FLOOD_CONNECTIONS = 400;
@@ -321,25 +331,26 @@ async function timedReturn(origin: string, path: string, from: string) {
   return { status: answer.status, ms: Date.now() - started };
 }
 
-test('a flood from one address is cut off at its own share, stores nothing, and a return from another address is paid', async (t) => {
+async function flood(t: TestContext, engine: Engine): Promise<void> {
+  const SCENARIO = scenario(engine);
+  const chosen = await engineBook(t, engine);
+  if (!chosen) return;
   const dataDir = tempDir(t);
-  const [duringRequests, duringConnections] = await prepareOrderBook(dataDir, 2);
+  const [duringRequests, duringConnections] = await prepareBook(dataDir, chosen, 2);
   const port = await freePort();
-  const listener = await startListenerProcess(dataDir, port);
+  const listener = await startListenerProcess(dataDir, port, { databaseUrl: chosen.databaseUrl ?? undefined });
   t.after(() => listener.kill('SIGKILL'));
   const origin = listener.origin;
-  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-  t.after(() => db.close());
+  const sql = bookReader(t, dataDir, chosen);
   // What the flood could have written: audit rows (but the two customers' own) and refusal counts.
-  const stored = () =>
+  const stored = async () =>
     (
-      db
-        .prepare(
-          'SELECT (SELECT count(*) FROM order_events WHERE order_id IS NULL OR order_id NOT IN (?, ?)) + (SELECT coalesce(sum(count), 0) FROM refused_requests) AS n',
-        )
-        .get(duringRequests!.id, duringConnections!.id) as { n: number }
-    ).n;
-  const storedBefore = stored();
+      await sql<{ n: number }>(
+        `SELECT (SELECT count(*) FROM order_events WHERE order_id IS NULL OR order_id NOT IN (${duringRequests!.id}, ${duringConnections!.id}))` +
+          ' + (SELECT coalesce(sum(count), 0) FROM refused_requests) AS n',
+      )
+    )[0]!.n;
+  const storedBefore = await stored();
 
   // Requests: one address asks for links that do not exist, 16 at a time, keeping its connections alive.
   const agent = new Agent({ keepAlive: true, maxSockets: 16, localAddress: '127.0.0.2' });
@@ -368,7 +379,7 @@ test('a flood from one address is cut off at its own share, stores nothing, and 
   const answered = statuses.filter((s) => s === 404).length;
   const tooMany = statuses.filter((s) => s === 429).length;
   // Each answered request for an unknown link is counted once (refused_requests); a refused one not at all.
-  const storedPerRefused = (stored() - storedBefore - answered) / Math.max(1, tooMany);
+  const storedPerRefused = ((await stored()) - storedBefore - answered) / Math.max(1, tooMany);
 
   // Connections: another address opens more sockets than the listener's cap and sends nothing.
   const silent = await silentConnections(port, '127.0.0.4', FLOOD_CONNECTIONS, 500);
@@ -376,10 +387,9 @@ test('a flood from one address is cut off at its own share, stores nothing, and 
   const legitB = await timedReturn(origin, `${duringConnections!.successPath}?transaction_id=LEGITFLOOD2`, '127.0.0.5');
   silent.close();
 
-  const rows = db.prepare('SELECT ref, status FROM orders WHERE ref IN (?, ?)').all(duringRequests!.ref, duringConnections!.ref) as Array<{
-    ref: string;
-    status: string;
-  }>;
+  const rows = await sql<{ ref: string; status: string }>(
+    `SELECT ref, status FROM orders WHERE ref IN ('${duringRequests!.ref}', '${duringConnections!.ref}')`,
+  );
   const paid = rows.filter((row) => row.status === 'paid').length;
   const share = DEFAULT_LISTENER_LIMITS.requestsPerClientPerMinute;
   const heldShare = DEFAULT_LISTENER_LIMITS.connectionsPerClient;
@@ -418,4 +428,4 @@ test('a flood from one address is cut off at its own share, stores nothing, and 
   assert.ok(silent.held <= heldShare, `${silent.held} sockets held`);
   assert.equal(storedPerRefused, 0);
   assert.deepEqual([legitA.status, legitB.status, paid], [200, 200, 2]);
-});
+}

@@ -82,7 +82,7 @@ test('after a full flow through the app and the CLI, the API key is nowhere it c
   for (const order of orders) await ask('getOrder', { ref: order.ref });
   seen.push(core.changes);
 
-  const paid = core.service.listOrders({ limit: 500 }).orders.filter((order) => order.status === 'paid').length;
+  const paid = (await core.service.listOrders({ limit: 500 })).orders.filter((order) => order.status === 'paid').length;
   const whileOpen = filesUnder(core.dataDir);
   await core.close();
   const afterClose = filesUnder(core.dataDir);

@@ -37,7 +37,10 @@ export async function startBridgedCore(
 
 /** The router the main process would give the page served from `origin`, over any running core (a bench's too). */
 export function appRouterFor(
-  core: Pick<PaydeskCore, 'service' | 'reconciliation' | 'setup' | 'exports' | 'customerDisplay' | 'closing' | 'support' | 'updates'>,
+  core: Pick<
+    PaydeskCore,
+    'service' | 'reconciliation' | 'setup' | 'exports' | 'customerDisplay' | 'closing' | 'support' | 'updates' | 'orderBook'
+  >,
   origin: string,
   platform: Platform,
 ): Router {

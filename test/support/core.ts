@@ -1,11 +1,15 @@
-// Starts PayDesk's real core for a test: a real SQLite file in a temp folder, the sandbox gateway and
+// Starts PayDesk's real core for a test: a real order book (a SQLite file in a temp folder, or with
+// PAYDESK_TEST_ENGINE=postgres the folder's PostgreSQL database: test-engine.ts), the sandbox gateway and
 // the return listener on 127.0.0.1 with ports chosen by the OS, and the router the app uses.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type CoreOptions, type PaydeskCore } from '../../electron/core/paydesk-core';
 import { createRouter, type Router, type Sender } from '../../electron/core/router';
+import type { Db } from '../../electron/core/storage/sqlite/database';
 import type { Channel, ChannelInput, ChannelValue, Order } from '../../shared/contract';
+import { sqliteOf } from './sqlite-book';
+import { folderBook } from './test-engine';
 import { testCipher } from './test-cipher';
 import { createTestPlatform, type TestPlatform } from './test-platform';
 
@@ -13,6 +17,10 @@ export const APP_SENDER: Sender = { url: 'app://paydesk/index.html', isMainFrame
 
 export type TestCore = PaydeskCore & {
   dataDir: string;
+  /** The SQLite book's connection (sqlite-book.ts), for a test's own SQL; absent when the core opened a PostgreSQL book. */
+  db: Db;
+  /** The PostgreSQL book's URL (what a CLI child gets as PAYDESK_DATABASE_URL); null for a SQLite book. */
+  databaseUrl: string | null;
   router: Router;
   changes: Order[];
   platform: TestPlatform;
@@ -22,9 +30,12 @@ export async function startTestCore(t: { after(fn: () => unknown): void }, optio
   // A folder of its own is removed only once the core has closed (and written its last log line).
   const own = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'paydesk-test-')) : null;
   const dataDir = options.dataDir ?? own!;
+  // The run's engine, unless the test chose a book of its own.
+  const engineBook = options.book ? null : await folderBook(dataDir, t);
   const core = await startCore({
     keys: { cipher: testCipher() },
     listen: { host: '127.0.0.1', port: 0 },
+    ...(engineBook && { book: engineBook.book }),
     ...options,
     dataDir,
   });
@@ -42,12 +53,21 @@ export async function startTestCore(t: { after(fn: () => unknown): void }, optio
     customerDisplay: core.customerDisplay,
     updates: core.updates,
     support: core.support,
+    orderBook: core.orderBook,
     platform,
     isTrustedSender: (sender) => sender.isMainFrame && sender.url === APP_SENDER.url,
   });
   const changes: Order[] = [];
   core.events.on('orderChanged', (order) => changes.push(order));
-  return { ...core, dataDir, router, changes, platform };
+  return {
+    ...core,
+    ...(core.book.engine === 'sqlite' ? { db: sqliteOf(core.book) } : ({} as { db: Db })),
+    databaseUrl: engineBook?.url ?? null,
+    dataDir,
+    router,
+    changes,
+    platform,
+  };
 }
 
 /**

@@ -18,8 +18,13 @@ export type ListenerProcess = {
   kill(signal?: NodeJS.Signals): Promise<void>;
 };
 
-export async function startListenerProcess(dataDir: string, port: number, timeoutMs = 20_000): Promise<ListenerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, String(port)], {
+/** Over the SQLite book in `dataDir`, or the PostgreSQL database at `databaseUrl`. */
+export async function startListenerProcess(
+  dataDir: string,
+  port: number,
+  { databaseUrl, timeoutMs = 20_000 }: { databaseUrl?: string; timeoutMs?: number } = {},
+): Promise<ListenerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, String(port), ...(databaseUrl ? [databaseUrl] : [])], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';

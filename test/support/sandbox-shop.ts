@@ -23,11 +23,13 @@ const core = await startCore({
   listen: { host, port: 0 },
   ...(watchMs ? { addressWatchMs: Number(watchMs) } : {}),
 });
-const report = (after: string, saved: string | null = null) => {
+const report = async (after: string, saved: string | null = null) => {
   const { returnBaseUrl, sandboxUrl, listenerProblem } = core.runtime();
-  console.log(JSON.stringify({ after, saved, returnBaseUrl, sandboxUrl, baseUrl: core.profiles.active()!.baseUrl, listenerProblem }));
+  console.log(
+    JSON.stringify({ after, saved, returnBaseUrl, sandboxUrl, baseUrl: (await core.profiles.active())!.baseUrl, listenerProblem }),
+  );
 };
-report('start');
+await report('start');
 core.events.on('listenAddressMoved', (moved) => console.log(JSON.stringify({ moved, returnBaseUrl: core.runtime().returnBaseUrl })));
 core.events.on('orderChanged', (order) => {
   if (order.status !== 'pending') console.log(`${order.ref} ${order.status}`);
@@ -39,7 +41,7 @@ const commands = createInterface({ input: process.stdin });
 const confirmed = async () => true;
 async function obey(command: string, argument: string): Promise<string> {
   if (command === 'listen') {
-    const sandbox = core.profiles.active()!;
+    const sandbox = (await core.profiles.active())!;
     const profile = {
       name: sandbox.name,
       mode: 'sandbox' as const,
@@ -66,6 +68,6 @@ commands.on('line', (line) => void answer(line));
 async function answer(line: string): Promise<void> {
   const [command, argument] = line.split(' ');
   if ((command !== 'listen' && command !== 'live') || !argument) return console.error(`unknown command: ${line}`);
-  report(line, await obey(command, argument));
+  await report(line, await obey(command, argument));
 }
 commands.on('close', stop);

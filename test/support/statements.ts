@@ -12,7 +12,7 @@ import type { TestCore } from './core';
 export type PaidSeed = { amountMinor: number; at: Date; transactionId?: string };
 
 /** Orders of the active profile created at `at`; with a transaction id, paid a minute later by their return. */
-export const seedOrders = (core: TestCore, rows: PaidSeed[]): Order[] =>
+export const seedOrders = (core: TestCore, rows: PaidSeed[]): Promise<Order[]> =>
   seedOrdersAt(
     core,
     rows.map(({ amountMinor, at, transactionId }) => ({ amountMinor, at, pay: transactionId })),

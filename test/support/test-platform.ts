@@ -11,8 +11,8 @@ export type TestPlatform = Platform & {
   printed: string[];
   previewed: string[];
   saveDialogs: SaveDialog[];
-  /** The open dialogs shown, statement or logo, with the words PayDesk gave them. */
-  openDialogs: Array<OpenDialog & { picks: 'statement' | 'logo' }>;
+  /** The open dialogs shown, statement, logo or CA certificate, with the words PayDesk gave them. */
+  openDialogs: Array<OpenDialog & { picks: 'statement' | 'logo' | 'ca' }>;
   /** The titles of the folder dialogs shown. */
   folderDialogs: string[];
   /** The questions the main process asked the shopkeeper. */
@@ -21,6 +21,8 @@ export type TestPlatform = Platform & {
   customerViews: boolean[];
   /** The folders shown in the file manager. */
   openedFolders: string[];
+  /** How many times PayDesk asked to be restarted. */
+  restarts: number;
   /** What the next dialogs answer; null is the shopkeeper pressing Cancel. */
   choices: {
     logo: Uint8Array | null;
@@ -32,6 +34,8 @@ export type TestPlatform = Platform & {
     statement: { name: string; bytes: Uint8Array } | null;
     /** Whether the system has an app for the next shared messages (false: none takes WhatsApp, SMS or e-mail). */
     shareApp: boolean;
+    /** The CA certificate file the open dialog picks. */
+    ca: { name: string; bytes: Uint8Array } | null;
   };
 };
 
@@ -47,7 +51,8 @@ export function createTestPlatform(t: { after(fn: () => unknown): void }): TestP
     confirmations: [],
     customerViews: [],
     openedFolders: [],
-    choices: { logo: null, saveFile: null, folder: null, confirm: true, statement: null, shareApp: true },
+    restarts: 0,
+    choices: { logo: null, saveFile: null, folder: null, confirm: true, statement: null, shareApp: true, ca: null },
     async confirm(question) {
       platform.confirmations.push(question);
       return platform.choices.confirm;
@@ -69,6 +74,10 @@ export function createTestPlatform(t: { after(fn: () => unknown): void }): TestP
       platform.openDialogs.push({ ...dialog, picks: 'statement' });
       return platform.choices.statement;
     },
+    async chooseCaFile(dialog) {
+      platform.openDialogs.push({ ...dialog, picks: 'ca' });
+      return platform.choices.ca;
+    },
     async chooseSaveFile(dialog) {
       platform.saveDialogs.push(dialog);
       return platform.choices.saveFile;
@@ -81,6 +90,7 @@ export function createTestPlatform(t: { after(fn: () => unknown): void }): TestP
     print: async (html) => void platform.printed.push(html),
     preview: async (html) => void platform.previewed.push(html),
     customerView: async (open) => void platform.customerViews.push(open),
+    restart: async () => void platform.restarts++,
   };
   return platform;
 }

@@ -15,9 +15,9 @@ export async function untilInPage(page: Page, expression: string, timeoutMs = 10
 }
 
 /** Polls a condition in the test's process (the core's state, a platform's record) until it holds. */
-export async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('timed out waiting for the core');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -5,6 +5,8 @@ import type { Language } from '../../shared/messages/catalog';
 
 /** The brand stays in Latin letters in every language. */
 export const BRAND = 'PayDesk';
+/** Other products' names PayDesk says in their own letters. */
+const PRODUCTS = ['PostgreSQL'];
 
 /**
  * What a sentence names in its own form whatever its language, and that cannot carry a mark of its own inside
@@ -31,11 +33,11 @@ export function setAside(text: string, data: Iterable<string>): string {
   return rest;
 }
 
-/** The words of `text` in the wrong script for `language` (the brand aside). */
+/** The words of `text` in the wrong script for `language` (the brand and the products' names aside). */
 export function wrongWords(text: string, language: Language): string[] {
   const wrong = language === 'bn' ? LATIN : BENGALI;
   return text
-    .split(BRAND)
+    .split(new RegExp([BRAND, ...PRODUCTS].join('|')))
     .join(' ')
     .split(/\s+/)
     .filter((word) => wrong.test(word));

@@ -80,9 +80,9 @@ test('the one-time notice says why PayDesk keeps running and where to find it ag
 
 test('the one-time notice is due once per order book, and stays said after a restart', async (t) => {
   const first = await startTestCore(t);
-  assert.equal(first.setup.firstKeepRunningNotice(), true);
-  assert.equal(first.setup.firstKeepRunningNotice(), false);
+  assert.equal(await first.setup.firstKeepRunningNotice(), true);
+  assert.equal(await first.setup.firstKeepRunningNotice(), false);
   await first.close();
   const again = await startTestCore(t, { dataDir: first.dataDir });
-  assert.equal(again.setup.firstKeepRunningNotice(), false);
+  assert.equal(await again.setup.firstKeepRunningNotice(), false);
 });

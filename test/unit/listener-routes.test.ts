@@ -5,7 +5,7 @@ import { allowedHosts, hostOf } from '../../electron/core/listener/allowed-hosts
 import { clientKey, createClientGate } from '../../electron/core/listener/client-limits';
 import { escapeHtml } from '../../electron/core/values/escape-html';
 import { thankYouPage, notFoundPage } from '../../electron/core/listener/pages';
-import { decideCancel, decideReturn } from '../../electron/core/storage/sqlite/return-decisions';
+import { decideCancel, decideReturn } from '../../electron/core/storage/return-decisions';
 
 const TOKEN = 'a'.repeat(43);
 

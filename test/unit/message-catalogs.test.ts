@@ -42,6 +42,13 @@ const DATA: Samples = {
     listenerUrl: 'http://192.168.0.12:47400',
     location: 'https://login.frobnicate.example/',
     interface: 'wlp3s0',
+    // A database server's names for things: its user, its database, a table, a row's key, a column.
+    user: 'frob_owner',
+    database: 'frobnicate_books',
+    table: 'frob_rows',
+    id: 'FROB-4821',
+    column: 'frobbed_at',
+    serverVersion: '13.14',
     variable: 'PAYDESK_FROB_KEY',
     // What was typed or found in a file, quoted back: a Base URL, an option, a statement's cell.
     text: 'htps:/frobnicate',
@@ -110,6 +117,9 @@ const VALUES: Samples = {
     length: 2953,
     maxBytes: 52_428_800,
     ratio: 1250,
+    here: 4821,
+    there: 4820,
+    known: 23,
   },
   strings: { fields: ['amount', 'time'] },
 };
@@ -270,7 +280,9 @@ test('each area’s Bengali phrasebook has exactly the codes of its English one,
   const areasOf = new Map<string, string[]>();
   const misplaced: string[] = [];
   for (const [area, english] of Object.entries(englishAreas)) {
-    const bengali = ((await import(join(MESSAGES, 'bn', `${area}.ts`))) as Record<string, object>)[area]!;
+    // An area's file is its name in kebab case (orderBook: order-book.ts).
+    const file = area.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+    const bengali = ((await import(join(MESSAGES, 'bn', `${file}.ts`))) as Record<string, object>)[area]!;
     for (const code of Object.keys(english)) areasOf.set(code, [...(areasOf.get(code) ?? []), area]);
     const [englishCodes, bengaliCodes] = [Object.keys(english), Object.keys(bengali)];
     for (const code of englishCodes.filter((c) => !bengaliCodes.includes(c)))

@@ -106,7 +106,7 @@ const totalOf = (store: OrderPagesStore) => store.getSnapshot().totals?.total;
 
 async function bookOf(t: { after(fn: () => unknown): void }, count: number) {
   const core = await startTestCore(t);
-  const seeded = seedOrders(core.db, core.profiles.active()!.id, count);
+  const seeded = seedOrders(core.db, (await core.profiles.active())!.id, count);
   return { core, seeded };
 }
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DEFAULT_PREFERENCES, type Order } from '../../shared/contract';
 import { openDatabase } from '../../electron/core/storage/sqlite/database';
+import { connect } from '../../electron/core/storage/sqlite/connection';
 import { createSettingsRepo } from '../../electron/core/storage/sqlite/settings-repo';
 import { createPreferencesStore } from '../../electron/core/setup/preferences';
 import { initialScreenState, paidNotification, showsCustomerName } from '../../electron/main/paid-notification';
@@ -94,14 +95,14 @@ test('an order marked paid by hand is not called unverified, and one without a t
   assert.deepEqual(paidNotification(byHand, { language: 'bn', showName: false }), { title: `টাকা পাওয়া গেছে: ${taka}`, body: 'PD-7K2Q9' });
 });
 
-test('preferences saved before the notification setting existed read back with names shown only while unlocked', (t) => {
+test('preferences saved before the notification setting existed read back with names shown only while unlocked', async (t) => {
   const db = openDatabase(join(tempDir(t), 'paydesk.db'));
   t.after(() => db.close());
-  const settings = createSettingsRepo(db);
-  settings.set('preferences', { language: 'bn', linkExpiryHours: 48 });
-  const preferences = createPreferencesStore(settings);
+  const settings = createSettingsRepo(connect(db));
+  await settings.set('preferences', { language: 'bn', linkExpiryHours: 48 });
+  const preferences = await createPreferencesStore(settings);
   assert.deepEqual(preferences.get(), { ...DEFAULT_PREFERENCES, language: 'bn', notificationNames: 'unlocked', linkExpiryHours: 48 });
 
-  preferences.save({ ...DEFAULT_PREFERENCES, language: 'bn', notificationNames: 'never', linkExpiryHours: 48 });
-  assert.equal(createPreferencesStore(createSettingsRepo(db)).get().notificationNames, 'never');
+  await preferences.save({ ...DEFAULT_PREFERENCES, language: 'bn', notificationNames: 'never', linkExpiryHours: 48 });
+  assert.equal((await createPreferencesStore(createSettingsRepo(connect(db)))).get().notificationNames, 'never');
 });

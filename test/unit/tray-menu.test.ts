@@ -31,7 +31,7 @@ test('the menu counts every pending link and lists the newest few by ref and amo
   }
   await call(core, 'cancelOrder', { ref: made[4]!.ref });
 
-  const pending = pendingLinks(core.service);
+  const pending = await pendingLinks(core.service);
   assert.equal(pending.count, 4, 'the cancelled link no longer counts');
   assert.deepEqual(
     pending.newest.map((order) => order.ref),

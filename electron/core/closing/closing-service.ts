@@ -7,9 +7,9 @@ import { closingFileName, renderClosingReport } from '../exports/closing-report-
 import type { ReceiptLayout } from '../exports/receipt-html';
 import type { PreferencesStore } from '../setup/preferences';
 import type { ShopStore } from '../setup/shop';
-import type { ClosingFigures, ClosingQueries, Tally } from '../storage/sqlite/closing-report';
-import { localDay } from '../storage/sqlite/order-queries';
-import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
+import type { ClosingFigures, ClosingQueries, Tally } from '../storage/closing-queries';
+import { localDay } from '../storage/local-days';
+import type { ProfilesRepo } from '../storage/profiles-repo';
 
 export type ClosingService = ReturnType<typeof createClosingService>;
 
@@ -23,8 +23,8 @@ export function createClosingService(deps: {
   const now = deps.now ?? (() => new Date());
 
   /** The close of `day` (today when absent), as the active profile's order book holds it now. */
-  const report = (day?: string): Reply<ClosingReport> => {
-    const profile = deps.profiles.active();
+  const report = async (day?: string): Promise<Reply<ClosingReport>> => {
+    const profile = await deps.profiles.active();
     if (!profile) return fail(appError('not_configured', say('no_active_profile')));
     const at = now();
     const closed = day ?? localDay(at);
@@ -33,7 +33,7 @@ export function createClosingService(deps: {
       profileName: profile.name,
       sandbox: profile.mode === 'sandbox',
       at: at.toISOString(),
-      ...tallied(deps.queries.day(profile.id, closed)),
+      ...tallied(await deps.queries.day(profile.id, closed)),
     });
   };
 
@@ -41,12 +41,12 @@ export function createClosingService(deps: {
     report,
 
     /** The close as HTML ready for print, preview or PDF, with the file name and window title it goes by. */
-    document(day: string | undefined, layout: ReceiptLayout): Reply<{ html: string; fileName: string; title: string }> {
-      const figures = report(day);
+    async document(day: string | undefined, layout: ReceiptLayout): Promise<Reply<{ html: string; fileName: string; title: string }>> {
+      const figures = await report(day);
       if (!figures.ok) return figures;
       const { language, clock } = deps.preferences.get();
       return ok({
-        html: renderClosingReport({ report: figures.value, shop: deps.shop.get(), layout, language, clock }),
+        html: renderClosingReport({ report: figures.value, shop: await deps.shop.get(), layout, language, clock }),
         fileName: closingFileName(figures.value.day),
         title: render(say('closing_title', { day: figures.value.day }), language),
       });

@@ -22,7 +22,7 @@ export type BulkResult =
 const CHUNK = 25;
 
 export async function exportReceipts(options: {
-  batches: Iterable<Order[]>;
+  batches: AsyncIterable<Order[]>;
   total: number;
   shop: ShopDetails;
   layout: ReceiptLayout;
@@ -46,7 +46,7 @@ export async function exportReceipts(options: {
           orders.map((order) => ({ order, shop: options.shop, layout: options.layout, language: options.language, clock: options.clock })),
         ),
       );
-    for (const orders of chunks(options.batches, CHUNK)) {
+    for await (const orders of chunks(options.batches, CHUNK)) {
       if (signal?.aborted) throw new Cancelled();
       const part = await PDFDocument.load(await render(orders));
       if (combined) {
@@ -88,9 +88,9 @@ async function singlePage(source: PDFDocument, index: number): Promise<Uint8Arra
   return single.save();
 }
 
-function* chunks(batches: Iterable<Order[]>, size: number): Generator<Order[]> {
+async function* chunks(batches: AsyncIterable<Order[]>, size: number): AsyncGenerator<Order[]> {
   let chunk: Order[] = [];
-  for (const batch of batches) {
+  for await (const batch of batches) {
     for (const order of batch) {
       chunk.push(order);
       if (chunk.length === size) {

@@ -4,10 +4,10 @@ import type { z } from 'zod';
 import type { ExportFilter, ReceiptLayout, Reply } from '../../../shared/contract';
 import { render, say } from '../../../shared/messages/say';
 import { appError, fail, ok } from '../app-error';
-import type { OrderFilter, OrderQueries } from '../storage/sqlite/order-queries';
-import type { OrdersRepo } from '../storage/sqlite/orders-repo';
-import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
-import type { TotalsCounter } from '../orders/totals-counter';
+import type { TotalsCounter } from '../storage/order-book';
+import type { OrderFilter, OrderQueries } from '../storage/order-queries';
+import type { OrdersRepo, StoredOrder } from '../storage/orders-repo';
+import type { ProfilesRepo } from '../storage/profiles-repo';
 import type { EventBus } from '../event-bus';
 import type { Platform } from '../platform';
 import type { PreferencesStore } from '../setup/preferences';
@@ -37,8 +37,8 @@ export function createExportsService(deps: {
 }) {
   let running: AbortController | null = null;
 
-  const scope = ({ allProfiles, ...filter }: Filter): OrderFilter => {
-    const profile = allProfiles ? null : deps.profiles.active();
+  const scope = async ({ allProfiles, ...filter }: Filter): Promise<OrderFilter> => {
+    const profile = allProfiles ? null : await deps.profiles.active();
     return { ...filter, ...(profile ? { profileId: profile.id } : {}) };
   };
 
@@ -49,7 +49,7 @@ export function createExportsService(deps: {
   const countFor = (filter: OrderFilter, signal?: AbortSignal): Promise<number | null> => {
     const counted = deps.counter.totals(filter).then(
       (totals) => totals.total,
-      () => deps.queries.totals(filter).total,
+      async () => (await deps.queries.totals(filter)).total,
     );
     if (!signal) return counted;
     return new Promise((resolve, reject) => {
@@ -60,12 +60,19 @@ export function createExportsService(deps: {
     });
   };
 
-  const receiptsRefusal = (filter: Filter) => {
+  const receiptsRefusal = async (filter: Filter) => {
     if (filter.status && filter.status !== 'paid') {
       return appError('invalid_input', say('receipts_paid_only'));
     }
     // Whether any paid order matches is the first row of a page, fast however broad the search; counting them is not.
-    const first = deps.queries.page({ ...scope(filter), status: 'paid', sort: 'time', direction: 'desc', offset: 0, limit: 1 });
+    const first = await deps.queries.page({
+      ...(await scope(filter)),
+      status: 'paid',
+      sort: 'time',
+      direction: 'desc',
+      offset: 0,
+      limit: 1,
+    });
     if (first.length === 0) {
       return appError('invalid_input', say('receipts_none_match'));
     }
@@ -88,17 +95,17 @@ export function createExportsService(deps: {
     },
 
     /** The receipt of a paid order, as HTML ready for print, preview or PDF. */
-    receipt(ref: string, layout: Layout): Reply<{ html: string; fileName: string; title: string }> {
-      const order = deps.orders.findByRef(ref);
+    async receipt(ref: string, layout: Layout): Promise<Reply<{ html: string; fileName: string; title: string }>> {
+      const order = await deps.orders.findByRef(ref);
       if (!order) return fail(appError('not_found', say('order_not_found', { ref })));
       if (order.status !== 'paid') return fail(appError('invalid_input', say('receipt_not_paid', { ref, status: order.status })));
       const { language, clock } = deps.preferences.get();
-      const html = renderReceipt({ order: toPublicOrder(order), shop: deps.shop.get(), layout, language, clock });
+      const html = renderReceipt({ order: toPublicOrder(order), shop: await deps.shop.get(), layout, language, clock });
       return ok({ html, fileName: receiptFileName(order, 'pdf'), title: render(say('receipt_title', { ref: order.ref }), language) });
     },
 
     async exportCsv(filter: Filter, file: string, signal?: AbortSignal): Promise<Reply<Finished>> {
-      const scoped = scope(filter);
+      const scoped = await scope(filter);
       const total = await countFor(scoped, signal);
       if (total === null) return ok({ count: 0, cancelled: true });
       const result = await writeOrdersCsv(file, deps.queries.csvChunks(scoped, BATCH), {
@@ -116,16 +123,16 @@ export function createExportsService(deps: {
       platform: Pick<Platform, 'pdf'>,
       signal?: AbortSignal,
     ): Promise<Reply<Finished>> {
-      const refusal = receiptsRefusal(filter);
+      const refusal = await receiptsRefusal(filter);
       if (refusal) return fail(refusal);
-      const scoped: OrderFilter = { ...scope(filter), status: 'paid' };
+      const scoped: OrderFilter = { ...(await scope(filter)), status: 'paid' };
       const total = await countFor(scoped, signal);
       if (total === null) return ok({ count: 0, cancelled: true });
       const { language, clock } = deps.preferences.get();
       const result = await exportReceipts({
         batches: mapBatches(deps.queries.batches(scoped, BATCH)),
         total,
-        shop: deps.shop.get(),
+        shop: await deps.shop.get(),
         layout,
         language,
         clock,
@@ -152,6 +159,6 @@ export function createExportsService(deps: {
 /** How an export ended: written (with its count) or cancelled by the shopkeeper, leaving nothing. */
 export type Finished = { count: number; cancelled: boolean };
 
-function* mapBatches(batches: Iterable<Parameters<typeof toPublicOrder>[0][]>) {
-  for (const batch of batches) yield batch.map(toPublicOrder);
+async function* mapBatches(batches: AsyncIterable<StoredOrder[]>) {
+  for await (const batch of batches) yield batch.map(toPublicOrder);
 }

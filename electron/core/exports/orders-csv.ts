@@ -1,7 +1,7 @@
 // The accountant's spreadsheet: UTF-8 with a BOM (so Excel shows Bengali), RFC 4180 quoting, amounts as
 // plain decimals, times in ISO 8601 with the local offset, and cells that a spreadsheet would run as a
-// formula (= + - @ tab CR) neutralised with a leading apostrophe. SQLite makes the lines (order-queries.ts),
-// which keeps the export near the sqlite3 shell's speed; they are written in chunks to a temporary file and
+// formula (= + - @ tab CR) neutralised with a leading apostrophe. The order book's engine makes the lines
+// (order-queries.ts), which keeps the export near the sqlite3 shell's speed; they are written in chunks to a temporary file and
 // renamed into place (atomic-file.ts), so a cancelled or failed export leaves nothing half-written.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -31,7 +31,7 @@ export type ExportResult = { ok: true; rows: number } | { ok: false; cancelled: 
 /** Streams the batches into `file`; resolves once the file is complete and in place, or removed. */
 export async function writeOrdersCsv(
   file: string,
-  chunks: Iterable<{ bytes: Buffer; rows: number }>,
+  chunks: AsyncIterable<{ bytes: Buffer; rows: number }>,
   options: { signal?: AbortSignal; onProgress?(rows: number): void } = {},
 ): Promise<ExportResult> {
   let rows = 0;
@@ -41,7 +41,7 @@ export async function writeOrdersCsv(
       try {
         await once(out, 'open');
         out.write(Buffer.from('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n', 'utf8'));
-        for (const chunk of chunks) {
+        for await (const chunk of chunks) {
           if (options.signal?.aborted) throw new ExportCancelled();
           rows += chunk.rows;
           if (!out.write(chunk.bytes)) await once(out, 'drain');

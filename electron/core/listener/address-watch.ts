@@ -3,7 +3,7 @@
 // the computer has now (as a profile change would), and says which waiting links were handed out with the old
 // one: those customers come back to nothing, and are settled at the counter or by the statement.
 import type { BindAddress } from '../../../shared/contract';
-import type { Profile, ProfilesRepo } from '../storage/sqlite/profiles-repo';
+import type { Profile, ProfilesRepo } from '../storage/profiles-repo';
 import { isAllNetworksHost, isLoopbackHost } from '../values/loopback';
 
 /** The address to move to when `listenHost` is a LAN address this computer no longer has; else null. */
@@ -20,20 +20,20 @@ export function watchListenAddress(options: {
   apply(profile: Profile): Promise<unknown>;
   listAddresses(): BindAddress[];
   intervalMs: number;
-  moved(move: AddressMove, profile: Profile): void;
+  moved(move: AddressMove, profile: Profile): void | Promise<void>;
   /** The listener could not follow the new address. */
   failed(error: unknown): void;
 }): () => void {
   let busy = false;
   const check = async () => {
-    const profile = options.profiles.active();
+    const profile = await options.profiles.active();
     const next = profile ? replacementAddress(profile.listenHost, options.listAddresses()) : null;
     if (!profile || !next || busy) return;
     busy = true;
     try {
-      const moved = options.profiles.update(profile.id, { listenHost: next });
+      const moved = await options.profiles.update(profile.id, { listenHost: next });
       await options.apply(moved);
-      options.moved({ from: profile.listenHost, to: next, at: new Date().toISOString() }, moved);
+      await options.moved({ from: profile.listenHost, to: next, at: new Date().toISOString() }, moved);
     } finally {
       busy = false;
     }

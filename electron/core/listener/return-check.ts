@@ -86,7 +86,7 @@ function checkAddress(input: ReturnCheckInput): Outcome<URL> {
  * heard, so that, not the answer, is what passes the step.
  */
 async function hearSelf(url: URL, input: ReturnCheckInput, subject: CheckSubject, timeoutMs: number): Promise<Outcome<null>> {
-  const nonce = input.probes.issue();
+  const nonce = await input.probes.issue();
   // Put together as the links are (orders/orders-service.ts), so the check takes the very path a customer's return takes.
   const target = `${url.href.replace(/\/+$/, '')}/p/${nonce}`;
   const agent = new Agent({
@@ -110,13 +110,14 @@ async function hearSelf(url: URL, input: ReturnCheckInput, subject: CheckSubject
     const location = response.headers.location;
     answered = { status: response.statusCode, location: Array.isArray(location) ? location[0] : location };
   } catch (error) {
-    input.probes.settle(nonce);
+    await input.probes.settle(nonce);
     return httpFailure(url.host, error, signal.aborted, timeoutMs, subject);
   } finally {
     await agent.destroy();
   }
   const ms = Date.now() - started;
-  if (input.probes.settle(nonce)) return passed(say('return_check_heard_detail', { host: url.host, status: answered.status, ms }), null);
+  if (await input.probes.settle(nonce))
+    return passed(say('return_check_heard_detail', { host: url.host, status: answered.status, ms }), null);
   return notHeard(url, answered, input);
 }
 

@@ -96,22 +96,22 @@ const HEADERS = {
 
 type OrderRoute = Exclude<Route, { kind: 'probe' | 'phone_test' }>;
 
-function answer(route: OrderRoute, handlers: ReturnHandlers, language: Language): Page | null {
+async function answer(route: OrderRoute, handlers: ReturnHandlers, language: Language): Promise<Page | null> {
   switch (route.kind) {
     case 'refuse':
       return refusedOrMissing(route.status, language);
     case 'head':
       return null;
     case 'rejected_return':
-      handlers.rejectReturn(route.token, route.reason, { offered: route.offered });
+      await handlers.rejectReturn(route.token, route.reason, { offered: route.offered });
       return badReturnPage(language);
     case 'cancel': {
-      const result = handlers.recordCancel(route.token);
+      const result = await handlers.recordCancel(route.token);
       if (result.kind === 'unknown_token') return notFoundPage(language);
       return result.order.status === 'paid' ? alreadyPaidPage(result.order, language) : cancelledPage(result.order, language);
     }
     case 'success': {
-      const result = handlers.recordReturn(route.token, route.transactionId);
+      const result = await handlers.recordReturn(route.token, route.transactionId);
       switch (result.kind) {
         case 'unknown_token':
           return notFoundPage(language);
@@ -128,9 +128,9 @@ function answer(route: OrderRoute, handlers: ReturnHandlers, language: Language)
 }
 
 /** The page for one request, in a transaction of its own; a return that cannot be written gets a page that says try again. */
-function answerAlone(route: OrderRoute, handlers: ReturnHandlers, language: Language, log: Log): Page | null {
+async function answerAlone(route: OrderRoute, handlers: ReturnHandlers, language: Language, log: Log): Promise<Page | null> {
   try {
-    return handlers.batch(() => answer(route, handlers, language));
+    return await handlers.batch(() => answer(route, handlers, language));
   } catch (error) {
     // The database could not take the write (disk full, locked too long). Say so, so the customer
     // retries; the link stays valid and the return is not lost.
@@ -140,15 +140,15 @@ function answerAlone(route: OrderRoute, handlers: ReturnHandlers, language: Lang
 }
 
 /** The checks' pages touch no order, so they are answered at once, outside the order book's transactions. */
-function answerCheck(
+async function answerCheck(
   route: Extract<Route, { kind: 'probe' | 'phone_test' }>,
   address: string,
   checks: ListenerChecks | undefined,
   language: Language,
   log: Log,
-): Page {
+): Promise<Page> {
   try {
-    if (route.kind === 'probe') return checks?.probes.hear(route.nonce) ? probeHeardPage(language) : notFoundPage(language);
+    if (route.kind === 'probe') return (await checks?.probes.hear(route.nonce)) ? probeHeardPage(language) : notFoundPage(language);
     const opened = checks?.phoneTests.open(route.nonce, address) ?? 'unknown';
     return opened === 'reached' ? phoneHeardPage(language) : opened === 'used' ? phoneTestUsedPage(language) : notFoundPage(language);
   } catch (error) {
@@ -213,21 +213,25 @@ export function startReturnListener(options: {
     if (now >= shop.until) shop = { language: options.language(), until: now + SHOP_LANGUAGE_MS };
     return shop.language;
   };
-  const flush = () => {
+  const flush = async () => {
     const burst = waiting;
     waiting = [];
     let pages: Array<Page | null>;
     let began = false;
     try {
-      pages = options.handlers.batch(() => {
+      pages = await options.handlers.batch(async () => {
         began = true;
-        return burst.map(({ route, language }) => answer(route, options.handlers, language));
+        const answered: Array<Page | null> = [];
+        for (const { route, language } of burst) answered.push(await answer(route, options.handlers, language));
+        return answered;
       });
     } catch (error) {
       // A transaction that could not even begin (the order book stayed locked past its timeout) would not
       // begin for each request either: say try again to all at once rather than wait again for each.
-      if (began) pages = burst.map(({ route, language }) => answerAlone(route, options.handlers, language, log));
-      else {
+      if (began) {
+        pages = [];
+        for (const { route, language } of burst) pages.push(await answerAlone(route, options.handlers, language, log));
+      } else {
         report(log, error);
         pages = burst.map(({ language }) => unavailablePage(language));
       }
@@ -259,10 +263,10 @@ export function startReturnListener(options: {
       }
       const route = routeRequest(request.method, request.url);
       if (route.kind === 'probe' || route.kind === 'phone_test') {
-        send(request, response, answerCheck(route, client.address, options.checks, language, log));
+        void answerCheck(route, client.address, options.checks, language, log).then((page) => send(request, response, page));
         return;
       }
-      if (waiting.push({ request, response, route, language }) === 1) setImmediate(flush);
+      if (waiting.push({ request, response, route, language }) === 1) setImmediate(() => void flush());
     },
   );
   server.on('connection', (socket) => {

@@ -2,18 +2,18 @@
 // because the check may run in another process than the listener (`paydesk return check` beside the app): the
 // listener that hears a nonce marks it heard, which is how the check tells PayDesk's listener from any other
 // server that answered at the same address. A nonce is good for one hearing within a minute, and is nothing else.
-import type { SettingsRepo } from '../storage/sqlite/settings-repo';
+import type { SettingsRepo } from '../storage/settings-repo';
 import { hashToken, newReturnToken } from '../orders/return-tokens';
 
 export const PROBE_VALID_MS = 60_000;
 
 export type ReturnProbes = {
   /** A new nonce, to be heard within PROBE_VALID_MS. */
-  issue(): string;
+  issue(): Promise<string>;
   /** The listener got /p/<nonce>: true (once) when the nonce was issued within its minute. */
-  hear(nonce: string): boolean;
+  hear(nonce: string): Promise<boolean>;
   /** Whether a listener heard `nonce`; the nonce is forgotten either way. */
-  settle(nonce: string): boolean;
+  settle(nonce: string): Promise<boolean>;
 };
 
 type Probe = { issuedAt: number; heard: boolean };
@@ -21,20 +21,20 @@ type Probe = { issuedAt: number; heard: boolean };
 export function createReturnProbes(settings: SettingsRepo, now: () => number = Date.now): ReturnProbes {
   const key = (nonce: string) => `return_probe:${hashToken(nonce)}`;
   return {
-    issue() {
+    async issue() {
       const nonce = newReturnToken();
-      settings.set(key(nonce), { issuedAt: now(), heard: false } satisfies Probe);
+      await settings.set(key(nonce), { issuedAt: now(), heard: false } satisfies Probe);
       return nonce;
     },
-    hear(nonce) {
-      const probe = settings.get<Probe>(key(nonce));
+    async hear(nonce) {
+      const probe = await settings.get<Probe>(key(nonce));
       if (!probe || probe.heard || now() - probe.issuedAt > PROBE_VALID_MS) return false;
-      settings.set(key(nonce), { ...probe, heard: true } satisfies Probe);
+      await settings.set(key(nonce), { ...probe, heard: true } satisfies Probe);
       return true;
     },
-    settle(nonce) {
-      const heard = settings.get<Probe>(key(nonce))?.heard === true;
-      settings.delete(key(nonce));
+    async settle(nonce) {
+      const heard = (await settings.get<Probe>(key(nonce)))?.heard === true;
+      await settings.delete(key(nonce));
       return heard;
     },
   };

@@ -10,8 +10,8 @@ import { createInterface } from 'node:readline';
 import type { Message, TunnelStatus } from '../../../shared/contract';
 import { say } from '../../../shared/messages/say';
 import { errorCode } from '../gateway/error-code';
-import type { Profile } from '../storage/sqlite/profiles-repo';
-import type { SettingsRepo } from '../storage/sqlite/settings-repo';
+import type { Profile } from '../storage/profiles-repo';
+import type { SettingsRepo } from '../storage/settings-repo';
 
 /** Which tunnel a profile runs, and whether the shopkeeper left it running. */
 export const tunnelKey = (profileId: number) => `tunnel:${profileId}`;
@@ -42,7 +42,7 @@ export type TunnelOptions = {
 export type TunnelStart = { ok: true; status: TunnelStatus } | { ok: false; message: Message; field: string | null };
 
 export type TunnelControl = {
-  status(profile: Profile | null): TunnelStatus;
+  status(profile: Profile | null): Promise<TunnelStatus>;
   start(profile: Profile, name: string): Promise<TunnelStart>;
   stop(profile: Profile): Promise<TunnelStatus>;
   /** Brings what runs in line with the profile in use (PayDesk started, a profile was switched or saved). */
@@ -109,8 +109,8 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
     problem: r.problem,
   });
 
-  function status(profile: Profile | null): TunnelStatus {
-    const name = profile ? (saved(profile)?.name ?? null) : null;
+  async function status(profile: Profile | null): Promise<TunnelStatus> {
+    const name = profile ? ((await saved(profile))?.name ?? null) : null;
     if (run && run.profileId === profile?.id) return statusOf(run);
     const state = findCloudflared(env) === null ? 'not_installed' : 'stopped';
     return { state, name, exitCode: null, lastLine: null, log: [], problem: null };
@@ -220,20 +220,20 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
       if (findCloudflared(env) === null) return { ok: false, message: say('tunnel_not_installed'), field: null };
       const url = options.target();
       if (url === null) return { ok: false, message: say('tunnel_listener_elsewhere'), field: null };
-      options.settings.set(tunnelKey(profile.id), { name, run: true } satisfies Saved);
+      await options.settings.set(tunnelKey(profile.id), { name, run: true } satisfies Saved);
       await begin(profile, name, url);
-      return { ok: true, status: status(profile) };
+      return { ok: true, status: await status(profile) };
     },
 
     async stop(profile) {
-      const kept = saved(profile);
-      if (kept) options.settings.set(tunnelKey(profile.id), { ...kept, run: false } satisfies Saved);
+      const kept = await saved(profile);
+      if (kept) await options.settings.set(tunnelKey(profile.id), { ...kept, run: false } satisfies Saved);
       if (run?.profileId === profile.id) await halt();
       return status(profile);
     },
 
     async follow(profile) {
-      const kept = saved(profile);
+      const kept = await saved(profile);
       const url = options.target();
       const wanted = kept?.run === true && profile.returnBaseUrl !== null && url !== null && findCloudflared(env) !== null;
       const same = alive(run) && run.profileId === profile.id && run.url === url && run.name === kept?.name;

@@ -9,7 +9,8 @@ import { inEnglish } from '../../../shared/messages/say';
 import type { Runtime } from '../orders/orders-service';
 import type { Vault } from '../setup/api-key-vault';
 import { DATABASE_FILE } from '../storage/data-dir';
-import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
+import type { Engine } from '../storage/order-book';
+import type { ProfilesRepo } from '../storage/profiles-repo';
 import { diagnosticsText } from './diagnostics';
 import type { LogFile } from './log-file';
 
@@ -25,13 +26,15 @@ export type SupportService = {
 
 export function createSupport(deps: {
   dataDir: string;
+  /** The order book's engine: the SQLite file's size is told, a database server's is not ours to tell. */
+  engine: Engine;
   log: LogFile;
   runtime: () => Runtime;
   profiles: ProfilesRepo;
   vault: Vault;
   /** Keys come from PAYDESK_API_KEY (the CLI), not the vault. */
   envKeys: boolean;
-  tunnel: () => string;
+  tunnel: () => Promise<string>;
 }): SupportService {
   const about = (): AboutPaydesk => ({
     version,
@@ -49,11 +52,12 @@ export function createSupport(deps: {
     folder: (which) => (which === 'data' ? deps.dataDir : deps.log.dir),
     async diagnostics() {
       const runtime = deps.runtime();
-      const profile = deps.profiles.active();
-      const { protection, backend, weakAccepted } = deps.vault.status();
+      const profile = await deps.profiles.active();
+      const { protection, backend, weakAccepted } = await deps.vault.status();
       return diagnosticsText({
         about: about(),
-        storage: { engine: 'SQLite', bytes: databaseBytes(deps.dataDir) },
+        storage:
+          deps.engine === 'sqlite' ? { engine: 'SQLite', bytes: databaseBytes(deps.dataDir) } : { engine: 'PostgreSQL', bytes: null },
         mode: profile?.mode ?? 'sandbox',
         gatewayHost: profile && URL.canParse(profile.baseUrl) ? new URL(profile.baseUrl).host : null,
         listener: {
@@ -63,8 +67,13 @@ export function createSupport(deps: {
           warning: runtime.listenerWarning ? inEnglish(runtime.listenerWarning) : null,
           oldListeners: runtime.oldListeners.length,
         },
-        vault: { protection, backend, weakAccepted, key: deps.envKeys ? 'env' : profile ? deps.vault.state(profile).state : 'missing' },
-        tunnel: deps.tunnel(),
+        vault: {
+          protection,
+          backend,
+          weakAccepted,
+          key: deps.envKeys ? 'env' : profile ? (await deps.vault.state(profile)).state : 'missing',
+        },
+        tunnel: await deps.tunnel(),
         problems: await deps.log.recentProblems(PROBLEMS_SHOWN),
         at: new Date(),
       });

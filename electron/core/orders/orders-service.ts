@@ -14,17 +14,19 @@ import type {
   OrderTotals,
   Reply,
 } from '../../../shared/contract';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { say } from '../../../shared/messages/say';
 import { appError, fail, ok } from '../app-error';
 import type { CoreEvents } from '../core-events';
 import type { EventBus } from '../event-bus';
 import { toPublicOrder } from './public-order';
 import type { CheckoutClient } from '../gateway/checkout-client';
-import { localDay, type OrderQueries } from '../storage/sqlite/order-queries';
-import type { OrdersRepo, StoredOrder } from '../storage/sqlite/orders-repo';
-import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
+import { localDay } from '../storage/local-days';
+import type { TotalsCounter } from '../storage/order-book';
+import type { OrderQueries } from '../storage/order-queries';
+import type { OrdersRepo, StoredOrder } from '../storage/orders-repo';
+import type { ProfilesRepo } from '../storage/profiles-repo';
 import { cancelPath, hashToken, newReturnToken, successPath } from './return-tokens';
-import type { TotalsCounter } from './totals-counter';
 import type { PreferencesStore } from '../setup/preferences';
 import type { SecretStore } from '../setup/secrets';
 import { foldTransactionId, type TransactionId } from '../values/transaction-id';
@@ -65,10 +67,15 @@ export type OrdersService = ReturnType<typeof createOrdersService>;
 export function createOrdersService(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date().toISOString());
   const hours = (h: number) => h * 3600_000;
-  // Inside `batch`, events wait for the commit: nothing is announced that could still roll back.
-  let held: Array<() => void> | null = null;
+  // Inside `batch`, events wait for the commit: nothing is announced that could still roll back. Batches of
+  // different requests may now be open at once (each waits for the order book in turn), so each async context
+  // holds its own batch's events.
+  const held = new AsyncLocalStorage<Array<() => void>>();
+  /** Batches open now, nested ones included. */
+  let batches = 0;
   const announce = <E extends keyof CoreEvents>(name: E, payload: CoreEvents[E]) => {
-    if (held) held.push(() => deps.events.emit(name, payload));
+    const batch = held.getStore();
+    if (batch) batch.push(() => deps.events.emit(name, payload));
     else deps.events.emit(name, payload);
   };
   const changed = (stored: StoredOrder): Order => {
@@ -79,15 +86,15 @@ export function createOrdersService(deps: ServiceDeps) {
 
   /** An order the shopkeeper may still act on: orders of a removed profile are read-only. */
   /** The filter for the active profile's orders, or every profile's when asked. */
-  const scoped = <F extends object>(filter: F, allProfiles: boolean | undefined) => {
-    const profile = allProfiles ? null : deps.profiles.active();
+  const scoped = async <F extends object>(filter: F, allProfiles: boolean | undefined) => {
+    const profile = allProfiles ? null : await deps.profiles.active();
     return { ...filter, ...(profile ? { profileId: profile.id } : {}) };
   };
 
-  const writable = (ref: string): Reply<StoredOrder> => {
-    const order = deps.orders.findByRef(ref);
+  const writable = async (ref: string): Promise<Reply<StoredOrder>> => {
+    const order = await deps.orders.findByRef(ref);
     if (!order) return fail(orderNotFound(ref));
-    if (deps.profiles.get(order.profileId).removed) {
+    if ((await deps.profiles.get(order.profileId)).removed) {
       return fail(appError('forbidden', say('order_of_removed_profile', { ref })));
     }
     return ok(order);
@@ -99,7 +106,7 @@ export function createOrdersService(deps: ServiceDeps) {
     changed,
 
     async createPaymentLink(request: CreateLinkRequest): Promise<Reply<Order>> {
-      const profile = deps.profiles.active();
+      const profile = await deps.profiles.active();
       if (!profile) return fail(noProfile());
       const { returnBaseUrl, listenerProblem } = deps.runtime();
       if (!returnBaseUrl) return fail(appError('not_configured', listenerProblem ?? say('listener_not_started')));
@@ -109,7 +116,7 @@ export function createOrdersService(deps: ServiceDeps) {
       const successToken = newReturnToken();
       const cancelToken = newReturnToken();
       const createdAt = now();
-      const pending = deps.orders.createPending(
+      const pending = await deps.orders.createPending(
         {
           profileId: profile.id,
           amountMinor: request.amount,
@@ -136,10 +143,10 @@ export function createOrdersService(deps: ServiceDeps) {
           orderRef: pending.ref,
         },
       );
-      if (result.ok) return ok(changed(deps.orders.issueLink(pending.id, result.paymentUrl, base, now())));
+      if (result.ok) return ok(changed(await deps.orders.issueLink(pending.id, result.paymentUrl, base, now())));
 
       const { kind, message, gatewayMessage, httpStatus } = result.error;
-      changed(deps.orders.failLink(pending.id, { kind, message, ...(httpStatus ? { httpStatus } : {}) }, now()));
+      changed(await deps.orders.failLink(pending.id, { kind, message, ...(httpStatus ? { httpStatus } : {}) }, now()));
       return fail(appError(kind, message, { gatewayMessage }));
     },
 
@@ -147,16 +154,16 @@ export function createOrdersService(deps: ServiceDeps) {
      * A window of the active profile's orders (or every profile's, when asked), with the filter's totals unless
      * `totals` is false. One row more than asked for is read, to tell whether more follow.
      */
-    listOrders({ allProfiles, sort, direction, offset, limit, totals, ...filter }: Partial<ListOrdersQuery>): OrderPage {
+    async listOrders({ allProfiles, sort, direction, offset, limit, totals, ...filter }: Partial<ListOrdersQuery>): Promise<OrderPage> {
       const shown = limit ?? 200;
       const query = {
-        ...scoped(filter, allProfiles),
+        ...(await scoped(filter, allProfiles)),
         sort: sort ?? 'time',
         direction: direction ?? 'desc',
         offset: offset ?? 0,
         limit: shown + 1,
       };
-      const listed = totals === false ? { orders: deps.queries.page(query), totals: null } : deps.queries.list(query);
+      const listed = totals === false ? { orders: await deps.queries.page(query), totals: null } : await deps.queries.list(query);
       return {
         orders: listed.orders.slice(0, shown).map(toPublicOrder),
         hasMore: listed.orders.length > shown,
@@ -168,16 +175,16 @@ export function createOrdersService(deps: ServiceDeps) {
 
     /**
      * The totals of every order the filter matches: a broad search's take longer than its page, so they are counted
-     * in a worker thread (totals-counter.ts), never holding the return listener.
+     * by the order book's counter (on SQLite, a worker thread), never holding the return listener.
      */
-    countOrders({ allProfiles, ...filter }: Partial<OrderFilterQuery>): Promise<OrderTotals> {
-      return deps.counter.latest(scoped(filter, allProfiles));
+    async countOrders({ allProfiles, ...filter }: Partial<OrderFilterQuery>): Promise<OrderTotals> {
+      return deps.counter.latest(await scoped(filter, allProfiles));
     },
 
-    getOrder(ref: string): Reply<OrderDetail> {
-      const order = deps.orders.findByRef(ref);
+    async getOrder(ref: string): Promise<Reply<OrderDetail>> {
+      const order = await deps.orders.findByRef(ref);
       if (!order) return fail(orderNotFound(ref));
-      const timeline = deps.orders.events(order.id).map((event) => ({
+      const timeline = (await deps.orders.events(order.id)).map((event) => ({
         kind: event.kind,
         at: event.at,
         message: event.message,
@@ -191,28 +198,28 @@ export function createOrdersService(deps: ServiceDeps) {
       return ok({ order: toPublicOrder(order), timeline });
     },
 
-    cancelOrder(ref: string): Reply<Order> {
-      const order = writable(ref);
+    async cancelOrder(ref: string): Promise<Reply<Order>> {
+      const order = await writable(ref);
       if (!order.ok) return order;
-      const cancelled = deps.orders.cancelByShopkeeper(order.value.id, now());
+      const cancelled = await deps.orders.cancelByShopkeeper(order.value.id, now());
       if (!cancelled) return fail(appError('invalid_input', say('cancel_not_pending', { ref, status: order.value.status })));
       return ok(changed(cancelled));
     },
 
-    markPaidManually(ref: string, reason: string): Reply<Order> {
-      const order = writable(ref);
+    async markPaidManually(ref: string, reason: string): Promise<Reply<Order>> {
+      const order = await writable(ref);
       if (!order.ok) return order;
-      const paid = deps.orders.markPaidManually(order.value.id, reason, now());
+      const paid = await deps.orders.markPaidManually(order.value.id, reason, now());
       if (!paid) return fail(appError('invalid_input', say('order_already_paid', { ref })));
       return ok(changed(paid));
     },
 
-    claimAtCounter(ref: string, typed: string): Reply<Order> {
-      const order = writable(ref);
+    async claimAtCounter(ref: string, typed: string): Promise<Reply<Order>> {
+      const order = await writable(ref);
       if (!order.ok) return order;
       const transactionId = foldTransactionId(typed);
       if (!transactionId) return fail(appError('invalid_input', say('transaction_id_invalid'), { field: 'transactionId' }));
-      const claim = deps.orders.claimAtCounter(order.value.id, transactionId, now());
+      const claim = await deps.orders.claimAtCounter(order.value.id, transactionId, now());
       switch (claim.kind) {
         case 'paid':
           return ok(changed(claim.order));
@@ -227,34 +234,34 @@ export function createOrdersService(deps: ServiceDeps) {
       }
     },
 
-    dashboard(): Reply<Dashboard> {
-      const profile = deps.profiles.active();
+    async dashboard(): Promise<Reply<Dashboard>> {
+      const profile = await deps.profiles.active();
       if (!profile) return fail(noProfile());
-      return ok(deps.queries.dashboard(profile.id, localDay(new Date(now()))));
+      return ok(await deps.queries.dashboard(profile.id, localDay(new Date(now()))));
     },
 
     /** Turns pending links past their time into expired ones; returns how many. */
-    expireDue(): number {
-      const expired = deps.orders.expireDue(now(), 500);
+    async expireDue(): Promise<number> {
+      const expired = await deps.orders.expireDue(now(), 500);
       expired.forEach(changed);
       return expired.length;
     },
 
-    findOrder(ref: string): Order | null {
-      const order = deps.orders.findByRef(ref);
+    async findOrder(ref: string): Promise<Order | null> {
+      const order = await deps.orders.findByRef(ref);
       return order ? toPublicOrder(order) : null;
     },
 
-    recordReturn(token: string, transactionId: TransactionId): ReturnResult {
-      const outcome = deps.orders.recordReturn(hashToken(token), transactionId, now());
+    async recordReturn(token: string, transactionId: TransactionId): Promise<ReturnResult> {
+      const outcome = await deps.orders.recordReturn(hashToken(token), transactionId, now());
       if (outcome.kind === 'unknown_token') return outcome;
       const order = outcome.kind === 'repeat' ? toPublicOrder(outcome.order) : changed(outcome.order);
       if (outcome.kind === 'paid') announce('orderPaid', order);
       return { kind: outcome.kind, order };
     },
 
-    recordCancel(token: string): CancelResult {
-      const outcome = deps.orders.recordCancel(hashToken(token), now());
+    async recordCancel(token: string): Promise<CancelResult> {
+      const outcome = await deps.orders.recordCancel(hashToken(token), now());
       if (outcome.kind === 'unknown_token') return outcome;
       const order = outcome.kind === 'cancelled' ? changed(outcome.order) : toPublicOrder(outcome.order);
       return { kind: outcome.kind, order };
@@ -264,28 +271,25 @@ export function createOrdersService(deps: ServiceDeps) {
      * Runs several use-cases as one transaction (one disk commit for a burst of returns) and announces
      * their events once it has committed.
      */
-    batch<T>(work: () => T): T {
-      const outer = held === null;
-      const queued = held ?? [];
-      const mark = queued.length;
-      held = queued;
-      let committed = false;
+    async batch<T>(work: () => Promise<T>): Promise<T> {
+      const outer = held.getStore();
+      const mine: Array<() => void> = [];
+      let result: T;
+      batches++;
       try {
         // Nested inside another batch this is a savepoint: it can fail alone, with its events dropped.
-        const result = deps.orders.atomically(work);
-        committed = true;
-        return result;
+        result = await held.run(mine, () => deps.orders.atomically(work));
       } finally {
-        if (!committed) queued.length = mark;
-        if (outer) {
-          held = null;
-          if (committed) for (const emit of queued) emit();
-        }
+        // As the SQLite connection does (connection.ts): the hooks of an enabled AsyncLocalStorage cost every request.
+        if (--batches === 0) held.disable();
       }
+      if (outer) outer.push(...mine);
+      else for (const emit of mine) emit();
+      return result;
     },
 
-    rejectReturn(token: string, reason: string, detail: Record<string, unknown>): void {
-      deps.orders.auditRejectedReturn(hashToken(token), reason, detail, now());
+    rejectReturn(token: string, reason: string, detail: Record<string, unknown>): Promise<void> {
+      return deps.orders.auditRejectedReturn(hashToken(token), reason, detail, now());
     },
   };
 }

@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import type { Order, ReconciliationReport, Reply, StatementLine, StatementMapping, StatementPreview } from '../../../shared/contract';
 import { say } from '../../../shared/messages/say';
 import { appError, fail, ok } from '../app-error';
-import type { ClaimOutcome, StoredOrder } from '../storage/sqlite/orders-repo';
-import type { ProfilesRepo } from '../storage/sqlite/profiles-repo';
-import type { SettingsRepo } from '../storage/sqlite/settings-repo';
-import type { StatementsRepo, StoredStatementLine } from '../storage/sqlite/statements-repo';
-import { localDay } from '../storage/sqlite/order-queries';
+import type { ClaimOutcome, StoredOrder } from '../storage/orders-repo';
+import type { ProfilesRepo } from '../storage/profiles-repo';
+import type { SettingsRepo } from '../storage/settings-repo';
+import type { StatementsRepo, StoredStatementLine } from '../storage/statements-repo';
+import { localDay } from '../storage/local-days';
 import { hashToken, newReturnToken } from '../orders/return-tokens';
 import { readStatementLines, readStatementSummary, type Refusal, type StatementFile } from './statement-reader';
 import { detectMapping } from './statement-headers';
@@ -32,7 +32,7 @@ export type ReconciliationDeps = {
   settings: SettingsRepo;
   now: () => string;
   /** The order service's own helpers: an order the shopkeeper may change, and "announce this change". */
-  writable(ref: string): Reply<StoredOrder>;
+  writable(ref: string): Promise<Reply<StoredOrder>>;
   changed(order: StoredOrder): Order;
   /** Where imports are recorded (started, finished with counts, refused, stopped): the core's log. */
   log?: Log;
@@ -49,8 +49,8 @@ export function createReconciliationService(deps: ReconciliationDeps) {
   const activeProfile = () => deps.profiles.active();
 
   /** The profile's remembered mapping when the file has its columns, else the guess from the headers. */
-  const suggest = (profileId: number, headers: string[]): Partial<StatementMapping> | null => {
-    const remembered = deps.settings.get<StatementMapping>(mappingKey(profileId));
+  const remembered = (profileId: number) => deps.settings.get<StatementMapping>(mappingKey(profileId));
+  const suggest = (remembered: StatementMapping | null, headers: string[]): Partial<StatementMapping> | null => {
     if (remembered && missingColumns(headers, remembered) === null) return remembered;
     const guessed = detectMapping(headers);
     return Object.keys(guessed).length ? guessed : null;
@@ -70,7 +70,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       log.warn('import_refused', `${what} was not imported (${read.message.code}).`);
       return fail(appError('invalid_input', read.message, { field: read.field ?? null }));
     }
-    if (activeProfile()?.id !== profileId) return fail(appError('invalid_input', say('statement_profile_changed')));
+    if ((await activeProfile())?.id !== profileId) return fail(appError('invalid_input', say('statement_profile_changed')));
     try {
       const report = await record(profileId, file.name, read.parsed, read.mapping);
       log.info('import_finished', `imported ${what}: ${importCounts(report)}.`);
@@ -92,7 +92,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       { profileId, fileName, mapping, rows: parsed.rows, lines: parsed.lines, rejected: parsed.rejected },
       deps.now(),
     );
-    deps.settings.set(mappingKey(profileId), mapping);
+    await deps.settings.set(mappingKey(profileId), mapping);
     const day = (instant: string | null) => (instant ? localDay(new Date(instant)) : null);
     return {
       lines: parsed.rows,
@@ -110,9 +110,9 @@ export function createReconciliationService(deps: ReconciliationDeps) {
   };
 
   /** An unclaimed line of the active profile, or why not. */
-  const unclaimedLine = (lineId: number): Reply<StoredStatementLine> => {
-    const profile = activeProfile();
-    const line = deps.statements.line(lineId);
+  const unclaimedLine = async (lineId: number): Promise<Reply<StoredStatementLine>> => {
+    const profile = await activeProfile();
+    const line = await deps.statements.line(lineId);
     if (!profile || !line || line.profileId !== profile.id) return fail(appError('not_found', say('unclaimed_line_not_found')));
     if (line.orderRef) {
       return fail(appError('invalid_input', say('unclaimed_line_settled', { transactionId: line.transactionId, ref: line.orderRef })));
@@ -134,7 +134,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
   return {
     /** Reads a picked file and holds it for the import; the reply is what the mapping screen shows. */
     async preview(file: StatementFile): Promise<Reply<StatementPreview>> {
-      const profile = activeProfile();
+      const profile = await activeProfile();
       if (!profile) return fail(appError('not_configured', say('statement_no_profile')));
       const read = await readStatementSummary(file);
       if (!read.ok) return fail(appError('invalid_input', read.message));
@@ -144,7 +144,14 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       while (held.size >= HELD_FILES) held.delete(held.keys().next().value!);
       const token = randomBytes(24).toString('base64url');
       held.set(token, { profileId: profile.id, file, headers, until: now + HELD_MS });
-      return ok({ token, fileName: file.name, headers, rows: preview, totalRows: rows, suggested: suggest(profile.id, headers) });
+      return ok({
+        token,
+        fileName: file.name,
+        headers,
+        rows: preview,
+        totalRows: rows,
+        suggested: suggest(await remembered(profile.id), headers),
+      });
     },
 
     async importStatement(token: string, mapping: StatementMapping): Promise<Reply<ReconciliationReport>> {
@@ -153,7 +160,7 @@ export function createReconciliationService(deps: ReconciliationDeps) {
         held.delete(token);
         return fail(appError('not_found', say('statement_closed')));
       }
-      if (activeProfile()?.id !== entry.profileId) return fail(appError('invalid_input', say('statement_profile_changed')));
+      if ((await activeProfile())?.id !== entry.profileId) return fail(appError('invalid_input', say('statement_profile_changed')));
       const absent = missingColumns(entry.headers, mapping);
       if (absent) return fail(appError('invalid_input', absent, { field: 'mapping' }));
       // Taken while it is read and imported, so the same statement is not imported twice at once; back if that fails.
@@ -168,8 +175,9 @@ export function createReconciliationService(deps: ReconciliationDeps) {
      * guessed one; a required column it cannot find is an invalid_input naming the headers found.
      */
     async importFile(file: StatementFile, given: Partial<StatementMapping> | null): Promise<Reply<ReconciliationReport>> {
-      const profile = activeProfile();
+      const profile = await activeProfile();
       if (!profile) return fail(appError('not_configured', say('statement_no_profile')));
+      const kept = await remembered(profile.id);
       return importLines(profile.id, file, (headers) => {
         // A column may be named by its header or by its number (1 is the first).
         const named = Object.fromEntries(
@@ -178,18 +186,18 @@ export function createReconciliationService(deps: ReconciliationDeps) {
             column && !headers.includes(column) && /^\d+$/.test(column) ? (headers[Number(column) - 1] ?? column) : column,
           ]),
         );
-        const mapping = { ...suggest(profile.id, headers), ...named };
+        const mapping = { ...suggest(kept, headers), ...named };
         const unknown = REQUIRED.filter((field) => !mapping[field]);
         if (unknown.length === 0) return mapping as StatementMapping;
         return { ok: false, field: 'mapping', message: say('statement_columns_unknown', { fields: unknown, headers }) };
       });
     },
 
-    listUnclaimed(): Reply<{ lines: StatementLine[] }> {
-      const profile = activeProfile();
+    async listUnclaimed(): Promise<Reply<{ lines: StatementLine[] }>> {
+      const profile = await activeProfile();
       if (!profile) return ok({ lines: [] });
       return ok({
-        lines: deps.statements.unclaimed(profile.id, UNCLAIMED_LIMIT).map((line) => ({
+        lines: (await deps.statements.unclaimed(profile.id, UNCLAIMED_LIMIT)).map((line) => ({
           id: line.id,
           transactionId: line.transactionId,
           amountMinor: line.amountMinor,
@@ -202,10 +210,10 @@ export function createReconciliationService(deps: ReconciliationDeps) {
     },
 
     /** The customer paid but never came back: their pending (or lapsed) order takes the statement's payment. */
-    attach(lineId: number, ref: string): Reply<Order> {
-      const line = unclaimedLine(lineId);
+    async attach(lineId: number, ref: string): Promise<Reply<Order>> {
+      const line = await unclaimedLine(lineId);
       if (!line.ok) return line;
-      const order = deps.writable(ref);
+      const order = await deps.writable(ref);
       if (!order.ok) return order;
       const { value: target } = order;
       if (target.profileId !== line.value.profileId) return fail(appError('invalid_input', say('unclaimed_order_other_profile', { ref })));
@@ -223,17 +231,17 @@ export function createReconciliationService(deps: ReconciliationDeps) {
           ),
         );
       }
-      return settle(deps.statements.attach(lineId, target.id, deps.now()), line.value);
+      return settle(await deps.statements.attach(lineId, target.id, deps.now()), line.value);
     },
 
     /** A payment with no order at all becomes a paid order of its own. */
-    record(lineId: number, customerName: string | undefined): Reply<Order> {
-      const line = unclaimedLine(lineId);
+    async record(lineId: number, customerName: string | undefined): Promise<Reply<Order>> {
+      const line = await unclaimedLine(lineId);
       if (!line.ok) return line;
-      if (deps.profiles.get(line.value.profileId).removed) {
+      if ((await deps.profiles.get(line.value.profileId)).removed) {
         return fail(appError('forbidden', say('unclaimed_profile_removed')));
       }
-      const outcome = deps.statements.record(
+      const outcome = await deps.statements.record(
         lineId,
         { customerName: customerName ?? null, returnTokenHash: hashToken(newReturnToken()), cancelTokenHash: hashToken(newReturnToken()) },
         deps.now(),

@@ -6,7 +6,7 @@ import { say } from '../../../shared/messages/say';
 import type { StatementTable } from './statement-file';
 import { parseStatementAmount, parseStatementTime } from './statement-values';
 import { foldTransactionId } from '../values/transaction-id';
-import type { RejectedLine, StatementLineInput } from '../storage/sqlite/statements-repo';
+import type { RejectedLine, StatementLineInput } from '../storage/statements-repo';
 
 export type ParsedStatement = {
   /** Data rows in the file. */

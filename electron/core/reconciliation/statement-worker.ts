@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Message, StatementMapping } from '../../../shared/contract';
 import { readStatementFile } from './statement-file';
 import { missingColumns, parseStatementLines } from './statement-lines';
-import type { RejectedLine, StatementLineInput } from '../storage/sqlite/statements-repo';
+import type { RejectedLine, StatementLineInput } from '../storage/statements-repo';
 
 export type StatementJob = { name: string; bytes: Uint8Array };
 export type StatementSummary = { headers: string[]; preview: string[][]; rows: number };

@@ -9,8 +9,8 @@
 import type { ApiKeyInput, VaultStatus } from '../../../shared/contract';
 import { say } from '../../../shared/messages/say';
 import type { z } from 'zod';
-import type { SecretsRepo, StoredSecret } from '../storage/sqlite/secrets-repo';
-import type { SettingsRepo } from '../storage/sqlite/settings-repo';
+import type { SecretsRepo, StoredSecret } from '../storage/secrets-repo';
+import type { SettingsRepo } from '../storage/settings-repo';
 import type { SecretOwner, SecretStore } from './secrets';
 import { originOf } from '../values/web-address';
 
@@ -30,12 +30,12 @@ const WEAK_ACCEPTED = 'vault.weak_accepted';
 export type KeyState = { state: 'saved' | 'session' | 'missing' | 'needs_reentry'; hint: string | null };
 
 export type Vault = SecretStore & {
-  status(): VaultStatus;
+  status(): Promise<VaultStatus>;
   /** Keeps a key: encrypted on disk when the store is strong (or weak and accepted), else for this session. */
-  save(owner: SecretOwner, key: z.output<typeof ApiKeyInput>['apiKey']): KeyState;
-  state(owner: SecretOwner): KeyState;
-  forget(owner: SecretOwner): void;
-  acceptWeakStorage(accept: boolean): VaultStatus;
+  save(owner: SecretOwner, key: z.output<typeof ApiKeyInput>['apiKey']): Promise<KeyState>;
+  state(owner: SecretOwner): Promise<KeyState>;
+  forget(owner: SecretOwner): Promise<void>;
+  acceptWeakStorage(accept: boolean): Promise<VaultStatus>;
 };
 
 /** "••••" and the last 4 characters: enough to tell keys apart, never enough to use one. */
@@ -57,8 +57,8 @@ export function createVault({
   const backend = () => (cipher?.isAvailable() ? cipher.backend() : 'none');
   const protection = (): VaultStatus['protection'] =>
     !cipher?.isAvailable() ? 'unavailable' : WEAK_BACKENDS.has(cipher.backend()) ? 'weak' : 'os_keychain';
-  const weakAccepted = () => settings.get<boolean>(WEAK_ACCEPTED) === true;
-  const mayWrite = () => protection() === 'os_keychain' || (protection() === 'weak' && weakAccepted());
+  const weakAccepted = async () => (await settings.get<boolean>(WEAK_ACCEPTED)) === true;
+  const mayWrite = async () => protection() === 'os_keychain' || (protection() === 'weak' && (await weakAccepted()));
 
   /** Null when this computer's key store did not write it, or cannot read it. */
   const decrypt = (row: StoredSecret): string | null => {
@@ -71,13 +71,13 @@ export function createVault({
   };
 
   /** The stored key, or why it cannot be used for this owner. */
-  const stored = (owner: SecretOwner): { key: string } | { unreadable: true } | { elsewhere: true } | null => {
-    const row = secrets.get(owner.id);
+  const stored = async (owner: SecretOwner): Promise<{ key: string } | { unreadable: true } | { elsewhere: true } | null> => {
+    const row = await secrets.get(owner.id);
     if (!row) return null;
     const key = decrypt(row);
     if (key === null) return { unreadable: true };
     // Keys saved before origins were recorded (schema < 6) belong to the origin their profile has when first read.
-    if (row.origin === null) secrets.bindOrigin(owner.id, originOf(owner.baseUrl));
+    if (row.origin === null) await secrets.bindOrigin(owner.id, originOf(owner.baseUrl));
     else if (row.origin !== originOf(owner.baseUrl)) return { elsewhere: true };
     return { key };
   };
@@ -88,73 +88,74 @@ export function createVault({
     return entry && entry.origin === originOf(owner.baseUrl) ? entry.key : null;
   };
 
-  const state = (owner: SecretOwner): KeyState => {
+  const state = async (owner: SecretOwner): Promise<KeyState> => {
     const inMemory = inSession(owner);
     if (inMemory) return { state: 'session', hint: keyHint(inMemory) };
     if (session.has(owner.id)) return { state: 'needs_reentry', hint: null };
-    const found = stored(owner);
+    const found = await stored(owner);
     if (!found) return { state: 'missing', hint: null };
     if (!('key' in found)) return { state: 'needs_reentry', hint: null };
     return { state: 'saved', hint: keyHint(found.key) };
   };
 
-  const status = (): VaultStatus => {
+  const status = async (): Promise<VaultStatus> => {
     const level = protection();
+    const accepted = await weakAccepted();
     const sentence =
       level === 'os_keychain'
         ? say('vault_os_keychain')
         : level === 'weak'
-          ? say(weakAccepted() ? 'vault_weak_kept' : 'vault_weak_session')
+          ? say(accepted ? 'vault_weak_kept' : 'vault_weak_session')
           : say('vault_unavailable');
-    return { protection: level, backend: backend(), weakAccepted: weakAccepted(), sentence };
+    return { protection: level, backend: backend(), weakAccepted: accepted, sentence };
   };
 
   return {
     async get(owner) {
       if (session.has(owner.id)) return inSession(owner);
-      const found = stored(owner);
+      const found = await stored(owner);
       return found && 'key' in found ? found.key : null;
     },
-    save(owner, key) {
-      if (mayWrite()) {
-        secrets.put(
+    async save(owner, key) {
+      if (await mayWrite()) {
+        await secrets.put(
           { profileId: owner.id, ciphertext: cipher!.encrypt(key), backend: cipher!.backend(), origin: originOf(owner.baseUrl) },
           now(),
         );
         session.delete(owner.id);
       } else {
-        secrets.remove(owner.id);
+        await secrets.remove(owner.id);
         session.set(owner.id, { key, origin: originOf(owner.baseUrl) });
       }
-      secrets.scrubWal();
+      await secrets.scrub();
       return state(owner);
     },
     state,
-    forget(owner) {
+    async forget(owner) {
       session.delete(owner.id);
-      secrets.remove(owner.id);
-      secrets.scrubWal();
+      await secrets.remove(owner.id);
+      await secrets.scrub();
     },
     status,
-    acceptWeakStorage(accept) {
-      settings.set(WEAK_ACCEPTED, accept);
+    async acceptWeakStorage(accept) {
+      await settings.set(WEAK_ACCEPTED, accept);
       if (protection() !== 'weak') return status();
-      secrets.atomically(() => {
+      await secrets.atomically(async () => {
         if (accept) {
           for (const [id, { key, origin }] of session) {
-            secrets.put({ profileId: id, ciphertext: cipher!.encrypt(key), backend: cipher!.backend(), origin }, now());
+            await secrets.put({ profileId: id, ciphertext: cipher!.encrypt(key), backend: cipher!.backend(), origin }, now());
           }
           session.clear();
         } else {
           // Taking the choice back takes the keys off the disk; they stay usable until PayDesk closes.
-          for (const row of secrets.all()) {
+          for (const row of await secrets.all()) {
             const key = decrypt(row);
             if (key !== null && row.origin !== null) session.set(row.profileId, { key, origin: row.origin });
-            secrets.remove(row.profileId);
+            await secrets.remove(row.profileId);
           }
         }
       });
-      secrets.scrubWal();
+      await secrets.scrub();
       return status();
     },
   };

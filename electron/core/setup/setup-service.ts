@@ -22,14 +22,14 @@ import type {
 import type { Language } from '../../../shared/messages/catalog';
 import { render, say } from '../../../shared/messages/say';
 import { appError, fail, ok } from '../app-error';
-import type { Profile, ProfilesRepo } from '../storage/sqlite/profiles-repo';
+import type { Profile, ProfilesRepo } from '../storage/profiles-repo';
 import { exposureWarning } from '../listener/bind-addresses';
 import { returnReach } from '../listener/return-reach';
 import type { TunnelControl } from '../listener/tunnel';
 import { isLoopbackHost } from '../values/loopback';
 import { originOf } from '../values/web-address';
 import type { Confirmation } from '../platform';
-import type { SettingsRepo } from '../storage/sqlite/settings-repo';
+import type { SettingsRepo } from '../storage/settings-repo';
 import type { PreferencesStore } from './preferences';
 import type { RuntimeControl } from '../runtime';
 import type { ShopStore } from './shop';
@@ -126,22 +126,25 @@ function riskyChanges(
 export function createSetupService(deps: SetupDeps) {
   const { profiles, settings, vault, runtime, tunnel } = deps;
 
-  const view = (profile: Profile): ProfileView => ({
+  /** `activeId`: the active profile's id, when the caller has read it already. */
+  const view = async (profile: Profile, activeId?: number | null): Promise<ProfileView> => ({
     name: profile.name,
     mode: profile.mode,
     baseUrl: profile.baseUrl,
     listenHost: profile.listenHost,
     listenPort: profile.listenPort,
     returnBaseUrl: profile.returnBaseUrl,
-    active: profiles.active()?.id === profile.id,
+    active: (activeId === undefined ? (await profiles.active())?.id : activeId) === profile.id,
     removed: profile.removed,
-    apiKey: profile.mode === 'sandbox' ? { state: 'not_needed', hint: null } : vault.state(profile),
+    apiKey: profile.mode === 'sandbox' ? { state: 'not_needed', hint: null } : await vault.state(profile),
   });
 
-  const status = (): Reply<AppStatus> => {
-    const profile = profiles.active();
+  const status = async (): Promise<Reply<AppStatus>> => {
+    const profile = await profiles.active();
     if (!profile) return fail(noActiveProfile());
     const state = runtime.state();
+    const welcomed = (await settings.get<boolean>(WELCOMED)) === true;
+    const checked = await settings.get<string>(returnCheckedKey(profile.id));
     return ok({
       mode: profile.mode,
       profileName: profile.name,
@@ -149,7 +152,7 @@ export function createSetupService(deps: SetupDeps) {
       listenerProblem: state.listenerProblem,
       listenerWarning: state.listenerWarning,
       sandboxUrl: profile.mode === 'sandbox' ? state.sandboxUrl : null,
-      welcome: settings.get<boolean>(WELCOMED) !== true && !profiles.list().some((p) => p.mode === 'live'),
+      welcome: !welcomed && !(await profiles.list()).some((p) => p.mode === 'live'),
       oldListeners: state.oldListeners,
       returnReach: state.returnBaseUrl
         ? returnReach(
@@ -158,14 +161,14 @@ export function createSetupService(deps: SetupDeps) {
             deps.listBindAddresses().map((a) => a.address),
           )
         : null,
-      returnChecked: state.returnBaseUrl !== null && settings.get<string>(returnCheckedKey(profile.id)) === state.returnBaseUrl,
-      tunnel: tunnel.status(profile),
+      returnChecked: state.returnBaseUrl !== null && checked === state.returnBaseUrl,
+      tunnel: await tunnel.status(profile),
     });
   };
 
   const activate = async (profile: Profile): Promise<Reply<AppStatus>> => {
-    profiles.setActive(profile.id);
-    settings.set(WELCOMED, true);
+    await profiles.setActive(profile.id);
+    await settings.set(WELCOMED, true);
     await tunnel.follow(await runtime.apply(profile));
     return status();
   };
@@ -177,18 +180,20 @@ export function createSetupService(deps: SetupDeps) {
     status,
 
     async finishWelcome(choice: 'sandbox' | 'connect'): Promise<Reply<AppStatus>> {
-      settings.set(WELCOMED, true);
-      return choice === 'sandbox' ? activate(sandboxProfile(profiles)) : status();
+      await settings.set(WELCOMED, true);
+      return choice === 'sandbox' ? activate(await sandboxProfile(profiles)) : status();
     },
 
-    listProfiles(): Reply<{ profiles: ProfileView[]; vault: VaultStatus }> {
-      return ok({ profiles: profiles.list({ includeRemoved: true }).map(view), vault: vault.status() });
+    async listProfiles(): Promise<Reply<{ profiles: ProfileView[]; vault: VaultStatus }>> {
+      const activeId = (await profiles.active())?.id ?? null;
+      const all = await profiles.list({ includeRemoved: true });
+      return ok({ profiles: await Promise.all(all.map((profile) => view(profile, activeId))), vault: await vault.status() });
     },
 
     async saveProfile({ originalName, profile: input }: z.output<typeof SaveProfileInput>, confirm: Confirm): Promise<Reply<ProfileView>> {
-      const existing = originalName === undefined ? null : profiles.findByName(originalName);
+      const existing = originalName === undefined ? null : await profiles.findByName(originalName);
       if (originalName !== undefined && !existing) return notFound(originalName);
-      const clash = profiles.findByName(input.name);
+      const clash = await profiles.findByName(input.name);
       if (clash && clash.id !== existing?.id) {
         return fail(appError('invalid_input', say('profile_name_taken', { name: input.name }), { field: 'profile.name' }));
       }
@@ -217,41 +222,41 @@ export function createSetupService(deps: SetupDeps) {
         if (!(await confirm(asked))) return fail(appError('forbidden', say('change_not_confirmed', { title: asked.title })));
       }
       const { mode: _mode, ...changes } = fields;
-      const saved = existing ? profiles.update(existing.id, changes) : profiles.add(fields);
-      if (profiles.active()?.id === saved.id) await tunnel.follow(await runtime.apply(saved));
-      return ok(view(profiles.get(saved.id)));
+      const saved = existing ? await profiles.update(existing.id, changes) : await profiles.add(fields);
+      if ((await profiles.active())?.id === saved.id) await tunnel.follow(await runtime.apply(saved));
+      return ok(await view(await profiles.get(saved.id)));
     },
 
     async removeProfile(name: string): Promise<Reply<Record<string, never>>> {
-      const profile = profiles.findByName(name);
+      const profile = await profiles.findByName(name);
       if (!profile) return notFound(name);
       if (profile.mode === 'sandbox') {
         return fail(appError('forbidden', say('sandbox_not_removable')));
       }
-      if (profiles.active()?.id === profile.id) await activate(sandboxProfile(profiles));
-      vault.forget(profile);
-      profiles.remove(profile.id);
+      if ((await profiles.active())?.id === profile.id) await activate(await sandboxProfile(profiles));
+      await vault.forget(profile);
+      await profiles.remove(profile.id);
       return ok({});
     },
 
     async switchProfile(name: string): Promise<Reply<AppStatus>> {
-      const profile = profiles.findByName(name);
+      const profile = await profiles.findByName(name);
       return profile ? activate(profile) : notFound(name);
     },
 
-    setApiKey({ profileName, apiKey }: z.output<typeof ApiKeyInput>): Reply<ProfileView> {
-      const profile = profiles.findByName(profileName);
+    async setApiKey({ profileName, apiKey }: z.output<typeof ApiKeyInput>): Promise<Reply<ProfileView>> {
+      const profile = await profiles.findByName(profileName);
       if (!profile) return notFound(profileName);
       if (profile.mode === 'sandbox') {
         return fail(appError('invalid_input', say('sandbox_needs_no_key'), { field: 'apiKey' }));
       }
-      vault.save(profile, apiKey);
-      return ok(view(profile));
+      await vault.save(profile, apiKey);
+      return ok(await view(profile));
     },
 
     /** Keeping keys under weak protection is the shopkeeper's choice, asked by the main process, never the page's. */
     async acceptWeakKeyStorage(accept: boolean, confirm: Confirm): Promise<Reply<VaultStatus>> {
-      if (accept && !vault.status().weakAccepted) {
+      if (accept && !(await vault.status()).weakAccepted) {
         const agreed = await confirm(
           question(language(), {
             title: say('confirm_weak_title'),
@@ -260,25 +265,25 @@ export function createSetupService(deps: SetupDeps) {
             confirmLabel: say('confirm_weak_label'),
           }),
         );
-        if (!agreed) return ok(vault.status());
+        if (!agreed) return ok(await vault.status());
       }
-      return ok(vault.acceptWeakStorage(accept));
+      return ok(await vault.acceptWeakStorage(accept));
     },
 
     /** Only a saved profile's own Base URL: the page cannot make PayDesk probe addresses of its choosing. */
     async checkConnection(profileName: string): Promise<Reply<ConnectionReport>> {
-      const profile = profiles.findByName(profileName);
+      const profile = await profiles.findByName(profileName);
       if (!profile) return notFound(profileName);
       return ok(await deps.checkConnection(profile.baseUrl, profile.mode));
     },
 
     /** The active profile's return address as links carry it; whether it was heard is remembered for the status. */
     async checkReturnAddress(): Promise<Reply<ReturnCheckReport>> {
-      const profile = profiles.active();
+      const profile = await profiles.active();
       if (!profile) return fail(noActiveProfile());
       const report = await runtime.checkReturnAddress();
-      if (report.ok && report.url !== null) settings.set(returnCheckedKey(profile.id), report.url);
-      else settings.delete(returnCheckedKey(profile.id));
+      if (report.ok && report.url !== null) await settings.set(returnCheckedKey(profile.id), report.url);
+      else await settings.delete(returnCheckedKey(profile.id));
       return ok(report);
     },
 
@@ -289,7 +294,7 @@ export function createSetupService(deps: SetupDeps) {
 
     /** The tunnel runs for the profile in use, which must have the public return address it serves. */
     async startTunnel(name: string): Promise<Reply<TunnelStatus>> {
-      const profile = profiles.active();
+      const profile = await profiles.active();
       if (!profile) return fail(noActiveProfile());
       const started = await tunnel.start(profile, name);
       if (started.ok) return ok(started.status);
@@ -297,7 +302,7 @@ export function createSetupService(deps: SetupDeps) {
     },
 
     async stopTunnel(): Promise<Reply<TunnelStatus>> {
-      const profile = profiles.active();
+      const profile = await profiles.active();
       if (!profile) return fail(noActiveProfile());
       return ok(await tunnel.stop(profile));
     },
@@ -311,16 +316,16 @@ export function createSetupService(deps: SetupDeps) {
       return ok({ addresses: deps.listBindAddresses() });
     },
 
-    getShopDetails: (): Reply<ShopDetails> => ok(deps.shop.get()),
-    saveShopDetails: (input: z.output<typeof ShopDetailsInput>): Reply<ShopDetails> => ok(deps.shop.save(input)),
+    getShopDetails: async (): Promise<Reply<ShopDetails>> => ok(await deps.shop.get()),
+    saveShopDetails: async (input: z.output<typeof ShopDetailsInput>): Promise<Reply<ShopDetails>> => ok(await deps.shop.save(input)),
     async setShopLogo(bytes: Uint8Array): Promise<Reply<ShopDetails>> {
       const result = await deps.shop.setLogo(bytes);
       return result.ok ? ok(result.shop) : fail(appError('invalid_input', result.message, { field: 'logo' }));
     },
-    removeShopLogo: (): Reply<ShopDetails> => ok(deps.shop.removeLogo()),
+    removeShopLogo: async (): Promise<Reply<ShopDetails>> => ok(await deps.shop.removeLogo()),
     getPreferences: (): Reply<Preferences> => ok(deps.preferences.get()),
-    savePreferences(preferences: Preferences): Reply<Preferences> {
-      const saved = deps.preferences.save(preferences);
+    async savePreferences(preferences: Preferences): Promise<Reply<Preferences>> {
+      const saved = await deps.preferences.save(preferences);
       deps.events.emit('preferencesChanged', saved);
       return ok(saved);
     },
@@ -328,9 +333,9 @@ export function createSetupService(deps: SetupDeps) {
      * Whether closing the window should now say why PayDesk keeps running: true the first time only. Remembered in the
      * order book, beside the preferences, so the desktop keeps no file of its own.
      */
-    firstKeepRunningNotice(): boolean {
-      if (settings.get<boolean>(KEEP_RUNNING_EXPLAINED) === true) return false;
-      settings.set(KEEP_RUNNING_EXPLAINED, true);
+    async firstKeepRunningNotice(): Promise<boolean> {
+      if ((await settings.get<boolean>(KEEP_RUNNING_EXPLAINED)) === true) return false;
+      await settings.set(KEEP_RUNNING_EXPLAINED, true);
       return true;
     },
   };
@@ -339,16 +344,16 @@ export function createSetupService(deps: SetupDeps) {
 const noActiveProfile = () => appError('not_configured', say('no_active_profile'));
 
 /** The sandbox profile, made on first use. */
-export function sandboxProfile(profiles: ProfilesRepo): Profile {
+export async function sandboxProfile(profiles: ProfilesRepo): Promise<Profile> {
   return (
-    profiles.findByName(SANDBOX_PROFILE) ??
-    profiles.add({
+    (await profiles.findByName(SANDBOX_PROFILE)) ??
+    (await profiles.add({
       name: SANDBOX_PROFILE,
       mode: 'sandbox',
       baseUrl: 'http://127.0.0.1/api',
       listenHost: DEFAULT_LISTEN_HOST,
       listenPort: DEFAULT_LISTEN_PORT,
       returnBaseUrl: null,
-    })
+    }))
   );
 }

@@ -8,17 +8,17 @@ import { z } from 'zod';
 import { ShopDetailsInput, type Message, type ShopDetails } from '../../../shared/contract';
 import { say } from '../../../shared/messages/say';
 import { writeFileAtomically } from '../files/atomic-file';
-import type { SettingsRepo } from '../storage/sqlite/settings-repo';
+import type { SettingsRepo } from '../storage/settings-repo';
 
 export const MAX_LOGO_BYTES = 512 * 1024;
 export const MAX_LOGO_SIDE = 4096;
 
 export type SetLogoResult = { ok: true; shop: ShopDetails } | { ok: false; message: Message };
 export interface ShopStore {
-  get(): ShopDetails;
-  save(input: z.output<typeof ShopDetailsInput>): ShopDetails;
+  get(): Promise<ShopDetails>;
+  save(input: z.output<typeof ShopDetailsInput>): Promise<ShopDetails>;
   setLogo(bytes: Uint8Array): Promise<SetLogoResult>;
-  removeLogo(): ShopDetails;
+  removeLogo(): Promise<ShopDetails>;
 }
 
 const SETTINGS_KEY = 'shop';
@@ -46,11 +46,11 @@ const Stored = z
 type Stored = z.infer<typeof Stored>;
 
 export function createShopStore({ settings, dataDir }: { settings: SettingsRepo; dataDir: string }): ShopStore {
-  const read = (): Stored => Stored.parse(settings.get<unknown>(SETTINGS_KEY));
+  const read = async (): Promise<Stored> => Stored.parse(await settings.get<unknown>(SETTINGS_KEY));
   const write = (stored: Stored) => settings.set(SETTINGS_KEY, stored);
 
-  function get(): ShopDetails {
-    const { logo, ...details } = read();
+  async function get(): Promise<ShopDetails> {
+    const { logo, ...details } = await read();
     return { ...details, logoDataUrl: logo === null ? null : dataUrl(join(dataDir, logo)) };
   }
 
@@ -64,22 +64,22 @@ export function createShopStore({ settings, dataDir }: { settings: SettingsRepo;
     } catch (error) {
       return { ok: false, message: say('logo_write_failed', { problem: (error as NodeJS.ErrnoException).code ?? 'EIO' }) };
     }
-    write({ ...read(), logo: file });
+    await write({ ...(await read()), logo: file });
     removeLogoFiles(dataDir, file);
-    return { ok: true, shop: get() };
+    return { ok: true, shop: await get() };
   }
 
   return {
     get,
-    save(input) {
+    async save(input) {
       const details = ShopDetailsInput.parse(input);
-      write({ name: details.name, address: details.address, phone: details.phone, logo: read().logo });
+      await write({ name: details.name, address: details.address, phone: details.phone, logo: (await read()).logo });
       return get();
     },
     setLogo,
-    removeLogo() {
+    async removeLogo() {
       // The setting first: once it is null no receipt shows the logo, even if a file cannot be deleted.
-      write({ ...read(), logo: null });
+      await write({ ...(await read()), logo: null });
       removeLogoFiles(dataDir, null);
       return get();
     },

@@ -11,8 +11,8 @@ export const TRAY_NEWEST = 3;
 export type PendingLinks = { count: number; newest: ReadonlyArray<Pick<Order, 'ref' | 'amountMinor'>> };
 
 /** Every profile's pending links, the newest first: a return finds its order by its token, whichever profile is in use. */
-export function pendingLinks(orders: Pick<OrdersService, 'listOrders'>): PendingLinks {
-  const page = orders.listOrders({ status: 'pending', allProfiles: true, limit: TRAY_NEWEST });
+export async function pendingLinks(orders: Pick<OrdersService, 'listOrders'>): Promise<PendingLinks> {
+  const page = await orders.listOrders({ status: 'pending', allProfiles: true, limit: TRAY_NEWEST });
   return { count: page.total ?? page.orders.length, newest: page.orders };
 }
 

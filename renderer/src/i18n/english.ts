@@ -1,7 +1,17 @@
 // Every string PayDesk's screens show, in English: the source the Bengali translation (bengali.ts) follows
 // key for key. `Messages` is this object's shape, so a key missing from a translation is a type error.
 // Sentences from the core and the gateway are shown as they come, and are not here.
-import type { ChannelRequest, OrderStatus, Preferences, ReturnReach, StatementMapping, Verification } from '../../../shared/contract';
+import type {
+  ChannelRequest,
+  CopyReport,
+  OrderBookCheck,
+  OrderBookTls,
+  OrderStatus,
+  Preferences,
+  ReturnReach,
+  StatementMapping,
+  Verification,
+} from '../../../shared/contract';
 import type { DayPreset } from '../orders/typed-day';
 
 /** English plurals: "1 order", "2 orders". `shown` is the number as the language writes it. */
@@ -726,6 +736,79 @@ export const english = {
   updatesOff: 'Update checks are off.',
   updateNotChecked: 'Not checked yet.',
   download: 'Download',
+
+  // Settings: order book (this computer's file, or a PostgreSQL server several counters share)
+  orderBookTitle: 'Order book',
+  orderBookLoading: 'Reading…',
+  orderBookIntro:
+    'Where PayDesk keeps its orders: a file on this computer, or a PostgreSQL database server that several counters can share.',
+  orderBookInUse: 'In use',
+  orderBookFile: 'This computer’s file',
+  orderBookServer: 'PostgreSQL database server',
+  orderBookRestartNeeded: 'Saved. PayDesk must restart to open the other order book.',
+  orderBookNextFile: 'From the next start: this computer’s file.',
+  orderBookNextServer: (location: string) => `From the next start: ${location}.`,
+  restartPaydesk: 'Restart PayDesk',
+  restarting: 'Restarting…',
+  useThisFile: 'Use this computer’s file',
+  useThisFileHint: 'The PostgreSQL server’s order book stays as it is.',
+  usePostgresTitle: 'Use a PostgreSQL server',
+  pgHost: 'Host',
+  pgHostHint: 'The database server’s name or IP address, for example db.myshop.example',
+  pgPort: 'Port',
+  pgDatabase: 'Database',
+  pgUser: 'User',
+  pgPassword: 'Password',
+  pgPasswordSaved: 'Saved, encrypted by this computer’s key store.',
+  pgPasswordKeepPlaceholder: 'Leave empty to keep the saved password',
+  pgPasswordHint: 'Kept encrypted by this computer’s key store, like API keys; PayDesk never shows it again.',
+  pgPasswordNotKept:
+    'This computer cannot keep a password safely, so PayDesk can check and copy to the server but not use it. See “Where API keys are kept”.',
+  pgTls: 'Encryption (TLS)',
+  pgTlsModes: {
+    'verify-full': {
+      title: 'Encrypted, server checked',
+      hint: 'The server’s certificate and name are checked: nobody in between can pose as it.',
+    },
+    require: { title: 'Encrypted', hint: 'Nobody in between can read the orders, but the server’s certificate is not checked.' },
+    disable: {
+      title: 'Not encrypted',
+      hint: 'Only for a server on this computer or a network you trust: anyone in between can read the orders.',
+    },
+  } satisfies Record<OrderBookTls, { title: string; hint: string }>,
+  pgCa: 'CA certificate',
+  pgCaNone: 'None chosen: the certificates this computer trusts are used.',
+  pgCaSaved: 'A CA certificate is saved for this server.',
+  pgCaChosen: (file: string, subject: string) => `${file} — ${subject}`,
+  chooseCa: 'Choose CA certificate…',
+  checkOrderBook: 'Check',
+  copyOrders: 'Copy this computer’s orders to it',
+  copying: 'Copying…',
+  useServer: 'Use it',
+  orderBookActionsHint: 'Check changes nothing on the server. The copy never changes this computer’s file, and copies nothing twice.',
+  orderBookSteps: {
+    reach: 'Reaching the server',
+    tls: 'Encryption (TLS)',
+    sign_in: 'Signing in',
+    database: 'Database',
+    version: 'PostgreSQL version',
+    schema: 'PayDesk’s tables',
+  } satisfies Record<OrderBookCheck['steps'][number]['step'], string>,
+  backUpFirst:
+    'Back up that database before you use it: PayDesk upgrades its tables there when it opens them. The check above gives the command.',
+  copyDone: (location: string) => `Copied to ${location}. Counted in both books afterwards: they hold the same.`,
+  copyNothingNew: 'Nothing new was copied: every row was there already.',
+  copyKind: 'What',
+  copyInBoth: 'In both books',
+  copyNew: 'New this time',
+  copyKinds: {
+    profiles: 'Profiles',
+    orders: 'Orders',
+    events: 'Order timeline entries',
+    statements: 'Statements',
+    lines: 'Statement lines',
+    settings: 'Settings',
+  } satisfies Record<Exclude<keyof CopyReport, 'to'>, string>,
 };
 
 export type Messages = typeof english;

@@ -3,10 +3,12 @@ import type { AppError, AppStatus, ProfileView } from '../../../shared/contract'
 import { AboutSection, AboutShortcut } from '../about/about-section';
 import { ErrorAlert } from '../error-alert';
 import { OldListenersNotice } from '../status/old-listeners-notice';
+import { DataText } from '../data-text';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
 import { CounterSettings } from './counter-settings';
 import { DesktopSettings } from './desktop-settings';
+import { OrderBookSettings } from './order-book-settings';
 import { ProfileForm, type ProfileFormFocus } from './profile-form';
 import { PreferencesForm } from './preferences-form';
 import { ProfileList } from './profile-list';
@@ -181,6 +183,14 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
         <h2 id="shop-title">{t.shopDetails}</h2>
         <p className="card-intro muted">{t.shopDetailsIntro}</p>
         <ShopDetailsForm />
+      </section>
+
+      <section className="card order-book-card" aria-labelledby="order-book-title">
+        <h2 id="order-book-title">{t.orderBookTitle}</h2>
+        <p className="card-intro muted">
+          <DataText text={t.orderBookIntro} data={['PostgreSQL']} />
+        </p>
+        <OrderBookSettings />
       </section>
 
       <section className="card updates-card" aria-labelledby="updates-title">

@@ -2,9 +2,9 @@
 // is copied aside first, so a failed upgrade never costs a shop its order book.
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Message } from '../../../../shared/contract';
-import { inEnglish, say } from '../../../../shared/messages/say';
+import { say } from '../../../../shared/messages/say';
 import { restrict, type Db } from './database';
+import { OrderBookRefused } from '../order-book-refused';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: the foundation.
@@ -369,12 +369,8 @@ export const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** An order book PayDesk will not open, with what to tell the shopkeeper (`message` is its English sentence). */
-export class OrderBookRefused extends Error {
-  constructor(readonly said: Message) {
-    super(inEnglish(said));
-  }
-}
+// Both engines refuse a newer book with the same class; its callers have long imported it from here.
+export { OrderBookRefused };
 
 export function migrate(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;

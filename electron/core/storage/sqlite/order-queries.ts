@@ -3,29 +3,16 @@
 // matches read in id order as far as needed, whichever comes to the page first (see `walked`, `streamed`); totals
 // read per-day counters rather than scanning orders whenever no search text narrows them, and with search text
 // they count only its matches (exactly, so a broad search's totals take longer than its page: see `page`).
-import { UNPROVEN, type Dashboard, type Order, type OrderStatus, type Unproven } from '../../../../shared/contract';
+import { UNPROVEN, type Dashboard, type Unproven } from '../../../../shared/contract';
+import { addDays, localDayStart } from '../local-days';
+import type { CsvChunk, OrderFilter, OrderQueries, PageQuery, Totals } from '../order-queries';
+import { toOrder, type OrderRow } from '../order-rows';
+import type { StoredOrder } from '../orders-repo';
+import type { SqliteConnection } from './connection';
 import type { Db } from './database';
 import { localIsoSql, offsetSpanParams, offsetSpans } from './local-time-sql';
 import { searchOf, unionOf, type Search } from './order-search';
-import { SELECT_ORDERS, toOrder, type OrderRow, type StoredOrder } from './orders-repo';
-
-export type OrderFilter = {
-  profileId?: number;
-  status?: OrderStatus;
-  /** How paid orders stand against the imported statements. */
-  verification?: NonNullable<Order['verification']>;
-  search?: string;
-  /** Local days (YYYY-MM-DD), inclusive. */
-  from?: string;
-  to?: string;
-};
-
-export type PageQuery = OrderFilter & {
-  sort: 'time' | 'amount';
-  direction: 'desc' | 'asc';
-  offset: number;
-  limit: number;
-};
+import { SELECT_ORDERS } from './orders-repo';
 
 /** The parameter prefix of the export's offset spans. */
 const SPAN = 'span';
@@ -49,27 +36,6 @@ const csvLine = (spans: number) => `o.ref || ',' || ${localIsoSql('o.created_at'
   || ${csvCell('o.transaction_id')} || ',' || ifnull(${localIsoSql('o.paid_at', spans, SPAN)}, '') || ',' || ${csvCell('p.name')} || ','
   || ifnull(o.verification, '')`;
 
-export type Totals = { total: number; paidCount: number; paidSumMinor: number };
-
-export interface OrderQueries {
-  /** One page of the orders matching the filter, with the totals of all of them. */
-  list(query: PageQuery): { orders: StoredOrder[]; totals: Totals };
-  /** The page alone: fast however many orders a search matches, when its totals are not. */
-  page(query: PageQuery): StoredOrder[];
-  /**
-   * Every order matching the filter, oldest first, in batches. Each batch is its own short query (keyset
-   * on created_at, id), so an export never holds the connection the return listener writes through.
-   */
-  batches(filter: OrderFilter, size: number): Generator<StoredOrder[]>;
-  /**
-   * The same walk as `batches`, as CSV made by SQLite: `size` lines per chunk, each ending CRLF, as UTF-8
-   * bytes (SQLite's own text, never decoded into a JavaScript string only to be encoded again).
-   */
-  csvChunks(filter: OrderFilter, size: number): Generator<{ bytes: Buffer; rows: number }>;
-  totals(filter: OrderFilter): Totals;
-  dashboard(profileId: number, today: string): Dashboard;
-}
-
 /**
  * Up to this many matches, a search's page is sorted from the matches themselves; with more, walking the
  * list's index until the page is full meets enough of them sooner.
@@ -90,22 +56,6 @@ const STREAM_ALL_MOST = 100_000;
 
 /** How many times a row test's cost a test that looks the order up in a trigram index is counted. */
 const PROBE_COST = 32;
-
-/** Local midnight of a YYYY-MM-DD day, as the UTC instant orders are stamped with. */
-export function localDayStart(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toISOString();
-}
-
-export function localDay(instant: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
-}
-
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return localDay(new Date(y, m - 1, d + days));
-}
 
 /** The filter's profile, one keyed column and days, as a WHERE on a per-day counter table. */
 function counterWhere(filter: OrderFilter, column: 'status' | 'verification', value: string | undefined) {
@@ -161,7 +111,41 @@ function where(filter: OrderFilter): { sql: string; params: Record<string, unkno
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-export function createOrderQueries(db: Db): OrderQueries {
+/**
+ * The queries on the connection. Each call is one synchronous step; the export's walks take one step per batch, so
+ * whatever waits for the connection (a return) goes between two batches.
+ */
+export function createOrderQueries(connection: SqliteConnection): OrderQueries {
+  const { run } = connection;
+  const sync = createSyncQueries(connection.db);
+  /** Each of a walk's steps on the connection, so that nothing waiting for it waits for the whole walk. */
+  async function* walk<T>(steps: Generator<T>): AsyncGenerator<T> {
+    for (;;) {
+      const next = await run(() => steps.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return {
+    list: (query) => run(() => sync.list(query)),
+    page: (query) => run(() => sync.page(query)),
+    batches: (filter, size) => walk(sync.batches(filter, size)),
+    csvChunks: (filter, size) => walk(sync.csvChunks(filter, size)),
+    totals: (filter) => run(() => sync.totals(filter)),
+    dashboard: (profileId, today) => run(() => sync.dashboard(profileId, today)),
+  };
+}
+
+type SyncQueries = {
+  list(query: PageQuery): { orders: StoredOrder[]; totals: Totals };
+  page(query: PageQuery): StoredOrder[];
+  batches(filter: OrderFilter, size: number): Generator<StoredOrder[]>;
+  csvChunks(filter: OrderFilter, size: number): Generator<CsvChunk>;
+  totals(filter: OrderFilter): Totals;
+  dashboard(profileId: number, today: string): Dashboard;
+};
+
+function createSyncQueries(db: Db): SyncQueries {
   const statements = new Map<string, ReturnType<Db['prepare']>>();
   /** Filters combine into a handful of shapes; each is prepared once. */
   const prepared = (sql: string) => {

@@ -1,143 +1,32 @@
-// The order book, and the only code that writes `orders` and `order_events`. Every state change and its audit
-// row are written in one IMMEDIATE transaction (or the caller's, as a statement import's), so two processes
-// (the app's listener and a CLI command) never interleave a read and a write.
-import { Message, type Order, type OrderStatus } from '../../../../shared/contract';
-import { say } from '../../../../shared/messages/say';
-import { decideCancel, decideReturn } from './return-decisions';
-import { paymentLinkProblem } from '../../values/payment-link';
-import { hostnameOf } from '../../values/web-address';
+// The order book on SQLite, and the only code that writes `orders` and `order_events`. Every state change and its
+// audit row are written in one IMMEDIATE transaction (or the caller's, as a statement import's), so two processes
+// (the app's listener and a CLI command) never interleave a read and a write. The writes are synchronous steps
+// (better-sqlite3), which the SQLite statements repository also runs inside its own transactions; the repository
+// the use-cases see runs each on the connection (connection.ts).
 import type { TransactionId } from '../../values/transaction-id';
 import type { Statement } from 'better-sqlite3';
+import { recordedMessage, toOrder, type OrderRow } from '../order-rows';
+import {
+  formatRef,
+  MAX_REFUSALS_PER_ORDER,
+  type CancelOutcome,
+  type ClaimOutcome,
+  type CounterClaim,
+  type LinkFailure,
+  type NewOrder,
+  type NewStatementOrder,
+  type OrdersRepo,
+  type ReturnOutcome,
+  type StatementPayment,
+  type StatementWindow,
+} from '../orders-repo';
+import { decideCancel, decideReturn } from '../return-decisions';
+import { stepped, type SqliteConnection, type Steps } from './connection';
 import type { Db } from './database';
 import { createTransactionSearch } from './transaction-search';
 
-/** An order as the core holds it: the public order, its row id, its profile, and its transaction id's identity. */
-export type StoredOrder = Order & { id: number; profileId: number; transactionKey: string | null };
-
-export type NewOrder = {
-  profileId: number;
-  amountMinor: number;
-  customerName?: string | undefined;
-  customerEmail?: string | undefined;
-  note?: string | undefined;
-  returnTokenHash: string;
-  cancelTokenHash: string;
-  /** When the link stops being offered. */
-  expiresAt: string;
-};
-
-export type ReturnOutcome =
-  | { kind: 'paid'; order: StoredOrder; from: OrderStatus }
-  | { kind: 'repeat'; order: StoredOrder }
-  /** A hand-paid order took the gateway's transaction id from its late return. */
-  | { kind: 'identified'; order: StoredOrder }
-  | { kind: 'conflict'; order: StoredOrder }
-  | { kind: 'duplicate_transaction'; order: StoredOrder }
-  | { kind: 'unknown_token' };
-
-export type CancelOutcome =
-  { kind: 'cancelled'; order: StoredOrder } | { kind: 'unchanged'; order: StoredOrder } | { kind: 'unknown_token' };
-
-export type CounterClaim = { kind: 'paid'; order: StoredOrder } | { kind: 'held'; ref: string } | { kind: 'already_paid' };
-
-/** An audit row: what happened, its data, and what the core said about it (why a link failed), if anything. */
-export type OrderEvent = { kind: string; detail: Record<string, unknown> | null; message: Message | null; at: string };
-
-/** Why a link failed: the kind of failure, the gateway's HTTP status if it answered, and what PayDesk said. */
-export type LinkFailure = { kind: string; message: Message; httpStatus?: number };
-
-/** A payment a bank or wallet statement shows, as its line was imported. */
-export type StatementPayment = {
-  profileId: number;
-  fileName: string;
-  line: number;
-  transactionId: string;
-  /** The transaction ID's identity (transaction-id.ts). */
-  key: string;
-  amountMinor: number;
-  occurredAt: string;
-};
-
-export type NewStatementOrder = { customerName: string | null; returnTokenHash: string; cancelTokenHash: string };
-
-/** What paying an order from a statement line did: done, refused (another order holds its transaction ID), or nothing (the order changed meanwhile). */
-export type ClaimOutcome = { kind: 'done'; order: StoredOrder } | { kind: 'held'; ref: string } | { kind: 'stale' };
-
-/** The paid orders a statement covers: its profile's, paid between its first and last line. */
-export type StatementWindow = { profileId: number; from: string; to: string; fileName: string };
-
-export interface OrdersRepo {
-  /**
-   * Runs `work` as one IMMEDIATE transaction (a savepoint when one is open); repository calls inside it
-   * join it. Payments recorded in it are indexed for search as its last step.
-   */
-  atomically<T>(work: () => T): T;
-  createPending(order: NewOrder, at: string): StoredOrder;
-  /** `returnBase` is where the link sends the customer back (kept in its audit row). */
-  issueLink(id: number, paymentUrl: string, returnBase: string, at: string): StoredOrder;
-  /** Pending orders whose link sends customers back to `returnBase` (at most `limit`). */
-  pendingReturningTo(returnBase: string, limit: number): StoredOrder[];
-  failLink(id: number, failure: LinkFailure, at: string): StoredOrder;
-  recordReturn(returnTokenHash: string, transactionId: TransactionId, at: string): ReturnOutcome;
-  recordCancel(cancelTokenHash: string, at: string): CancelOutcome;
-  /**
-   * Audits a return that was refused before it could change anything (bad or missing parameters) in its order's
-   * timeline, up to a cap per order; past the cap, and for a token of no order, it is only counted.
-   */
-  auditRejectedReturn(tokenHash: string, reason: string, detail: Record<string, unknown>, at: string): void;
-  /** Marks pending links whose time has passed as expired; returns them (at most `limit`). */
-  expireDue(at: string, limit: number): StoredOrder[];
-  /** The shopkeeper withdraws a pending link. */
-  cancelByShopkeeper(id: number, at: string): StoredOrder | null;
-  /** The shopkeeper records a payment the gateway did not report (cash, a customer who never came back). */
-  markPaidManually(id: number, reason: string, at: string): StoredOrder | null;
-  /**
-   * The customer shows the gateway's transaction id at the counter because their return never came: the order
-   * is paid by the gateway, with that id, unverified until a statement shows it. Refused when another order
-   * holds the id, or the order is paid already.
-   */
-  claimAtCounter(id: number, transactionId: TransactionId, at: string): CounterClaim;
-  /**
-   * Settles the matches a statement import staged in temp.statement_matches (order_id, line_id, amount_minor,
-   * matched): each order turns verified, or amount_mismatch with the line's amount, and gets its audit row.
-   */
-  settleStatementMatches(at: string): { verified: number; mismatched: number };
-  /** Up to `limit` of the window's paid orders still unverified (no line shows them) turn missing; how many did. */
-  markMissingFromStatement(window: StatementWindow, limit: number, at: string): number;
-  /** The shopkeeper attached a statement line to an unpaid order: it is paid by the gateway, proved by the line. */
-  payFromStatementLine(orderId: number, line: StatementPayment, at: string): ClaimOutcome;
-  /** The shopkeeper made an order of a statement line: paid when the money moved, proved by the line. */
-  createFromStatementLine(order: NewStatementOrder, line: StatementPayment, at: string): ClaimOutcome;
-  findByRef(ref: string): StoredOrder | null;
-  events(orderId: number): OrderEvent[];
-}
-
-export type OrderRow = {
-  id: number;
-  ref: string;
-  profile_id: number;
-  profile_name: string;
-  profile_base_url: string;
-  sandbox: 0 | 1;
-  amount_minor: number;
-  currency: 'BDT';
-  customer_name: string | null;
-  customer_email: string | null;
-  note: string | null;
-  status: OrderStatus;
-  payment_source: 'gateway' | 'manual' | null;
-  payment_proof: Order['paymentProof'];
-  payment_url: string | null;
-  transaction_id: string | null;
-  transaction_key: string | null;
-  failure: string | null;
-  created_at: string;
-  expires_at: string | null;
-  paid_at: string | null;
-  cancelled_at: string | null;
-  verification: Order['verification'];
-  statement_amount_minor: number | null;
-};
+/** The orders repository's writes and reads as synchronous steps, for the connection and other SQLite repositories. */
+export type OrderWrites = Steps<Omit<OrdersRepo, 'atomically'>>;
 
 export const SELECT_ORDERS = `
   SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, p.base_url AS profile_base_url, o.sandbox, o.amount_minor,
@@ -146,73 +35,20 @@ export const SELECT_ORDERS = `
          o.created_at, o.expires_at, o.paid_at, o.cancelled_at, o.verification, o.statement_amount_minor
   FROM orders o JOIN profiles p ON p.id = o.profile_id`;
 
-export const toOrder = (row: OrderRow): StoredOrder => ({
-  id: row.id,
-  profileId: row.profile_id,
-  ref: row.ref,
-  status: row.status,
-  amountMinor: row.amount_minor,
-  currency: row.currency,
-  customerName: row.customer_name,
-  customerEmail: row.customer_email,
-  note: row.note,
-  // A link stored before links were judged (payment-link.ts) and failing that judgement is never handed out.
-  paymentUrl: row.payment_url !== null && paymentLinkProblem(row.payment_url) === null ? row.payment_url : null,
-  ...paymentHost(row.payment_url, row.profile_base_url),
-  transactionId: row.transaction_id,
-  transactionKey: row.transaction_key,
-  failure: row.failure === null ? null : recordedMessage(parsedJson(row.failure), row.failure),
-  paidManually: row.payment_source === 'manual',
-  paymentProof: row.payment_proof,
-  verification: row.verification,
-  statementAmountMinor: row.statement_amount_minor,
-  profileName: row.profile_name,
-  sandbox: row.sandbox === 1,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  paidAt: row.paid_at,
-  cancelledAt: row.cancelled_at,
-});
-
-/** Where a payment link leads, and whether that is somewhere other than the gateway the profile names. */
-function paymentHost(paymentUrl: string | null, baseUrl: string): { paymentHost: string | null; paymentHostForeign: boolean } {
-  const host = hostnameOf(paymentUrl);
-  return { paymentHost: host, paymentHostForeign: host !== null && host !== hostnameOf(baseUrl) };
-}
-
-/**
- * What the core said, as it was stored: a message (code and params), or, in rows written before messages were
- * data, the English sentence itself, which is kept readable as it was.
- */
-function recordedMessage(stored: unknown, sentence: unknown): Message | null {
-  const message = Message.safeParse(stored);
-  if (message.success) return message.data;
-  return typeof sentence === 'string' ? say('link_failure_recorded', { sentence }) : null;
-}
-
-function parsedJson(text: string): unknown {
-  if (!text.startsWith('{')) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** PD-000123: short enough to read over the phone, sortable, never reused (nothing is deleted). */
-export const formatRef = (id: number) => `PD-${String(id).padStart(6, '0')}`;
-
 /** Audit details hold what an attacker sent; keep them bounded. */
 const bounded = (text: string) => (text.length > 256 ? `${text.slice(0, 256)}…` : text);
 
-/**
- * Refused returns an order's timeline keeps (bad ids, conflicts, another order's payment): enough to show an
- * attack or a misbehaving gateway, while someone holding one link cannot grow the book without bound.
- */
-export const MAX_REFUSALS_PER_ORDER = 20;
 const REFUSAL_KINDS = `('rejected_return', 'return_conflict', 'duplicate_transaction')`;
 
-export function createOrdersRepo(db: Db): OrdersRepo {
+export function createOrdersRepo(connection: SqliteConnection, writes = createOrderWrites(connection.db, connection)): OrdersRepo {
+  return { ...stepped<Omit<OrdersRepo, 'atomically'>>(connection, writes), atomically: connection.atomically };
+}
+
+/**
+ * The writes, on `db`. With a connection, payments recorded inside its `atomically` are indexed for search as the
+ * transaction commits (one statement for a burst of returns); without one (a test seeding a book), each at once.
+ */
+export function createOrderWrites(db: Db, connection?: SqliteConnection): OrderWrites {
   const byId = db.prepare<[number], OrderRow>(`${SELECT_ORDERS} WHERE o.id = ?`);
   const byRef = db.prepare<[string], OrderRow>(`${SELECT_ORDERS} WHERE o.ref = ?`);
   const byReturnToken = db.prepare<[string], OrderRow>(`${SELECT_ORDERS} WHERE o.return_token_hash = ?`);
@@ -278,9 +114,8 @@ export function createOrdersRepo(db: Db): OrdersRepo {
     return (...args: A): R => (db.inTransaction ? fn(...args) : tx.immediate(...args));
   };
   const search = createTransactionSearch(db);
-  /** True inside `atomically`, whose end indexes the payments recorded in it. */
-  let batching = false;
-  const indexPayment = (id: number) => (batching ? search.defer(id) : search.index(id));
+  connection?.onTransactionEnd({ beforeCommit: search.flush, rolledBack: search.discard });
+  const indexPayment = (id: number) => (connection?.inAtomically() ? search.defer(id) : search.index(id));
 
   const payFromLine = db.prepare(
     `UPDATE orders SET status = 'paid', payment_source = 'gateway', payment_proof = 'statement', transaction_id = @transactionId,
@@ -329,25 +164,6 @@ export function createOrdersRepo(db: Db): OrdersRepo {
   };
 
   return {
-    atomically(work) {
-      if (db.inTransaction) return db.transaction(work)();
-      batching = true;
-      try {
-        return db
-          .transaction(() => {
-            const result = work();
-            search.flush();
-            return result;
-          })
-          .immediate();
-      } catch (error) {
-        search.discard();
-        throw error;
-      } finally {
-        batching = false;
-      }
-    },
-
     createPending: inTransaction((order: NewOrder, at: string) => {
       const id = insertPending({
         profileId: order.profileId,

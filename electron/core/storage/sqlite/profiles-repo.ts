@@ -1,75 +1,21 @@
-// Merchant profiles: which gateway to talk to and where customers come back. API keys are not here;
+// Merchant profiles on SQLite: which gateway to talk to and where customers come back. API keys are not here;
 // they live in a SecretStore.
-import type { Db } from './database';
-import { createSettingsRepo } from './settings-repo';
+import type { Profile, ProfilesRepo } from '../profiles-repo';
+import { ACTIVE_PROFILE, PROFILE_COLUMNS, toProfile, type ProfileRow } from '../profile-rows';
+import { stepped, type SqliteConnection } from './connection';
+import { createSettingsSteps } from './settings-repo';
 
-export type ProfileMode = 'live' | 'sandbox';
-
-export type Profile = {
-  id: number;
-  name: string;
-  mode: ProfileMode;
-  /** Exactly as the shopkeeper typed it: the gateway compares it character by character. */
-  baseUrl: string;
-  listenHost: string;
-  listenPort: number;
-  /** Public origin the gateway sends customers back to (LAN address or tunnel); null means the listener's own. */
-  returnBaseUrl: string | null;
-  /** Removed profiles keep their orders, read-only. */
-  removed: boolean;
-};
-
-export type NewProfile = Omit<Profile, 'id' | 'removed'>;
-
-export interface ProfilesRepo {
-  list(options?: { includeRemoved?: boolean }): Profile[];
-  get(id: number): Profile;
-  /** The profile of that name that has not been removed. */
-  findByName(name: string): Profile | null;
-  add(profile: NewProfile): Profile;
-  /** A profile's mode is fixed once it exists (schema v6 holds it too): its orders are live or sandbox by it. */
-  update(id: number, changes: Partial<Omit<NewProfile, 'mode'>>): Profile;
-  remove(id: number): void;
-  active(): Profile | null;
-  setActive(id: number): void;
-}
-
-type ProfileRow = {
-  id: number;
-  name: string;
-  mode: ProfileMode;
-  base_url: string;
-  listen_host: string;
-  listen_port: number;
-  return_base_url: string | null;
-  removed_at: string | null;
-};
-
-const toProfile = (row: ProfileRow): Profile => ({
-  id: row.id,
-  name: row.name,
-  mode: row.mode,
-  baseUrl: row.base_url,
-  listenHost: row.listen_host,
-  listenPort: row.listen_port,
-  returnBaseUrl: row.return_base_url,
-  removed: row.removed_at !== null,
-});
-
-const ACTIVE_PROFILE = 'active_profile';
-
-const COLUMNS = 'id, name, mode, base_url, listen_host, listen_port, return_base_url, removed_at';
-
-export function createProfilesRepo(db: Db, now: () => string = () => new Date().toISOString()): ProfilesRepo {
-  const byId = db.prepare<[number], ProfileRow>(`SELECT ${COLUMNS} FROM profiles WHERE id = ?`);
-  const byName = db.prepare<[string], ProfileRow>(`SELECT ${COLUMNS} FROM profiles WHERE name = ? AND removed_at IS NULL`);
-  const all = db.prepare<[], ProfileRow>(`SELECT ${COLUMNS} FROM profiles ORDER BY removed_at IS NOT NULL, name, id`);
+export function createProfilesRepo(connection: SqliteConnection, now: () => string = () => new Date().toISOString()): ProfilesRepo {
+  const { db } = connection;
+  const byId = db.prepare<[number], ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM profiles WHERE id = ?`);
+  const byName = db.prepare<[string], ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM profiles WHERE name = ? AND removed_at IS NULL`);
+  const all = db.prepare<[], ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM profiles ORDER BY removed_at IS NOT NULL, name, id`);
   const insert = db.prepare(
     `INSERT INTO profiles (name, mode, base_url, listen_host, listen_port, return_base_url, created_at)
      VALUES (@name, @mode, @baseUrl, @listenHost, @listenPort, @returnBaseUrl, @createdAt)`,
   );
   // Which profile is active is a setting (its id, as JSON), so the app and the CLI agree on it.
-  const settings = createSettingsRepo(db);
+  const settings = createSettingsSteps(db);
 
   const get = (id: number): Profile => {
     const row = byId.get(id);
@@ -77,7 +23,7 @@ export function createProfilesRepo(db: Db, now: () => string = () => new Date().
     return toProfile(row);
   };
 
-  return {
+  return stepped<ProfilesRepo>(connection, {
     list: ({ includeRemoved = false } = {}) =>
       all
         .all()
@@ -113,5 +59,5 @@ export function createProfilesRepo(db: Db, now: () => string = () => new Date().
       if (get(id).removed) throw new Error(`Profile ${id} was removed and cannot be made active.`);
       settings.set(ACTIVE_PROFILE, id);
     },
-  };
+  });
 }

@@ -1,24 +1,8 @@
-// The vault's rows: each profile's API key as ciphertext, the key store that wrote it, and the origin it is for.
-// The vault (setup/api-key-vault.ts) encrypts, decrypts and decides where a key may be kept; this only stores what it hands over.
-import type { Db } from './database';
-
-export type StoredSecret = { profileId: number; ciphertext: Buffer; backend: string; origin: string | null };
-
-export interface SecretsRepo {
-  get(profileId: number): StoredSecret | null;
-  all(): StoredSecret[];
-  put(secret: StoredSecret & { origin: string }, at: string): void;
-  /** Binds a key saved before origins were recorded (schema < 6) to its origin. */
-  bindOrigin(profileId: number, origin: string): void;
-  remove(profileId: number): void;
-  /** Runs `work` as one transaction. */
-  atomically(work: () => void): void;
-  /**
-   * secure_delete zeroes a replaced or removed key's pages in the book, but the WAL still holds the old frames
-   * until a checkpoint: move them into the book and empty the WAL at once.
-   */
-  scrubWal(): void;
-}
+// The vault's rows on SQLite: each profile's API key as ciphertext, the key store that wrote it, and the origin it is
+// for. The vault (setup/api-key-vault.ts) encrypts, decrypts and decides where a key may be kept; this only stores
+// what it hands over.
+import type { SecretsRepo, StoredSecret } from '../secrets-repo';
+import { stepped, type SqliteConnection } from './connection';
 
 type SecretRow = { profile_id: number; ciphertext: Buffer; backend: string; origin: string | null };
 
@@ -29,7 +13,8 @@ const toSecret = (row: SecretRow): StoredSecret => ({
   origin: row.origin,
 });
 
-export function createSecretsRepo(db: Db): SecretsRepo {
+export function createSecretsRepo(connection: SqliteConnection): SecretsRepo {
+  const { db } = connection;
   const read = db.prepare<[number], SecretRow>(`SELECT profile_id, ciphertext, backend, origin FROM secrets WHERE profile_id = ?`);
   const readAll = db.prepare<[], SecretRow>(`SELECT profile_id, ciphertext, backend, origin FROM secrets`);
   const write = db.prepare(
@@ -40,15 +25,19 @@ export function createSecretsRepo(db: Db): SecretsRepo {
   const bindLegacy = db.prepare(`UPDATE secrets SET origin = ? WHERE profile_id = ? AND origin IS NULL`);
   const remove = db.prepare(`DELETE FROM secrets WHERE profile_id = ?`);
   return {
-    get(profileId) {
-      const row = read.get(profileId);
-      return row ? toSecret(row) : null;
-    },
-    all: () => readAll.all().map(toSecret),
-    put: (secret, at) => void write.run(secret.profileId, secret.ciphertext, secret.backend, secret.origin, at),
-    bindOrigin: (profileId, origin) => void bindLegacy.run(origin, profileId),
-    remove: (profileId) => void remove.run(profileId),
-    atomically: (work) => db.transaction(work)(),
-    scrubWal: () => void db.pragma('wal_checkpoint(TRUNCATE)'),
+    ...stepped<Omit<SecretsRepo, 'atomically'>>(connection, {
+      get(profileId) {
+        const row = read.get(profileId);
+        return row ? toSecret(row) : null;
+      },
+      all: () => readAll.all().map(toSecret),
+      put: (secret, at) => void write.run(secret.profileId, secret.ciphertext, secret.backend, secret.origin, at),
+      bindOrigin: (profileId, origin) => void bindLegacy.run(origin, profileId),
+      remove: (profileId) => void remove.run(profileId),
+      // secure_delete zeroes a replaced or removed key's pages in the book, but the WAL still holds the old frames
+      // until a checkpoint: move them into the book and empty the WAL at once.
+      scrub: () => void db.pragma('wal_checkpoint(TRUNCATE)'),
+    }),
+    atomically: connection.atomically,
   };
 }

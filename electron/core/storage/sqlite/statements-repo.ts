@@ -7,61 +7,12 @@
 // The orders repository changes the orders, with their audit rows, inside each of these transactions; this one
 // writes only statements and their lines. Stopped anywhere (a crash, a refused write), the book holds whole chunks,
 // and importing the same file again completes it: a line already in changes nothing.
-import type { Message, StatementMapping } from '../../../../shared/contract';
 import { say } from '../../../../shared/messages/say';
-import type { Db } from './database';
-import type { ClaimOutcome, NewStatementOrder, OrdersRepo } from './orders-repo';
-
-/** A line as kept: what was imported (its raw text stays in the table), where from, and the order it proves. */
-/** A statement line as reconciliation parsed it and the book stores it. */
-export type StatementLineInput = {
-  line: number;
-  transactionId: string;
-  /** The id's identity (transaction-id.ts): how lines are matched to orders and told apart. */
-  key: string;
-  amountMinor: number;
-  /** UTC instant, ISO. */
-  occurredAt: string;
-  sender: string | null;
-  reference: string | null;
-  raw: string;
-};
-
-/** A line not imported: its number, its text and why (a message: whoever shows it picks the language). */
-export type RejectedLine = { line: number; text: string; reason: Message };
-
-export type StoredStatementLine = Omit<StatementLineInput, 'raw'> & {
-  id: number;
-  profileId: number;
-  statementId: number;
-  fileName: string;
-  orderId: number | null;
-  orderRef: string | null;
-};
-
-export type StatementImport = {
-  profileId: number;
-  fileName: string;
-  mapping: StatementMapping;
-  rows: number;
-  lines: StatementLineInput[];
-  rejected: RejectedLine[];
-};
-
-export type ImportOutcome = {
-  statementId: number;
-  imported: number;
-  alreadyKnown: number;
-  /** The import's rejected lines: those that did not parse, and those contradicting a line imported before. */
-  rejected: RejectedLine[];
-  verified: number;
-  amountMismatch: number;
-  missing: number;
-  unclaimed: number;
-  /** The first and last payment the file shows (UTC instants). */
-  coversFrom: string | null;
-  coversTo: string | null;
-};
+import type { ClaimOutcome, NewStatementOrder } from '../orders-repo';
+import type { RejectedLine, StatementImport, StatementLineInput, StatementsRepo } from '../statements-repo';
+import { SELECT_LINES, toLine, type LineRow } from '../statement-line-rows';
+import type { SqliteConnection } from './connection';
+import type { OrderWrites } from './orders-repo';
 
 /**
  * About how long one of an import's transactions holds the main thread. Each is sized from the pace of the one
@@ -70,55 +21,8 @@ export type ImportOutcome = {
 const CHUNK_MS = 15;
 export const CHUNK_SIZES = { first: 200, least: 50, most: 20_000 };
 
-export interface StatementsRepo {
-  /** Resolves once the import is complete; rejects, whole chunks of it in the book, when the book refuses a write. */
-  importStatement(input: StatementImport, at: string): Promise<ImportOutcome>;
-  line(id: number): StoredStatementLine | null;
-  unclaimed(profileId: number, limit: number): StoredStatementLine[];
-  /** Pays an unpaid order with an unclaimed line. */
-  attach(lineId: number, orderId: number, at: string): ClaimOutcome;
-  /** Makes a paid order of an unclaimed line. */
-  record(lineId: number, order: NewStatementOrder, at: string): ClaimOutcome;
-}
-
-type LineRow = {
-  id: number;
-  profile_id: number;
-  statement_id: number;
-  file_name: string;
-  line_no: number;
-  transaction_id: string;
-  transaction_key: string;
-  amount_minor: number;
-  occurred_at: string;
-  sender: string | null;
-  reference: string | null;
-  order_id: number | null;
-  order_ref: string | null;
-};
-
 /** Where the scan of unclaimed lines has got to: past this line, in the index's (time, id) order. */
 type LateCursor = { occurredAt: string; id: number };
-
-const SELECT_LINES = `SELECT l.id, l.profile_id, l.statement_id, s.file_name, l.line_no, l.transaction_id, l.transaction_key,
-    l.amount_minor, l.occurred_at, l.sender, l.reference, l.order_id, o.ref AS order_ref
-  FROM statement_lines l JOIN statements s ON s.id = l.statement_id LEFT JOIN orders o ON o.id = l.order_id`;
-
-const toLine = (row: LineRow): StoredStatementLine => ({
-  id: row.id,
-  profileId: row.profile_id,
-  statementId: row.statement_id,
-  fileName: row.file_name,
-  line: row.line_no,
-  transactionId: row.transaction_id,
-  key: row.transaction_key,
-  amountMinor: row.amount_minor,
-  occurredAt: row.occurred_at,
-  sender: row.sender,
-  reference: row.reference,
-  orderId: row.order_id,
-  orderRef: row.order_ref,
-});
 
 /**
  * Lets the event loop run what came meanwhile. Twice: a return that arrived during a chunk queues its own
@@ -127,21 +31,27 @@ const toLine = (row: LineRow): StoredStatementLine => ({
 const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /**
- * Runs `step` (one transaction over at most `size` items, true while more remain) until it is done, letting the
- * event loop turn before each, each sized to take about CHUNK_MS at the pace of the one before.
+ * Runs `step` (one transaction over at most `size` items, true while more remain) on the connection until it is
+ * done, letting the event loop turn before each, each sized to take about CHUNK_MS at the pace of the one before
+ * (timed as it runs, not while it waited for the connection).
  */
-async function inChunks(step: (size: number) => boolean): Promise<void> {
+async function inChunks(run: SqliteConnection['run'], step: (size: number) => boolean): Promise<void> {
   let size = CHUNK_SIZES.first;
   for (let more = true; more;) {
     await turnEventLoop();
-    const started = performance.now();
-    more = step(size);
-    const fitting = (size * CHUNK_MS) / Math.max(performance.now() - started, 1);
+    const chunk = await run(() => {
+      const started = performance.now();
+      return { more: step(size), ms: performance.now() - started };
+    });
+    more = chunk.more;
+    const fitting = (size * CHUNK_MS) / Math.max(chunk.ms, 1);
     size = Math.round(Math.min(CHUNK_SIZES.most, Math.max(CHUNK_SIZES.least, (size + fitting) / 2)));
   }
 }
 
-export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo {
+/** `orders` are the orders repository's steps on the same connection: a chunk's orders change in its transaction. */
+export function createStatementsRepo(connection: SqliteConnection, orders: OrderWrites): StatementsRepo {
+  const { db, run } = connection;
   const insertStatement = db.prepare(
     `INSERT INTO statements (profile_id, file_name, imported_at, lines, imported, rejected, mapping)
      VALUES (?, ?, ?, ?, 0, 0, ?)`,
@@ -280,6 +190,22 @@ export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo
     return { ...counts, next: scanned === size ? end! : null };
   });
 
+  const attach = transaction((lineId: number, orderId: number, at: string): ClaimOutcome => {
+    const row = lineById.get(lineId);
+    if (!row || row.order_id !== null) return { kind: 'stale' };
+    const outcome = orders.payFromStatementLine(orderId, toLine(row), at);
+    if (outcome.kind === 'done') claimLine.run(orderId, 'attached', at, lineId);
+    return outcome;
+  });
+
+  const record = transaction((lineId: number, order: NewStatementOrder, at: string): ClaimOutcome => {
+    const row = lineById.get(lineId);
+    if (!row || row.order_id !== null) return { kind: 'stale' };
+    const outcome = orders.createFromStatementLine(order, toLine(row), at);
+    if (outcome.kind === 'done') claimLine.run(outcome.order.id, 'recorded', at, lineId);
+    return outcome;
+  });
+
   return {
     async importStatement(input, at) {
       const { profileId, fileName, lines } = input;
@@ -289,8 +215,7 @@ export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo
         if (coversFrom === null || line.occurredAt < coversFrom) coversFrom = line.occurredAt;
         if (coversTo === null || line.occurredAt > coversTo) coversTo = line.occurredAt;
       }
-      const statementId = openStatement(input, at);
-      const firstId = lastLineId.get()! + 1;
+      const { statementId, firstId } = await run(() => ({ statementId: openStatement(input, at), firstId: lastLineId.get()! + 1 }));
       let lastId = firstId - 1;
       let imported = 0;
       let alreadyKnown = 0;
@@ -298,7 +223,7 @@ export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo
       let mismatched = 0;
       const rejected: RejectedLine[] = [];
       let from = 0;
-      await inChunks((size) => {
+      await inChunks(run, (size) => {
         const chunk = importChunk(statementId, profileId, lines.slice(from, from + size), input.rejected.slice(from, from + size), at);
         imported += chunk.imported;
         alreadyKnown += chunk.alreadyKnown;
@@ -310,7 +235,7 @@ export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo
         return from < Math.max(lines.length, input.rejected.length);
       });
       let cursor: LateCursor = { occurredAt: '', id: 0 };
-      await inChunks((size) => {
+      await inChunks(run, (size) => {
         const late = matchLate(profileId, cursor, size, at);
         verified += late.verified;
         mismatched += late.mismatched;
@@ -320,14 +245,17 @@ export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo
       let missing = 0;
       if (coversFrom && coversTo) {
         const window = { profileId, from: coversFrom, to: coversTo, fileName };
-        await inChunks((size) => {
+        await inChunks(run, (size) => {
           const found = orders.markMissingFromStatement(window, size, at);
           missing += found;
           return found === size;
         });
       }
       // The window marks the statement complete: every line in and every order it covers settled.
-      finishStatement.run(coversFrom, coversTo, statementId);
+      const unclaimed = await run(() => {
+        finishStatement.run(coversFrom, coversTo, statementId);
+        return countUnclaimed.get(firstId, lastId, statementId)!;
+      });
       rejected.sort((a, b) => a.line - b.line);
       return {
         statementId,
@@ -337,33 +265,21 @@ export function createStatementsRepo(db: Db, orders: OrdersRepo): StatementsRepo
         verified,
         amountMismatch: mismatched,
         missing,
-        unclaimed: countUnclaimed.get(firstId, lastId, statementId)!,
+        unclaimed,
         coversFrom,
         coversTo,
       };
     },
 
-    line(id) {
-      const row = lineById.get(id);
-      return row ? toLine(row) : null;
-    },
+    line: (id) =>
+      run(() => {
+        const row = lineById.get(id);
+        return row ? toLine(row) : null;
+      }),
 
-    unclaimed: (profileId, limit) => unclaimedLines.all(profileId, limit).map(toLine),
+    unclaimed: (profileId, limit) => run(() => unclaimedLines.all(profileId, limit).map(toLine)),
 
-    attach: transaction((lineId: number, orderId: number, at: string): ClaimOutcome => {
-      const row = lineById.get(lineId);
-      if (!row || row.order_id !== null) return { kind: 'stale' };
-      const outcome = orders.payFromStatementLine(orderId, toLine(row), at);
-      if (outcome.kind === 'done') claimLine.run(orderId, 'attached', at, lineId);
-      return outcome;
-    }),
-
-    record: transaction((lineId: number, order: NewStatementOrder, at: string): ClaimOutcome => {
-      const row = lineById.get(lineId);
-      if (!row || row.order_id !== null) return { kind: 'stale' };
-      const outcome = orders.createFromStatementLine(order, toLine(row), at);
-      if (outcome.kind === 'done') claimLine.run(outcome.order.id, 'recorded', at, lineId);
-      return outcome;
-    }),
+    attach: (lineId, orderId, at) => run(() => attach(lineId, orderId, at)),
+    record: (lineId, order, at) => run(() => record(lineId, order, at)),
   };
 }

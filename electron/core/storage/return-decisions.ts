@@ -1,7 +1,7 @@
 // What a customer's return does to an order, decided without I/O so every case is easy to test.
 // The money may already have moved when a return arrives, so a late return for a cancelled or failed
 // order still records the payment; a return can never replace a transaction id already recorded.
-import type { OrderStatus } from '../../../../shared/contract';
+import type { OrderStatus } from '../../../shared/contract';
 
 export type ReturnDecision =
   | { action: 'mark_paid'; from: OrderStatus }

@@ -2,31 +2,16 @@
 // time as the dashboard counts it: a range of the (profile, verification, paid_at) index, which holds every paid
 // order, so the walk touches only the day's payments whatever the size of the book. Links made on the day are
 // read from the per-day counters the triggers keep (order_counts), so they cost one row per status.
-import { VERIFICATIONS, type OrderStatus, type PaidWay, type Verification } from '../../../../shared/contract';
-import type { Db } from './database';
-import { addDays, localDayStart } from './order-queries';
-
-/** Orders and their sum in poisha. */
-export type Tally = { count: number; sumMinor: number };
-
-/** The day's payments grouped by how each was paid and where it stands against the statements. */
-export type PaidGroup = Tally & { way: PaidWay; verification: Verification };
-
-export type ClosingFigures = {
-  paid: PaidGroup[];
-  /** Orders made on the day, by status now. */
-  made: Array<Tally & { status: OrderStatus }>;
-};
-
-export interface ClosingQueries {
-  day(profileId: number, day: string): ClosingFigures;
-}
+import { VERIFICATIONS, type OrderStatus } from '../../../../shared/contract';
+import type { ClosingQueries, PaidGroup, Tally } from '../closing-queries';
+import { addDays, localDayStart } from '../local-days';
+import type { SqliteConnection } from './connection';
 
 /** A statement line settled by hand is a gateway payment proved by the line; an old payment with no proof came back. */
 const WAY = `CASE WHEN payment_source = 'manual' THEN 'by_hand' WHEN payment_proof = 'counter' THEN 'counter'
   WHEN payment_proof = 'statement' THEN 'statement' ELSE 'return' END`;
 
-export function createClosingQueries(db: Db): ClosingQueries {
+export function createClosingQueries({ db, run }: SqliteConnection): ClosingQueries {
   // Naming every verification lets the planner walk the partial index as a few ranges of paid_at.
   const paid = db.prepare<{ profileId: number; from: string; until: string }, PaidGroup>(
     `SELECT ${WAY} AS way, verification, count(*) AS count, sum(amount_minor) AS sumMinor
@@ -42,7 +27,7 @@ export function createClosingQueries(db: Db): ClosingQueries {
   return {
     day(profileId, day) {
       const range = { profileId, from: localDayStart(day), until: localDayStart(addDays(day, 1)) };
-      return { paid: paid.all(range), made: made.all({ profileId, day }) };
+      return run(() => ({ paid: paid.all(range), made: made.all({ profileId, day }) }));
     },
   };
 }

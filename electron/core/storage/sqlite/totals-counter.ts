@@ -3,9 +3,10 @@
 // the list only ever shows the totals of its latest query (order-pages.ts), so an older one still waiting is dropped.
 // An export's count is never dropped: it waits its turn, ahead of the list's.
 import type { Worker } from 'node:worker_threads';
-import type { Db } from '../storage/sqlite/database';
-import type { OrderFilter, OrderQueries, Totals } from '../storage/sqlite/order-queries';
-import { startWorker } from '../worker-thread';
+import { CountSuperseded, type TotalsCounter } from '../order-book';
+import type { OrderFilter, OrderQueries, Totals } from '../order-queries';
+import { startWorker } from '../../worker-thread';
+import type { Db } from './database';
 import type { CountAnswer, CountJob, CountRequest } from './totals-worker';
 
 /** Far beyond the slowest count at a million orders (about 2 s): a count this slow is stopped, with its thread. */
@@ -13,20 +14,7 @@ const TIME_LIMIT_MS = 30_000;
 /** The counting happens in SQLite's own memory; the thread's heap holds little more than one search's ids. */
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 
-/** How a count ends that a newer one replaced before it started. */
-export class CountSuperseded extends Error {
-  constructor() {
-    super('a newer count replaced this one before it started');
-  }
-}
-
-export type TotalsCounter = {
-  /** The list's totals: a newer `latest` asked before this one started replaces it (CountSuperseded). */
-  latest(filter: OrderFilter): Promise<Totals>;
-  /** Totals that are always answered (an export's progress counts every order it writes). */
-  totals(filter: OrderFilter): Promise<Totals>;
-  close(): Promise<void>;
-};
+export type SqliteTotalsCounter = TotalsCounter & { close(): Promise<void> };
 
 type Ask = { filter: OrderFilter; resolve(totals: Totals): void; reject(error: Error): void };
 
@@ -34,8 +22,8 @@ type Outcome = Exclude<CountAnswer, 'ready'> | Error;
 /** A started worker, and how to settle the count it is running, if any. */
 type Thread = { worker: Worker; alive: boolean; owed: ((outcome: Outcome) => void) | null };
 
-export function createTotalsCounter(deps: { db: Db; queries: OrderQueries; nativeBinding?: string }): TotalsCounter {
-  const here = async (filter: OrderFilter) => deps.queries.totals(filter);
+export function createTotalsCounter(deps: { db: Db; queries: OrderQueries; nativeBinding?: string }): SqliteTotalsCounter {
+  const here = (filter: OrderFilter) => deps.queries.totals(filter);
   // A book in memory has no file a second connection could open.
   if (deps.db.memory) return { latest: here, totals: here, close: async () => {} };
   const job: CountJob = { file: deps.db.name, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) };

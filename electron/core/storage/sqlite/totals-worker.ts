@@ -4,7 +4,9 @@
 // listener answers customers. The book is in WAL mode, so this connection reads while the main one writes.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createOrderQueries, type OrderFilter, type Totals } from '../storage/sqlite/order-queries';
+import type { OrderFilter, Totals } from '../order-queries';
+import { connect } from './connection';
+import { createOrderQueries } from './order-queries';
 
 export type CountJob = { file: string; nativeBinding?: string };
 export type CountRequest = { filter: OrderFilter };
@@ -21,14 +23,13 @@ const db = new Database(job.file, {
 // As the main connection (database.ts): wait out a checkpoint rather than fail, and keep the search's pages cached.
 db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -16384');
-const queries = createOrderQueries(db);
+const queries = createOrderQueries(connect(db));
 const answer = (message: CountAnswer) => port.postMessage(message);
 
 port.on('message', ({ filter }: CountRequest) => {
-  try {
-    answer({ totals: queries.totals(filter) });
-  } catch (error) {
-    answer({ failed: error instanceof Error ? error.message : String(error) });
-  }
+  queries.totals(filter).then(
+    (totals) => answer({ totals }),
+    (error: unknown) => answer({ failed: error instanceof Error ? error.message : String(error) }),
+  );
 });
 answer('ready');

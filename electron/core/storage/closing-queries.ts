@@ -1,0 +1,19 @@
+// The figures of a day's close, as the closing service reads them.
+import type { OrderStatus, PaidWay, Verification } from '../../../shared/contract';
+
+/** Orders and their sum in poisha. */
+export type Tally = { count: number; sumMinor: number };
+
+/** The day's payments grouped by how each was paid and where it stands against the statements. */
+export type PaidGroup = Tally & { way: PaidWay; verification: Verification };
+
+export type ClosingFigures = {
+  paid: PaidGroup[];
+  /** Orders made on the day, by status now. */
+  made: Array<Tally & { status: OrderStatus }>;
+};
+
+export interface ClosingQueries {
+  /** `day` is a local day (YYYY-MM-DD) in the shop's time zone. */
+  day(profileId: number, day: string): Promise<ClosingFigures>;
+}
