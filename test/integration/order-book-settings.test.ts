@@ -7,8 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PostgresInput } from '../../shared/contract';
 import { BOOK_CHOICE_FILE } from '../../electron/core/storage/book-choice-file';
+import { SQLITE_BOOK } from '../../electron/core/storage/book-choice';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
-import { freshDatabase } from '../support/postgres';
+import { adminQuery, freshDatabase } from '../support/postgres';
 import { testCipher } from '../support/test-cipher';
 
 async function refusal(core: TestCore, channel: 'useOrderBook' | 'checkOrderBook', payload: unknown) {
@@ -77,4 +78,25 @@ test('the form’s fields are refused by name, with a sentence each', async (t) 
   }
   const nested = await refusal(core, 'useOrderBook', { engine: 'postgres', input: blank });
   assert.deepEqual(nested && [nested.field, nested.code], ['input.host', 'order_book_host_missing']);
+});
+
+test('choosing a server that holds this book brings the payments made since the copy, and refuses a copy that fell behind', async (t) => {
+  const core = await startTestCore(t, { book: SQLITE_BOOK });
+  const fresh = await freshDatabase(t);
+  if (!fresh) return;
+  const { host, port, user, password } = fresh.connection;
+  const server: PostgresInput = { host, port, user, database: fresh.name, password, tls: 'disable' };
+  await call(core, 'copyOrderBook', server);
+  const made = await call(core, 'createPaymentLink', { amount: '150.50' });
+
+  await call(core, 'useOrderBook', { engine: 'postgres', input: server });
+  const copied = await adminQuery(fresh.url, 'SELECT ref, status FROM orders');
+  assert.deepEqual(copied.rows, [{ ref: made.ref, status: 'pending' }], 'the link made after the copy is on the server');
+
+  // The order changed on this computer after the last copy: switching would open a book without that change.
+  await call(core, 'cancelOrder', { ref: made.ref });
+  await call(core, 'useOrderBook', { engine: 'sqlite' });
+  const error = await refusal(core, 'useOrderBook', { engine: 'postgres', input: server });
+  assert.equal(error && error.code, 'storage_copy_target_differs');
+  assert.equal((await call(core, 'getOrderBook', {})).postgres, null, 'the file stays the book chosen');
 });

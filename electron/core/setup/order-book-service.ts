@@ -35,9 +35,21 @@ export type OrderBookService = ReturnType<typeof createOrderBookService>;
 
 export type CopiedBook = CopyReport & { notice: Message | null };
 
-/** A saved password goes only to the server and user it was typed for, as an API key only to its own origin. */
-const sameSignIn = (a: Pick<PostgresConnection, 'host' | 'port' | 'user'>, b: Pick<PostgresConnection, 'host' | 'port' | 'user'>) =>
-  a.host.toLowerCase() === b.host.toLowerCase() && a.port === b.port && a.user === b.user;
+/** How much a TLS mode protects a password on its way: a saved one never travels with less than it was saved with. */
+const TLS_STRENGTH = { disable: 0, require: 1, 'verify-full': 2 } as const;
+
+/**
+ * A saved password goes only to the server and user it was typed for, as an API key only to its own origin, and never
+ * over weaker TLS than it was saved with (a machine posing as the server could otherwise ask for it in the clear).
+ */
+const sameSignIn = (
+  saved: Pick<PostgresConnection, 'host' | 'port' | 'user' | 'tls'>,
+  typed: Pick<PostgresConnection, 'host' | 'port' | 'user' | 'tls'>,
+) =>
+  saved.host.toLowerCase() === typed.host.toLowerCase() &&
+  saved.port === typed.port &&
+  saved.user === typed.user &&
+  TLS_STRENGTH[typed.tls] >= TLS_STRENGTH[saved.tls];
 
 export function createOrderBookService(deps: OrderBookDeps) {
   // The CA picked for the server being typed: it joins the saved choice when that server is chosen.
@@ -89,6 +101,23 @@ export function createOrderBookService(deps: OrderBookDeps) {
   const refusedBy = (check: OrderBookCheck) =>
     fail(appError(check.steps.some((step) => step.step === 'reach' && !step.ok) ? 'network' : 'forbidden', check.message));
 
+  async function copy(input: PostgresInput): Promise<Reply<CopiedBook>> {
+    if (deps.open.engine !== 'sqlite') return fail(appError('forbidden', say('order_book_copy_needs_file')));
+    if (copying) return fail(appError('forbidden', say('order_book_copy_running')));
+    copying = true;
+    try {
+      const connection = await connectionOf(input);
+      const check = await deps.check(connection);
+      if (!check.ok) return refusedBy(check);
+      return await deps.copy(connection);
+    } catch (error) {
+      deps.log.warn('order_book_copy_failed', `the copy to PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(appError('internal', copyFailed(error)));
+    } finally {
+      copying = false;
+    }
+  }
+
   return {
     async view(): Promise<Reply<OrderBookView>> {
       return ok(await view());
@@ -107,22 +136,7 @@ export function createOrderBookService(deps: OrderBookDeps) {
       return ok({ fileName: read.ca.fileName, subject: read.ca.subject });
     },
 
-    async copy(input: PostgresInput): Promise<Reply<CopiedBook>> {
-      if (deps.open.engine !== 'sqlite') return fail(appError('forbidden', say('order_book_copy_needs_file')));
-      if (copying) return fail(appError('forbidden', say('order_book_copy_running')));
-      copying = true;
-      try {
-        const connection = await connectionOf(input);
-        const check = await deps.check(connection);
-        if (!check.ok) return refusedBy(check);
-        return await deps.copy(connection);
-      } catch (error) {
-        deps.log.warn('order_book_copy_failed', `the copy to PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`);
-        return fail(appError('internal', copyFailed(error)));
-      } finally {
-        copying = false;
-      }
-    },
+    copy,
 
     /** Saves the book to open from the next start; a server only once its check passes and its password can be kept. */
     async use(request: { engine: 'sqlite' } | { engine: 'postgres'; input: PostgresInput }): Promise<Reply<OrderBookView>> {
@@ -136,6 +150,13 @@ export function createOrderBookService(deps: OrderBookDeps) {
         return fail(appError('forbidden', say('order_book_password_not_kept')));
       const check = await deps.check(connection);
       if (!check.ok) return refusedBy(check);
+      // A server already holding a book, chosen from this computer's file, gets the file's latest first (the copy
+      // brings nothing twice): otherwise payments recorded since the last copy would be missing from the book opened
+      // next. A copy that refuses (the server's book has other rows) refuses the switch with its own sentence.
+      if (deps.open.engine === 'sqlite' && check.schema === 'current') {
+        const copied = await copy(request.input);
+        if (!copied.ok) return copied;
+      }
       const kept = await deps.choice.save({ engine: 'postgres', connection });
       if (!kept.ok) return fail(appError('internal', kept.message));
       draftCa = null;

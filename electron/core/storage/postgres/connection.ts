@@ -67,7 +67,8 @@ export type Executor = {
   pool: pg.Pool;
 };
 
-type Open = { client: pg.PoolClient; depth: number };
+/** An open transaction; `done` once it committed or rolled back, when work that outlived it must not use its client. */
+type Open = { client: pg.PoolClient; depth: number; done: boolean };
 
 /**
  * A connection of the pool's, heard while it is checked out: one the server drops then (a restart, mid-transaction)
@@ -87,35 +88,41 @@ async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
 }
 
 export function createExecutor(pool: pg.Pool): Executor {
-  const open = new AsyncLocalStorage<Open>();
-  const query: Query = (sql, params) => {
-    const transaction = open.getStore();
-    return (transaction ? transaction.client : pool).query(sql, params);
+  const store = new AsyncLocalStorage<Open>();
+  /** The transaction this async context is in, if it is still open: a continuation that outlived one uses the pool. */
+  const current = () => {
+    const transaction = store.getStore();
+    return transaction && !transaction.done ? transaction : undefined;
   };
+  const query: Query = (sql, params) => (current()?.client ?? pool).query(sql, params);
   return {
     pool,
     query,
-    inTransaction: () => open.getStore() !== undefined,
+    inTransaction: () => current() !== undefined,
     connect: () => checkOut(pool),
     async atomically<T>(work: () => Promise<T>): Promise<T> {
-      const outer = open.getStore();
+      const outer = current();
       if (outer) {
         const savepoint = `nested_${outer.depth + 1}`;
         await outer.client.query(`SAVEPOINT ${savepoint}`);
+        const nested: Open = { client: outer.client, depth: outer.depth + 1, done: false };
         try {
-          const result = await open.run({ client: outer.client, depth: outer.depth + 1 }, work);
+          const result = await store.run(nested, work);
           await outer.client.query(`RELEASE SAVEPOINT ${savepoint}`);
           return result;
         } catch (error) {
           await outer.client.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
           throw error;
+        } finally {
+          nested.done = true;
         }
       }
       const client = await checkOut(pool);
       let broken: Error | undefined;
+      const transaction: Open = { client, depth: 0, done: false };
       try {
         await client.query('BEGIN');
-        const result = await open.run({ client, depth: 0 }, work);
+        const result = await store.run(transaction, work);
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -127,6 +134,7 @@ export function createExecutor(pool: pg.Pool): Executor {
         }
         throw error;
       } finally {
+        transaction.done = true;
         client.release(broken);
       }
     },
