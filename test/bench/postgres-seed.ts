@@ -82,7 +82,7 @@ export async function copyBenchBook(
        WHERE i.indrelid = 'orders'::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
     );
     for (const index of indexes.rows) await db.query(`DROP INDEX ${index.name}`);
-    await db.query('ALTER TABLE orders DISABLE TRIGGER orders_count');
+    await db.query('ALTER TABLE orders DISABLE TRIGGER orders_counted_insert');
     const client = await db.connect();
     try {
       await pipeline(copyLines(sqlite), client.query(copyFrom(`COPY orders (${COLUMNS.join(', ')}) FROM STDIN`)));
@@ -94,7 +94,7 @@ export async function copyBenchBook(
     );
     for (const index of indexes.rows) await db.query(index.definition);
     log(`built ${indexes.rows.length} indexes (${elapsed()})`);
-    await db.query('ALTER TABLE orders ENABLE TRIGGER orders_count');
+    await db.query('ALTER TABLE orders ENABLE TRIGGER orders_counted_insert');
     const zone = `(SELECT time_zone FROM book)`;
     await db.query(
       `INSERT INTO order_counts SELECT profile_id, (created_at AT TIME ZONE ${zone})::date, status, count(*), sum(amount_minor)
