@@ -25,6 +25,7 @@ const ENGINE_SUITE = [
   'reconciliation-values',
   'statement-limits',
   'closing-report',
+  'counter-documents',
   'counter-claim',
   'hostile-returns',
   'setup',
@@ -32,6 +33,7 @@ const ENGINE_SUITE = [
   'cli',
   'customer-display',
   'share-link',
+  'counters',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 const args = process.argv.slice(2);
@@ -78,7 +80,7 @@ function runFiles(files, env) {
       'tsx',
       '--test',
       '--test-concurrency=2',
-      `--test-timeout=${env.PAYDESK_TEST_ENGINE === 'postgres' ? 240_000 : 120_000}`,
+      `--test-timeout=${env.PAYDESK_TEST_ENGINE === 'postgres' ? 300_000 : 180_000}`,
       ...files,
     ],
     {

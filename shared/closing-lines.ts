@@ -16,10 +16,24 @@ export type ClosingLine = {
   part?: boolean;
 };
 
-export type ClosingSection = { id: 'paid' | 'statements' | 'links'; heading: Message; lines: ClosingLine[] };
+export type ClosingSection = { id: 'paid' | 'counters' | 'statements' | 'links'; heading: Message; lines: ClosingLine[] };
 
 export function closingSections(report: ClosingReport): ClosingSection[] {
   const { byVerification } = report;
+  // The takings of each counter (till), where there is more than one to tell apart.
+  const counters: ClosingSection[] =
+    report.byCounter.length < 2
+      ? []
+      : [
+          {
+            id: 'counters',
+            heading: say('closing_counters_section'),
+            lines: report.byCounter.map(({ counterName, paid }) => ({
+              label: counterName === null ? say('closing_no_counter') : say('closing_counter_line', { name: counterName }),
+              ...paid,
+            })),
+          },
+        ];
   return [
     {
       id: 'paid',
@@ -29,6 +43,7 @@ export function closingSections(report: ClosingReport): ClosingSection[] {
         { label: say('closing_paid_total'), ...report.paid, total: true },
       ],
     },
+    ...counters,
     {
       id: 'statements',
       heading: say('closing_statements_section'),

@@ -96,6 +96,11 @@ export const Order = z.object({
   /** The amount the statement shows, when it differs from the order's. */
   statementAmountMinor: z.number().int().nullable(),
   profileName: z.string(),
+  /**
+   * The counter (till) that made the order, by the name it has now; null for an order made before counters were
+   * named (a book from before PayDesk knew several counters).
+   */
+  counterName: z.string().nullable(),
   /** Made in sandbox mode: no real money. Shown wherever sandbox and live orders could meet. */
   sandbox: z.boolean(),
   createdAt: z.string(),
@@ -146,6 +151,8 @@ const OrderFilterFields = z.object({
   allProfiles: z.boolean().default(false),
   search: searchText(),
   verification: Verification.optional(),
+  /** Only the orders this counter made (a Counter's id, from listCounters). */
+  counter: z.string().max(64).optional(),
   /** Local days, inclusive. */
   from: LocalDay.optional(),
   to: LocalDay.optional(),
@@ -220,6 +227,11 @@ export const ProfileView = z.object({
     /** saved: encrypted on disk; session: in memory until PayDesk closes; needs_reentry: the OS key store changed; not_needed: sandbox. */
     state: z.enum(API_KEY_STATES),
     hint: z.string().nullable(),
+    /**
+     * The other counters that keep a key for this profile on a shared order book. A key is encrypted by one
+     * computer's key store, which no other computer can read, so each counter enters it once: the form says so.
+     */
+    heldElsewhere: z.array(z.string()).default([]),
   }),
 });
 export type ProfileView = z.infer<typeof ProfileView>;
@@ -636,6 +648,8 @@ export const ExportFilter = z.object({
   verification: Verification.optional(),
   allProfiles: z.boolean().default(false),
   search: searchText(),
+  /** Only the orders this counter made (a Counter's id). */
+  counter: z.string().max(64).optional(),
   from: LocalDay.optional(),
   to: LocalDay.optional(),
 });
@@ -695,9 +709,27 @@ export const ClosingReport = z.object({
   /** Links made on the day: all of them, and by where they stand now. */
   made: Takings,
   madeByStatus: z.object({ paid: Takings, pending: Takings, cancelled: Takings, expired: Takings, failed: Takings }),
+  /** The counter (till) whose orders these figures are, when the close was asked for one; null for every counter's. */
+  counterName: z.string().nullable(),
+  /**
+   * The money paid on the day by the counter that made each order: every counter of the book by name (the asked one
+   * alone), then, as null, orders from before counters were recorded, when any was paid on the day.
+   */
+  byCounter: z.array(z.object({ counterName: z.string().nullable(), paid: Takings })),
 });
 export type ClosingReport = z.infer<typeof ClosingReport>;
-const ClosingDayInput = z.object({ day: CalendarDay.optional() });
+const ClosingDayInput = z.object({ day: CalendarDay.optional(), counter: z.string().max(64).optional() });
+
+/**
+ * A counter (till): one PayDesk data folder on one computer, working on the shop's order book. `id` is made once by
+ * that data folder and never changes; `name` is the shop's ("Counter 1", "Front desk"); `thisOne` marks this computer.
+ */
+export const Counter = z.object({ id: z.string(), name: z.string(), thisOne: z.boolean() });
+export type Counter = z.infer<typeof Counter>;
+export const COUNTER_NAME_MAX = 40;
+const CounterNameInput = z.object({
+  name: z.string().trim().min(1, says('counter_name_empty')).max(COUNTER_NAME_MAX, says('counter_name_too_long')),
+});
 
 /**
  * Whose browser can come back to the return address: this computer only (loopback), devices on the shop's
@@ -747,6 +779,13 @@ export const AppStatus = z.object({
   returnChecked: z.boolean(),
   /** The shop's Cloudflare named tunnel, which PayDesk can run for the profile in use. */
   tunnel: TunnelStatus,
+  /** This computer, as the shop named it (Settings › This counter). */
+  counter: Counter,
+  /**
+   * Returns this counter's listener took while the shared order book could not be reached, kept in its local
+   * journal until they are written to the book: the screen says "N payments waiting…" while this is above 0.
+   */
+  waitingReturns: z.number().int().min(0),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
@@ -914,6 +953,10 @@ export const channels = {
   },
   /** Closes PayDesk and starts it again (to open the order book chosen). */
   restartApp: { request: Empty, value: Empty },
+  /** Every counter that works on this order book, this computer's marked (for the counter filter). */
+  listCounters: { request: Empty, value: z.array(Counter) },
+  /** Settings › This counter: names this computer; its orders, old and new, show the new name. */
+  renameCounter: { request: CounterNameInput, value: Counter },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -950,6 +993,13 @@ export const events = {
   preferencesChanged: Preferences,
   /** A look at the release feed answered or failed, or the setting changed what there is to show. */
   updateStatus: UpdateStatus,
+  /**
+   * Orders changed elsewhere that this counter could not be told of one by one (it was away from the shared order
+   * book, or one change touched too many orders): the page reads again what it shows (list, totals, dashboard).
+   */
+  ordersResynced: z.object({}),
+  /** The number of returns in this counter's local journal changed (waiting to be written to the shared book). */
+  waitingReturnsChanged: z.object({ waiting: z.number().int().min(0) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -24,6 +24,9 @@ import { startCore, type CoreOptions, type PaydeskCore } from '../core/paydesk-c
 import type { BookChoice } from '../core/storage/book-choice';
 import { defaultDataDir } from '../core/storage/data-dir';
 import { openOrderBook } from '../core/storage/open-order-book';
+import { thisCounterId } from '../core/counters/this-counter';
+import { enrollCounter } from '../core/counters/enroll-counter';
+import { createPreferencesStore } from '../core/setup/preferences';
 import {
   escapeControls,
   linkJson,
@@ -196,8 +199,11 @@ async function profileCommand(argv: string[], { dataDir, out, words, book }: Cli
     json: { type: 'boolean' },
   });
   const [action, name] = positionals;
-  const opened = await openOrderBook(book, { dataDir });
+  const counterId = await thisCounterId(dataDir);
+  const opened = await openOrderBook(book, { dataDir, counterId });
   try {
+    // The active profile is this counter's own setting: the counter is enrolled first, as the app does at its start.
+    await enrollCounter(opened, counterId, (await createPreferencesStore(opened.settings)).get().language);
     const { profiles } = opened;
     switch (action) {
       case 'add': {
@@ -304,6 +310,7 @@ async function exportCommand(argv: string[], cli: Cli): Promise<number> {
     to: { type: 'string' },
     search: { type: 'string' },
     verification: { type: 'string' },
+    counter: { type: 'string' },
     all: { type: 'boolean' },
   });
   if (positionals[0] !== 'csv' || positionals.length > 1) throw new UsageError(say('cli_export_takes_csv'));
@@ -318,7 +325,8 @@ async function exportCommand(argv: string[], cli: Cli): Promise<number> {
   });
   if (!filter.success) throw refused(filter.error.issues);
   return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
-    const result = await core.exports.exportCsv(filter.data, resolve(values.out as string));
+    const counter = await counterNamed(values.counter, core);
+    const result = await core.exports.exportCsv({ ...filter.data, ...counter }, resolve(values.out as string));
     if (!result.ok) {
       tell(result.error, cli);
       return EXIT.failed;
@@ -434,15 +442,18 @@ async function returnCommand(argv: string[], cli: Cli): Promise<number> {
   });
 }
 
-/** `paydesk report [--day YYYY-MM-DD] [--json]`: the close of a local day (today by default) for the active profile. */
+/**
+ * `paydesk report [--day YYYY-MM-DD] [--counter NAME] [--json]`: the close of a local day (today by default) for the
+ * active profile, of every counter's orders or one counter's.
+ */
 async function reportCommand(argv: string[], cli: Cli): Promise<number> {
   const { dataDir, out, env, words, book } = cli;
-  const { values, positionals } = parse(argv, { day: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { day: { type: 'string' }, counter: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals[0] !== undefined) throw new UsageError(say('cli_report_unexpected', { word: positionals[0] }));
   const request = channels.getClosingReport.request.safeParse({ day: values.day });
   if (!request.success) throw new UsageError(say('cli_report_day'));
   return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
-    const reply = await core.closing.report(request.data.day);
+    const reply = await core.closing.report({ day: request.data.day, ...(await counterNamed(values.counter, core)) });
     if (!reply.ok) {
       tell(reply.error, cli);
       return EXIT.usage;
@@ -457,6 +468,7 @@ async function ordersCommand(argv: string[], { dataDir, out, env, words, book }:
     status: { type: 'string' },
     search: { type: 'string' },
     verification: { type: 'string' },
+    counter: { type: 'string' },
     limit: { type: 'string' },
     all: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -470,10 +482,19 @@ async function ordersCommand(argv: string[], { dataDir, out, env, words, book }:
   });
   if (!query.success) throw refused(query.error.issues);
   return withCore({ dataDir, book, keys: { env }, listener: 'elsewhere', startSandbox: false }, async (core) => {
-    const { orders } = await core.service.listOrders(query.data);
+    const { orders } = await core.service.listOrders({ ...query.data, ...(await counterNamed(values.counter, core)) });
     out.log(values.json ? JSON.stringify(orders.map(orderJson)) : ordersTable(orders, words));
     return EXIT.done;
   });
+}
+
+/** `--counter NAME` as the filter's counter: the book's counter of that name (letter case aside); nothing without it. */
+async function counterNamed(name: unknown, core: PaydeskCore): Promise<{ counter?: string }> {
+  if (typeof name !== 'string') return {};
+  const wanted = name.trim().toLowerCase();
+  const found = (await core.book.counters.list()).find((counter) => counter.name.toLowerCase() === wanted);
+  if (!found) throw new UsageError(say('cli_no_such_counter', { name }));
+  return { counter: found.id };
 }
 
 async function serveCommand(argv: string[], { dataDir, out, env, words, book }: Cli, mode: 'listen' | 'sandbox'): Promise<number> {

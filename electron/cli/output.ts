@@ -43,6 +43,7 @@ export const orderJson = (order: Order) => ({
   verification: order.verification,
   created_at: order.createdAt,
   paid_at: order.paidAt,
+  counter: order.counterName,
 });
 
 export const linkJson = (order: Order) => ({
@@ -87,6 +88,7 @@ export function ordersTable(orders: Order[], words: Words): string {
       words(say('cli_column_amount')),
       words(say('cli_column_created')),
       words(say('cli_column_transaction')),
+      words(say('cli_column_counter')),
       words(say('cli_column_customer')),
     ],
     ...orders.map((o) => [
@@ -95,6 +97,7 @@ export function ordersTable(orders: Order[], words: Words): string {
       words.f.money(o.amountMinor),
       words.f.dateTime(o.createdAt),
       o.transactionId ?? '-',
+      o.counterName ?? '-',
       o.customerName ?? '',
     ]),
   ]);

@@ -27,12 +27,15 @@ export const closingJson = (report: ClosingReport) => ({
   not_yet_verified: takingsJson(report.notYetVerified),
   links_made: takingsJson(report.made),
   links_made_by_status: each(report.madeByStatus),
+  counter: report.counterName,
+  paid_by_counter: report.byCounter.map(({ counterName, paid }) => ({ counter: counterName, ...takingsJson(paid) })),
 });
 
 export function closingText(report: ClosingReport, words: Words): string {
   const head = [
     words(say('closing_title', { day: report.day })),
     report.sandbox ? words(say('receipt_sandbox')) : `${words(say('closing_profile'))}: ${report.profileName}`,
+    ...(report.counterName ? [`${words(say('closing_counter'))}: ${report.counterName}`] : []),
     words(say('closing_as_of', { at: report.at })),
   ];
   if (closingIsEmpty(report)) return [...head, '', words(say('closing_nothing'))].join('\n');

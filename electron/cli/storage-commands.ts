@@ -8,10 +8,14 @@ import type { CopyFigure } from '../../shared/messages/en/storage';
 import { say } from '../../shared/messages/say';
 import type { BookChoice, PostgresConnection } from '../core/storage/book-choice';
 import { readBookChoice } from '../core/storage/book-choice-file';
+import { thisCounterId } from '../core/counters/this-counter';
 import { copyOrderBook, type CopyOutcome } from '../core/storage/copy-order-book';
 import { DATABASE_FILE } from '../core/storage/data-dir';
 import { checkPostgres } from '../core/storage/postgres/connection-check';
-import { parseDatabaseUrl } from '../core/storage/postgres/pool-config';
+import { DEFAULT_ROLES, grantsSql, ROLE_NAME, rolesSql, setUpRoles, type BookRoles } from '../core/storage/postgres/book-roles';
+import { createExecutor, openPool } from '../core/storage/postgres/connection';
+import { describePostgres, parseDatabaseUrl, poolConfig } from '../core/storage/postgres/pool-config';
+import { serverRefusal } from '../core/storage/postgres/server-refusal';
 import { EXIT, parse, UsageError, type Cli } from './main';
 import { escapeControls, table } from './output';
 import type { Words } from './words';
@@ -33,9 +37,24 @@ export async function bookOf(option: string | undefined, env: NodeJS.ProcessEnv,
 }
 
 export async function storageCommand(argv: string[], cli: Cli): Promise<number> {
-  const { values, positionals } = parse(argv, { to: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, {
+    to: { type: 'string' },
+    json: { type: 'boolean' },
+    owner: { type: 'string' },
+    counter: { type: 'string' },
+    run: { type: 'boolean' },
+  });
   const [action, extra] = positionals;
   if (extra !== undefined) throw new UsageError(say('cli_unexpected_word', { word: extra }));
+  if (action === 'setup-roles') {
+    for (const option of ['to', 'json'] as const) {
+      if (values[option] !== undefined) throw new UsageError(say('cli_unknown_option', { option: `--${option}` }));
+    }
+    return setupRolesCommand(rolesOf(values.owner as string | undefined, values.counter as string | undefined), values.run === true, cli);
+  }
+  for (const option of ['owner', 'counter', 'run'] as const) {
+    if (values[option] !== undefined) throw new UsageError(say('cli_unknown_option', { option: `--${option}` }));
+  }
   if (action === 'copy') {
     if (values.to === undefined) throw new UsageError(say('cli_storage_copy_needs_to'));
     return copyCommand(connectionOf(values.to as string, '--to'), values.json === true, cli);
@@ -51,6 +70,8 @@ async function copyCommand(to: PostgresConnection, json: boolean, cli: Cli): Pro
     from: join(dataDir, DATABASE_FILE),
     to,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    // The file's API keys are this data folder's counter's: its key store made them.
+    counterId: await thisCounterId(dataDir),
   });
   if (!copied.ok) {
     cli.out.error(`paydesk: ${escapeControls(words(copied.message))}`);
@@ -115,4 +136,42 @@ async function checkCommand(json: boolean, cli: Cli): Promise<number> {
     else out.error(`paydesk: ${escapeControls(words(check.message))}`);
   }
   return check.ok ? EXIT.done : EXIT.failed;
+}
+
+/** --owner and --counter, each a plain role name, two different ones. */
+function rolesOf(owner = DEFAULT_ROLES.owner, counter = DEFAULT_ROLES.counter): BookRoles {
+  for (const [option, text] of [
+    ['--owner', owner],
+    ['--counter', counter],
+  ] as const) {
+    if (!ROLE_NAME.test(text)) throw new UsageError(say('cli_storage_role_name', { option, text }));
+  }
+  if (owner === counter) throw new UsageError(say('cli_storage_roles_same'));
+  return { owner, counter };
+}
+
+/**
+ * `paydesk storage setup-roles`: the SQL of an owner role and a counter role, printed (stdout, for psql) with what to
+ * do with it (stderr); with --run, done on --database-url's database, the book made or upgraded as the owner.
+ */
+async function setupRolesCommand(roles: BookRoles, run: boolean, cli: Cli): Promise<number> {
+  const { book, out, words } = cli;
+  const names = { owner: roles.owner, counterRole: roles.counter };
+  if (!run) {
+    out.log(`${rolesSql(roles)}\n${grantsSql(roles)}`);
+    out.error(words(say('cli_storage_roles_printed', names)));
+    return EXIT.done;
+  }
+  if (book.engine !== 'postgres') throw new UsageError(say('cli_storage_roles_need_url'));
+  const pool = openPool({ ...poolConfig(book.connection), timeZone: 'UTC', max: 1 });
+  try {
+    await setUpRoles(createExecutor(pool), roles, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  } catch (error) {
+    out.error(`paydesk: ${escapeControls(words(serverRefusal(error, book.connection)))}`);
+    return EXIT.failed;
+  } finally {
+    await pool.end();
+  }
+  out.log(words(say('cli_storage_roles_done', { location: describePostgres(book.connection), ...names })));
+  return EXIT.done;
 }

@@ -22,13 +22,18 @@ import { createRuntime, type ListenOverride } from './runtime';
 import { createEnvSecretStore, withSandboxKey } from './setup/secrets';
 import type { CoreEvents } from './core-events';
 import { createOrdersService, type OrdersService, type Runtime } from './orders/orders-service';
+import { bookChangeEvents } from './orders/book-change-events';
 import { createReconciliationService, type ReconciliationService } from './reconciliation/reconciliation-service';
 import { orderBookSettings, type OrderBookService } from './setup/order-book-service';
 import { createSetupService, sandboxProfile, type SetupService } from './setup/setup-service';
 import { createShopStore } from './setup/shop';
 import { createUpdateChecker, type UpdateCheckOptions, type UpdateChecker } from './updates/update-check';
 import { createVault, type Cipher } from './setup/api-key-vault';
+import { thisCounterId } from './counters/this-counter';
+import { enrollCounter } from './counters/enroll-counter';
 import { errorText } from './log/log';
+import { openReturnJournal } from './journal/return-journal';
+import { startJournalReplay } from './journal/journal-replay';
 import { listenerLogger, logCoreEvents } from './log/log-events';
 import { createLogFile, LOGS_FOLDER } from './log/log-file';
 import { createSupport, type SupportService } from './log/support';
@@ -85,6 +90,8 @@ export type PaydeskCore = {
   events: EventBus<CoreEvents>;
   profiles: ProfilesRepo;
   book: OrderBook;
+  /** This data folder's counter (counters/this-counter.ts), enrolled in the book. */
+  counterId: string;
   runtime: () => Runtime;
   close(): Promise<void>;
 };
@@ -99,12 +106,22 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     },
   ];
   try {
-    const book = await openOrderBook(options.book ?? SQLITE_BOOK, { dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+    const counterId = await thisCounterId(options.dataDir);
+    const book = await openOrderBook(options.book ?? SQLITE_BOOK, {
+      dataDir: options.dataDir,
+      nativeBinding: options.nativeBinding,
+      counterId,
+    });
     closers.unshift(() => book.close());
-    const { profiles, settings, orders, queries, counter } = book;
-    const vault = createVault({ secrets: book.secrets, settings, cipher: 'cipher' in options.keys ? options.keys.cipher : null });
-    const secrets = 'env' in options.keys ? createEnvSecretStore(options.keys.env) : vault;
+    // A shared book may be away a while: what this counter could not write to it waits in its own journal meanwhile.
+    const journal = book.engine === 'postgres' ? openReturnJournal(options.dataDir, { nativeBinding: options.nativeBinding }) : null;
+    if (journal) closers.unshift(() => journal.close());
+    const { profiles, settings, counterSettings, orders, queries, totals } = book;
     const preferences = await createPreferencesStore(settings);
+    // Before anything of this counter's own is read or written: it is kept under the counter's enrolled id.
+    await enrollCounter(book, counterId, preferences.get().language);
+    const vault = createVault({ secrets: book.secrets, counterSettings, cipher: 'cipher' in options.keys ? options.keys.cipher : null });
+    const secrets = 'env' in options.keys ? createEnvSecretStore(options.keys.env) : vault;
 
     const checkout = createCheckoutClient(options.checkout);
     closers.unshift(() => checkout.close());
@@ -116,6 +133,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       {
         profiles,
         settings,
+        counterSettings,
         listener: options.listener ?? 'start',
         startSandbox: (options.startSandbox ?? true) ? startSandboxGateway : null,
         sandboxPort: options.sandboxPort,
@@ -123,6 +141,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
         phoneReached: (reached) => events.emit('phoneReached', reached),
         language: () => preferences.get().language,
         log,
+        ...(journal && { journal }),
       },
       () => service,
     );
@@ -138,7 +157,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       },
     };
     const tunnel = createTunnel({
-      settings,
+      counterSettings,
       target: () => runtime.tunnelTarget(),
       ...options.tunnel,
       changed: (status) => events.emit('tunnelChanged', status),
@@ -148,19 +167,36 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     const service = createOrdersService({
       orders,
       queries,
-      counter,
+      totals,
       preferences,
       profiles,
       secrets: withSandboxKey(secrets, SANDBOX_API_KEY),
       checkout,
       events,
       runtime: runtime.state,
+      counterId,
+      ...(journal && {
+        unwritten: {
+          linkFailed(orderId: number, at: string) {
+            try {
+              journal.linkFailed(orderId, at);
+            } catch (error) {
+              log.error('journal_not_written', `a link's failure could not be journaled: ${errorText(error)}`);
+            }
+          },
+        },
+      }),
     });
+    if (journal) {
+      const replay = startJournalReplay({ journal, service, events, log });
+      closers.unshift(() => replay.close());
+    }
     // Statements change orders through the orders service's own helpers, so their changes are announced alike.
     const reconciliation = createReconciliationService({
       statements: book.statements,
       profiles,
       settings,
+      counterId,
       now: () => new Date().toISOString(),
       writable: service.writable,
       changed: service.changed,
@@ -169,6 +205,9 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     const setup = createSetupService({
       profiles,
       settings,
+      counterSettings,
+      counters: book.counters,
+      counterId,
       vault,
       runtime: listening,
       tunnel,
@@ -177,6 +216,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       events,
       checkConnection: (baseUrl, mode) => checkConnection(baseUrl, mode),
       listBindAddresses: () => listBindAddresses(),
+      ...(journal && { waitingReturns: () => journal.waiting() }),
     });
 
     const active = options.useSandbox ? null : await profiles.active();
@@ -188,6 +228,8 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       cipher: 'cipher' in options.keys ? options.keys.cipher : null,
       vault,
       book,
+      counterId,
+      journal,
       log,
     });
     const support = createSupport({
@@ -218,9 +260,9 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
     sweep.unref();
     closers.unshift(() => clearInterval(sweep));
 
-    const exports = createExportsService({ orders, queries, counter, profiles, shop, preferences, events });
+    const exports = createExportsService({ orders, queries, totals, profiles, shop, preferences, events });
     closers.unshift(() => exports.cancel());
-    const closing = createClosingService({ queries: book.closing, profiles, shop, preferences });
+    const closing = createClosingService({ queries: book.closing, counters: book.counters, profiles, shop, preferences });
     const customerDisplay = createCustomerDisplay({
       events,
       shop: () => shop.get(),
@@ -229,6 +271,8 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       log,
     });
     closers.unshift(() => customerDisplay.close());
+    // Other counters' changes to a shared book reach this PayDesk's screens as its own do.
+    if (book.changes) closers.unshift(await book.changes.watch(bookChangeEvents(events, log)));
     const updates = createUpdateChecker({ preferences: () => preferences.get(), events, log }, options.updates);
     closers.unshift(() => updates.close());
 
@@ -263,6 +307,7 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
       events,
       profiles,
       book,
+      counterId,
       runtime: runtime.state,
       close: () => closeAll(closers),
     };
@@ -273,6 +318,15 @@ export async function startCore(options: CoreOptions): Promise<PaydeskCore> {
   }
 }
 
+/** Closes everything, in turn, even past one that failed (a shared book that is away): the first failure is thrown after. */
 async function closeAll(closers: Array<() => Promise<void> | void>): Promise<void> {
-  for (const close of closers.splice(0)) await close();
+  const failures: unknown[] = [];
+  for (const close of closers.splice(0)) {
+    try {
+      await close();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
 }

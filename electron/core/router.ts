@@ -18,6 +18,7 @@ import type { ExportsService, Finished } from './exports/exports-service';
 import type { Platform } from './platform';
 import type { OrdersService } from './orders/orders-service';
 import { CountSuperseded } from './storage/order-book';
+import { OrderBookUnreachable } from './storage/order-book-unreachable';
 import type { ReconciliationService } from './reconciliation/reconciliation-service';
 import type { OrderBookService } from './setup/order-book-service';
 import type { SetupService } from './setup/setup-service';
@@ -74,9 +75,9 @@ const handlers: Handlers = {
   markPaidManually: ({ ref, reason }, { service }) => service.markPaidManually(ref, reason),
   claimAtCounter: ({ ref, transactionId }, { service }) => service.claimAtCounter(ref, transactionId),
   getDashboard: (_request, { service }) => service.dashboard(),
-  getClosingReport: ({ day }, { closing }) => closing.report(day),
-  async outputClosingReport({ day, layout, to }, { closing, platform, setup }) {
-    const document = await closing.document(day, layout);
+  getClosingReport: ({ day, counter }, { closing }) => closing.report({ day, counter }),
+  async outputClosingReport({ day, counter, layout, to }, { closing, platform, setup }) {
+    const document = await closing.document({ day, counter }, layout);
     if (!document.ok) return document;
     return output(document.value, to, words(setup, 'dialog_save_closing_pdf'), platform);
   },
@@ -243,6 +244,8 @@ const handlers: Handlers = {
     await platform.restart();
     return ok({});
   },
+  listCounters: (_request, { setup }) => setup.listCounters(),
+  renameCounter: ({ name }, { setup }) => setup.renameCounter(name),
 };
 
 /** The shop's language (English where the preferences cannot be read). */
@@ -323,6 +326,8 @@ export function createRouter(deps: RouterDeps, { observeReply }: RouterOptions =
         return replySchema(channels[name].value).parse(reply) as Reply<unknown>;
       } catch (error) {
         deps.support.log.error('operation_failed', `${name} failed: ${errorText(error)}`);
+        // The shared book's server or the network is away: a sentence that says so, not "something went wrong".
+        if (error instanceof OrderBookUnreachable) return fail(appError('network', say('book_unreachable')));
         return fail(appError('internal', say('internal_error')));
       }
     },

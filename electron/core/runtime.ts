@@ -7,7 +7,7 @@ import type { Profile, ProfilesRepo } from './storage/profiles-repo';
 import type { SettingsRepo } from './storage/settings-repo';
 import { exposureWarning, listBindAddresses } from './listener/bind-addresses';
 import { isAllNetworksHost, isLoopbackHost } from './values/loopback';
-import { startReturnListener, type ReturnHandlers, type ReturnListener } from './listener/return-listener';
+import { startReturnListener, type ListenerJournal, type ReturnHandlers, type ReturnListener } from './listener/return-listener';
 import { createPhoneTests } from './listener/phone-tests';
 import { checkReturnAddress } from './listener/return-check';
 import { createReturnProbes } from './listener/return-probes';
@@ -23,12 +23,17 @@ import type { Language } from '../../shared/messages/catalog';
 import { say } from '../../shared/messages/say';
 import type { Runtime } from './orders/orders-service';
 import { errorText, type Log } from './log/log';
+import { OrderBookUnreachable } from './storage/order-book-unreachable';
 
-const LISTENER_KEY = 'running_listener';
+/** Where this counter's listener runs, by which process (a counter setting: another computer's process is not ours to ask after). */
+export const RUNNING_LISTENER = 'running_listener';
 
 export type RuntimeOptions = {
   profiles: ProfilesRepo;
+  /** The shop's settings (the return probes). */
   settings: SettingsRepo;
+  /** This counter's own settings: where its listener runs, for the other PayDesk of its data folder. */
+  counterSettings: SettingsRepo;
   /** Run the return listener in this process (the app, `paydesk listen`), or expect it elsewhere. */
   listener: 'start' | 'elsewhere';
   /** Starts the practice gateway for sandbox profiles; injected by the composition root, null to run none. */
@@ -42,6 +47,8 @@ export type RuntimeOptions = {
   language?: () => Language;
   /** Where the listener tells of a return it could not record. */
   log?: Log;
+  /** Where the listener keeps returns while the shared order book cannot be reached (a PostgreSQL book's counters). */
+  journal?: ListenerJournal;
 };
 
 /** The practice gateway as the runtime uses it (electron/sandbox provides it; core does not import it). */
@@ -115,11 +122,13 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
       checks: { probes, phoneTests },
       language: options.language,
       log: options.log,
+      journal: options.journal,
     });
 
   const announce = async (url: string | null) => {
-    if (url) await options.settings.set(LISTENER_KEY, { url, pid: process.pid });
-    else if (listener && (await runningListener(options.settings)) === listener.url) await options.settings.delete(LISTENER_KEY);
+    if (url) await options.counterSettings.set(RUNNING_LISTENER, { url, pid: process.pid });
+    else if (listener && (await runningListener(options.counterSettings)) === listener.url)
+      await options.counterSettings.delete(RUNNING_LISTENER);
   };
 
   /** Listens at the new address; why it could not, or null. */
@@ -198,7 +207,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     let problem: Message | null = null;
     let ownUrl: string;
     if (options.listener === 'elsewhere') {
-      const running = await runningListener(options.settings);
+      const running = await runningListener(options.counterSettings);
       ownUrl = running ? reachableUrl(running) : `http://${hostInUrl}:${port}`;
     } else {
       problem = await moveListener(host, port);
@@ -249,7 +258,7 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
         public: active?.profile.returnBaseUrl != null,
         listenerUrl: listener
           ? tunnelTarget(listener.host, listener.port)
-          : ((await runningListener(options.settings)) ??
+          : ((await runningListener(options.counterSettings)) ??
             tunnelTarget(active?.host ?? DEFAULT_LISTEN_HOST, active?.port ?? DEFAULT_LISTEN_PORT)),
         probes,
         ...check,
@@ -265,11 +274,19 @@ export function createRuntime(options: RuntimeOptions, handlers: () => ReturnHan
     tunnelTarget: () => (options.listener === 'start' && listener ? tunnelTarget(listener.host, listener.port) : null),
     async close() {
       await queue;
-      await announce(null);
+      // Forgetting where it listened is written to the book. A shared book that is away keeps the row: it names this
+      // process, which is gone by the next start, and a row naming a process that is gone is taken for none.
+      const forgotten = await announce(null).then(
+        () => null,
+        (error: unknown) => ({ error }),
+      );
       await closeOldListeners();
       await listener?.close();
       await closeSandbox();
       listener = null;
+      if (forgotten && !(forgotten.error instanceof OrderBookUnreachable)) throw forgotten.error;
+      if (forgotten)
+        options.log?.warn('listener_not_forgotten', `where the return listener ran stays in the order book: ${errorText(forgotten.error)}`);
     },
   };
 }
@@ -298,9 +315,9 @@ function reachableUrl(url: string): string {
   return parsed.origin;
 }
 
-/** The URL of a return listener another live process runs on this order book, if any. */
+/** The URL of a return listener another live process of this counter runs, if any. */
 async function runningListener(settings: SettingsRepo): Promise<string | null> {
-  const entry = await settings.get<{ url: string; pid: number }>(LISTENER_KEY);
+  const entry = await settings.get<{ url: string; pid: number }>(RUNNING_LISTENER);
   if (!entry) return null;
   try {
     process.kill(entry.pid, 0);

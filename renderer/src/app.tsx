@@ -40,6 +40,8 @@ export function App() {
   const saleForm = useRef<SaleForm>(null);
   const onScreen = useRef(screen);
   onScreen.current = screen;
+  const shownRef = useRef<string | null>(null);
+  shownRef.current = created?.ref ?? null;
 
   const screens: readonly Tab<Screen>[] = [
     { id: 'home', label: t.tabHome },
@@ -166,6 +168,25 @@ export function App() {
     [refreshStatus, showStatus, t],
   );
 
+  /** This computer's new name is on its orders: the lists ask again, and the status says it. */
+  const onCounterRenamed = useCallback(() => {
+    void refreshStatus();
+    setGeneration((n) => n + 1);
+  }, [refreshStatus]);
+
+  // The book was read afresh (another counter's changes could not be told one by one): so is the link on show.
+  useEffect(
+    () =>
+      onPaydeskEvent('ordersResynced', () => {
+        const ref = shownRef.current;
+        if (!ref) return;
+        void callPaydesk('getOrder', { ref }).then((reply) => {
+          if (reply.ok) setCreated((link) => (link?.ref === reply.value.order.ref ? reply.value.order : link));
+        });
+      }),
+    [],
+  );
+
   async function finishWelcome(choice: 'sandbox' | 'connect'): Promise<AppError | null> {
     const reply = await callPaydesk('finishWelcome', { choice });
     if (!reply.ok) return reply.error;
@@ -267,6 +288,7 @@ export function App() {
                     onProfileChanged={onProfileChanged}
                     onStatus={showStatus}
                     onRefreshStatus={refreshStatus}
+                    onCounterRenamed={onCounterRenamed}
                   />
                 )}
               </PartBoundary>

@@ -8,8 +8,8 @@ const REFRESH_DELAY_MS = 400;
 export type LiveReply<T> = { value: T | null; error: AppError | null; loading: boolean };
 
 /**
- * What `ask` answers, asked again whenever orders change and whenever `key` does (the profile, the day…). An
- * error keeps the last good value on show beside it.
+ * What `ask` answers, asked again whenever orders change, when the book was read afresh (ordersResynced), and
+ * whenever `key` does (the profile, the day…). An error keeps the last good value on show beside it.
  */
 export function useLiveReply<T>(key: string, ask: () => Promise<Reply<T>>): LiveReply<T> {
   const [state, setState] = useState<LiveReply<T>>({ value: null, error: null, loading: true });
@@ -26,14 +26,15 @@ export function useLiveReply<T>(key: string, ask: () => Promise<Reply<T>>): Live
       setState((s) => (reply.ok ? { value: reply.value, error: null, loading: false } : { ...s, error: reply.error, loading: false }));
     };
     void load();
-    const unsubscribe = onPaydeskEvent('orderChanged', () => {
+    const later = () => {
       clearTimeout(timer);
       timer = setTimeout(() => void load(), REFRESH_DELAY_MS);
-    });
+    };
+    const unsubscribe = [onPaydeskEvent('orderChanged', later), onPaydeskEvent('ordersResynced', later)];
     return () => {
       current = false;
       clearTimeout(timer);
-      unsubscribe();
+      unsubscribe.forEach((stop) => stop());
     };
   }, [key]);
 

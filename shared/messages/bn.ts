@@ -19,6 +19,8 @@ import { updates } from './bn/updates';
 import { orderBookSettings } from './bn/order-book-settings';
 import { storage } from './bn/storage';
 import { orderBook } from './bn/order-book';
+import { counters } from './bn/counters';
+import { journal } from './bn/journal';
 import type { en } from './en';
 
 export const bn: Translation<typeof en> = {
@@ -40,4 +42,6 @@ export const bn: Translation<typeof en> = {
   ...orderBookSettings,
   ...storage,
   ...orderBook,
+  ...counters,
+  ...journal,
 };

@@ -18,6 +18,8 @@ import { updates } from './en/updates';
 import { orderBookSettings } from './en/order-book-settings';
 import { storage } from './en/storage';
 import { orderBook } from './en/order-book';
+import { counters } from './en/counters';
+import { journal } from './en/journal';
 
 /** Each area's phrasebook, by area, so a test can tell that no code is claimed by two. */
 export const englishAreas = {
@@ -39,6 +41,8 @@ export const englishAreas = {
   orderBookSettings,
   storage,
   orderBook,
+  counters,
+  journal,
 };
 
 export const en = {
@@ -60,6 +64,8 @@ export const en = {
   ...orderBookSettings,
   ...storage,
   ...orderBook,
+  ...counters,
+  ...journal,
 };
 
 export type MessageCode = keyof typeof en;

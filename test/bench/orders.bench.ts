@@ -421,7 +421,7 @@ try {
   ];
   const closeByHand = () =>
     closeHand.map((q) => q.all(profileId, dayStart(closeDay), dayStart(closeDay, 1)) as Array<{ n: number; s: number }>);
-  const close = await core.closing.report(closeDay);
+  const close = await core.closing.report({ day: closeDay });
   assert.ok(close.ok, 'the day closes');
   const tally = (rows: Array<{ n: number; s: number }>) => ({
     count: rows.reduce((n, r) => n + r.n, 0),
@@ -429,7 +429,7 @@ try {
   });
   const [paidByHand, madeByHand] = closeByHand().map(tally);
   assert.deepEqual([close.value.paid, close.value.made], [paidByHand, madeByHand], 'the close and the hand query agree');
-  const closeService = await timeAsync(() => core.closing.report(closeDay));
+  const closeService = await timeAsync(() => core.closing.report({ day: closeDay }));
   const closeHandTime = time(closeByHand);
 
   const render = await renderTimes(core, platform);

@@ -309,6 +309,7 @@ async function linkCreation({ engine, book }: EngineBook): Promise<void> {
     const pending = await orders.createPending(
       {
         profileId: profile.id,
+        counterId: core.counterId,
         amountMinor: 15050,
         returnTokenHash: hashToken(newReturnToken()),
         cancelTokenHash: hashToken(newReturnToken()),

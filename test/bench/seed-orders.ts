@@ -20,6 +20,9 @@ import { SCHEMA_VERSION } from '../../electron/core/storage/sqlite/migrations';
 import { formatRef } from '../../electron/core/storage/orders-repo';
 import { connect } from '../../electron/core/storage/sqlite/connection';
 import { createProfilesRepo } from '../../electron/core/storage/sqlite/profiles-repo';
+import { createCounterSettingsSteps, createCountersRepo } from '../../electron/core/storage/sqlite/counters-repo';
+import { thisCounterId } from '../../electron/core/counters/this-counter';
+import { defaultCounterNames } from '../../electron/core/counters/enroll-counter';
 import { sandboxProfile } from '../../electron/core/setup/setup-service';
 
 /** Bump when the generated data changes, so cached books made by an older seeder are not reused. */
@@ -117,7 +120,11 @@ export async function seedOrders(dataDir: string, n: number, options: SeedOption
   try {
     const existing = (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
     if (existing > 0) throw new Error(`${file} already holds ${existing} orders; seed an empty data folder.`);
-    const profiles = createProfilesRepo(connect(db));
+    // The sandbox is made active for this data folder's counter, enrolled as PayDesk's start would.
+    const connection = connect(db);
+    const counterId = await thisCounterId(dataDir);
+    await createCountersRepo(connection).enroll(counterId, defaultCounterNames('en'), new Date(now).toISOString());
+    const profiles = createProfilesRepo(connection, createCounterSettingsSteps(db, counterId));
     const profile = await sandboxProfile(profiles);
     await profiles.setActive(profile.id);
     // Seeding only: a bigger page cache keeps the two random token indexes from thrashing. Not stored in the file.

@@ -1,7 +1,9 @@
 // বাংলা all the way through: the built renderer in real Chromium, bridged into real cores, walked screen by screen
 // as a shopkeeper meets them (welcome, payments and a gateway refusal, orders with a detail and its timeline,
 // receipts, exports, reconcile with rejected lines, settings with a failing connection check, a newer
-// PayDesk on the update feed and a feed that is not PayDesk's, the return address down), and the documents PayDesk hands out on the way (a receipt, the page a customer comes back to),
+// PayDesk on the update feed and a feed that is not PayDesk's, the return address down, a second counter's orders
+// and this counter named, payments waiting to be written to the shared order book and that book out of reach), and
+// the documents PayDesk hands out on the way (a receipt, the page a customer comes back to),
 // once in বাংলা and once in English. Every text a person meets (test/support/visible-text.ts) must be in the
 // language on show (test/support/wrong-script.ts). The allow-list, kept this small on purpose:
 //   - elements marked translate="no": data that is the same in every language (refs, transaction ids, URLs,
@@ -16,21 +18,24 @@
 // A failure lists each text in the wrong script once, under the first screen that showed it, with where it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../shared/messages/catalog';
 import type { BridgedCore } from '../support/browser-bridge';
 import { createLink, openInLanguage, showTab as show, untilInLanguage } from '../support/app-screens';
+import { bookSql } from '../support/book-sql';
 import { call } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
 import { serveApp, type TestContext } from '../support/e2e-app';
 import { freePort } from '../support/free-port';
 import { answer, HTML_PAGE, httpGateway, type FakeGateway } from '../support/misbehaving-gateways';
-import { testPostgres } from '../support/postgres';
+import { freshDatabase, testPostgres } from '../support/postgres';
 import { serveReleaseFeed } from '../support/release-feed';
 import { seedOrdersAt, type OrderSeed } from '../support/seed-orders';
 import { csvBytes, dayFirst, paidAt } from '../support/statements';
+import { startTcpProxy } from '../support/tcp-proxy';
 import { tempDir } from '../support/temp-dir';
 import { visibleTexts, type SeenText } from '../support/visible-text';
 import { eventually, untilInPage } from '../support/waiting';
@@ -44,6 +49,8 @@ const LANGUAGE_NAMES: Record<Language, string> = { bn: 'বাংলা', en: 'E
 const GATEWAY_WORDS = 'Merchant account suspended. মার্চেন্ট অ্যাকাউন্ট স্থগিত।';
 const STATEMENT_FILE = 'বিকাশ-স্টেটমেন্ট-Gulshan.csv';
 const LIVE_PROFILE = 'Gulshan Counter';
+/** The shop's other counter, which made two of the walk's orders: its name is the shop's, in Bengali. */
+const OTHER_COUNTER = 'সামনের ডেস্ক';
 
 const daysAgo = (days: number, hour: number, minute = 0) => {
   const d = new Date();
@@ -163,6 +170,7 @@ async function coreData(cores: BridgedCore[], extra: string[]): Promise<string[]
       if (profile.mode === 'live') data.push(profile.name);
       data.push(profile.baseUrl, profile.returnBaseUrl ?? '', profile.listenHost, String(profile.listenPort), portOf(profile.baseUrl));
     }
+    for (const counter of await core.book.counters.list()) data.push(counter.name);
     const { returnBaseUrl, sandboxUrl } = core.runtime();
     data.push(returnBaseUrl ?? '', sandboxUrl ?? '', portOf(returnBaseUrl), portOf(sandboxUrl));
   }
@@ -191,8 +199,14 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
   const dir = tempDir(t);
   const core = await app.startCore(t);
   walk.cores.push(core);
-  const [paid, , , , pending, toCancel] = await seedOrdersAt(core, orderSeeds());
+  const seeded = await seedOrdersAt(core, orderSeeds());
+  const [paid, , , , pending, toCancel] = seeded;
   await core.service.cancelOrder(toCancel!.ref);
+  // Another counter on the book made two of the orders; one is from before the book knew counters.
+  const other = await core.book.counters.enroll(randomUUID(), [OTHER_COUNTER], new Date().toISOString());
+  const sql = bookSql(core);
+  await sql.run('UPDATE orders SET counter_id = ? WHERE ref IN (?, ?)', other.id, seeded[1]!.ref, seeded[2]!.ref);
+  await sql.run('UPDATE orders SET counter_id = NULL WHERE ref = ?', seeded[3]!.ref);
   const gateways: FakeGateway[] = [];
   t.after(() => Promise.all(gateways.map((gateway) => gateway.close())));
   const page = await openIn(t, core, language);
@@ -285,10 +299,26 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
     await show(page, 'orders');
     await page.locator(`[role="row"][data-ref="${paid!.ref}"]`).waitFor();
   });
+  await walk.screen(page, 'orders: one counter’s orders', async () => {
+    await page.locator('#orders-counter').selectOption(other.id);
+    await untilInPage(page, `document.querySelectorAll('.grid-rows [role="row"][data-ref]').length === 2`);
+  });
+  await walk.screen(page, 'orders: every profile’s, every counter’s', async () => {
+    await page.locator('#orders-counter').selectOption('');
+    await page.locator('.orders-toolbar label.checkbox input').check();
+    await page.locator('.orders-grid.with-profile.with-counter').waitFor();
+  });
+  await page
+    .locator('.orders-toolbar label.checkbox input')
+    .uncheck()
+    .catch(() => {});
   await walk.screen(page, 'orders: a paid order’s detail, timeline and receipt', async () => {
     await page.locator(`[role="row"][data-ref="${paid!.ref}"]`).click();
     await detail.locator('.detail-receipt').waitFor();
   });
+  await walk.screen(page, 'orders: the order’s counter, among its details', () =>
+    detail.locator('.detail-fields').scrollIntoViewIfNeeded(),
+  );
   await walk.screen(page, 'receipts: saved as a PDF', async () => {
     core.platform.choices.saveFile = join(dir, 'receipt.pdf');
     await detail.locator('.detail-receipt button.confirm').click();
@@ -375,9 +405,25 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
     await show(page, 'home');
     await page.locator('section.dashboard[aria-busy="false"]').waitFor();
   });
+  await walk.screen(page, 'the header: payments waiting to be written to the shared order book', async () => {
+    core.events.emit('waitingReturnsChanged', { waiting: 12 });
+    await page.locator('.app-header .waiting-returns').waitFor();
+  });
+  core.events.emit('waitingReturnsChanged', { waiting: 0 });
+  await page
+    .locator('.app-header .waiting-returns')
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
   await walk.screen(page, 'home: closing the day', async () => {
     await page.locator('section.dashboard button.close-the-day').click();
     await page.locator('section.closing-day[aria-busy="false"] .closing-sections').waitFor();
+  });
+  await walk.screen(page, 'home: closing the day at one counter', async () => {
+    await page.locator('#closing-counter').selectOption(other.id);
+    await untilInPage(
+      page,
+      `document.querySelector('section.closing-day[aria-busy="false"]') && !document.querySelector('.closing-section.is-counters')`,
+    );
   });
   await readDocument(walk, 'home: the closing report on paper', async () => {
     const before = core.platform.previewed.length;
@@ -392,6 +438,18 @@ async function walkTheShop(t: TestContext, walk: Walk): Promise<void> {
   await walk.screen(page, 'settings', async () => {
     await show(page, 'settings');
     await page.locator('form.profile-form').waitFor();
+  });
+  const thisCounter = page.locator('section.this-counter-card');
+  await walk.screen(page, 'settings: this counter', () => thisCounter.scrollIntoViewIfNeeded());
+  await walk.screen(page, 'settings: this counter, a name another counter has', async () => {
+    await page.locator('#counter-name').fill(OTHER_COUNTER);
+    await thisCounter.locator('button[type="submit"]').click();
+    await page.locator('#counter-name-error').waitFor();
+  });
+  await walk.screen(page, 'settings: this counter, renamed', async () => {
+    await page.locator('#counter-name').fill(language === 'bn' ? 'ক্যাশ কাউন্টার' : 'Cash desk');
+    await thisCounter.locator('button[type="submit"]').click();
+    await untilInPage(page, `document.querySelector('.this-counter-form .saved-inline')?.textContent.trim()`);
   });
   const updates = page.locator('section.updates-card');
   await walk.screen(page, 'settings: a newer PayDesk on the update feed', async () => {
@@ -496,6 +554,36 @@ async function walkTheListenerDown(t: TestContext, walk: Walk): Promise<void> {
   });
 }
 
+/** A counter on a shared PostgreSQL book whose server it cannot reach (a proxy between them refuses): where PostgreSQL is. */
+async function walkTheBookAway(t: TestContext, walk: Walk): Promise<void> {
+  const server = await testPostgres();
+  if (!server.url) return;
+  const database = (await freshDatabase({ after: (fn) => t.after(fn), skip: () => {} }, server.url))!;
+  const proxy = await startTcpProxy(database.connection);
+  t.after(() => t.after(() => proxy.close()));
+  const core = await app.startCore(t, {
+    book: { engine: 'postgres', connection: { ...database.connection, host: proxy.host, port: proxy.port } },
+  });
+  const page = await openIn(t, core, walk.language);
+  await page.locator('section.welcome button.primary').click();
+  await createLink(page, '120');
+  const paymentUrl = await page.locator('#payment-url').inputValue();
+  // Its data read now, while its book answers: the walk's reads must not need the book that is away.
+  walk.known.push(...(await coreData([core], [])));
+
+  proxy.refuse();
+  await walk.screen(page, 'the shared order book cannot be reached: no link is made', async () => {
+    await createLink(page, '75');
+    await page.locator('#panel-payments .alert').waitFor();
+  });
+  await walk.screen(page, 'the shared order book cannot be reached: a payment waits to be written', async () => {
+    await decideOnCheckout(paymentUrl, 'Pay');
+    await page.locator('.app-header .waiting-returns').waitFor();
+  });
+  proxy.mend();
+  await page.locator('.app-header .waiting-returns').waitFor({ state: 'detached', timeout: 60_000 });
+}
+
 function report({ language, findings, unreached }: Walk): string {
   const wrong = language === 'bn' ? 'Latin letters or digits' : 'Bengali script';
   const lines = [`In ${LANGUAGE_NAMES[language]}, ${findings.length} texts have ${wrong} outside the allow-list:`];
@@ -517,6 +605,7 @@ for (const language of ['bn', 'en'] as const) {
       for (const [part, walkPart] of [
         ['the shop', walkTheShop],
         ['the return address down', walkTheListenerDown],
+        ['the shared order book away', walkTheBookAway],
       ] as const) {
         await walkPart(t, walk).catch((error: Error) => walk.unreached.push(`${part}: ${error.message.split('\n')[0]}`));
       }

@@ -211,7 +211,7 @@ test('the shop’s own quick amounts, items and threshold are set in Settings an
   await counter.locator('#item-name-0').fill('চা');
   await counter.locator('#item-price-0').fill('20');
   await counter.getByLabel('Ask before a link above').fill('৫০০');
-  await counter.getByRole('button', { name: 'Save the counter' }).click();
+  await counter.getByRole('button', { name: 'Save amounts and items' }).click();
   await counter.getByText('Saved: the Payments screen offers these now.').waitFor();
   const saved = await call(core, 'getPreferences', {});
   assert.deepEqual(saved.quickAmountsMinor, [20_000, 50_000, 75_000]);

@@ -6,12 +6,14 @@
 // of every screen at every size is kept for a person to look at, in the folder the test prints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../shared/messages/catalog';
 import { createLink, openInLanguage, showTab } from '../support/app-screens';
+import { bookSql } from '../support/book-sql';
 import type { BridgedCore } from '../support/browser-bridge';
 import { call } from '../support/core';
 import { decideOnCheckout } from '../support/customer-browser';
@@ -118,7 +120,11 @@ type Walk = ReturnType<typeof startWalk>;
 async function walkEveryScreen(t: TestContext, walk: Walk): Promise<void> {
   const dir = tempDir(t);
   const core: BridgedCore = await app.startCore(t);
-  const [paid, , , pending] = await seedOrdersAt(core, orderSeeds());
+  const seeded = await seedOrdersAt(core, orderSeeds());
+  const [paid, , , pending] = seeded;
+  // A second counter with a name as long as a counter's may be, which made two of the orders: its column shows.
+  const other = await core.book.counters.enroll(randomUUID(), ['দক্ষিণের জানালার পাশের দ্বিতীয় কাউন্টার'], new Date().toISOString());
+  await bookSql(core).run('UPDATE orders SET counter_id = ? WHERE ref IN (?, ?)', other.id, seeded[0]!.ref, seeded[2]!.ref);
   const page = await openInLanguage(app, t, core, walk.language, { viewport: VIEWPORTS[0] });
   const detail = page.locator('aside.order-detail');
   const openDialog = page.locator('dialog[open]');
@@ -162,6 +168,11 @@ async function walkEveryScreen(t: TestContext, walk: Walk): Promise<void> {
     await showTab(page, 'home');
     await page.locator('section.dashboard[aria-busy="false"]').waitFor();
   });
+  await walk.screen(page, 'home: payments waiting to be written to the shared order book', async () => {
+    core.events.emit('waitingReturnsChanged', { waiting: 1250 });
+    await page.locator('.waiting-returns').waitFor();
+  });
+  core.events.emit('waitingReturnsChanged', { waiting: 0 });
   await walk.screen(page, 'home: closing the day', async () => {
     await page.locator('section.dashboard button.close-the-day').click();
     await page.locator('section.closing-day[aria-busy="false"] .closing-sections').waitFor();
@@ -251,6 +262,12 @@ async function walkEveryScreen(t: TestContext, walk: Walk): Promise<void> {
     await call(core, 'saveProfile', { profile: { name: 'গুলশান শাখার দ্বিতীয় কাউন্টার', baseUrl: 'https://pay.gulshan-branch.example' } });
     await showTab(page, 'settings');
     await page.locator('form.profile-form').waitFor();
+  });
+  await walk.screen(page, 'settings: this counter, a name refused', async () => {
+    await page.locator('#counter-name').fill('');
+    await page.locator('.this-counter-form button[type="submit"]').click();
+    await page.locator('#counter-name-error').waitFor();
+    await page.locator('section.this-counter-card').scrollIntoViewIfNeeded();
   });
   const counter = page.locator('form.counter-settings');
   await walk.screen(page, 'settings: the counter’s quick amounts and items', async () => {

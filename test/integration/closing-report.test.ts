@@ -88,6 +88,7 @@ test('a day’s close counts what was paid on that local day by how and by verif
   const core = await startTestCore(t);
   await seedShop(core);
   const report = await call(core, 'getClosingReport', { day: DAY });
+  const [thisCounter] = await core.book.counters.list();
   const { at, ...figures } = report;
   assert.ok(Math.abs(Date.parse(at) - Date.now()) < 60_000, 'the figures say when they were read');
   assert.deepEqual(figures, {
@@ -112,6 +113,8 @@ test('a day’s close counts what was paid on that local day by how and by verif
       expired: takings(1, 55),
       failed: takings(1, 66),
     },
+    counterName: null,
+    byCounter: [{ counterName: thisCounter!.name, paid: takings(8, 1464) }],
   } satisfies Omit<ClosingReport, 'at'>);
 
   // Local midnight is 18:00 UTC: the payment 30 seconds after it belongs to the 14th, the one 10 seconds after the
@@ -297,6 +300,8 @@ test('paydesk report prints the day’s close in English or Bengali, and the sam
       expired: { count: 1, amount: '55.00' },
       failed: { count: 1, amount: '66.00' },
     },
+    counter: null,
+    paid_by_counter: (await core.book.counters.list()).map(({ name }) => ({ counter: name, count: 8, amount: '1464.00' })),
   });
 
   for (const [args, code] of [

@@ -53,7 +53,7 @@ test('a computer that cannot keep the password cannot choose the server, and not
 });
 
 test('a damaged choice file is said, not taken for this computer’s file, and choosing again replaces it', async (t) => {
-  const core = await startTestCore(t);
+  const core = await startTestCore(t, { book: SQLITE_BOOK });
   const file = join(core.dataDir, BOOK_CHOICE_FILE);
   writeFileSync(file, '{ "engine": "postg');
   const view = await call(core, 'getOrderBook', {});

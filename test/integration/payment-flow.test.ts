@@ -147,6 +147,7 @@ test('a transaction id already recorded for another order does not pay a second 
     const order = await orders.createPending(
       {
         profileId,
+        counterId: core.counterId,
         amountMinor: 100,
         returnTokenHash: hashToken(token),
         cancelTokenHash: hashToken(`${name}-cancel`),

@@ -15,6 +15,7 @@ import { createExecutor, openPool, type Executor } from '../../electron/core/sto
 import { migrate, schemaState } from '../../electron/core/storage/postgres/migrate';
 import { SCHEMA_VERSION } from '../../electron/core/storage/postgres/migrations';
 import { describePostgres, parseDatabaseUrl, poolConfig } from '../../electron/core/storage/postgres/pool-config';
+import { createCountersRepo } from '../../electron/core/storage/postgres/counters-repo';
 import { createProfilesRepo } from '../../electron/core/storage/postgres/profiles-repo';
 import { createSecretsRepo } from '../../electron/core/storage/postgres/secrets-repo';
 import { createSettingsRepo } from '../../electron/core/storage/postgres/settings-repo';
@@ -38,8 +39,13 @@ async function migratedBook(t: Parameters<typeof freshDatabase>[0]) {
   if (!fresh) return null;
   const db = executorFor(t, fresh.connection);
   await migrate(db, { timeZone: TIME_ZONE });
+  // The counter whose own settings and keys the repositories here keep.
+  await createCountersRepo(db).enroll(COUNTER, ['Counter 1'], new Date().toISOString());
   return { ...fresh, db };
 }
+
+const COUNTER = 'counter-a';
+const profilesOf = (db: Executor) => createProfilesRepo(db, createCountersRepo(db).settingsOf(COUNTER));
 
 const steps = (check: OrderBookCheck) => check.steps.map(({ step, ok }) => `${step}:${ok ? 'ok' : 'failed'}`);
 
@@ -115,7 +121,7 @@ test('a book older than the app counts as older, and the sentence before its upg
 test('profiles on PostgreSQL: names unique in any letter case among those not removed, a removed name free again, the mode fixed', async (t) => {
   const book = await migratedBook(t);
   if (!book) return;
-  const profiles = createProfilesRepo(book.db);
+  const profiles = profilesOf(book.db);
   const gulshan = await profiles.add(PROFILE);
   assert.deepEqual(gulshan, { ...PROFILE, id: gulshan.id, removed: false });
   assert.deepEqual(await profiles.get(gulshan.id), gulshan);
@@ -177,8 +183,8 @@ test('settings on PostgreSQL keep JSON values of every kind, and delete them', a
 test('secrets on PostgreSQL: upserted by profile, bound to an origin once, removed in a transaction, and scrubbed by VACUUM', async (t) => {
   const book = await migratedBook(t);
   if (!book) return;
-  const profile = await createProfilesRepo(book.db).add(PROFILE);
-  const secrets = createSecretsRepo(book.db);
+  const profile = await profilesOf(book.db).add(PROFILE);
+  const secrets = createSecretsRepo(book.db, COUNTER);
   const first = Buffer.from('first-ciphertext-0123456789');
   await secrets.put(
     { profileId: profile.id, ciphertext: first, backend: 'keychain', origin: 'https://pay.example.com' },
@@ -212,7 +218,7 @@ test('secrets on PostgreSQL: upserted by profile, bound to an origin once, remov
   assert.ok(await secrets.get(profile.id), 'the removal was rolled back');
 
   // Another profile's key keeps the table's page, which the test reads as the server keeps it on disk.
-  const other = await createProfilesRepo(book.db).add({ ...PROFILE, name: 'Banani' });
+  const other = await profilesOf(book.db).add({ ...PROFILE, name: 'Banani' });
   await secrets.put(
     { profileId: other.id, ciphertext: Buffer.from('kept'), backend: 'keychain', origin: 'https://x.example' },
     new Date().toISOString(),

@@ -28,6 +28,8 @@ type TestContext = Parameters<typeof freshDatabase>[0];
 type Listed = Awaited<ReturnType<OrderQueries['list']>>;
 type Csv = { bytes: Buffer; rows: number[] };
 type Reads = { orders: OrdersRepo; queries: OrderQueries; closing: ClosingQueries; profileId: number };
+/** The counter that made the seeded orders, in both books. */
+const COUNTER = 'counter-a';
 
 async function postgresBook(t: TestContext): Promise<(Reads & { db: Executor }) | null> {
   const fresh = await freshDatabase(t);
@@ -40,12 +42,13 @@ async function postgresBook(t: TestContext): Promise<(Reads & { db: Executor }) 
     `INSERT INTO profiles (name, mode, base_url, listen_host, listen_port, created_at)
      VALUES ('Shop', 'sandbox', 'https://sandbox.example', '127.0.0.1', 0, now()) RETURNING id`,
   );
+  await db.query(`INSERT INTO counters (id, name, created_at) VALUES ($1, 'Counter 1', now())`, [COUNTER]);
   return { db, orders: createOrdersRepo(db), queries: createOrderQueries(db), closing: createClosingQueries(db), profileId: rows[0]!.id };
 }
 
 async function sqliteBook(t: TestContext): Promise<Reads> {
   const dir = mkdtempSync(join(tmpdir(), 'paydesk-reads-'));
-  const book: OrderBook = await openSqliteBook({ dataDir: dir });
+  const book: OrderBook = await openSqliteBook({ dataDir: dir, counterId: COUNTER });
   t.after(async () => {
     await book.close();
     rmSync(dir, { recursive: true, force: true });
@@ -58,6 +61,7 @@ async function sqliteBook(t: TestContext): Promise<Reads> {
     listenPort: 0,
     returnBaseUrl: null,
   });
+  await book.counters.enroll(COUNTER, ['Counter 1'], new Date().toISOString());
   return { orders: book.orders, queries: book.queries, closing: book.closing, profileId: profile.id };
 }
 
@@ -92,6 +96,7 @@ async function seed(book: Reads): Promise<void> {
     const order = await book.orders.createPending(
       {
         profileId: book.profileId,
+        counterId: COUNTER,
         amountMinor: i % 9 === 0 ? 15050 : i % 11 === 0 ? 15000 : ((i * 1373) % 50_000) * 100 + 100 + (i % 5 === 0 ? 50 : 0),
         customerName: NAMES[i % NAMES.length] ?? undefined,
         customerEmail: EMAILS[i % EMAILS.length] ?? undefined,
@@ -333,7 +338,7 @@ test('the CSV export passes typed text through as the spreadsheet needs it, and 
   assert.equal(lines.at(-1), '', 'every line ends CRLF');
   assert.equal(
     lines[0],
-    'PD-000001,2024-03-10T15:00:00+06:00,paid,no,150.50,BDT,Rahim Uddin,rahim.uddin@gmail.com,চা পাতা ৫ কেজি,K7000000Q,2024-03-10T15:01:00+06:00,Shop,unverified',
+    'PD-000001,2024-03-10T15:00:00+06:00,paid,no,150.50,BDT,Rahim Uddin,rahim.uddin@gmail.com,চা পাতা ৫ কেজি,K7000000Q,2024-03-10T15:01:00+06:00,Shop,unverified,Counter 1',
   );
   assert.ok(text.includes(`,"'=SUM(A1)",`), 'a formula is neutralised and quoted');
   assert.ok(text.includes(`,"O""Brien, Jr.",`), 'quotes are doubled, commas quoted');

@@ -21,6 +21,8 @@ type Counter = Engine & { db: Executor };
 
 const ZONE = 'Asia/Dhaka';
 const RETURN_BASE = 'http://127.0.0.1:8080';
+/** The counter that makes every order here, in both books. */
+const COUNTER = 'counter-a';
 
 /** A new database with the schema and one sandbox profile; `counter()` opens another PayDesk's pool on it. */
 async function freshBook(t: TestContext) {
@@ -40,13 +42,14 @@ async function freshBook(t: TestContext) {
     `INSERT INTO profiles (name, mode, base_url, listen_host, listen_port, created_at)
      VALUES ('Shop', 'sandbox', 'https://sandbox.example', '127.0.0.1', 0, now()) RETURNING id`,
   );
+  await first.db.query(`INSERT INTO counters (id, name, created_at) VALUES ($1, 'Counter 1', now())`, [COUNTER]);
   const profileId = rows[0]!.id;
   return { ...first, profileId, counter: () => ({ ...counter(), profileId }) };
 }
 
 async function sqliteBook(t: TestContext): Promise<Engine> {
   const dir = mkdtempSync(join(tmpdir(), 'paydesk-writes-'));
-  const book = await openSqliteBook({ dataDir: dir });
+  const book = await openSqliteBook({ dataDir: dir, counterId: COUNTER });
   t.after(async () => {
     await book.close();
     rmSync(dir, { recursive: true, force: true });
@@ -59,6 +62,7 @@ async function sqliteBook(t: TestContext): Promise<Engine> {
     listenPort: 0,
     returnBaseUrl: null,
   });
+  await book.counters.enroll(COUNTER, ['Counter 1'], new Date().toISOString());
   return { orders: book.orders, statements: book.statements, profileId: profile.id };
 }
 
@@ -69,6 +73,7 @@ const at = (minutes: number) => new Date(Date.UTC(2024, 2, 10, 9, 0) + minutes *
 function newOrder(profileId: number, token: string, amountMinor = 50_000, expiresIn = 30) {
   return {
     profileId,
+    counterId: COUNTER,
     amountMinor,
     customerName: `Customer ${token}`,
     returnTokenHash: `return-${token}`,
@@ -419,12 +424,12 @@ async function statementScenario({ orders, statements, profileId }: Engine) {
   const attachedAgain = await statements.attach(z!.id, unpaid.id, at(704));
   const recorded = await statements.record(
     y!.id,
-    { customerName: 'Walk-in', returnTokenHash: 'return-y', cancelTokenHash: 'cancel-y' },
+    { customerName: 'Walk-in', returnTokenHash: 'return-y', cancelTokenHash: 'cancel-y', counterId: COUNTER },
     at(705),
   );
   const held = await statements.record(
     n!.id,
-    { customerName: null, returnTokenHash: 'return-held', cancelTokenHash: 'cancel-held' },
+    { customerName: null, returnTokenHash: 'return-held', cancelTokenHash: 'cancel-held', counterId: COUNTER },
     at(706),
   );
   const find = async (order: StoredOrder) => {

@@ -30,7 +30,7 @@ test('a saved API key is encrypted at rest and appears nowhere: files, WAL, logs
   const gateway = await liveGateway(t);
   const core = await startTestCore(t);
   const profile = await addLiveProfile(core, 'My shop', gateway.baseUrl);
-  assert.deepEqual(profile.apiKey, { state: 'saved', hint: `••••${LIVE_KEY.slice(-4)}` });
+  assert.deepEqual(profile.apiKey, { state: 'saved', hint: `••••${LIVE_KEY.slice(-4)}`, heldElsewhere: [] });
   const replies: unknown[] = [profile];
   replies.push(await call(core, 'switchProfile', { name: 'My shop' }));
   const order = await call(core, 'createPaymentLink', { amount: '99.99', customerName: 'সাকিব' });
@@ -101,7 +101,7 @@ test('where the OS cannot encrypt at all, the key is gone after a restart and Pa
   await first.close();
   const second = await startTestCore(t, { dataDir: first.dataDir, keys: { cipher: testCipher({ available: false }) } });
   const shop = (await call(second, 'listProfiles', {})).profiles.find((p) => p.name === 'Shop')!;
-  assert.deepEqual(shop.apiKey, { state: 'missing', hint: null });
+  assert.deepEqual(shop.apiKey, { state: 'missing', hint: null, heldElsewhere: [] });
   const reply = await second.router.handle('createPaymentLink', { amount: '5' }, APP_SENDER);
   assert.equal(reply.ok, false);
   if (!reply.ok) {
@@ -273,7 +273,7 @@ test('first start offers the welcome until a choice is made', async (t) => {
   const after = await call(core, 'finishWelcome', { choice: 'sandbox' });
   assert.deepEqual([after.welcome, after.mode], [false, 'sandbox']);
   const sandbox = (await call(core, 'listProfiles', {})).profiles[0]!;
-  assert.deepEqual(sandbox.apiKey, { state: 'not_needed', hint: null });
+  assert.deepEqual(sandbox.apiKey, { state: 'not_needed', hint: null, heldElsewhere: [] });
 });
 
 test('shop details and logo are kept for receipts; a bad logo is refused and changes nothing', async (t) => {

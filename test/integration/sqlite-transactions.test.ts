@@ -13,9 +13,12 @@ import { httpGet } from '../support/http-get';
 import { seedOrders } from '../support/seed-orders';
 import { tempDir } from '../support/temp-dir';
 
+const COUNTER = 'counter-a';
+
 async function openBook(t: { after(fn: () => unknown): void }) {
-  const book = await openSqliteBook({ dataDir: tempDir(t) });
+  const book = await openSqliteBook({ dataDir: tempDir(t), counterId: COUNTER });
   t.after(() => book.close());
+  await book.counters.enroll(COUNTER, ['Counter 1'], new Date().toISOString());
   const profile = await sandboxProfile(book.profiles);
   return { book, profileId: profile.id };
 }
@@ -24,6 +27,7 @@ const pending = (book: OrderBook, profileId: number, token = newReturnToken()) =
   book.orders.createPending(
     {
       profileId,
+      counterId: COUNTER,
       amountMinor: 100,
       returnTokenHash: hashToken(token),
       cancelTokenHash: hashToken(newReturnToken()),

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { thisCounterId } from '../../electron/core/counters/this-counter';
 import { hashToken, newReturnToken } from '../../electron/core/orders/return-tokens';
 import type { PostgresConnection } from '../../electron/core/storage/book-choice';
-import { copyOrderBook } from '../../electron/core/storage/copy-order-book';
+import { copyOrderBook, type CopyOptions } from '../../electron/core/storage/copy-order-book';
 import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
 import type { OrderBook } from '../../electron/core/storage/order-book';
 import type { StatementLineInput } from '../../electron/core/storage/statements-repo';
@@ -37,8 +38,10 @@ function dataDir(t: Context): string {
  * unreadable lines. `shop` makes each book's names and amounts its own.
  */
 async function seedBook(dir: string, shop: string, count: number): Promise<void> {
-  const book = await openSqliteBook({ dataDir: dir });
+  const counterId = await thisCounterId(dir);
+  const book = await openSqliteBook({ dataDir: dir, counterId });
   try {
+    await book.counters.enroll(counterId, [`${shop} till`], new Date().toISOString());
     const sandbox = await book.profiles.add({
       name: `${shop} sandbox`,
       mode: 'sandbox',
@@ -70,6 +73,7 @@ async function seedBook(dir: string, shop: string, count: number): Promise<void>
         const order = await book.orders.createPending(
           {
             profileId: i % 7 === 0 ? sandbox.id : live.id,
+            counterId,
             amountMinor: 1000 + i * 37 + shop.length,
             customerName: i % 3 === 0 ? `রহিমা ${i}` : undefined,
             customerEmail: i % 5 === 0 ? `c${i}@example.com` : undefined,
@@ -131,6 +135,10 @@ async function seedBook(dir: string, shop: string, count: number): Promise<void>
   }
 }
 
+/** The copy of the book in `dir` by that folder's own counter, as the app and the CLI run it. */
+const copyOf = async (dir: string, to: PostgresConnection, progress?: CopyOptions['progress']) =>
+  copyOrderBook({ from: join(dir, DATABASE_FILE), to, timeZone: TIME_ZONE, counterId: await thisCounterId(dir), progress });
+
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Rows per table as the database holds them, for "nothing doubled". */
@@ -141,6 +149,8 @@ async function tableCounts(connection: PostgresConnection): Promise<Record<strin
     const tables = [
       'profiles',
       'settings',
+      'counters',
+      'counter_settings',
       'secrets',
       'orders',
       'order_events',
@@ -165,6 +175,8 @@ function fileCounts(file: string): Record<string, number> {
     const tables = [
       'profiles',
       'settings',
+      'counters',
+      'counter_settings',
       'secrets',
       'orders',
       'order_events',
@@ -195,7 +207,7 @@ test('a seeded SQLite book copied twice has the same counts and sums on both sid
   const counts = fileCounts(file);
 
   const steps: string[] = [];
-  const first = await copyOrderBook({ from: file, to: target.connection, timeZone: TIME_ZONE, progress: ({ table }) => steps.push(table) });
+  const first = await copyOf(dir, target.connection, ({ table }) => steps.push(table));
   assert.ok(first.ok, JSON.stringify(!first.ok && first.message));
   const report = first.value;
   assert.equal(report.to, `postgres://${target.connection.user}@127.0.0.1:${target.connection.port}/${target.name}`);
@@ -217,7 +229,7 @@ test('a seeded SQLite book copied twice has the same counts and sums on both sid
   assert.ok(steps.includes('statement_rejects'));
   assert.deepEqual(await tableCounts(target.connection), counts);
 
-  const second = await copyOrderBook({ from: file, to: target.connection, timeZone: TIME_ZONE });
+  const second = await copyOf(dir, target.connection);
   assert.ok(second.ok, JSON.stringify(!second.ok && second.message));
   for (const kind of ['profiles', 'events', 'statements', 'lines', 'settings'] as const) {
     assert.deepEqual(second.value[kind], { count: report[kind].count, added: 0 }, kind);
@@ -232,13 +244,13 @@ test('both engines give the same CSV bytes of the copied book, and a new order t
   if (!target) return;
   const dir = dataDir(t);
   await seedBook(dir, 'banani', 130);
-  const copied = await copyOrderBook({ from: join(dir, DATABASE_FILE), to: target.connection, timeZone: TIME_ZONE });
+  const copied = await copyOf(dir, target.connection);
   assert.ok(copied.ok, JSON.stringify(!copied.ok && copied.message));
 
-  const sqlite = await openSqliteBook({ dataDir: dir });
+  const sqlite = await openSqliteBook({ dataDir: dir, counterId: await thisCounterId(dir) });
   const fromFile = await csvOf(sqlite);
   await sqlite.close();
-  const postgres = await openPostgresBook(target.connection, { timeZone: TIME_ZONE });
+  const postgres = await openPostgresBook(target.connection, { timeZone: TIME_ZONE, counterId: await thisCounterId(dir) });
   t.after(() => postgres.close());
   const fromServer = await csvOf(postgres);
   assert.ok(fromFile.length > 1000);
@@ -249,6 +261,7 @@ test('both engines give the same CSV bytes of the copied book, and a new order t
   const next = await postgres.orders.createPending(
     {
       profileId: profile.id,
+      counterId: await thisCounterId(dir),
       amountMinor: 500,
       returnTokenHash: hashToken(newReturnToken()),
       cancelTokenHash: hashToken(newReturnToken()),
@@ -265,11 +278,11 @@ test("a database that already holds another shop's book is refused, and nothing 
   const [ours, theirs] = [dataDir(t), dataDir(t)];
   await seedBook(ours, 'mirpur', 40);
   await seedBook(theirs, 'uttara', 25);
-  const other = await copyOrderBook({ from: join(theirs, DATABASE_FILE), to: target.connection, timeZone: TIME_ZONE });
+  const other = await copyOf(theirs, target.connection);
   assert.ok(other.ok);
   const held = await tableCounts(target.connection);
 
-  const refused = await copyOrderBook({ from: join(ours, DATABASE_FILE), to: target.connection, timeZone: TIME_ZONE });
+  const refused = await copyOf(ours, target.connection);
   assert.ok(!refused.ok);
   assert.equal(refused.message.code, 'storage_copy_target_differs');
   assert.equal(refused.cause, 'input');
@@ -280,18 +293,18 @@ test('no such file, a wrong password or an unreachable server is a sentence, wit
   const target = await freshDatabase(t);
   if (!target) return;
   const dir = dataDir(t);
-  const missing = await copyOrderBook({ from: join(dir, DATABASE_FILE), to: target.connection, timeZone: TIME_ZONE });
+  const missing = await copyOf(dir, target.connection);
   assert.ok(!missing.ok);
   assert.equal(missing.message.code, 'storage_copy_no_file');
 
   await seedBook(dir, 'dhanmondi', 5);
   const wrong = { ...target.connection, password: 'not-the-password-7Q' };
-  const refused = await copyOrderBook({ from: join(dir, DATABASE_FILE), to: wrong, timeZone: TIME_ZONE });
+  const refused = await copyOf(dir, wrong);
   assert.ok(!refused.ok);
   assert.equal(refused.message.code, 'storage_sign_in_refused');
   assert.ok(!JSON.stringify(refused.message).includes('not-the-password-7Q'));
 
-  const unreachable = await copyOrderBook({ from: join(dir, DATABASE_FILE), to: { ...target.connection, port: 1 }, timeZone: TIME_ZONE });
+  const unreachable = await copyOf(dir, { ...target.connection, port: 1 });
   assert.ok(!unreachable.ok);
   assert.equal(unreachable.message.code, 'storage_server_unreachable');
 

@@ -25,6 +25,7 @@ export type SeededOrder = {
  */
 export function seedOrders(db: Db, profileId: number, count: number, amountMinor = 100): SeededOrder[] {
   const orders = createOrderWrites(db);
+  const counterId = bookCounter(db);
   const at = new Date().toISOString();
   const expiresAt = new Date(Date.now() + 24 * 3600_000).toISOString();
   const seed = db.transaction(() =>
@@ -32,7 +33,7 @@ export function seedOrders(db: Db, profileId: number, count: number, amountMinor
       const token = newReturnToken();
       const cancelToken = newReturnToken();
       const order = orders.createPending(
-        { profileId, amountMinor, returnTokenHash: hashToken(token), cancelTokenHash: hashToken(cancelToken), expiresAt },
+        { profileId, counterId, amountMinor, returnTokenHash: hashToken(token), cancelTokenHash: hashToken(cancelToken), expiresAt },
         at,
       );
       return { id: order.id, ref: order.ref, token, cancelToken, successPath: successPath(token), cancelPath: cancelPath(cancelToken) };
@@ -41,9 +42,16 @@ export function seedOrders(db: Db, profileId: number, count: number, amountMinor
   return seed();
 }
 
+/** The counter a test's SQLite book was started by (a core enrolls its own before anything else). */
+function bookCounter(db: Db): string {
+  const counter = db.prepare(`SELECT id FROM counters ORDER BY created_at LIMIT 1`).get() as { id: string } | undefined;
+  if (!counter) throw new Error('Seed a book a core has started: it has no counter yet.');
+  return counter.id;
+}
+
 /** The same through the book's own repository, on either engine (SQLite: the fast synchronous way above). */
 export async function seedBookOrders(
-  core: Pick<PaydeskCore, 'book' | 'profiles'>,
+  core: Pick<PaydeskCore, 'book' | 'profiles' | 'counterId'>,
   count: number,
   amountMinor = 100,
 ): Promise<SeededOrder[]> {
@@ -58,7 +66,14 @@ export async function seedBookOrders(
       const token = newReturnToken();
       const cancelToken = newReturnToken();
       const order = await orders.createPending(
-        { profileId, amountMinor, returnTokenHash: hashToken(token), cancelTokenHash: hashToken(cancelToken), expiresAt },
+        {
+          profileId,
+          counterId: core.counterId,
+          amountMinor,
+          returnTokenHash: hashToken(token),
+          cancelTokenHash: hashToken(cancelToken),
+          expiresAt,
+        },
         at,
       );
       seeded.push({
@@ -111,7 +126,7 @@ export const paidAt = (created: Date) => new Date(created.getTime() + 60_000);
  * transaction; each with the token of its success link.
  */
 export async function seedOrderRows(
-  core: Pick<PaydeskCore, 'book' | 'profiles' | 'service'>,
+  core: Pick<PaydeskCore, 'book' | 'profiles' | 'service' | 'counterId'>,
   rows: OrderSeed[],
 ): Promise<Array<{ order: Order; token: string }>> {
   const profileId = (await core.profiles.active())!.id;
@@ -120,6 +135,7 @@ export async function seedOrderRows(
     const at = row.at ?? new Date(Date.now() - (rows.length - i) * 60_000);
     const order: NewOrder = {
       profileId,
+      counterId: core.counterId,
       amountMinor: row.amountMinor,
       customerName: row.name,
       customerEmail: row.email,
@@ -173,5 +189,7 @@ function settle(
 }
 
 /** The same, when only the orders matter. */
-export const seedOrdersAt = async (core: Pick<PaydeskCore, 'book' | 'profiles' | 'service'>, rows: OrderSeed[]): Promise<Order[]> =>
-  (await seedOrderRows(core, rows)).map(({ order }) => order);
+export const seedOrdersAt = async (
+  core: Pick<PaydeskCore, 'book' | 'profiles' | 'service' | 'counterId'>,
+  rows: OrderSeed[],
+): Promise<Order[]> => (await seedOrderRows(core, rows)).map(({ order }) => order);

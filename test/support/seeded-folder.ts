@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../electron/core/storage/data-dir';
 import { copyOrderBook } from '../../electron/core/storage/copy-order-book';
+import { thisCounterId } from '../../electron/core/counters/this-counter';
 import { seedOrders } from '../bench/seed-orders';
 import { folderBook } from './test-engine';
 import { tempDir } from './temp-dir';
@@ -31,6 +32,7 @@ export async function seededFolder(
       from: path,
       to: book.book.connection,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      counterId: await thisCounterId(dataDir),
     });
     if (!copied.ok) throw new Error(`The seeded book did not copy: ${copied.message.code}`);
   }

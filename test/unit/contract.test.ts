@@ -52,6 +52,7 @@ test('an order is in taka and nothing else', () => {
     transactionId: 'T1',
     failure: null,
     profileName: 'sandbox',
+    counterName: 'Counter 1',
     sandbox: true,
     paidManually: false,
     verification: 'unverified',

@@ -44,6 +44,8 @@ const DATA: Samples = {
     interface: 'wlp3s0',
     // A database server's names for things: its user, its database, a table, a row's key, a column.
     user: 'frob_owner',
+    owner: 'frob_keeper',
+    counterRole: 'frob_till',
     database: 'frobnicate_books',
     table: 'frob_rows',
     id: 'FROB-4821',

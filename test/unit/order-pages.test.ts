@@ -186,6 +186,32 @@ test('a refresh put off when the list is hidden waits until it is shown again', 
   assert.equal(requests.length, 2);
 });
 
+test('a resync reads the rows on show and their totals again; a hidden list catches up once it is shown', async (t) => {
+  const { core } = await bookOf(t, 3);
+  const { store, requests } = listed(t, core);
+  store.setVisible(true);
+  store.show(SCREEN);
+  await eventually(() => totalOf(store) === 3);
+  // Written where no orderChanged event tells of them, as another counter's orders reach a counter that was away.
+  seedOrders(core.db, (await core.profiles.active())!.id, 2, 700);
+  await settle();
+  assert.equal(totalOf(store), 3);
+
+  store.resynced();
+  await eventually(() => totalOf(store) === 5);
+  assert.equal(store.rowAt(0)?.amountMinor, 700);
+  assert.equal(requests.length, 2);
+
+  store.setVisible(false);
+  seedOrders(core.db, (await core.profiles.active())!.id, 1, 900);
+  store.resynced();
+  await settle();
+  assert.equal(requests.length, 2, 'nothing asked while hidden');
+  store.setVisible(true);
+  await eventually(() => totalOf(store) === 6);
+  assert.equal(requests.length, 3);
+});
+
 test('a new query forgets every row and drops an answer meant for the old one', async (t) => {
   const { core } = await bookOf(t, 4);
   await call(core, 'createPaymentLink', { amount: '77' });

@@ -29,6 +29,7 @@ const returned: Order = {
   verification: 'unverified',
   statementAmountMinor: null,
   profileName: 'My shop',
+  counterName: null,
   sandbox: false,
   createdAt: '2026-05-01T09:00:00.000Z',
   expiresAt: '2026-05-02T09:00:00.000Z',

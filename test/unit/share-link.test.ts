@@ -29,6 +29,7 @@ const pending: Order = {
   verification: null,
   statementAmountMinor: null,
   profileName: 'sandbox',
+  counterName: null,
   sandbox: false,
   createdAt: '2026-11-25T11:56:00.000Z',
   expiresAt: '2026-11-26T11:56:00.000Z',

@@ -26,7 +26,8 @@ const PAGE: Record<ReceiptLayout, { width: string; css: string }> = {
 /** The roll's page height: the header, each section's heading and lines, the footer. Paper past it is blank. */
 function rollHeightMm({ report, shop }: Pick<ClosingReportInput, 'report' | 'shop'>): number {
   const lines = closingSections(report).reduce((n, section) => n + 1.6 + section.lines.length, 0);
-  const header = (shop.logoDataUrl ? 24 : 0) + 14 + (shop.address ? 8 : 0) + (shop.phone ? 4 : 0) + 26 + (report.sandbox ? 8 : 0);
+  const meta = (report.sandbox ? 8 : 0) + (report.counterName ? 4 : 0);
+  const header = (shop.logoDataUrl ? 24 : 0) + 14 + (shop.address ? 8 : 0) + (shop.phone ? 4 : 0) + 26 + meta;
   return Math.ceil(header + lines * 5.2 + 22);
 }
 
@@ -94,6 +95,7 @@ ${shopLines.join('\n')}
 <h1>${word(say('closing_heading'))}</h1>
 <div class="day">${escapeHtml(f.dayLong(report.day))}</div>
 ${report.sandbox ? `<div class="sandbox">${word(say('receipt_sandbox'))}</div>` : `<div class="meta">${word(say('closing_profile'))}: <span translate="no">${escapeHtml(report.profileName)}</span></div>`}
+${report.counterName ? `<div class="meta">${word(say('closing_counter'))}: <span translate="no">${escapeHtml(report.counterName)}</span></div>` : ''}
 <div class="meta">${word(say('closing_as_of', { at: report.at }))}</div>
 </header>
 ${closingIsEmpty(report) ? `<p class="nothing">${word(say('closing_nothing'))}</p>` : ''}

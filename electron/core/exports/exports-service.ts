@@ -29,7 +29,7 @@ export function createExportsService(deps: {
   orders: OrdersRepo;
   queries: OrderQueries;
   /** An export's count, made off the main thread: a broad search's takes seconds at a million orders. */
-  counter: Pick<TotalsCounter, 'totals'>;
+  totals: Pick<TotalsCounter, 'totals'>;
   profiles: ProfilesRepo;
   shop: ShopStore;
   preferences: PreferencesStore;
@@ -47,7 +47,7 @@ export function createExportsService(deps: {
    * (its time limit, a fault), as before there was one. Null when the shopkeeper cancels meanwhile.
    */
   const countFor = (filter: OrderFilter, signal?: AbortSignal): Promise<number | null> => {
-    const counted = deps.counter.totals(filter).then(
+    const counted = deps.totals.totals(filter).then(
       (totals) => totals.total,
       async () => (await deps.queries.totals(filter)).total,
     );

@@ -24,6 +24,8 @@ export const CSV_COLUMNS = [
   'paid_at',
   'profile',
   'verification',
+  // Last, so the columns a spreadsheet was set up for before counters stay where they were.
+  'counter',
 ] as const;
 
 export type ExportResult = { ok: true; rows: number } | { ok: false; cancelled: true } | { ok: false; cancelled: false; message: Message };

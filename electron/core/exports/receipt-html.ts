@@ -23,6 +23,7 @@ function wordsOf(language: Language) {
     note: word('receipt_note'),
     amount: word('receipt_amount'),
     transaction: word('receipt_transaction'),
+    counter: word('receipt_counter'),
     status: word('receipt_status'),
     paid: word('receipt_paid'),
     manual: word('receipt_paid_by_hand'),
@@ -63,6 +64,7 @@ function rows({ order, language, clock }: Pick<ReceiptInput, 'order' | 'language
     [l.email, order.customerEmail, true],
     [l.note, order.note, true],
     [l.transaction, order.transactionId, true],
+    [l.counter, order.counterName, true],
     [l.status, order.paidManually ? l.manual : l.paid, false],
     [l.verification, order.verification === 'verified' ? l.verified : null, false],
   ];

@@ -74,6 +74,18 @@ export const alreadyPaidPage = (order: Pick<Shown, 'ref'>, language: Language) =
 export const conflictPage = (order: Pick<Shown, 'ref'>, language: Language) =>
   page(409, 'bad', language, say('page_conflict_title'), [say('page_conflict_body', { ref: order.ref })]);
 
+/** A return journaled while the shop's order book could not be reached: no order to show yet, only the id it brought. */
+export const waitingPage = (transactionId: string, language: Language) =>
+  page(200, 'good', language, say('page_waiting_title'), [
+    say('page_waiting_body'),
+    say('page_paid_transaction', { transactionId }),
+    say('page_close'),
+  ]);
+
+export const cancelWaitingPage = madeOnce((language) =>
+  page(200, 'neutral', language, say('page_cancel_waiting_title'), [say('page_cancel_waiting_body')]),
+);
+
 export const notFoundPage = madeOnce((language) => page(404, 'bad', language, say('page_not_found_title'), [say('page_not_found_body')]));
 
 export const badReturnPage = madeOnce((language) =>

@@ -1,20 +1,24 @@
 // The return listener: the small HTTP server the gateway sends customers' browsers back to. It answers
 // only GET/HEAD on /r/<token> and /c/<token> (and the checks' /p/<nonce> and /t/<nonce>), commits every
-// change to SQLite before it answers, and keeps hostile clients short (bounded URL, headers, connections and
-// time, per client and in all), answering only requests addressed to a host PayDesk published.
+// change to the order book before it answers (or, while a shared book cannot be reached, to the local journal),
+// and keeps hostile clients short (bounded URL, headers, connections and time, per client and in all), answering
+// only requests addressed to a host PayDesk published.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LISTEN_HOST, DEFAULT_LISTEN_PORT, type Message } from '../../../shared/contract';
 import type { Language } from '../../../shared/messages/catalog';
 import { say } from '../../../shared/messages/say';
+import type { Arrival, ReturnJournal } from '../journal/return-journal';
 import type { OrdersService } from '../orders/orders-service';
 import { consoleLog, errorText, type Log } from '../log/log';
+import { OrderBookUnreachable } from '../storage/order-book-unreachable';
 import { createHostAllowList, type HostAllowList } from './allowed-hosts';
 import { createClientGate, type ClientLimits } from './client-limits';
 import {
   alreadyPaidPage,
   badReturnPage,
   cancelledPage,
+  cancelWaitingPage,
   conflictPage,
   notFoundPage,
   phoneHeardPage,
@@ -24,6 +28,7 @@ import {
   thankYouPage,
   tooManyRequestsPage,
   unavailablePage,
+  waitingPage,
   type Page,
 } from './pages';
 import { pageLanguage } from './page-language';
@@ -32,6 +37,9 @@ import type { ReturnProbes } from './return-probes';
 import { routeRequest, type Route } from './routes';
 
 export type ReturnHandlers = Pick<OrdersService, 'recordReturn' | 'recordCancel' | 'rejectReturn' | 'batch'>;
+
+/** Where returns wait while the shared order book cannot be reached (journal/return-journal.ts). */
+export type ListenerJournal = Pick<ReturnJournal, 'append' | 'waiting'>;
 
 /** The books the checks' nonces are in: the return-address check's and the phone test's. */
 export type ListenerChecks = { probes: Pick<ReturnProbes, 'hear'>; phoneTests: Pick<PhoneTests, 'open'> };
@@ -96,6 +104,12 @@ const HEADERS = {
 
 type OrderRoute = Exclude<Route, { kind: 'probe' | 'phone_test' }>;
 
+/** A request waiting for the order book, with the instant it arrived (a journaled return is recorded at it). */
+type Waiting = { route: OrderRoute; language: Language; at: string };
+
+/** What a journal does for a request: where its answer says the book will have it; the old "try again" when there is none. */
+type Keeping = { journal: ListenerJournal | undefined; log: Log };
+
 async function answer(route: OrderRoute, handlers: ReturnHandlers, language: Language): Promise<Page | null> {
   switch (route.kind) {
     case 'refuse':
@@ -127,16 +141,63 @@ async function answer(route: OrderRoute, handlers: ReturnHandlers, language: Lan
   }
 }
 
-/** The page for one request, in a transaction of its own; a return that cannot be written gets a page that says try again. */
-async function answerAlone(route: OrderRoute, handlers: ReturnHandlers, language: Language, log: Log): Promise<Page | null> {
+/**
+ * The page for one request, in a transaction of its own; a return that cannot be written gets a page that says try
+ * again, or, when the shared book cannot be reached, is journaled.
+ */
+async function answerAlone(waiting: Waiting, handlers: ReturnHandlers, keeping: Keeping): Promise<Page | null> {
   try {
-    return await handlers.batch(() => answer(route, handlers, language));
+    return await handlers.batch(() => answer(waiting.route, handlers, waiting.language));
   } catch (error) {
+    if (error instanceof OrderBookUnreachable) return journaled([waiting], error, keeping)[0]!;
     // The database could not take the write (disk full, locked too long). Say so, so the customer
     // retries; the link stays valid and the return is not lost.
-    report(log, error);
-    return unavailablePage(language);
+    report(keeping.log, error);
+    return unavailablePage(waiting.language);
   }
+}
+
+/**
+ * The pages of requests the shared order book could not take because it cannot be reached: their returns and cancels
+ * go into the local journal, in one transaction committed before any answer, and each customer is told the payment is
+ * being recorded; a refused return is only refused (its audit is not worth keeping). When the journal cannot be
+ * written either, the page says try again, as it did before there was a journal.
+ */
+function journaled(burst: readonly Waiting[], unreachable: OrderBookUnreachable, { journal, log }: Keeping): Array<Page | null> {
+  const arrivals: Arrival[] = [];
+  for (const { route, at } of burst) {
+    if (route.kind === 'success') arrivals.push({ kind: 'return', token: route.token, transactionId: route.transactionId.id, at });
+    else if (route.kind === 'cancel') arrivals.push({ kind: 'cancel', token: route.token, at });
+  }
+  let kept = journal !== undefined;
+  try {
+    journal?.append(arrivals);
+  } catch (error) {
+    kept = false;
+    log.error('journal_not_written', `the return journal could not be written: ${errorText(error)}`);
+  }
+  if (!kept) report(log, unreachable);
+  else if (arrivals.length > 0) {
+    log.warn(
+      'returns_journaled',
+      `${arrivals.length} customer returns could not be written to the order book (${errorText(unreachable.cause)}) and were ` +
+        `journaled; ${journal!.waiting()} waiting.`,
+    );
+  }
+  return burst.map(({ route, language }) => {
+    switch (route.kind) {
+      case 'success':
+        return kept ? waitingPage(route.transactionId.id, language) : unavailablePage(language);
+      case 'cancel':
+        return kept ? cancelWaitingPage(language) : unavailablePage(language);
+      case 'rejected_return':
+        return badReturnPage(language);
+      case 'refuse':
+        return refusedOrMissing(route.status, language);
+      case 'head':
+        return null;
+    }
+  });
 }
 
 /** The checks' pages touch no order, so they are answered at once, outside the order book's transactions. */
@@ -193,8 +254,11 @@ export function startReturnListener(options: {
   language?: () => Language;
   /** Where a return that could not be recorded is told (the core's log; the console by default). */
   log?: Log;
+  /** Where returns wait while a shared order book cannot be reached; without one, such a return is answered "try again". */
+  journal?: ListenerJournal;
 }): Promise<ListenResult> {
   const log = options.log ?? consoleLog;
+  const keeping: Keeping = { journal: options.journal, log };
   const host = options.host ?? DEFAULT_LISTEN_HOST;
   const port = options.port ?? DEFAULT_LISTEN_PORT;
   const limits = { ...DEFAULT_LISTENER_LIMITS, ...options.limits };
@@ -205,7 +269,7 @@ export function startReturnListener(options: {
   // Requests that arrive together are recorded together: one transaction, one commit, then every answer.
   // Should any of them fail to write, the burst is rolled back and each request gets a transaction of its
   // own, so one failing return never takes the others with it (and the common case pays for no savepoints).
-  let waiting: Array<{ request: IncomingMessage; response: ServerResponse; route: OrderRoute; language: Language }> = [];
+  let waiting: Array<Waiting & { request: IncomingMessage; response: ServerResponse }> = [];
   let shop: { language: Language; until: number } = { language: 'en', until: 0 };
   const shopLanguage = (): Language => {
     if (!options.language) return 'en';
@@ -227,10 +291,13 @@ export function startReturnListener(options: {
       });
     } catch (error) {
       // A transaction that could not even begin (the order book stayed locked past its timeout) would not
-      // begin for each request either: say try again to all at once rather than wait again for each.
-      if (began) {
+      // begin for each request either: say try again to all at once rather than wait again for each. A book that
+      // cannot be reached would not answer each one either: the whole burst is journaled at once.
+      if (error instanceof OrderBookUnreachable) {
+        pages = journaled(burst, error, keeping);
+      } else if (began) {
         pages = [];
-        for (const { route, language } of burst) pages.push(await answerAlone(route, options.handlers, language, log));
+        for (const item of burst) pages.push(await answerAlone(item, options.handlers, keeping));
       } else {
         report(log, error);
         pages = burst.map(({ language }) => unavailablePage(language));
@@ -266,7 +333,7 @@ export function startReturnListener(options: {
         void answerCheck(route, client.address, options.checks, language, log).then((page) => send(request, response, page));
         return;
       }
-      if (waiting.push({ request, response, route, language }) === 1) setImmediate(() => void flush());
+      if (waiting.push({ request, response, route, language, at: new Date().toISOString() }) === 1) setImmediate(() => void flush());
     },
   );
   server.on('connection', (socket) => {

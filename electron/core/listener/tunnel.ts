@@ -2,7 +2,8 @@
 // process PayDesk owns, for the profile in use when that profile has a public return address. PayDesk never
 // ships or downloads cloudflared: it runs the one the shop installed (found on PATH), with a tunnel the shop
 // created (`cloudflared tunnel create NAME`) and routed to the return address (`cloudflared tunnel route dns`).
-// Which tunnel a profile runs, and whether it should run, is kept per profile, so it starts again with PayDesk.
+// Which tunnel a profile runs, and whether it should run, is kept per profile in this counter's own settings (the
+// tunnel runs on this computer), so it starts again with PayDesk here and nowhere else.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
@@ -29,7 +30,8 @@ const LINE_CHARS = 500;
 const CONNECTED = /Registered tunnel connection/;
 
 export type TunnelOptions = {
-  settings: SettingsRepo;
+  /** This counter's own settings. */
+  counterSettings: SettingsRepo;
   /** Where a tunnel on this computer reaches the return listener of this process; null when it runs elsewhere. */
   target(): string | null;
   /** Where cloudflared is looked for (PATH) and the environment it runs in; default process.env. */
@@ -97,7 +99,7 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
   /** The tunnel started last (running, waiting to start again, exited or stopped). */
   let run: Run | null = null;
 
-  const saved = (profile: Profile) => options.settings.get<Saved>(tunnelKey(profile.id));
+  const saved = (profile: Profile) => options.counterSettings.get<Saved>(tunnelKey(profile.id));
   const alive = (r: Run | null): r is Run => r !== null && (r.child !== null || r.retry !== null);
 
   const statusOf = (r: Run): TunnelStatus => ({
@@ -220,14 +222,14 @@ export function createTunnel(options: TunnelOptions): TunnelControl {
       if (findCloudflared(env) === null) return { ok: false, message: say('tunnel_not_installed'), field: null };
       const url = options.target();
       if (url === null) return { ok: false, message: say('tunnel_listener_elsewhere'), field: null };
-      await options.settings.set(tunnelKey(profile.id), { name, run: true } satisfies Saved);
+      await options.counterSettings.set(tunnelKey(profile.id), { name, run: true } satisfies Saved);
       await begin(profile, name, url);
       return { ok: true, status: await status(profile) };
     },
 
     async stop(profile) {
       const kept = await saved(profile);
-      if (kept) await options.settings.set(tunnelKey(profile.id), { ...kept, run: false } satisfies Saved);
+      if (kept) await options.counterSettings.set(tunnelKey(profile.id), { ...kept, run: false } satisfies Saved);
       if (run?.profileId === profile.id) await halt();
       return status(profile);
     },

@@ -24,7 +24,8 @@ import type { CheckoutClient } from '../gateway/checkout-client';
 import { localDay } from '../storage/local-days';
 import type { TotalsCounter } from '../storage/order-book';
 import type { OrderQueries } from '../storage/order-queries';
-import type { OrdersRepo, StoredOrder } from '../storage/orders-repo';
+import { OrderBookUnreachable } from '../storage/order-book-unreachable';
+import { formatRef, type CancelOutcome, type OrdersRepo, type ReturnOutcome, type StoredOrder } from '../storage/orders-repo';
 import type { ProfilesRepo } from '../storage/profiles-repo';
 import { cancelPath, hashToken, newReturnToken, successPath } from './return-tokens';
 import type { PreferencesStore } from '../setup/preferences';
@@ -48,13 +49,20 @@ export type ServiceDeps = {
   orders: OrdersRepo;
   queries: OrderQueries;
   /** The totals of a filter, counted off the main thread where it can be. */
-  counter: Pick<TotalsCounter, 'latest'>;
+  totals: Pick<TotalsCounter, 'latest'>;
   preferences: PreferencesStore;
   profiles: ProfilesRepo;
   secrets: SecretStore;
   checkout: CheckoutClient;
   events: EventBus<CoreEvents>;
   runtime: () => Runtime;
+  /** This counter (counters/this-counter.ts): every order it makes records it. */
+  counterId: string;
+  /**
+   * Where a link's failure waits when the book cannot take it (the local journal, journal/return-journal.ts): the
+   * order is marked failed once the book answers. Absent on a SQLite book, which is never unreachable.
+   */
+  unwritten?: { linkFailed(orderId: number, at: string): void };
   now?: () => string;
 };
 
@@ -100,6 +108,22 @@ export function createOrdersService(deps: ServiceDeps) {
     return ok(order);
   };
 
+  /**
+   * `replayed`: a journaled arrival written now. Its repeat is announced all the same: the first write may have
+   * committed with its answer lost, and this counter's screens, told of nothing, would show the order as it was before.
+   */
+  const returned = (outcome: ReturnOutcome, replayed = false): ReturnResult => {
+    if (outcome.kind === 'unknown_token') return outcome;
+    const order = outcome.kind === 'repeat' && !replayed ? toPublicOrder(outcome.order) : changed(outcome.order);
+    if (outcome.kind === 'paid') announce('orderPaid', order);
+    return { kind: outcome.kind, order };
+  };
+  const cancelled = (outcome: CancelOutcome, replayed = false): CancelResult => {
+    if (outcome.kind === 'unknown_token') return outcome;
+    const order = outcome.kind === 'cancelled' || replayed ? changed(outcome.order) : toPublicOrder(outcome.order);
+    return { kind: outcome.kind, order };
+  };
+
   return {
     writable,
     /** Announces a changed order (after the commit, inside `batch`) and gives it back as the page sees it. */
@@ -119,6 +143,7 @@ export function createOrdersService(deps: ServiceDeps) {
       const pending = await deps.orders.createPending(
         {
           profileId: profile.id,
+          counterId: deps.counterId,
           amountMinor: request.amount,
           customerName: request.customerName,
           customerEmail: request.customerEmail,
@@ -143,10 +168,27 @@ export function createOrdersService(deps: ServiceDeps) {
           orderRef: pending.ref,
         },
       );
-      if (result.ok) return ok(changed(await deps.orders.issueLink(pending.id, result.paymentUrl, base, now())));
+      // The gateway has answered; should the book be unreachable now, the order must not be left looking like a link
+      // to hand out: it is marked failed once the book answers again, and the shopkeeper is told what happened.
+      const unwritten = (error: unknown) => {
+        if (!(error instanceof OrderBookUnreachable)) throw error;
+        deps.unwritten?.linkFailed(pending.id, now());
+      };
+      if (result.ok) {
+        try {
+          return ok(changed(await deps.orders.issueLink(pending.id, result.paymentUrl, base, now())));
+        } catch (error) {
+          unwritten(error);
+          return fail(appError('network', say('link_not_saved', { ref: pending.ref })));
+        }
+      }
 
       const { kind, message, gatewayMessage, httpStatus } = result.error;
-      changed(await deps.orders.failLink(pending.id, { kind, message, ...(httpStatus ? { httpStatus } : {}) }, now()));
+      try {
+        changed(await deps.orders.failLink(pending.id, { kind, message, ...(httpStatus ? { httpStatus } : {}) }, now()));
+      } catch (error) {
+        unwritten(error);
+      }
       return fail(appError(kind, message, { gatewayMessage }));
     },
 
@@ -178,7 +220,7 @@ export function createOrdersService(deps: ServiceDeps) {
      * by the order book's counter (on SQLite, a worker thread), never holding the return listener.
      */
     async countOrders({ allProfiles, ...filter }: Partial<OrderFilterQuery>): Promise<OrderTotals> {
-      return deps.counter.latest(await scoped(filter, allProfiles));
+      return deps.totals.latest(await scoped(filter, allProfiles));
     },
 
     async getOrder(ref: string): Promise<Reply<OrderDetail>> {
@@ -253,18 +295,32 @@ export function createOrdersService(deps: ServiceDeps) {
     },
 
     async recordReturn(token: string, transactionId: TransactionId): Promise<ReturnResult> {
-      const outcome = await deps.orders.recordReturn(hashToken(token), transactionId, now());
-      if (outcome.kind === 'unknown_token') return outcome;
-      const order = outcome.kind === 'repeat' ? toPublicOrder(outcome.order) : changed(outcome.order);
-      if (outcome.kind === 'paid') announce('orderPaid', order);
-      return { kind: outcome.kind, order };
+      return returned(await deps.orders.recordReturn(hashToken(token), transactionId, now()));
     },
 
     async recordCancel(token: string): Promise<CancelResult> {
-      const outcome = await deps.orders.recordCancel(hashToken(token), now());
-      if (outcome.kind === 'unknown_token') return outcome;
-      const order = outcome.kind === 'cancelled' ? changed(outcome.order) : toPublicOrder(outcome.order);
-      return { kind: outcome.kind, order };
+      return cancelled(await deps.orders.recordCancel(hashToken(token), now()));
+    },
+
+    /**
+     * A return the journal kept while the book could not be reached (its token as the book keeps it, hashed), recorded
+     * as it would have been when it arrived, at `at`: a repeat changes nothing (it is announced all the same), a conflict
+     * is audited like any other.
+     */
+    async replayReturn(tokenHash: string, transactionId: TransactionId, at: string): Promise<ReturnResult> {
+      return returned(await deps.orders.recordReturn(tokenHash, transactionId, at), true);
+    },
+
+    async replayCancel(tokenHash: string, at: string): Promise<CancelResult> {
+      return cancelled(await deps.orders.recordCancel(tokenHash, at), true);
+    },
+
+    /** A link the book was not told of (see createPaymentLink) is marked failed, unless it has moved on; whether it was. */
+    async replayLinkFailure(orderId: number, at: string): Promise<boolean> {
+      const order = await deps.orders.findByRef(formatRef(orderId));
+      if (order?.status !== 'pending') return false;
+      changed(await deps.orders.failLink(orderId, { kind: 'network', message: say('link_never_handed_out') }, at));
+      return true;
     },
 
     /**

@@ -30,6 +30,8 @@ export type ReconciliationDeps = {
   statements: StatementsRepo;
   profiles: ProfilesRepo;
   settings: SettingsRepo;
+  /** This counter: an order made from a statement line records the counter that made it. */
+  counterId: string;
   now: () => string;
   /** The order service's own helpers: an order the shopkeeper may change, and "announce this change". */
   writable(ref: string): Promise<Reply<StoredOrder>>;
@@ -243,7 +245,12 @@ export function createReconciliationService(deps: ReconciliationDeps) {
       }
       const outcome = await deps.statements.record(
         lineId,
-        { customerName: customerName ?? null, returnTokenHash: hashToken(newReturnToken()), cancelTokenHash: hashToken(newReturnToken()) },
+        {
+          customerName: customerName ?? null,
+          returnTokenHash: hashToken(newReturnToken()),
+          cancelTokenHash: hashToken(newReturnToken()),
+          counterId: deps.counterId,
+        },
         deps.now(),
       );
       return settle(outcome, line.value);

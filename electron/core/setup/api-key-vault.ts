@@ -5,7 +5,8 @@
 // backend that encrypted a key is recorded, and a key from another backend is never guessed at. A key is
 // also bound to the origin (scheme, host, port) of the Base URL it was entered for: should the Base URL move
 // to another origin, by the shopkeeper or by a compromised page, the key is not handed out until it is
-// entered again for the new one, so it never travels to a host it was not given for.
+// entered again for the new one, so it never travels to a host it was not given for. On a shared order book each
+// counter keeps its own ciphertext (no other computer's key store can read it), and is told which others hold one.
 import type { ApiKeyInput, VaultStatus } from '../../../shared/contract';
 import { say } from '../../../shared/messages/say';
 import type { z } from 'zod';
@@ -25,9 +26,15 @@ export interface Cipher {
 
 /** Backends that obfuscate with a fixed, public password rather than encrypt with a user secret. */
 const WEAK_BACKENDS = new Set(['basic_text', 'unknown']);
-const WEAK_ACCEPTED = 'vault.weak_accepted';
+/** This counter's choice (its own key store is the weak one), kept in its own settings. */
+export const WEAK_ACCEPTED = 'vault.weak_accepted';
 
-export type KeyState = { state: 'saved' | 'session' | 'missing' | 'needs_reentry'; hint: string | null };
+export type KeyState = {
+  state: 'saved' | 'session' | 'missing' | 'needs_reentry';
+  hint: string | null;
+  /** The other counters of a shared book that keep a key for this profile: each computer enters its own once. */
+  heldElsewhere: string[];
+};
 
 export type Vault = SecretStore & {
   status(): Promise<VaultStatus>;
@@ -44,12 +51,14 @@ export const keyHint = (key: string) => `••••${key.slice(-4)}`;
 export function createVault({
   secrets,
   cipher,
-  settings,
+  counterSettings: settings,
   now = () => new Date().toISOString(),
 }: {
+  /** This counter's keys (secrets-repo.ts). */
   secrets: SecretsRepo;
   cipher: Cipher | null;
-  settings: SettingsRepo;
+  /** This counter's own settings: whether weak storage was accepted is this computer's choice. */
+  counterSettings: SettingsRepo;
   now?: () => string;
 }): Vault {
   const session = new Map<number, { key: string; origin: string }>();
@@ -88,7 +97,7 @@ export function createVault({
     return entry && entry.origin === originOf(owner.baseUrl) ? entry.key : null;
   };
 
-  const state = async (owner: SecretOwner): Promise<KeyState> => {
+  const here = async (owner: SecretOwner): Promise<Omit<KeyState, 'heldElsewhere'>> => {
     const inMemory = inSession(owner);
     if (inMemory) return { state: 'session', hint: keyHint(inMemory) };
     if (session.has(owner.id)) return { state: 'needs_reentry', hint: null };
@@ -97,6 +106,10 @@ export function createVault({
     if (!('key' in found)) return { state: 'needs_reentry', hint: null };
     return { state: 'saved', hint: keyHint(found.key) };
   };
+  const state = async (owner: SecretOwner): Promise<KeyState> => ({
+    ...(await here(owner)),
+    heldElsewhere: await secrets.heldElsewhere(owner.id),
+  });
 
   const status = async (): Promise<VaultStatus> => {
     const level = protection();

@@ -9,7 +9,9 @@ import { readBookChoice, saveBookChoice } from '../storage/book-choice-file';
 import { copyOrderBook } from '../storage/copy-order-book';
 import type { Engine, OrderBook } from '../storage/order-book';
 import { checkPostgres } from '../storage/postgres/connection-check';
-import { describePostgres } from '../storage/postgres/pool-config';
+import type { ReturnJournal } from '../journal/return-journal';
+import { createExecutor, openPool } from '../storage/postgres/connection';
+import { describePostgres, poolConfig } from '../storage/postgres/pool-config';
 import type { Cipher, Vault } from './api-key-vault';
 import { readCaCertificate, type CaCertificate } from './ca-certificate';
 
@@ -26,6 +28,16 @@ export type OrderBookDeps = {
   check(connection: PostgresConnection): Promise<OrderBookCheck>;
   /** Copies the open SQLite book into the server's, verified (storage/copy-order-book.ts), with what to tell of the keys it carried. */
   copy(connection: PostgresConnection): Promise<Reply<CopiedBook>>;
+  /** Whether the book open now holds any order (a new counter's own file holds none: it has nothing to bring). */
+  holdsOrders(): Promise<boolean>;
+  /** Whether the server's book holds any profile: it is another counter's book then, not one made empty for the shop. */
+  serverHoldsProfiles(connection: PostgresConnection): Promise<boolean>;
+  /**
+   * What this counter took while the shared book was away and has not written to it yet (journal/return-journal.ts):
+   * entries are written to the book open now, whose tokens and orders they name, so it is not changed under them.
+   * Null on a SQLite book, which is never away.
+   */
+  journal: Pick<ReturnJournal, 'waiting' | 'size'> | null;
   /** postgres://user@host:port/db, never the password. */
   describe(connection: PostgresConnection): string;
   log: { warn(code: string, text: string): void };
@@ -101,6 +113,16 @@ export function createOrderBookService(deps: OrderBookDeps) {
   const refusedBy = (check: OrderBookCheck) =>
     fail(appError(check.steps.some((step) => step.step === 'reach' && !step.ok) ? 'network' : 'forbidden', check.message));
 
+  /** Why the book may not change now: entries of the journal are waiting for the book open now; or null. */
+  async function waitingFor(request: Parameters<OrderBookService['use']>[0]): Promise<Message | null> {
+    const journal = deps.journal;
+    if (!journal || journal.size() === 0) return null;
+    // The same server chosen again (a password saved anew) is the book the entries are for.
+    if (request.engine === 'postgres' && deps.describe(await connectionOf(request.input)) === deps.open.location) return null;
+    const payments = journal.waiting();
+    return payments > 0 ? say('order_book_switch_payments_waiting', { count: payments }) : say('order_book_switch_changes_waiting');
+  }
+
   async function copy(input: PostgresInput): Promise<Reply<CopiedBook>> {
     if (deps.open.engine !== 'sqlite') return fail(appError('forbidden', say('order_book_copy_needs_file')));
     if (copying) return fail(appError('forbidden', say('order_book_copy_running')));
@@ -140,6 +162,8 @@ export function createOrderBookService(deps: OrderBookDeps) {
 
     /** Saves the book to open from the next start; a server only once its check passes and its password can be kept. */
     async use(request: { engine: 'sqlite' } | { engine: 'postgres'; input: PostgresInput }): Promise<Reply<OrderBookView>> {
+      const unwritten = await waitingFor(request);
+      if (unwritten) return fail(appError('forbidden', unwritten));
       if (request.engine === 'sqlite') {
         const kept = await deps.choice.save(SQLITE_BOOK);
         return kept.ok ? ok(await view()) : fail(appError('internal', kept.message));
@@ -152,8 +176,14 @@ export function createOrderBookService(deps: OrderBookDeps) {
       if (!check.ok) return refusedBy(check);
       // A server already holding a book, chosen from this computer's file, gets the file's latest first (the copy
       // brings nothing twice): otherwise payments recorded since the last copy would be missing from the book opened
-      // next. A copy that refuses (the server's book has other rows) refuses the switch with its own sentence.
-      if (deps.open.engine === 'sqlite' && check.schema === 'current') {
+      // next. A copy that refuses (the server's book has other rows) refuses the switch with its own sentence. A file
+      // with no orders, for a book that holds profiles, is a counter joining the shop's book: it brings nothing, and
+      // enrolls there when it starts. A book with no profiles (made empty for the shop) gets the file's profiles.
+      if (
+        deps.open.engine === 'sqlite' &&
+        check.schema === 'current' &&
+        ((await deps.holdsOrders()) || !(await deps.serverHoldsProfiles(connection)))
+      ) {
         const copied = await copy(request.input);
         if (!copied.ok) return copied;
       }
@@ -174,7 +204,10 @@ export function orderBookSettings(options: {
   nativeBinding?: string;
   cipher: Cipher | null;
   vault: Pick<Vault, 'status'>;
-  book: Pick<OrderBook, 'engine' | 'location'>;
+  book: Pick<OrderBook, 'engine' | 'location' | 'queries'>;
+  /** This data folder's counter: the file's API keys are its own in the copy. */
+  counterId: string;
+  journal: OrderBookDeps['journal'];
   log: OrderBookDeps['log'];
 }): OrderBookService {
   const { dataDir, cipher, vault, book } = options;
@@ -192,10 +225,27 @@ export function orderBookSettings(options: {
     check: (connection) => checkPostgres(connection),
     async copy(to) {
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const copied = await copyOrderBook({ from: book.location, to, timeZone, nativeBinding: options.nativeBinding });
+      const copied = await copyOrderBook({
+        from: book.location,
+        to,
+        timeZone,
+        counterId: options.counterId,
+        nativeBinding: options.nativeBinding,
+      });
       // Refused for what it was given (the file, a database holding another book), or by the server.
       return copied.ok ? ok(copied.value) : fail(appError(copied.cause === 'input' ? 'forbidden' : 'network', copied.message));
     },
+    holdsOrders: async () => (await book.queries.totals({})).total > 0,
+    async serverHoldsProfiles(connection) {
+      const pool = openPool({ ...poolConfig(connection), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, max: 1 });
+      try {
+        const found = await createExecutor(pool).query<{ held: boolean }>('SELECT EXISTS (SELECT 1 FROM profiles) AS held');
+        return found.rows[0]!.held;
+      } finally {
+        await pool.end().catch(() => {});
+      }
+    },
+    journal: options.journal,
     describe: describePostgres,
     log: options.log,
   });

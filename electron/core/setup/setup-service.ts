@@ -7,6 +7,7 @@ import type {
   AppStatus,
   BindAddress,
   ConnectionReport,
+  Counter,
   Message,
   PhoneTest,
   Preferences,
@@ -29,6 +30,7 @@ import type { TunnelControl } from '../listener/tunnel';
 import { isLoopbackHost } from '../values/loopback';
 import { originOf } from '../values/web-address';
 import type { Confirmation } from '../platform';
+import type { CountersRepo } from '../storage/counters-repo';
 import type { SettingsRepo } from '../storage/settings-repo';
 import type { PreferencesStore } from './preferences';
 import type { RuntimeControl } from '../runtime';
@@ -36,17 +38,24 @@ import type { ShopStore } from './shop';
 import type { Vault } from './api-key-vault';
 import type { CoreEvents } from '../core-events';
 import type { EventBus } from '../event-bus';
+import { OrderBookUnreachable } from '../storage/order-book-unreachable';
 
 export const SANDBOX_PROFILE = 'sandbox';
-/** The return address a return check last heard PayDesk through, per profile. */
+/** The return address a return check last heard this counter through, per profile (a counter setting). */
 export const returnCheckedKey = (profileId: number) => `returnChecked:${profileId}`;
 const WELCOMED = 'welcomed';
-/** Set once the shopkeeper was told why closing the window keeps PayDesk running. */
-const KEEP_RUNNING_EXPLAINED = 'keepRunningExplained';
+/** Set once this counter's shopkeeper was told why closing the window keeps PayDesk running (a counter setting). */
+export const KEEP_RUNNING_EXPLAINED = 'keepRunningExplained';
 
 export type SetupDeps = {
   profiles: ProfilesRepo;
+  /** The shop's settings, which every counter shares. */
   settings: SettingsRepo;
+  /** This counter's own settings (counters-repo.ts): what it checked and was told. */
+  counterSettings: SettingsRepo;
+  /** The counters of the book, and which one this is. */
+  counters: CountersRepo;
+  counterId: string;
   vault: Vault;
   runtime: RuntimeControl;
   tunnel: TunnelControl;
@@ -55,6 +64,8 @@ export type SetupDeps = {
   events: Pick<EventBus<CoreEvents>, 'emit'>;
   checkConnection(baseUrl: string, mode: 'live' | 'sandbox'): Promise<ConnectionReport>;
   listBindAddresses(): BindAddress[];
+  /** Returns in this counter's local journal, waiting for the shared order book (0 on a book that is never away). */
+  waitingReturns?: () => number;
 };
 
 export type SetupService = ReturnType<typeof createSetupService>;
@@ -124,7 +135,14 @@ function riskyChanges(
 }
 
 export function createSetupService(deps: SetupDeps) {
-  const { profiles, settings, vault, runtime, tunnel } = deps;
+  const { profiles, settings, counterSettings, vault, runtime, tunnel } = deps;
+
+  const counterOf = (stored: { id: string; name: string }): Counter => ({ ...stored, thisOne: stored.id === deps.counterId });
+  const thisCounter = async (): Promise<Counter> => {
+    const found = (await deps.counters.list()).find((counter) => counter.id === deps.counterId);
+    if (!found) throw new Error(`This counter (${deps.counterId}) is not enrolled in the order book.`);
+    return counterOf(found);
+  };
 
   /** `activeId`: the active profile's id, when the caller has read it already. */
   const view = async (profile: Profile, activeId?: number | null): Promise<ProfileView> => ({
@@ -136,15 +154,37 @@ export function createSetupService(deps: SetupDeps) {
     returnBaseUrl: profile.returnBaseUrl,
     active: (activeId === undefined ? (await profiles.active())?.id : activeId) === profile.id,
     removed: profile.removed,
-    apiKey: profile.mode === 'sandbox' ? { state: 'not_needed', hint: null } : await vault.state(profile),
+    apiKey: profile.mode === 'sandbox' ? { state: 'not_needed', hint: null, heldElsewhere: [] } : await vault.state(profile),
   });
 
+  /** The status last read whole, for while the shared book cannot be reached. */
+  let lastRead: AppStatus | null = null;
   const status = async (): Promise<Reply<AppStatus>> => {
+    try {
+      const read = await readStatus();
+      if (read.ok) lastRead = read.value;
+      return read;
+    } catch (error) {
+      // The shared book's server is away: the header still shows what runs on this computer and how many payments
+      // wait in its journal, with the book's part as it was last read.
+      if (!(error instanceof OrderBookUnreachable) || !lastRead) throw error;
+      const state = runtime.state();
+      return ok({
+        ...lastRead,
+        returnUrl: state.returnBaseUrl,
+        listenerProblem: state.listenerProblem,
+        listenerWarning: state.listenerWarning,
+        oldListeners: state.oldListeners,
+        waitingReturns: deps.waitingReturns?.() ?? 0,
+      });
+    }
+  };
+  const readStatus = async (): Promise<Reply<AppStatus>> => {
     const profile = await profiles.active();
     if (!profile) return fail(noActiveProfile());
     const state = runtime.state();
     const welcomed = (await settings.get<boolean>(WELCOMED)) === true;
-    const checked = await settings.get<string>(returnCheckedKey(profile.id));
+    const checked = await counterSettings.get<string>(returnCheckedKey(profile.id));
     return ok({
       mode: profile.mode,
       profileName: profile.name,
@@ -163,6 +203,8 @@ export function createSetupService(deps: SetupDeps) {
         : null,
       returnChecked: state.returnBaseUrl !== null && checked === state.returnBaseUrl,
       tunnel: await tunnel.status(profile),
+      counter: await thisCounter(),
+      waitingReturns: deps.waitingReturns?.() ?? 0,
     });
   };
 
@@ -282,8 +324,8 @@ export function createSetupService(deps: SetupDeps) {
       const profile = await profiles.active();
       if (!profile) return fail(noActiveProfile());
       const report = await runtime.checkReturnAddress();
-      if (report.ok && report.url !== null) await settings.set(returnCheckedKey(profile.id), report.url);
-      else await settings.delete(returnCheckedKey(profile.id));
+      if (report.ok && report.url !== null) await counterSettings.set(returnCheckedKey(profile.id), report.url);
+      else await counterSettings.delete(returnCheckedKey(profile.id));
       return ok(report);
     },
 
@@ -331,12 +373,24 @@ export function createSetupService(deps: SetupDeps) {
     },
     /**
      * Whether closing the window should now say why PayDesk keeps running: true the first time only. Remembered in the
-     * order book, beside the preferences, so the desktop keeps no file of its own.
+     * order book, as this counter's own setting, so the desktop keeps no file of its own.
      */
     async firstKeepRunningNotice(): Promise<boolean> {
-      if ((await settings.get<boolean>(KEEP_RUNNING_EXPLAINED)) === true) return false;
-      await settings.set(KEEP_RUNNING_EXPLAINED, true);
+      if ((await counterSettings.get<boolean>(KEEP_RUNNING_EXPLAINED)) === true) return false;
+      await counterSettings.set(KEEP_RUNNING_EXPLAINED, true);
       return true;
+    },
+
+    /** Every counter on the order book, this one marked. */
+    async listCounters(): Promise<Reply<Counter[]>> {
+      return ok((await deps.counters.list()).map(counterOf));
+    },
+
+    /** Settings › This counter: a name no other counter has (in any letter case). */
+    async renameCounter(name: string): Promise<Reply<Counter>> {
+      const renamed = await deps.counters.rename(deps.counterId, name);
+      if (!renamed) return fail(appError('invalid_input', say('counter_name_taken', { name }), { field: 'name' }));
+      return ok(counterOf(renamed));
     },
   };
 }

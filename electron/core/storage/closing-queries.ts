@@ -4,8 +4,11 @@ import type { OrderStatus, PaidWay, Verification } from '../../../shared/contrac
 /** Orders and their sum in poisha. */
 export type Tally = { count: number; sumMinor: number };
 
-/** The day's payments grouped by how each was paid and where it stands against the statements. */
-export type PaidGroup = Tally & { way: PaidWay; verification: Verification };
+/**
+ * The day's payments grouped by how each was paid, where it stands against the statements, and the counter (till)
+ * that made the order (its id; null for an order from before counters).
+ */
+export type PaidGroup = Tally & { way: PaidWay; verification: Verification; counterId: string | null };
 
 export type ClosingFigures = {
   paid: PaidGroup[];
@@ -14,6 +17,6 @@ export type ClosingFigures = {
 };
 
 export interface ClosingQueries {
-  /** `day` is a local day (YYYY-MM-DD) in the shop's time zone. */
-  day(profileId: number, day: string): Promise<ClosingFigures>;
+  /** `day` is a local day (YYYY-MM-DD) in the shop's time zone; with `counterId`, only the orders that counter made. */
+  day(profileId: number, day: string, counterId?: string): Promise<ClosingFigures>;
 }

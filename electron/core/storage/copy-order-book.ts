@@ -3,6 +3,8 @@
 // written (not even migrated). Everything written to PostgreSQL is one transaction: refused or failed anywhere,
 // nothing of it stays. Run again it adds only what is missing; a database holding other rows under the same keys
 // (another shop's book, or a copy made before the file changed) is refused, as rows are compared before they count.
+// The file's counters and their own settings go along; its API keys become the copying counter's (their holder), as
+// only that computer's key store can read them.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
@@ -10,7 +12,7 @@ import { ORDER_STATUSES, type CopyReport, type Message, type OrderStatus } from 
 import type { CopyFigure } from '../../../shared/messages/en/storage';
 import { say } from '../../../shared/messages/say';
 import type { PostgresConnection } from './book-choice';
-import { createExecutor, openPool, type Executor } from './postgres/connection';
+import { createExecutor, openPool, PATIENT_QUERY_TIMEOUT_MS, type Executor } from './postgres/connection';
 import { migrate } from './postgres/migrate';
 import { describePostgres, poolConfig } from './postgres/pool-config';
 import { serverRefusal } from './postgres/server-refusal';
@@ -23,6 +25,8 @@ type Kind = 'int' | 'text' | 'bool' | 'json' | 'instant' | 'bytes' | 'day';
 type TableName =
   | 'profiles'
   | 'settings'
+  | 'counters'
+  | 'counter_settings'
   | 'secrets'
   | 'orders'
   | 'order_events'
@@ -31,7 +35,12 @@ type TableName =
   | 'statement_lines'
   | 'statement_rejects';
 
-type Table = { name: TableName; key: string[]; columns: Record<string, Kind> };
+/**
+ * `from`: where the file's rows are read, when not its table of the same name (a column PostgreSQL has and the file
+ * lacks is made there). `mine`: the condition that picks this book's rows among the server's, when other counters keep
+ * rows of their own in that table, so only this book's are counted against the file's.
+ */
+type Table = { name: TableName; key: string[]; columns: Record<string, Kind>; from?: string; mine?: string };
 
 /** Every table PostgreSQL's schema has (its per-day counters are kept by its own triggers), referenced ones first. */
 const TABLES: Table[] = [
@@ -51,11 +60,16 @@ const TABLES: Table[] = [
     },
   },
   { name: 'settings', key: ['key'], columns: { key: 'text', value: 'json' } },
-  // API keys as the ciphertext this computer's key store made: no other computer can read them.
+  { name: 'counters', key: ['id'], columns: { id: 'text', name: 'text', created_at: 'instant' } },
+  { name: 'counter_settings', key: ['counter_id', 'key'], columns: { counter_id: 'text', key: 'text', value: 'json' } },
+  // API keys as the ciphertext this computer's key store made: no other computer can read them, so they are the
+  // copying counter's (copying_counter(), a function of the copy's own on the file's connection).
   {
     name: 'secrets',
-    key: ['profile_id'],
-    columns: { profile_id: 'int', ciphertext: 'bytes', backend: 'text', origin: 'text', updated_at: 'instant' },
+    key: ['holder', 'profile_id'],
+    columns: { holder: 'text', profile_id: 'int', ciphertext: 'bytes', backend: 'text', origin: 'text', updated_at: 'instant' },
+    from: `(SELECT copying_counter() AS holder, profile_id, ciphertext, backend, origin, updated_at FROM secrets)`,
+    mine: 'holder = $1',
   },
   {
     name: 'orders',
@@ -64,6 +78,7 @@ const TABLES: Table[] = [
       id: 'int',
       ref: 'text',
       profile_id: 'int',
+      counter_id: 'text',
       sandbox: 'bool',
       amount_minor: 'int',
       currency: 'text',
@@ -145,6 +160,8 @@ export type CopyOptions = {
   to: PostgresConnection;
   /** The shop's IANA time zone: the new book's days (a book that exists keeps its own). */
   timeZone: string;
+  /** The counter copying (counters/this-counter.ts): the file's API keys become its own. */
+  counterId: string;
   /** A better-sqlite3 addon built for this runtime's ABI (Electron needs its own build). */
   nativeBinding?: string;
   progress?: (step: CopyProgress) => void;
@@ -177,11 +194,13 @@ export async function copyOrderBook(options: CopyOptions): Promise<Copied> {
   const source = openSource(options.from, options.nativeBinding);
   if (!source.ok) return source;
   const file = source.value;
+  file.function('copying_counter', { deterministic: true }, () => options.counterId);
   const location = describePostgres(options.to);
   const pool = openPool({ ...poolConfig(options.to), timeZone: options.timeZone });
   pool.on('error', () => {});
   try {
-    const db = createExecutor(pool);
+    // Its checks read the whole book in one statement: no return waits on them, so they get all the time they need.
+    const db = createExecutor(pool, { queryTimeoutMs: PATIENT_QUERY_TIMEOUT_MS });
     try {
       await migrate(db, { timeZone: options.timeZone });
     } catch (error) {
@@ -194,7 +213,7 @@ export async function copyOrderBook(options: CopyOptions): Promise<Copied> {
         await db.query('SELECT pg_advisory_xact_lock($1)', [COPY_LOCK]);
         const added = {} as Record<TableName, number>;
         for (const table of TABLES) added[table.name] = await copyTable(file, db, table, location, options.progress);
-        const figures = await compared(file, db);
+        const figures = await compared(file, db, options.counterId);
         await checkCounters(db);
         await moveSequences(db);
         return { added, figures };
@@ -255,10 +274,11 @@ async function copyTable(
 ): Promise<number> {
   const columns = Object.keys(table.columns);
   const keyList = table.key.map(quoted).join(', ');
-  const total = (file.prepare(`SELECT count(*) AS n FROM ${table.name}`).get() as { n: number }).n;
-  const first = file.prepare(`SELECT ${columns.map(quoted).join(', ')} FROM ${table.name} ORDER BY ${keyList} LIMIT ${BATCH}`);
+  const from = sourceOf(table);
+  const total = (file.prepare(`SELECT count(*) AS n FROM ${from}`).get() as { n: number }).n;
+  const first = file.prepare(`SELECT ${columns.map(quoted).join(', ')} FROM ${from} ORDER BY ${keyList} LIMIT ${BATCH}`);
   const next = file.prepare(
-    `SELECT ${columns.map(quoted).join(', ')} FROM ${table.name} WHERE (${keyList}) > (${table.key.map(() => '?').join(', ')}) ORDER BY ${keyList} LIMIT ${BATCH}`,
+    `SELECT ${columns.map(quoted).join(', ')} FROM ${from} WHERE (${keyList}) > (${table.key.map(() => '?').join(', ')}) ORDER BY ${keyList} LIMIT ${BATCH}`,
   );
   let added = 0;
   let done = 0;
@@ -318,6 +338,8 @@ function parsedJson(text: string, table: Table, row: Row): unknown {
 /** A stored value as PostgreSQL reads it back (connection.ts's parsers: ISO instants, days as text, jsonb parsed). */
 const readBack = (kind: Kind, value: unknown) => (kind === 'json' && typeof value === 'string' ? JSON.parse(value) : value);
 
+const sourceOf = (table: Table) => table.from ?? table.name;
+
 const keyOf = (table: Table, row: Row) => table.key.map((column) => String(row[column])).join(' ');
 
 const quoted = (column: string) => `"${column}"`;
@@ -366,17 +388,20 @@ async function insertRows(db: Executor, table: Table, rows: Row[]): Promise<void
   );
 }
 
-/** Counts both books the same way; the first figure they disagree on refuses the copy. */
-async function compared(file: Database.Database, db: Executor): Promise<Figures> {
+/** Counts both books the same way (on the server, this counter's own rows); the first figure they disagree on refuses the copy. */
+async function compared(file: Database.Database, db: Executor, counterId: string): Promise<Figures> {
   const here = figuresOf(
     Object.fromEntries(
-      TABLES.map((table) => [table.name, (file.prepare(`SELECT count(*) AS n FROM ${table.name}`).get() as { n: number }).n]),
+      TABLES.map((table) => [table.name, (file.prepare(`SELECT count(*) AS n FROM ${sourceOf(table)}`).get() as { n: number }).n]),
     ),
     (file.prepare(`SELECT coalesce(sum(count), 0) AS n FROM refused_requests`).get() as { n: number }).n,
     file.prepare(BY_STATUS).all() as StatusRow[],
   );
   const counts = await db.query<{ name: TableName; n: number }>(
-    TABLES.map((table) => `SELECT '${table.name}' AS name, count(*) AS n FROM ${table.name}`).join(' UNION ALL '),
+    TABLES.map(
+      (table) => `SELECT '${table.name}' AS name, count(*) AS n FROM ${table.name}${table.mine ? ` WHERE ${table.mine}` : ''}`,
+    ).join(' UNION ALL '),
+    [counterId],
   );
   const refusals = await db.query<{ n: number }>(`SELECT coalesce(sum(count), 0) AS n FROM refused_requests`);
   const there = figuresOf(
@@ -396,6 +421,10 @@ async function compared(file: Database.Database, db: Executor): Promise<Figures>
   return there;
 }
 
+/**
+ * The figures compared. The counters and their settings are not: the server's book may hold other counters that joined
+ * it since, and each of the file's rows was compared with the server's as it was copied.
+ */
 const FIGURE_OF: Array<[TableName, CopyFigure]> = [
   ['profiles', 'profiles'],
   ['settings', 'settings'],
@@ -446,7 +475,8 @@ async function checkCounters(db: Executor): Promise<void> {
 
 /** Each identity moves past the ids copied, so the next order made there gets a new ref; never back. */
 async function moveSequences(db: Executor): Promise<void> {
-  for (const table of TABLES.filter((t) => t.key.length === 1 && t.key[0] === 'id')) {
+  // A counter's id is its own (text), taken from no sequence.
+  for (const table of TABLES.filter((t) => t.key.length === 1 && t.key[0] === 'id' && t.columns.id === 'int')) {
     await db.query(`
       SELECT setval(seq, top) FROM (
         SELECT pg_get_serial_sequence('${table.name}', 'id')::regclass AS seq, (SELECT max(id) FROM ${table.name}) AS top) s

@@ -11,11 +11,13 @@ export type OpenBookOptions = {
   nativeBinding?: string;
   /** The shop's IANA time zone (default: this process's). */
   timeZone?: string;
+  /** This data folder's counter (counters/this-counter.ts): whose secrets and own settings the book hands out. */
+  counterId: string;
 };
 
 export function openOrderBook(choice: BookChoice, options: OpenBookOptions): Promise<OrderBook> {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return choice.engine === 'postgres'
-    ? openPostgresBook(choice.connection, { timeZone })
-    : openSqliteBook({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+    ? openPostgresBook(choice.connection, { timeZone, counterId: options.counterId })
+    : openSqliteBook({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, counterId: options.counterId });
 }

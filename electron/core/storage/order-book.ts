@@ -1,6 +1,8 @@
 // One opened order book: its repositories and queries, on whichever engine keeps it. The composition root opens
 // one (open-order-book.ts) and hands its parts to the use-cases, which know neither engine.
+import type { BookChanges } from './book-changes';
 import type { ClosingQueries } from './closing-queries';
+import type { CountersRepo } from './counters-repo';
 import type { OrderFilter, OrderQueries, Totals } from './order-queries';
 import type { OrdersRepo } from './orders-repo';
 import type { ProfilesRepo } from './profiles-repo';
@@ -33,10 +35,17 @@ export type OrderBook = {
   queries: OrderQueries;
   statements: StatementsRepo;
   profiles: ProfilesRepo;
+  /** This counter's API keys (on PostgreSQL, the rows it holds; other counters' ciphertexts are theirs). */
   secrets: SecretsRepo;
+  /** The shop's settings, which every counter shares. */
   settings: SettingsRepo;
+  /** This counter's own settings (its active profile, its listener, its tunnel): `counters.settingsOf(counterId)`. */
+  counterSettings: SettingsRepo;
+  counters: CountersRepo;
+  /** Changes other PayDesks commit (PostgreSQL); null where no other process shares the book. */
+  changes: BookChanges | null;
   closing: ClosingQueries;
-  counter: TotalsCounter;
-  /** Waits for work in flight, then closes its connections (and the counter's worker). */
+  totals: TotalsCounter;
+  /** Waits for work in flight, then closes its connections (and the totals' worker). */
   close(): Promise<void>;
 };

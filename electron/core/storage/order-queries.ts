@@ -8,6 +8,8 @@ export type OrderFilter = {
   /** How paid orders stand against the imported statements. */
   verification?: NonNullable<Order['verification']>;
   search?: string;
+  /** Only the orders this counter made (its id). */
+  counter?: string;
   /** Local days (YYYY-MM-DD, the shop's time zone), inclusive. */
   from?: string;
   to?: string;

@@ -12,6 +12,8 @@ export type OrderRow = {
   profile_id: number;
   profile_name: string;
   profile_base_url: string;
+  /** The name of the counter that made it (counters joined), null for an order from before counters. */
+  counter_name: string | null;
   sandbox: 0 | 1;
   amount_minor: number;
   currency: 'BDT';
@@ -54,6 +56,7 @@ export const toOrder = (row: OrderRow): StoredOrder => ({
   verification: row.verification,
   statementAmountMinor: row.statement_amount_minor,
   profileName: row.profile_name,
+  counterName: row.counter_name,
   sandbox: row.sandbox === 1,
   createdAt: row.created_at,
   expiresAt: row.expires_at,

@@ -9,6 +9,8 @@ export type StoredOrder = Order & { id: number; profileId: number; transactionKe
 
 export type NewOrder = {
   profileId: number;
+  /** The counter making it (counters/this-counter.ts). */
+  counterId: string;
   amountMinor: number;
   customerName?: string | undefined;
   customerEmail?: string | undefined;
@@ -51,7 +53,7 @@ export type StatementPayment = {
   occurredAt: string;
 };
 
-export type NewStatementOrder = { customerName: string | null; returnTokenHash: string; cancelTokenHash: string };
+export type NewStatementOrder = { customerName: string | null; returnTokenHash: string; cancelTokenHash: string; counterId: string };
 
 /** What paying an order from a statement line did: done, refused (another order holds its transaction ID), or nothing (the order changed meanwhile). */
 export type ClaimOutcome = { kind: 'done'; order: StoredOrder } | { kind: 'held'; ref: string } | { kind: 'stale' };

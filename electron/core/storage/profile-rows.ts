@@ -23,7 +23,7 @@ export const toProfile = (row: ProfileRow): Profile => ({
   removed: row.removed_at !== null,
 });
 
-/** The setting that names the active profile, so the app, the CLI and every counter agree on it. */
+/** The counter's own setting that names its active profile, so the app and the CLI of one data folder agree on it. */
 export const ACTIVE_PROFILE = 'active_profile';
 
 export const PROFILE_COLUMNS = 'id, name, mode, base_url, listen_host, listen_port, return_base_url, removed_at';

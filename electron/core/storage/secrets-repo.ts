@@ -11,6 +11,8 @@ export interface SecretsRepo {
   /** Binds a key saved before origins were recorded (SQLite schema < 6) to its origin. */
   bindOrigin(profileId: number, origin: string): Promise<void>;
   remove(profileId: number): Promise<void>;
+  /** The names of the other counters that hold a key for this profile (none on a book no other counter shares). */
+  heldElsewhere(profileId: number): Promise<string[]>;
   /** Runs `work` as one transaction; the calls it awaits join it. */
   atomically(work: () => Promise<void>): Promise<void>;
   /**

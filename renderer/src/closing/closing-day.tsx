@@ -6,7 +6,10 @@ import { DataText } from '../data-text';
 import { ErrorAlert } from '../error-alert';
 import { DocumentButtons, type DocumentOutput } from '../exports/document-buttons';
 import { LayoutChoice, type ReceiptLayoutId } from '../exports/layout-choice';
+import { CounterChoice } from '../counters/counter-choice';
+import { severalCounters, useCounters } from '../counters/use-counters';
 import { useLanguage } from '../i18n/language-provider';
+import { languageOf } from '../language-of';
 import { DayField } from '../orders/day-field';
 import { dayOf, presetDays, type Day } from '../orders/typed-day';
 import { callPaydesk } from '../paydesk-call';
@@ -30,7 +33,10 @@ export function ClosingDay({ scope, onBack }: Props) {
   const [busy, setBusy] = useState<DocumentOutput | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [outputError, setOutputError] = useState<AppError | null>(null);
-  const { report, error, loading } = useClosingReport(scope, day);
+  /** A counter's id, or '' for the whole shop. */
+  const [counter, setCounter] = useState('');
+  const counters = useCounters(scope);
+  const { report, error, loading } = useClosingReport(scope, day, counter);
 
   // Opened from Home, the day is what the shopkeeper may want to change first.
   useEffect(() => document.getElementById('closing-day')?.focus(), []);
@@ -39,7 +45,7 @@ export function ClosingDay({ scope, onBack }: Props) {
     setBusy(to);
     setSaved(null);
     setOutputError(null);
-    const reply = await callPaydesk('outputClosingReport', { day, layout, to });
+    const reply = await callPaydesk('outputClosingReport', { day, layout, to, ...(counter ? { counter } : {}) });
     // saved:false is the shopkeeper closing the dialog: nothing happened, so nothing is said.
     if (reply.ok) setSaved(reply.value.saved ? reply.value.fileName : null);
     else setOutputError(reply.error);
@@ -80,6 +86,17 @@ export function ClosingDay({ scope, onBack }: Props) {
             );
           })}
         </div>
+        {severalCounters(counters) && (
+          <CounterChoice
+            id="closing-counter"
+            counters={counters}
+            value={counter}
+            onChange={(next) => {
+              setSaved(null);
+              setCounter(next);
+            }}
+          />
+        )}
         <div className="closing-output">
           <LayoutChoice name="closing-layout" value={layout} onChange={setLayout} disabled={busy !== null} />
           <DocumentButtons className="closing-buttons" busy={busy} onOutput={output} />
@@ -119,7 +136,14 @@ export function ClosingDay({ scope, onBack }: Props) {
                         key={`${line.label.code}-${Object.values(line.label.params).join()}`}
                         className={line.total ? 'is-total' : line.part ? 'is-part' : undefined}
                       >
-                        <th scope="row">{say(line.label)}</th>
+                        {line.label.code === 'closing_counter_line' ? (
+                          // A counter's name, the shop's own words.
+                          <th scope="row" translate="no" lang={languageOf(say(line.label))}>
+                            {say(line.label)}
+                          </th>
+                        ) : (
+                          <th scope="row">{say(line.label)}</th>
+                        )}
                         <td>{formats.count(line.count)}</td>
                         <td>{formats.money(line.sumMinor)}</td>
                       </tr>

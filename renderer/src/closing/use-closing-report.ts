@@ -4,8 +4,13 @@ import { useLiveReply } from '../use-live-reply';
 
 export type ClosingState = { report: ClosingReport | null; error: AppError | null; loading: boolean };
 
-/** The close of `day` for the active profile, kept current as orders change. `scope` changes when the profile does. */
-export function useClosingReport(scope: string, day: string): ClosingState {
-  const { value, error, loading } = useLiveReply(`${scope}\n${day}`, () => callPaydesk('getClosingReport', { day }));
+/**
+ * The close of `day` for the active profile (at one counter, or at every counter when `counter` is ''), kept current
+ * as orders change. `scope` changes when the profile does.
+ */
+export function useClosingReport(scope: string, day: string, counter: string): ClosingState {
+  const { value, error, loading } = useLiveReply(`${scope}\n${day}\n${counter}`, () =>
+    callPaydesk('getClosingReport', { day, ...(counter ? { counter } : {}) }),
+  );
   return { report: value, error, loading };
 }

@@ -200,9 +200,9 @@ export const english = {
   sameAmountAgain: 'Make another for the same amount',
   linkOver: 'This link can no longer be paid: there is nothing to hand out.',
 
-  // Settings: the counter's own amounts
-  counterTitle: 'The counter',
-  counterIntro: 'What the Payments screen offers at one press, and the amount above which PayDesk asks before making a link.',
+  // Settings: the amounts and items the Payments screen offers (the shop's, at every counter)
+  amountsTitle: 'Quick amounts and items',
+  amountsIntro: 'What the Payments screen offers at one press, and the amount above which PayDesk asks before making a link.',
   quickAmountField: (n: string) => `Quick amount ${n}`,
   quickAmountsHint: (max: string) => `Up to ${max}, in taka.`,
   addQuickAmount: 'Add an amount',
@@ -214,8 +214,8 @@ export const english = {
   removeItem: (n: string) => `Remove item ${n}`,
   confirmAboveLabel: 'Ask before a link above',
   confirmAboveHint: 'PayDesk shows such an amount in digits and in words, and makes the link once you confirm.',
-  saveCounter: 'Save the counter',
-  counterSaved: 'Saved: the Payments screen offers these now.',
+  saveAmounts: 'Save amounts and items',
+  amountsSaved: 'Saved: the Payments screen offers these now.',
 
   // Orders list
   ordersTitle: 'Orders',
@@ -809,6 +809,27 @@ export const english = {
     lines: 'Statement lines',
     settings: 'Settings',
   } satisfies Record<Exclude<keyof CopyReport, 'to'>, string>,
+
+  // Several counters on one order book: this counter's name, each order's counter, payments waiting to be written
+  thisCounterTitle: 'This counter',
+  thisCounterIntro: 'Each computer that works on the shop’s order book is a counter, and every order records the counter that made it.',
+  counterNameLabel: 'This counter’s name',
+  counterNameHint: (max: string) => `Shown in the orders list, on receipts and in the day’s closing report. Up to ${max} characters.`,
+  renameCounter: 'Rename',
+  counterRenamed: 'Saved: the orders made here, old and new, show this name.',
+  columnCounter: 'Counter',
+  fieldCounter: 'Counter',
+  counterFilterLabel: 'Counter',
+  allCounters: 'All counters',
+  /** A counter in a list, this computer's marked. `name` is the shop's own, shown as it is. */
+  thisComputer: (name: string) => `${name} (this computer)`,
+  waitingReturns: (n: number, shown: string) =>
+    `${plural(n, shown, 'payment', 'payments')} waiting to be written to the shared order book.`,
+  waitingReturnsSafe: 'They are safe on this computer, and are written there by themselves as soon as the database server answers.',
+  /** `names`: the other counters that keep a key for the profile, each quoted. */
+  keyHeldElsewhere: (names: string[]) =>
+    `This profile’s API key is saved at ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]}, not on this computer. Each computer keeps its own copy, encrypted by its own key store, which no other computer can read: enter the key once here.`,
+  keyKeptHere: 'Kept by this computer only: each counter enters the key once, into its own key store.',
 };
 
 export type Messages = typeof english;

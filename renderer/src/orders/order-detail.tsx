@@ -163,6 +163,7 @@ export function OrderDetail({ orderRef, onClose, announce, receiptLayout, onRece
             {order.customerEmail && field(t.fieldEmail, order.customerEmail, data(order.customerEmail))}
             {order.note && field(t.fieldNote, order.note, data(order.note))}
             {field(t.fieldProfile, order.profileName, data(order.profileName))}
+            {order.counterName && field(t.fieldCounter, order.counterName, data(order.counterName))}
             {field(t.fieldCreated, <time dateTime={order.createdAt}>{formats.dateTime(order.createdAt)}</time>)}
             {order.expiresAt &&
               (order.status === 'pending' || order.status === 'expired') &&

@@ -5,7 +5,7 @@ import type { AppError, ListOrdersInput, Order, OrderFilterInput, OrderPage, Ord
 
 /** What the list shows: the filter and the order, without the window. */
 export type OrdersQuery = Required<Pick<ListOrdersInput, 'allProfiles' | 'sort' | 'direction'>> &
-  Pick<ListOrdersInput, 'status' | 'verification' | 'search' | 'from' | 'to'>;
+  Pick<ListOrdersInput, 'status' | 'verification' | 'search' | 'from' | 'to' | 'counter'>;
 
 /** Which rows are on screen: the rows the cache fetches first, and the anchor a live refresh keeps still. */
 export type OnScreen = { first: number; count: number; atTop: boolean };
@@ -55,6 +55,8 @@ export type OrderPagesStore = {
   setVisible(visible: boolean): void;
   /** An order changed in the core (the orderChanged event). */
   orderChanged(order: Order): void;
+  /** Orders changed that no event told of one by one (the ordersResynced event): the rows on show and the totals are read again. */
+  resynced(): void;
 };
 
 export const PAGE = 100;
@@ -357,5 +359,7 @@ export function createOrderPages(options: OrderPagesOptions): OrderPagesStore {
       }
       scheduleRefresh();
     },
+
+    resynced: scheduleRefresh,
   };
 }

@@ -13,6 +13,8 @@ type Props = {
   selected: boolean;
   /** The all-profiles view names each order's profile. */
   showProfile: boolean;
+  /** Several counters work on the book: name the one that made the order ("—" for one made before counters had names). */
+  showCounter: boolean;
   /** Sandbox and live orders are listed together: tag the sandbox ones. */
   markSandbox: boolean;
   onPick(index: number, ref: string): void;
@@ -24,7 +26,7 @@ export const rowId = (index: number) => `order-row-${index}`;
  * One order as a grid row of fixed height; long text is cut with an ellipsis and shown whole on hover. Each cell is
  * named by its class, so a narrow list can stack them (styles.css).
  */
-export const OrderRow = memo(function OrderRow({ index, order, selected, showProfile, markSandbox, onPick }: Props) {
+export const OrderRow = memo(function OrderRow({ index, order, selected, showProfile, showCounter, markSandbox, onPick }: Props) {
   const { t, formats, say } = useLanguage();
   if (!order) {
     return (
@@ -53,8 +55,9 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, showPro
         {markSandbox && order.sandbox && <span className="sandbox-chip">{t.sandboxChip}</span>}
       </span>
       {showProfile && (
-        <span role="gridcell" className="cell-text cell-profile" title={order.profileName}>
-          <span lang={languageOf(order.profileName)} translate="no">
+        <span role="gridcell" className="cell-profile">
+          {/* The title with the name, inside translate="no": both are the shop's words. */}
+          <span className="cell-line" lang={languageOf(order.profileName)} title={order.profileName} translate="no">
             {order.profileName}
           </span>
         </span>
@@ -79,6 +82,17 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, showPro
           </span>
         )}
       </span>
+      {showCounter && (
+        <span role="gridcell" className="cell-counter">
+          {order.counterName ? (
+            <span className="cell-line" lang={languageOf(order.counterName)} title={order.counterName} translate="no">
+              {order.counterName}
+            </span>
+          ) : (
+            <span className="cell-line muted">—</span>
+          )}
+        </span>
+      )}
       <span role="gridcell" className="cell-amount">
         {order.verification === 'amount_mismatch' && order.statementAmountMinor !== null ? (
           <>

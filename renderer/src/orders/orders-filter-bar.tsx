@@ -1,5 +1,7 @@
 import { useState, type Ref } from 'react';
-import { ORDER_STATUSES, VERIFICATIONS, type OrderStatus, type Verification } from '../../../shared/contract';
+import { ORDER_STATUSES, VERIFICATIONS, type Counter, type OrderStatus, type Verification } from '../../../shared/contract';
+import { CounterChoice } from '../counters/counter-choice';
+import { severalCounters } from '../counters/use-counters';
 import { useLanguage } from '../i18n/language-provider';
 import { DayField } from './day-field';
 import { DAY_PRESETS, presetDays } from './typed-day';
@@ -12,25 +14,38 @@ export type OrdersFilter = {
   verification: Verification | '';
   from: string;
   to: string;
+  /** A counter's id, or '' for every counter's orders. */
+  counter: string;
   allProfiles: boolean;
 };
 
-export const NO_FILTER: OrdersFilter = { search: '', status: '', verification: '', from: '', to: '', allProfiles: false };
+export const NO_FILTER: OrdersFilter = { search: '', status: '', verification: '', from: '', to: '', counter: '', allProfiles: false };
 
 type Props = {
   filter: OrdersFilter;
   onChange(filter: OrdersFilter): void;
   searchRef: Ref<HTMLInputElement>;
+  /** The counters working on the order book: with more than one, the orders can be narrowed to one's. */
+  counters: readonly Counter[];
   /** The start date is after the end date: nothing is asked for until that is fixed. */
   datesReversed: boolean;
 };
 
-/** Search, status, statement verification, dates and scope. Every change applies at once (typing after a short pause). */
-export function OrdersFilterBar({ filter, onChange, searchRef, datesReversed }: Props) {
+/**
+ * Search, status, statement verification, counter, dates and scope. Every change applies at once (typing after a short
+ * pause).
+ */
+export function OrdersFilterBar({ filter, onChange, searchRef, counters, datesReversed }: Props) {
   const { t, say } = useLanguage();
   const [unreadable, setUnreadable] = useState({ from: false, to: false });
   const set = <K extends keyof OrdersFilter>(key: K, value: OrdersFilter[K]) => onChange({ ...filter, [key]: value });
-  const narrowed = filter.search !== '' || filter.status !== '' || filter.verification !== '' || filter.from !== '' || filter.to !== '';
+  const narrowed =
+    filter.search !== '' ||
+    filter.status !== '' ||
+    filter.verification !== '' ||
+    filter.counter !== '' ||
+    filter.from !== '' ||
+    filter.to !== '';
   const now = new Date();
   const dayProblems = (['from', 'to'] as const).filter((end) => unreadable[end]);
   const describedBy = (end: 'from' | 'to') =>
@@ -84,6 +99,9 @@ export function OrdersFilterBar({ filter, onChange, searchRef, datesReversed }: 
           ))}
         </select>
       </div>
+      {severalCounters(counters) && (
+        <CounterChoice id="orders-counter" counters={counters} value={filter.counter} onChange={(counter) => set('counter', counter)} />
+      )}
       {(['from', 'to'] as const).map((end) => (
         <DayField
           key={end}

@@ -32,6 +32,8 @@ type Props = {
   onSelect(selection: Selection): void;
   onOpen(ref: string): void;
   onSort(sort: OrdersQuery['sort']): void;
+  /** Several counters work on the book: each order's counter has a column. */
+  showCounter: boolean;
   /** Shown in place of rows when the filter matches nothing. */
   empty: string;
   labelledBy: string;
@@ -43,7 +45,7 @@ type Props = {
  * The grid itself holds the focus and points at the selected row; the arrow keys, Page Up/Down, Home and End
  * move the selection, Enter opens it.
  */
-export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, empty, labelledBy, handle }: Props) {
+export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, showCounter, empty, labelledBy, handle }: Props) {
   const { t } = useLanguage();
   const grid = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -101,7 +103,7 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
     element.scrollTop = (element.scrollTop * next) / rowHeight;
     setRowHeight(next);
     setScrollTop(element.scrollTop);
-  }, [width, allProfiles, rowHeight]);
+  }, [width, allProfiles, showCounter, rowHeight]);
 
   // Another filter or order: back to the top.
   useEffect(() => {
@@ -171,6 +173,7 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
         order={pages.rowAt(index)}
         selected={selection?.index === index}
         showProfile={query.allProfiles}
+        showCounter={showCounter}
         markSandbox={query.allProfiles}
         onPick={pick}
       />,
@@ -201,10 +204,10 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
       ref={grid}
       role="grid"
       tabIndex={0}
-      className={`orders-grid${query.allProfiles ? ' with-profile' : ''}`}
+      className={`orders-grid${query.allProfiles ? ' with-profile' : ''}${showCounter ? ' with-counter' : ''}`}
       aria-labelledby={labelledBy}
       aria-rowcount={total + 1}
-      aria-colcount={query.allProfiles ? 7 : 6}
+      aria-colcount={6 + (query.allProfiles ? 1 : 0) + (showCounter ? 1 : 0)}
       aria-activedescendant={showing ? rowId(selection.index) : undefined}
       aria-busy={pages.rowCount === null}
       onKeyDown={onKeyDown}
@@ -223,6 +226,11 @@ export function OrdersGrid({ pages, query, selection, onSelect, onOpen, onSort, 
           <span role="columnheader" className="cell-customer">
             {t.columnCustomer}
           </span>
+          {showCounter && (
+            <span role="columnheader" className="cell-counter">
+              {t.columnCounter}
+            </span>
+          )}
           {sortHeader('amount', t.columnAmount, 'cell-amount')}
           <span role="columnheader" className="cell-status">
             {t.columnStatus}

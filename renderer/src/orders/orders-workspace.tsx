@@ -3,6 +3,7 @@ import type { ExportFilter, OrderStatus, Verification } from '../../../shared/co
 import { ErrorAlert } from '../error-alert';
 import type { ReceiptLayoutId } from '../exports/layout-choice';
 import { OrdersExports } from '../exports/orders-exports';
+import { severalCounters, useCounters } from '../counters/use-counters';
 import { useLanguage } from '../i18n/language-provider';
 import { PartBoundary } from '../part-boundary';
 import { OrderDetail } from './order-detail';
@@ -49,6 +50,8 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
   const [receiptLayout, setReceiptLayout] = useState<ReceiptLayoutId>('a4');
   const searchField = useRef<HTMLInputElement>(null);
   const grid = useRef<GridHandle>(null);
+  // Asked again each time the list is shown: another counter may have joined the book meanwhile.
+  const counters = useCounters(`${scope}|${visible}`);
 
   useEffect(() => {
     const timer = setTimeout(() => setSearch(filter.search.trim()), SEARCH_DELAY_MS);
@@ -64,13 +67,14 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
       ...sort,
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.verification ? { verification: filter.verification } : {}),
+      ...(filter.counter ? { counter: filter.counter } : {}),
       ...(search ? { search } : {}),
       ...(filter.from && !datesReversed ? { from: filter.from } : {}),
       ...(filter.to && !datesReversed ? { to: filter.to } : {}),
     };
     lastValid.current = next;
     return next;
-  }, [filter.allProfiles, filter.status, filter.verification, filter.from, filter.to, search, sort, datesReversed]);
+  }, [filter.allProfiles, filter.status, filter.verification, filter.counter, filter.from, filter.to, search, sort, datesReversed]);
 
   const onShift = useCallback((rows: number) => {
     grid.current?.shift(rows);
@@ -152,6 +156,7 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
     query.status !== undefined ||
     query.verification !== undefined ||
     query.search !== undefined ||
+    query.counter !== undefined ||
     query.from !== undefined ||
     query.to !== undefined;
   const totals = pages.totals;
@@ -174,7 +179,7 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
           onLayoutChange={setReceiptLayout}
         />
       </div>
-      <OrdersFilterBar filter={filter} onChange={setFilter} searchRef={searchField} datesReversed={datesReversed} />
+      <OrdersFilterBar filter={filter} onChange={setFilter} searchRef={searchField} counters={counters} datesReversed={datesReversed} />
       {pages.error && <ErrorAlert error={pages.error} />}
       <div className={`orders-body${openRef ? ' has-detail' : ''}`}>
         <OrdersGrid
@@ -185,6 +190,7 @@ export function OrdersWorkspace({ scope, visible, request, announce }: Props) {
           onSelect={setSelection}
           onOpen={setOpenRef}
           onSort={onSort}
+          showCounter={severalCounters(counters)}
           labelledBy="orders-title"
           empty={narrowed ? t.noMatchingOrders : query.allProfiles ? t.noOrdersYet : t.noOrdersForProfile}
         />

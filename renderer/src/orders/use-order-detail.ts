@@ -9,7 +9,7 @@ export type OrderDetailState = {
   reload(): Promise<void>;
 };
 
-/** One order with its timeline, asked for again whenever that order changes. */
+/** One order with its timeline, asked for again whenever that order changes or the book was read afresh. */
 export function useOrderDetail(ref: string): OrderDetailState {
   const [detail, setDetail] = useState<OrderDetail | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -31,12 +31,15 @@ export function useOrderDetail(ref: string): OrderDetailState {
     setDetail(null);
     setError(null);
     void load(() => current);
-    const unsubscribe = onPaydeskEvent('orderChanged', (order) => {
-      if (order.ref === ref) void load(() => current);
-    });
+    const unsubscribe = [
+      onPaydeskEvent('orderChanged', (order) => {
+        if (order.ref === ref) void load(() => current);
+      }),
+      onPaydeskEvent('ordersResynced', () => void load(() => current)),
+    ];
     return () => {
       current = false;
-      unsubscribe();
+      unsubscribe.forEach((stop) => stop());
     };
   }, [ref, load]);
 

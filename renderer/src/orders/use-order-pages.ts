@@ -12,8 +12,8 @@ export type OrderPages = OrderPagesSnapshot & {
 };
 
 /**
- * The orders list's cache (order-pages.ts) for one screen: kept live by the core's orderChanged events, fetching
- * only while `visible`.
+ * The orders list's cache (order-pages.ts) for one screen: kept live by the core's orderChanged and ordersResynced
+ * events, fetching only while `visible`.
  */
 export function useOrderPages(
   query: OrdersQuery,
@@ -51,6 +51,7 @@ export function useOrderPages(
     return () => store.setVisible(false);
   }, [store, visible]);
   useEffect(() => onPaydeskEvent('orderChanged', store.orderChanged), [store]);
+  useEffect(() => onPaydeskEvent('ordersResynced', store.resynced), [store]);
 
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
 

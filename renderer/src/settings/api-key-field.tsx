@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { ProfileView, VaultStatus } from '../../../shared/contract';
 import type { Messages } from '../i18n/english';
+import { DataText } from '../data-text';
 import { useLanguage } from '../i18n/language-provider';
 
 type KeyView = ProfileView['apiKey'];
@@ -14,6 +15,8 @@ type Props = {
   /** The saved key's state; null while adding a profile. */
   saved: KeyView | null;
   protection: VaultStatus['protection'] | undefined;
+  /** Other counters work on this order book: the key is said to be this computer's alone. */
+  sharedBook: boolean;
   value: string;
   onChange(value: string): void;
   error: string | null;
@@ -24,8 +27,12 @@ type Props = {
  * Write-only: a saved key is never shown or filled in, only its last four characters, so the key cannot be
  * read off the screen or out of the page. Typing a key replaces the saved one.
  */
-export function ApiKeyField({ saved: state, protection, value, onChange, error, inputRef }: Props) {
+export function ApiKeyField({ saved: state, protection, sharedBook, value, onChange, error, inputRef }: Props) {
   const { t } = useLanguage();
+  const elsewhere = state?.heldElsewhere ?? [];
+  const kept = state?.state === 'saved' || state?.state === 'session';
+  const perComputer =
+    state?.state === 'missing' && elsewhere.length > 0 ? 'elsewhere' : kept && (sharedBook || elsewhere.length > 0) ? 'here' : null;
   return (
     <div className="field">
       <label htmlFor="api-key">{t.apiKey}</label>
@@ -39,6 +46,17 @@ export function ApiKeyField({ saved: state, protection, value, onChange, error, 
           {keyStateWords(state, protection, t)}
         </p>
       )}
+      {/* A key is encrypted by one computer's key store, which no other computer can read: each counter enters its own. */}
+      {perComputer === 'elsewhere' && (
+        <p className="key-per-computer" id="api-key-per-computer" role="note">
+          <DataText text={t.keyHeldElsewhere(elsewhere.map((name) => `“${name}”`))} data={elsewhere} />
+        </p>
+      )}
+      {perComputer === 'here' && (
+        <p className="field-hint key-per-computer" id="api-key-per-computer">
+          {t.keyKeptHere}
+        </p>
+      )}
       <input
         id="api-key"
         ref={inputRef}
@@ -50,7 +68,13 @@ export function ApiKeyField({ saved: state, protection, value, onChange, error, 
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[state ? 'api-key-state' : null, error ? 'api-key-error' : 'api-key-hint'].filter(Boolean).join(' ')}
+        aria-describedby={[
+          state ? 'api-key-state' : null,
+          perComputer ? 'api-key-per-computer' : null,
+          error ? 'api-key-error' : 'api-key-hint',
+        ]
+          .filter(Boolean)
+          .join(' ')}
       />
       {error ? (
         <p className="field-error" id="api-key-error">

@@ -190,10 +190,10 @@ export function CounterSettings() {
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? t.saving : t.saveCounter}
+          {saving ? t.saving : t.saveAmounts}
         </button>
         <p className="saved-inline" role="status">
-          {saved && t.counterSaved}
+          {saved && t.amountsSaved}
         </p>
       </div>
       {error && <ErrorAlert error={error} />}

@@ -20,6 +20,8 @@ type Props = {
   /** The profile being edited; null while adding one. */
   profile: ProfileView | null;
   protection: VaultStatus['protection'] | undefined;
+  /** Other counters work on this order book, each with a key store of its own. */
+  sharedBook: boolean;
   /** The status on show: the return listener of the profile in use. */
   status: AppStatus | null;
   /**
@@ -34,7 +36,7 @@ type Props = {
 };
 
 /** A merchant profile: which gateway, with which key, and where customers come back to. */
-export function ProfileForm({ profile, protection, status, focus, onSaved, onCancel, onRefreshStatus }: Props) {
+export function ProfileForm({ profile, protection, sharedBook, status, focus, onSaved, onCancel, onRefreshStatus }: Props) {
   const { t, say } = useLanguage();
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(profile));
   const { error, setError, fieldErrors, inputs, bind, clearFieldError, clearFieldErrors, showFieldError, showReplyError } =
@@ -142,12 +144,13 @@ export function ProfileForm({ profile, protection, status, focus, onSaved, onCan
       {sandbox ? (
         <div className="field">
           <span className="label">{t.apiKey}</span>
-          <p className="key-state">{keyStateWords({ state: 'not_needed', hint: null }, protection, t)}</p>
+          <p className="key-state">{keyStateWords({ state: 'not_needed', hint: null, heldElsewhere: [] }, protection, t)}</p>
         </div>
       ) : (
         <ApiKeyField
           saved={profile?.apiKey ?? null}
           protection={protection}
+          sharedBook={sharedBook}
           value={draft.apiKey}
           onChange={edit('apiKey')}
           error={fieldErrors.apiKey ?? null}

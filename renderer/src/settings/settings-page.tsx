@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import type { AppError, AppStatus, ProfileView } from '../../../shared/contract';
+import type { AppError, AppStatus, Counter, ProfileView } from '../../../shared/contract';
 import { AboutSection, AboutShortcut } from '../about/about-section';
 import { ErrorAlert } from '../error-alert';
 import { OldListenersNotice } from '../status/old-listeners-notice';
 import { DataText } from '../data-text';
 import { useLanguage } from '../i18n/language-provider';
 import { callPaydesk } from '../paydesk-call';
+import { severalCounters, useCounters } from '../counters/use-counters';
 import { CounterSettings } from './counter-settings';
 import { DesktopSettings } from './desktop-settings';
 import { OrderBookSettings } from './order-book-settings';
@@ -15,6 +16,7 @@ import { ProfileList } from './profile-list';
 import { RemoveProfileDialog } from './remove-profile-dialog';
 import { SavedNotice } from './saved-notice';
 import { ShopDetailsForm } from './shop-details-form';
+import { ThisCounterForm } from './this-counter-form';
 import { UpdateSettings } from './update-settings';
 import { useProfiles } from './use-profiles';
 import { VaultNotice } from './vault-notice';
@@ -46,12 +48,15 @@ type Props = {
   onStatus(status: AppStatus): void;
   /** Asks the core for the status again (an old listener closed by itself). */
   onRefreshStatus(): void;
+  /** This computer got a new name, which its orders now show. */
+  onCounterRenamed(counter: Counter): void;
 };
 
 /** Merchant profiles with their keys and return listener, and the shop's details for receipts. */
-export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRefreshStatus }: Props) {
+export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRefreshStatus, onCounterRenamed }: Props) {
   const { t } = useLanguage();
   const profiles = useProfiles();
+  const counters = useCounters('settings');
   const [editing, setEditing] = useState<Editing>(intent === 'add-profile' ? { kind: 'new' } : { kind: 'active' });
   const [notice, setNotice] = useState<{ name: string; status: AppStatus | null } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
@@ -113,9 +118,15 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
         <DesktopSettings />
       </section>
 
+      <section className="card this-counter-card" aria-labelledby="this-counter-title">
+        <h2 id="this-counter-title">{t.thisCounterTitle}</h2>
+        <p className="card-intro muted">{t.thisCounterIntro}</p>
+        <ThisCounterForm key={status?.counter.id ?? ''} counter={status?.counter ?? null} onRenamed={onCounterRenamed} />
+      </section>
+
       <section className="card counter-card" aria-labelledby="counter-title">
-        <h2 id="counter-title">{t.counterTitle}</h2>
-        <p className="card-intro muted">{t.counterIntro}</p>
+        <h2 id="counter-title">{t.amountsTitle}</h2>
+        <p className="card-intro muted">{t.amountsIntro}</p>
         <CounterSettings />
       </section>
 
@@ -162,6 +173,7 @@ export function SettingsPage({ intent, status, onProfileChanged, onStatus, onRef
               key={shown ? `edit-${shown.name}` : 'new'}
               profile={shown}
               protection={profiles.vault?.protection}
+              sharedBook={severalCounters(counters)}
               status={status}
               focus={intent && intent !== 'add-profile' && editing.kind === 'active' ? FORM_FOCUS[intent] : null}
               onSaved={onSaved}

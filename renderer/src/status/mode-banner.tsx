@@ -8,6 +8,7 @@ import { MessageText } from '../data-text';
 import { AddressMovedNotice } from './address-moved-notice';
 import { OldListenersNotice } from './old-listeners-notice';
 import { UpdateNotice } from './update-notice';
+import { WaitingReturnsNotice } from './waiting-returns-notice';
 import type { StatusState } from './use-app-status';
 
 type Props = {
@@ -25,7 +26,8 @@ type Props = {
 
 /**
  * The top of the window: which profile PayDesk is on (unmistakable in sandbox), the navigation (`children`),
- * any listener trouble, listeners still answering at an old address, and a return address never checked.
+ * any listener trouble, payments waiting to be written to the shared order book, listeners still answering at an old
+ * address, and a return address never checked.
  */
 export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, returnNotice, children }: Props) {
   const { t } = useLanguage();
@@ -67,6 +69,7 @@ export function ModeBanner({ state, onStatus, onRefresh, showOldListeners, retur
       {showOldListeners && status && status.oldListeners.length > 0 && (
         <OldListenersNotice listeners={status.oldListeners} onStopped={onStatus} onExpired={onRefresh} />
       )}
+      {status && status.waitingReturns > 0 && <WaitingReturnsNotice waiting={status.waitingReturns} />}
       <AddressMovedNotice onMoved={onRefresh} />
       <UpdateNotice />
       {returnNotice}

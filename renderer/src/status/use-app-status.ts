@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, AppStatus } from '../../../shared/contract';
-import { callPaydesk } from '../paydesk-call';
+import { callPaydesk, onPaydeskEvent } from '../paydesk-call';
 
 export type StatusState = { kind: 'loading' } | { kind: 'ready'; status: AppStatus } | { kind: 'failed'; error: AppError };
 
@@ -33,6 +33,15 @@ export function useAppStatus(): AppStatusControl {
       current = false;
     };
   }, []);
+
+  // The journal's count moves on its own (returns taken while the shared book is away, then written to it).
+  useEffect(
+    () =>
+      onPaydeskEvent('waitingReturnsChanged', ({ waiting }) =>
+        setState((s) => (s.kind === 'ready' ? { kind: 'ready', status: { ...s.status, waitingReturns: waiting } } : s)),
+      ),
+    [],
+  );
 
   return { state, refresh, show };
 }

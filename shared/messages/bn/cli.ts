@@ -30,6 +30,7 @@ export const cli: Translation<typeof english> = {
     'এখনও কোনো প্রোফাইল নেই। অ্যাপ আর `paydesk sandbox` একটি পরীক্ষার প্রোফাইল তৈরি করে; নিজেরটি যোগ করুন `paydesk profile add` দিয়ে।',
   cli_profile_use_needs_name: () => 'profile use-এর পরে প্রোফাইলের নাম দিন।',
   cli_no_such_profile: (p) => `“${p.name}” নামে কোনো প্রোফাইল নেই। দেখুন paydesk profile list।`,
+  cli_no_such_counter: (p) => `এই অর্ডারের খাতায় “${p.name}” নামে কোনো কাউন্টার নেই।`,
   cli_profile_active: (p) => `চালু প্রোফাইল: ${p.name} (${p.sandbox ? 'পরীক্ষা' : 'আসল'})।`,
   cli_profile_takes: () => 'profile-এর পরে add, list বা use দিন।',
   cli_column_name: () => 'নাম',
@@ -48,6 +49,7 @@ export const cli: Translation<typeof english> = {
   cli_column_created: () => 'তৈরি',
   cli_column_transaction: () => 'লেনদেন নম্বর',
   cli_column_customer: () => 'গ্রাহক',
+  cli_column_counter: () => 'কাউন্টার',
   cli_order_status: (p) => (p.manual ? `${ORDER_STATUS[p.status]} (হাতে)` : ORDER_STATUS[p.status]),
 
   cli_export_takes_csv: () => 'export-এর পরে csv দিন: paydesk export csv --out FILE।',

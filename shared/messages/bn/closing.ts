@@ -13,6 +13,11 @@ export const closing: Translation<typeof english> = {
   closing_way: (p) =>
     ({ return: 'গেটওয়ে থেকে ফেরা', counter: 'কাউন্টারে দাবি', statement: 'স্টেটমেন্ট থেকে', by_hand: 'হাতে পরিশোধিত' })[p.way],
   closing_paid_total: () => 'মোট পরিশোধিত',
+  closing_counter: () => 'কাউন্টার',
+  closing_counters_section: () => 'লিংক যে কাউন্টারে তৈরি, সেই অনুযায়ী পরিশোধিত',
+  closing_counter_line: (p) => p.name,
+  closing_no_counter: () => 'কাউন্টার লেখা নেই',
+  closing_counter_unknown: () => 'এই কাউন্টারটি এই অর্ডারের খাতায় কাজ করে না।',
   closing_statements_section: () => 'স্টেটমেন্টের সঙ্গে হিসাব মেলানো',
   closing_standing: (p) =>
     ({

@@ -19,6 +19,7 @@ export const exports: Translation<typeof english> = {
   receipt_note: () => 'নোট',
   receipt_amount: () => 'পরিশোধিত টাকা',
   receipt_transaction: () => 'লেনদেন নম্বর',
+  receipt_counter: () => 'কাউন্টার',
   receipt_status: () => 'অবস্থা',
   receipt_paid: () => 'পরিশোধিত',
   receipt_paid_by_hand: () => 'পরিশোধিত — হাতে লিপিবদ্ধ',

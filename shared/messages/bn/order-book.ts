@@ -96,6 +96,8 @@ export const orderBook: Translation<typeof english> = {
   pg_schema_newer_detail: (p, f) => `এখানকার অর্ডারের খাতা PayDesk-এর নতুন কোনো সংস্করণে লেখা (খাতার সংস্করণ ${f.count(p.schema)})।`,
   postgres_schema_newer: (p, f) =>
     `এই PostgreSQL ডেটাবেসের অর্ডারের খাতা PayDesk-এর নতুন কোনো সংস্করণে লেখা (খাতার সংস্করণ ${f.count(p.schema)}); ব্যবহার করতে PayDesk হালনাগাদ করুন। খাতায় কিছুই বদলানো হয়নি।`,
+  postgres_schema_needs_owner: (p, f) =>
+    `এই PostgreSQL ডেটাবেসের অর্ডারের খাতা PayDesk-এর পুরোনো সংস্করণের (খাতার সংস্করণ ${f.count(p.schema)}; এই PayDesk-এর লাগে সংস্করণ ${f.count(p.known)}), আর ${p.user} এটি হালনাগাদ করতে পারে না। খাতার মালিক ${p.owner} হিসেবে ঢুকে PayDesk একবার চালু করুন, তারপর এই কাউন্টার আবার চালু করুন। খাতায় কিছুই বদলানো হয়নি।`,
   pg_trgm_missing_detail: () => 'সার্ভারে `pg_trgm` এক্সটেনশন নেই।',
   pg_trgm_missing: () =>
     `${SERVER}ে \`pg_trgm\` এক্সটেনশন নেই, যা PayDesk-এর খোঁজার কাজে লাগে: PostgreSQL-এর \`postgresql-contrib\` প্যাকেজ বসাতে ${ADMIN} বলুন।`,

@@ -53,11 +53,20 @@ export const storage: Translation<typeof english> = {
   storage_copy_keys_this_computer: () =>
     'রাখা এপিআই কী যেমন ছিল তেমনই কপি হয়েছে: শুধু এই কম্পিউটারের সুরক্ষিত ভান্ডার সেগুলো পড়তে পারে। অন্য কম্পিউটারে প্রতিটি প্রোফাইলের এপিআই কী আবার লিখুন।',
 
-  cli_storage_takes: () => '`storage`-এর পরে `copy` বা `check` লিখুন।',
+  cli_storage_takes: () => '`storage`-এর পরে `copy`, `check` বা `setup-roles` লিখুন।',
   cli_storage_copy_needs_to: () => '`storage copy`-র সাথে `--to postgres://USER:PASSWORD@HOST:PORT/DATABASE` দিন।',
   cli_storage_check_needs_url: () => '`storage check`-এর সাথে `--database-url` দিন, অথবা `PAYDESK_DATABASE_URL` রাখুন।',
   cli_storage_copied: (p, f) => `এই কম্পিউটারের অর্ডারের খাতা ${p.location}-এ কপি হয়েছে: নতুন ${f.count(p.count)}টি সারি। দুই খাতায় একই আছে:`,
   cli_storage_nothing_new: (p) =>
     `নতুন কিছু কপি হয়নি: এই কম্পিউটারের অর্ডারের খাতার প্রতিটি সারি ${p.location}-এ আগে থেকেই আছে। দুই খাতায় একই আছে:`,
   cli_storage_figure: (p) => (p.status ? `${FIGURES[p.figure]} (${ORDER_STATUS[p.status]})` : FIGURES[p.figure]),
+  cli_storage_roles_need_url: () =>
+    '`storage setup-roles --run`-এর সাথে `--database-url` দিন, অথবা `PAYDESK_DATABASE_URL` রাখুন: অর্ডারের খাতার ডেটাবেসে একজন সুপারইউজারের ঢোকার ঠিকানা।',
+  cli_storage_role_name: (p) =>
+    `${p.option}-এর সাথে ছোট হাতের ইংরেজি অক্ষর, অঙ্ক আর _ দিয়ে লেখা একটি রোলের নাম দিন (সর্বোচ্চ ৬৩টি, শুরুতে অঙ্ক নয়), “${p.text}” নয়।`,
+  cli_storage_roles_same: () => 'মালিকের রোল আর কাউন্টারের রোল আলাদা দুটি রোল হতে হবে।',
+  cli_storage_roles_printed: (p) =>
+    `এই কমান্ডগুলো একজন সুপারইউজার হিসেবে অর্ডারের খাতার ডেটাবেসে চালান, PayDesk সেখানে খাতা তৈরি করার পরে; অথবা খাতাসহ সবকিছু PayDesk-কেই করতে দিন: \`paydesk storage setup-roles --run --database-url postgres://…\`। তারপর \`psql\`-এ দুই রোলের পাসওয়ার্ড ঠিক করুন (\`\\password ${p.owner}\`, \`\\password ${p.counterRole}\`)।`,
+  cli_storage_roles_done: (p) =>
+    `${p.location}-এ রোলগুলো তৈরি: PayDesk-এর টেবিলের মালিক ${p.owner}, আর কেবল সে-ই খাতা হালনাগাদ করতে পারে; ${p.counterRole} শুধু অর্ডার পড়তে আর লিখতে পারে। \`psql\`-এ দুই রোলের পাসওয়ার্ড ঠিক করুন (\`\\password ${p.owner}\`, \`\\password ${p.counterRole}\`), তারপর প্রতিটি কাউন্টারকে ${p.counterRole} হিসেবে ঢোকান, আর PayDesk হালনাগাদের পর প্রতিবার একবার ${p.owner} হিসেবে চালু করে খাতা হালনাগাদ করুন।`,
 };

@@ -22,6 +22,7 @@ export const cli = {
   cli_no_profiles: () => 'No profiles yet. The app and `paydesk sandbox` create a sandbox profile; add yours with `paydesk profile add`.',
   cli_profile_use_needs_name: () => 'profile use needs a NAME.',
   cli_no_such_profile: (p: { name: string }) => `there is no profile called “${p.name}”. See paydesk profile list.`,
+  cli_no_such_counter: (p: { name: string }) => `no counter of this order book is called “${p.name}”.`,
   cli_profile_active: (p: { name: string; sandbox: boolean }) => `Active profile: ${p.name} (${p.sandbox ? 'sandbox' : 'live'}).`,
   cli_profile_takes: () => 'profile takes add, list or use.',
   cli_column_name: () => 'NAME',
@@ -40,6 +41,7 @@ export const cli = {
   cli_column_created: () => 'CREATED',
   cli_column_transaction: () => 'TRANSACTION',
   cli_column_customer: () => 'CUSTOMER',
+  cli_column_counter: () => 'COUNTER',
   cli_order_status: (p: { status: OrderStatus; manual: boolean }) => (p.manual ? `${p.status} (manual)` : p.status),
 
   cli_export_takes_csv: () => 'export takes csv: paydesk export csv --out FILE.',

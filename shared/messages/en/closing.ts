@@ -18,6 +18,14 @@ export const closing = {
   closing_way: (p: { way: PaidWay }) =>
     ({ return: 'Gateway return', counter: 'Claimed at the counter', statement: 'From a statement', by_hand: 'Paid by hand' })[p.way],
   closing_paid_total: () => 'Total paid',
+  /** The counter (till) a close is of, when asked for one. */
+  closing_counter: () => 'Counter',
+  closing_counters_section: () => 'Paid, by the counter that made the link',
+  /** A counter's line in the section above: its name as the shop gave it. */
+  closing_counter_line: (p: { name: string }) => p.name,
+  /** Orders made before PayDesk recorded counters. */
+  closing_no_counter: () => 'No counter recorded',
+  closing_counter_unknown: () => 'That counter does not work on this order book.',
   closing_statements_section: () => 'Against the statements',
   closing_standing: (p: { standing: Standing }) =>
     ({

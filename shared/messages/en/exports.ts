@@ -21,6 +21,8 @@ export const exports = {
   receipt_note: () => 'Note',
   receipt_amount: () => 'Amount paid',
   receipt_transaction: () => 'Transaction ID',
+  /** The counter (till) that made the order, by the name the shop gave it. */
+  receipt_counter: () => 'Counter',
   receipt_status: () => 'Status',
   receipt_paid: () => 'Paid',
   receipt_paid_by_hand: () => 'Paid — recorded by hand',

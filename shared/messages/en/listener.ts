@@ -102,6 +102,13 @@ export const listener = {
   page_refused_body: () => 'This address serves payment returns only.',
   page_unavailable_title: () => 'Please try again',
   page_unavailable_body: () => 'PayDesk could not record this just now. Please reload this page in a moment; nothing is lost.',
+  // Taken while the shop's shared order book could not be reached: kept on the shop's computer, written to the book later.
+  page_waiting_title: () => 'Thank you',
+  page_waiting_body: () =>
+    'PayDesk has received your payment’s confirmation and is writing it to the shop’s order book. You do not need to do anything more.',
+  page_cancel_waiting_title: () => 'Payment not completed',
+  page_cancel_waiting_body: () =>
+    'You left the payment page, and the shop will see it. Ask the shop for a new payment link if you want to pay.',
   page_too_many_title: () => 'Please wait a moment',
   page_too_many_body: () => 'Too many requests came from this address. Please reload this page in a minute; nothing is lost.',
   page_probe_title: () => 'PayDesk heard this check',

@@ -20,6 +20,11 @@ export const orderBookSettings = {
     `The copy stopped before it finished${p.code ? ` (the server said ${p.code})` : ''}. This computer’s file is unchanged; copy again — nothing already copied is copied twice.`,
   order_book_password_not_kept: () =>
     'This computer cannot keep the password safely, and PayDesk needs it each time it starts. Under “Where API keys are kept”, choose to keep keys under weak protection, or use this computer’s file.',
+  order_book_switch_payments_waiting: (p: { count: number }, f) =>
+    `${p.count === 1 ? '1 payment' : `${f.count(p.count)} payments`} taken while the shared order book was away ` +
+    `${p.count === 1 ? 'is' : 'are'} still waiting to be written to it; PayDesk changes the book once they are written.`,
+  order_book_switch_changes_waiting: () =>
+    'Changes made while the shared order book was away are still waiting to be written to it; PayDesk changes the book once they are written.',
   dialog_choose_ca: () => 'Choose the database server’s CA certificate',
   dialog_ca_files: () => 'Certificates (PEM)',
 } satisfies Phrasebook;

@@ -115,6 +115,8 @@ export const orderBook = {
   pg_schema_newer_detail: (p: { schema: number }, f) => `The order book here was written by a newer PayDesk (schema ${f.count(p.schema)}).`,
   postgres_schema_newer: (p: { schema: number }, f) =>
     `The order book in this PostgreSQL database was written by a newer PayDesk (schema ${f.count(p.schema)}); update PayDesk to use it. Nothing in it was changed.`,
+  postgres_schema_needs_owner: (p: { schema: number; known: number; user: string; owner: string }, f) =>
+    `The order book in this PostgreSQL database is from an older PayDesk (schema ${f.count(p.schema)}; this PayDesk needs schema ${f.count(p.known)}), and ${p.user} may not upgrade it. Start PayDesk once signed in as ${p.owner}, the book’s owner, then start this counter again. Nothing in it was changed.`,
   pg_trgm_missing_detail: () => 'The server does not have the pg_trgm extension.',
   pg_trgm_missing: () =>
     'The database server does not have the pg_trgm extension, which PayDesk’s search needs: ask whoever runs it to install PostgreSQL’s contrib package (postgresql-contrib).',

@@ -68,7 +68,7 @@ export const storage = {
   storage_copy_keys_this_computer: () =>
     'Saved API keys were copied as they are: only this computer’s key store can read them. On other computers, enter each profile’s API key again.',
 
-  cli_storage_takes: () => 'storage takes copy or check.',
+  cli_storage_takes: () => 'storage takes copy, check or setup-roles.',
   cli_storage_copy_needs_to: () => 'storage copy needs --to postgres://USER:PASSWORD@HOST:PORT/DATABASE.',
   cli_storage_check_needs_url: () => 'storage check needs --database-url or PAYDESK_DATABASE_URL.',
   cli_storage_copied: (p: { location: string; count: number }, f) =>
@@ -77,4 +77,13 @@ export const storage = {
     `Nothing new was copied: ${p.location} already holds every row of this computer’s order book. Both books hold the same:`,
   cli_storage_figure: (p: { figure: CopyFigure; status?: OrderStatus | null }) =>
     p.status ? `${FIGURES[p.figure]} (${p.status})` : FIGURES[p.figure],
+  cli_storage_roles_need_url: () =>
+    'storage setup-roles --run needs --database-url or PAYDESK_DATABASE_URL: a superuser’s sign-in to the order book’s database.',
+  cli_storage_role_name: (p: { option: string; text: string }) =>
+    `${p.option} takes a role name of lower-case letters, digits and _ (at most 63, not starting with a digit), not “${p.text}”.`,
+  cli_storage_roles_same: () => 'The owner and the counter role must be two different roles.',
+  cli_storage_roles_printed: (p: { owner: string; counterRole: string }) =>
+    `Run this SQL as a superuser, connected to the order book’s database, once PayDesk has made the book there; or let PayDesk do it all, the book included: paydesk storage setup-roles --run --database-url postgres://… Then set both roles’ passwords in psql (\\password ${p.owner}, \\password ${p.counterRole}).`,
+  cli_storage_roles_done: (p: { location: string; owner: string; counterRole: string }) =>
+    `The roles are ready on ${p.location}: ${p.owner} owns PayDesk’s tables and alone upgrades them; ${p.counterRole} may only read and write orders. Set both roles’ passwords in psql (\\password ${p.owner}, \\password ${p.counterRole}), then sign every counter in as ${p.counterRole}, and after each PayDesk update, start it once as ${p.owner} to upgrade the book.`,
 } satisfies Phrasebook;

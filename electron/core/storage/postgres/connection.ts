@@ -3,6 +3,7 @@
 // awaited inside `atomically` runs on that transaction's connection (AsyncLocalStorage), any other on the pool.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { asUnreachable, isUnreachable } from './unreachable';
 
 /** PostgreSQL's type ids of the values read differently from node-postgres's defaults. */
 const INT8 = 20;
@@ -32,11 +33,34 @@ export type PoolOptions = Omit<pg.PoolConfig, 'types'> & {
   timeZone: string;
 };
 
+/**
+ * How long PayDesk waits on the server. A customer's return is answered once it is written (or journaled, when it
+ * cannot be), so on a silently cut network, where no error ever comes, these bound how long the customer waits:
+ * - a new connection (TCP, TLS, sign-in), or a free one of the pool's, comes within CONNECT_TIMEOUT_MS;
+ * - each statement's answer comes within the executor's time limit (QUERY_TIMEOUT_MS): PayDesk's statements take
+ *   milliseconds (a return ~3 ms, a page of a million orders < 250 ms, an import chunk is sized to ~50 ms), so 5 s is
+ *   far beyond any of them and still a wait a customer bears. Work whose statements may be long (a migration, the copy
+ *   of a book to the server) runs on a patient executor; a COPY export runs on a connection of its own (`connect`),
+ *   which no time limit applies to, since its one statement lasts as long as the export;
+ * - the server ends a session left idle inside a transaction after IDLE_IN_TRANSACTION_MS: a counter cut off mid-way
+ *   would otherwise hold its locks (the order's row, and the day's counters every return moves) until the server's TCP
+ *   gives up, hours later, and every other counter's returns would wait on them;
+ * - TCP keepalive finds an idle connection to a server that vanished dead, rather than handing it to the next return.
+ */
+export const CONNECT_TIMEOUT_MS = 3_000;
+export const QUERY_TIMEOUT_MS = 5_000;
+/** For statements that may rightly run long: a migration's index build, the copy's checks over a whole book. */
+export const PATIENT_QUERY_TIMEOUT_MS = 15 * 60_000;
+export const IDLE_IN_TRANSACTION_MS = 15_000;
+
 export function openPool({ timeZone, ...config }: PoolOptions): pg.Pool {
   const pool = new pg.Pool({
     max: 8,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     application_name: 'PayDesk',
     ...config,
     types: TYPES,
@@ -87,52 +111,80 @@ async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
   return client;
 }
 
-export function createExecutor(pool: pg.Pool): Executor {
+export type ExecutorOptions = {
+  /** Each statement's answer must come within this (client-side), or it fails as OrderBookUnreachable. */
+  queryTimeoutMs?: number;
+};
+
+export function createExecutor(pool: pg.Pool, { queryTimeoutMs = QUERY_TIMEOUT_MS }: ExecutorOptions = {}): Executor {
   const store = new AsyncLocalStorage<Open>();
   /** The transaction this async context is in, if it is still open: a continuation that outlived one uses the pool. */
   const current = () => {
     const transaction = store.getStore();
     return transaction && !transaction.done ? transaction : undefined;
   };
-  const query: Query = (sql, params) => (current()?.client ?? pool).query(sql, params);
+  /** One statement within the time limit; an error that means the server is away becomes OrderBookUnreachable. */
+  const run = async <R extends pg.QueryResultRow>(on: pg.Pool | pg.PoolClient, text: string, values?: unknown[]) => {
+    const statement = { text, values, query_timeout: queryTimeoutMs } as pg.QueryConfig;
+    try {
+      return await (on as pg.Pool).query<R>(statement);
+    } catch (error) {
+      throw asUnreachable(error);
+    }
+  };
+  const connect = async () => {
+    try {
+      return await checkOut(pool);
+    } catch (error) {
+      throw asUnreachable(error);
+    }
+  };
+  const query: Query = (sql, params) => run(current()?.client ?? pool, sql, params);
   return {
     pool,
     query,
     inTransaction: () => current() !== undefined,
-    connect: () => checkOut(pool),
+    connect,
     async atomically<T>(work: () => Promise<T>): Promise<T> {
       const outer = current();
       if (outer) {
         const savepoint = `nested_${outer.depth + 1}`;
-        await outer.client.query(`SAVEPOINT ${savepoint}`);
+        await run(outer.client, `SAVEPOINT ${savepoint}`);
         const nested: Open = { client: outer.client, depth: outer.depth + 1, done: false };
         try {
           const result = await store.run(nested, work);
-          await outer.client.query(`RELEASE SAVEPOINT ${savepoint}`);
+          await run(outer.client, `RELEASE SAVEPOINT ${savepoint}`);
           return result;
         } catch (error) {
-          await outer.client.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
-          throw error;
+          // With the server away the whole transaction is lost: the outer one gives the connection up.
+          if (!isUnreachable(error)) await run(outer.client, `ROLLBACK TO SAVEPOINT ${savepoint}`);
+          throw asUnreachable(error);
         } finally {
           nested.done = true;
         }
       }
-      const client = await checkOut(pool);
+      const client = await connect();
       let broken: Error | undefined;
       const transaction: Open = { client, depth: 0, done: false };
       try {
-        await client.query('BEGIN');
+        await run(client, 'BEGIN');
         const result = await store.run(transaction, work);
-        await client.query('COMMIT');
+        await run(client, 'COMMIT');
         return result;
       } catch (error) {
-        // A connection that failed mid-transaction (the server went away) is not handed back to the pool.
-        try {
-          await client.query('ROLLBACK');
-        } catch (rollbackFailed) {
-          broken = rollbackFailed as Error;
+        if (isUnreachable(error)) {
+          // The server is away, or did not answer in time: a ROLLBACK would wait as long again. The connection is
+          // closed instead; the server rolls back when it sees it go, or when the session has idled past its limit.
+          broken = error as Error;
+        } else {
+          // A connection that failed mid-transaction (the server went away) is not handed back to the pool.
+          try {
+            await run(client, 'ROLLBACK');
+          } catch (rollbackFailed) {
+            broken = rollbackFailed as Error;
+          }
         }
-        throw error;
+        throw asUnreachable(error);
       } finally {
         transaction.done = true;
         client.release(broken);

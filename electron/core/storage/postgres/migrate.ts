@@ -4,6 +4,7 @@
 // check (connection-check.ts) reports such a book as 'older' with the pg_dump command that backs it up, and whoever
 // opens it says so (migrate has no logger of its own) before calling migrate.
 import { version as appVersion } from '../../../../package.json';
+import type { Message } from '../../../../shared/contract';
 import { say } from '../../../../shared/messages/say';
 import { OrderBookRefused } from '../order-book-refused';
 import type { Executor } from './connection';
@@ -35,6 +36,8 @@ export async function migrate(db: Executor, { timeZone }: { timeZone: string }):
     const current = await schemaVersion(db);
     if (schemaState(current) === 'newer') throw new OrderBookRefused(say('postgres_schema_newer', { schema: current }));
     if (current === SCHEMA_VERSION) return;
+    const refusal = current > 0 ? await upgradeRefusal(db, current) : null;
+    if (refusal) throw new OrderBookRefused(refusal);
     await db.query(`
       CREATE TABLE IF NOT EXISTS paydesk_schema (
         version integer PRIMARY KEY,
@@ -48,4 +51,21 @@ export async function migrate(db: Executor, { timeZone }: { timeZone: string }):
     }
     if (current === 0) await db.query(`INSERT INTO book (time_zone) VALUES ($1)`, [timeZone]);
   });
+}
+
+/**
+ * Why this sign-in may not upgrade the book at schema `current`, or null when it may: only the owner of PayDesk's tables
+ * can (ALTER needs ownership), so a counter signed in with a counter role (`paydesk storage setup-roles`) is told whom
+ * to start PayDesk as, rather than the server's "must be owner".
+ */
+export async function upgradeRefusal(db: Pick<Executor, 'query'>, current: number): Promise<Message | null> {
+  const { rows } = await db.query<{ user: string; owner: string; may: boolean }>(
+    `SELECT current_user AS user, tableowner AS owner,
+       pg_has_role(tableowner, 'USAGE') AND has_schema_privilege(current_schema(), 'CREATE') AS may
+     FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'paydesk_schema'`,
+  );
+  const found = rows[0];
+  return found && !found.may
+    ? say('postgres_schema_needs_owner', { schema: current, known: SCHEMA_VERSION, user: found.user, owner: found.owner })
+    : null;
 }

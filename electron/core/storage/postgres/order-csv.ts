@@ -24,8 +24,9 @@ const CSV_LINE = `o.ref || ',' || ${localIso('o.created_at')} || ',' || o.status
   || (o.amount_minor / 100)::text || '.' || lpad((o.amount_minor % 100)::text, 2, '0') || ',' || o.currency || ','
   || ${csvCell('o.customer_name')} || ',' || ${csvCell('o.customer_email')} || ',' || ${csvCell('o.note')} || ','
   || ${csvCell('o.transaction_id')} || ',' || coalesce(${localIso('o.paid_at')}, '') || ',' || ${csvCell('p.name')} || ','
-  || coalesce(o.verification, '') || chr(13) || chr(10)`;
+  || coalesce(o.verification, '') || ',' || ${csvCell('c.name')} || chr(13) || chr(10)`;
 
 /** The lines of the orders `where` selects, oldest first, one text column each. */
 export const csvLinesSql = (where: string) =>
-  `SELECT ${CSV_LINE} FROM orders o JOIN profiles p ON p.id = o.profile_id ${where} ORDER BY o.created_at, o.id`;
+  `SELECT ${CSV_LINE} FROM orders o JOIN profiles p ON p.id = o.profile_id LEFT JOIN counters c ON c.id = o.counter_id ${where}
+   ORDER BY o.created_at, o.id`;

@@ -1,9 +1,9 @@
 // The PostgreSQL order book's read side: pages, totals, the dashboard and the export, with the SQLite engine's
 // answers (sqlite/order-queries.ts). Local days are the book's (book.time_zone, as the counter triggers reckon them).
-// Totals and the dashboard read the per-day counters whenever no search text narrows them. A search's page walks the
-// list's own index testing each row while the matches come often enough, and otherwise reads the matches from their
-// indexes and ranks them (see `searchedIds`): the planner alone, given a LIMIT, walks the index for a text it thinks
-// common and may then read the whole book for one that is common only in old orders.
+// Totals and the dashboard read the per-day counters whenever no search text or counter (till) narrows them. A
+// search's page walks the list's own index testing each row while the matches come often enough, and otherwise reads
+// the matches from their indexes and ranks them (see `searchedIds`): the planner alone, given a LIMIT, walks the index
+// for a text it thinks common and may then read the whole book for one that is common only in old orders.
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { UNPROVEN, type Unproven } from '../../../../shared/contract';
@@ -25,6 +25,7 @@ function filterClauses(filter: OrderFilter, params: Params): string[] {
   if (filter.profileId !== undefined) clauses.push(`o.profile_id = ${params.add(filter.profileId)}`);
   if (filter.status) clauses.push(`o.status = ${params.add(filter.status)}`);
   if (filter.verification) clauses.push(`o.verification = ${params.add(filter.verification)}`);
+  if (filter.counter !== undefined) clauses.push(`o.counter_id = ${params.add(filter.counter)}`);
   if (filter.from) clauses.push(`o.created_at >= ${dayStart(params.add(filter.from))}`);
   if (filter.to) clauses.push(`o.created_at < ${nextDayStart(params.add(filter.to))}`);
   return clauses;
@@ -149,8 +150,9 @@ export function createOrderQueries(db: Executor): OrderQueries {
   const totals = async (filter: OrderFilter): Promise<Totals> => {
     const params = new Params();
     const search = searchOf(filter.search, params);
-    if (search) {
-      const clauses = [...filterClauses(filter, params), search.indexed];
+    // The per-day counters know neither search text nor counters (tills): those are counted from the orders.
+    if (search || filter.counter !== undefined) {
+      const clauses = [...filterClauses(filter, params), ...(search ? [search.indexed] : [])];
       return (await query<Totals>(`${TOTALS} FROM orders o ${whereOf(clauses)}`, params)).rows[0]!;
     }
     if (filter.verification) {

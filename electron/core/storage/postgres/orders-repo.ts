@@ -116,9 +116,9 @@ export function createOrdersRepo(db: Executor): OrdersRepo {
   ) => {
     const { id } = (await first<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('orders', 'id')) AS id`, []))!;
     await db.query(
-      `INSERT INTO orders (id, ref, profile_id, sandbox, amount_minor, currency, customer_name, customer_email, note,
+      `INSERT INTO orders (id, ref, profile_id, counter_id, sandbox, amount_minor, currency, customer_name, customer_email, note,
          status, return_token_hash, cancel_token_hash, created_at, updated_at, expires_at)
-       VALUES ($1, $2, $3, (SELECT mode = 'sandbox' FROM profiles WHERE id = $3), $4, 'BDT', $5, $6, $7, 'pending', $8, $9, $10, $11, $12)`,
+       VALUES ($1, $2, $3, $13, (SELECT mode = 'sandbox' FROM profiles WHERE id = $3), $4, 'BDT', $5, $6, $7, 'pending', $8, $9, $10, $11, $12)`,
       [
         id,
         formatRef(id),
@@ -132,6 +132,7 @@ export function createOrdersRepo(db: Executor): OrdersRepo {
         order.createdAt,
         order.at,
         order.expiresAt,
+        order.counterId,
       ],
     );
     return id;
@@ -213,6 +214,7 @@ export function createOrdersRepo(db: Executor): OrdersRepo {
       atomic(async () => {
         const id = await insertPending({
           profileId: order.profileId,
+          counterId: order.counterId,
           amountMinor: order.amountMinor,
           customerName: order.customerName ?? null,
           customerEmail: order.customerEmail ?? null,
@@ -426,6 +428,7 @@ export function createOrdersRepo(db: Executor): OrdersRepo {
           // The sale happened when the money moved: the order is dated by the line, its audit by now.
           const made = await insertPending({
             profileId: line.profileId,
+            counterId: order.counterId,
             amountMinor: line.amountMinor,
             customerName: order.customerName,
             customerEmail: null,

@@ -13,6 +13,14 @@ export function poolConfig(connection: PostgresConnection): pg.PoolConfig {
   return { host, port, database, user, password, ssl: sslOf(tls, host, ca) };
 }
 
+/**
+ * The settings of one PayDesk's sessions: its origin (a random id made when it opens the book) as paydesk.origin,
+ * which orders_notify puts in every change's notification so that PayDesk skips its own (book-changes.ts).
+ */
+export function sessionConfig(connection: PostgresConnection, origin: string): pg.PoolConfig {
+  return { ...poolConfig(connection), options: `-c paydesk.origin=${origin}` };
+}
+
 function sslOf(tls: PostgresConnection['tls'], host: string, ca: string | null): pg.PoolConfig['ssl'] {
   if (tls === 'disable') return false;
   if (tls === 'require') return { rejectUnauthorized: false };

@@ -1,14 +1,14 @@
 // Merchant profiles on PostgreSQL, as the SQLite engine keeps them: names unique in any letter case among the
 // profiles not removed (the schema's profiles_name index), a mode fixed once made (its trigger), and the active
-// profile a setting, so every counter and the CLI agree on it.
+// profile a setting of each counter's own, so the app and the CLI of one data folder agree on it and other counters
+// keep theirs.
 import type { NewProfile, Profile, ProfilesRepo } from '../profiles-repo';
 import { ACTIVE_PROFILE, PROFILE_COLUMNS, toProfile, type ProfileRow } from '../profile-rows';
+import type { SettingsRepo } from '../settings-repo';
 import type { Executor } from './connection';
-import { createSettingsRepo } from './settings-repo';
 
-export function createProfilesRepo(db: Executor, now: () => string = () => new Date().toISOString()): ProfilesRepo {
-  const settings = createSettingsRepo(db);
-
+/** `settings`: this counter's own (counters-repo.ts), where its active profile is kept. */
+export function createProfilesRepo(db: Executor, settings: SettingsRepo, now: () => string = () => new Date().toISOString()): ProfilesRepo {
   const find = async (id: number, lock = ''): Promise<ProfileRow | undefined> =>
     (await db.query<ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM profiles WHERE id = $1 ${lock}`, [id])).rows[0];
 

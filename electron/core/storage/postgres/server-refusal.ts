@@ -4,9 +4,10 @@ import type { Message } from '../../../../shared/contract';
 import { say } from '../../../../shared/messages/say';
 import type { PostgresConnection } from '../book-choice';
 import { OrderBookRefused } from '../order-book-refused';
+import { OrderBookUnreachable } from '../order-book-unreachable';
 import { describePostgres } from './pool-config';
+import { isUnreachable } from './unreachable';
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);
 const NO_SUCH_HOST = new Set(['ENOTFOUND', 'EAI_AGAIN']);
 /** SQLSTATEs: a refused password, a sign-in pg_hba.conf refuses, no such database, no right to create the tables. */
 const INVALID_PASSWORD = '28P01';
@@ -21,14 +22,16 @@ function codeOf(error: unknown): string {
   return error instanceof AggregateError ? codeOf(error.errors[0]) : '';
 }
 
-export function serverRefusal(error: unknown, connection: PostgresConnection): Message {
-  if (error instanceof OrderBookRefused) return error.said;
+export function serverRefusal(thrown: unknown, connection: PostgresConnection): Message {
+  if (thrown instanceof OrderBookRefused) return thrown.said;
+  // The executor's word for a server that is away; what it met says more (an unknown host, a time limit).
+  const error = thrown instanceof OrderBookUnreachable ? thrown.cause : thrown;
   const location = describePostgres(connection);
   const code = codeOf(error);
   const text = error instanceof Error ? error.message : '';
   if (NO_SUCH_HOST.has(code)) return say('storage_server_unknown_host', { host: connection.host });
   // node-postgres's own time limits are errors with no code.
-  if (UNREACHABLE.has(code) || /timeout|terminated unexpectedly/i.test(text)) return say('storage_server_unreachable', { location });
+  if (isUnreachable(error) || /timeout|terminated unexpectedly/i.test(text)) return say('storage_server_unreachable', { location });
   // node-postgres refuses to start SCRAM with an empty password before the server is asked.
   if (connection.password === '' && (code === INVALID_PASSWORD || /password/i.test(text)))
     return say('storage_password_needed', { location });

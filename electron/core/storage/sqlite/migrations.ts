@@ -365,6 +365,26 @@ export const MIGRATIONS: readonly string[] = [
     INSERT OR IGNORE INTO orders_out_of_order VALUES (new.id);
   END;
   `,
+  // 8: counters (tills). Each data folder is one counter, with an id of its own (this-counter.ts) and the name the
+  // shop gave it; every order records the counter that made it (orders made before stay without one). What belongs
+  // to one counter and not to the shop (its active profile, its listener, its tunnel) is kept under its id, so a
+  // book copied to a shared server carries it as this counter's.
+  `
+  CREATE TABLE counters (
+    id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    created_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX counters_name ON counters (lower(name));
+  CREATE TABLE counter_settings (
+    counter_id TEXT NOT NULL REFERENCES counters(id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (counter_id, key)
+  ) WITHOUT ROWID;
+  ALTER TABLE orders ADD COLUMN counter_id TEXT REFERENCES counters(id);
+  CREATE INDEX orders_counter_created ON orders (counter_id, created_at, id) WHERE counter_id IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,8 +1,8 @@
 // The read side of the order book: pages, totals and the dashboard. Shaped for a million orders: every
 // page is one index walk, or, for a search matching thousands, a walk of the list's index testing each order, or its
 // matches read in id order as far as needed, whichever comes to the page first (see `walked`, `streamed`); totals
-// read per-day counters rather than scanning orders whenever no search text narrows them, and with search text
-// they count only its matches (exactly, so a broad search's totals take longer than its page: see `page`).
+// read per-day counters rather than scanning orders whenever no search text or counter (till) narrows them, and with
+// search text they count only its matches (exactly, so a broad search's totals take longer than its page: see `page`).
 import { UNPROVEN, type Dashboard, type Unproven } from '../../../../shared/contract';
 import { addDays, localDayStart } from '../local-days';
 import type { CsvChunk, OrderFilter, OrderQueries, PageQuery, Totals } from '../order-queries';
@@ -34,7 +34,7 @@ const csvLine = (spans: number) => `o.ref || ',' || ${localIsoSql('o.created_at'
   || printf('%d.%02d', o.amount_minor / 100, o.amount_minor % 100) || ',' || o.currency || ','
   || ${csvCell('o.customer_name')} || ',' || ${csvCell('o.customer_email')} || ',' || ${csvCell('o.note')} || ','
   || ${csvCell('o.transaction_id')} || ',' || ifnull(${localIsoSql('o.paid_at', spans, SPAN)}, '') || ',' || ${csvCell('p.name')} || ','
-  || ifnull(o.verification, '')`;
+  || ifnull(o.verification, '') || ',' || ${csvCell('c.name')}`;
 
 /**
  * Up to this many matches, a search's page is sorted from the matches themselves; with more, walking the
@@ -56,6 +56,15 @@ const STREAM_ALL_MOST = 100_000;
 
 /** How many times a row test's cost a test that looks the order up in a trigram index is counted. */
 const PROBE_COST = 32;
+
+/**
+ * Up to this many orders of one counter (till) in the filter's days, its page is read from the counter's own index:
+ * walking the list's index testing each order's counter would pass a million orders to find a new counter's hundred.
+ */
+const FEW_AT_COUNTER = 5000;
+
+/** SELECT_ORDERS read through the counter's index (counter_id, created_at, id). */
+const SELECT_COUNTER_ORDERS = SELECT_ORDERS.replace('FROM orders o', 'FROM orders o INDEXED BY orders_counter_created');
 
 /** The filter's profile, one keyed column and days, as a WHERE on a per-day counter table. */
 function counterWhere(filter: OrderFilter, column: 'status' | 'verification', value: string | undefined) {
@@ -94,6 +103,10 @@ function where(filter: OrderFilter): { sql: string; params: Record<string, unkno
   if (filter.verification) {
     clauses.push('o.verification = @verification');
     params.verification = filter.verification;
+  }
+  if (filter.counter !== undefined) {
+    clauses.push('o.counter_id = @counter');
+    params.counter = filter.counter;
   }
   if (filter.from) {
     clauses.push('o.created_at >= @fromInstant');
@@ -237,6 +250,16 @@ function createSyncQueries(db: Db): SyncQueries {
     return null;
   };
 
+  /** Whether the filter names a counter with no more than FEW_AT_COUNTER orders in its days (counted from its index alone). */
+  const fewAtCounter = ({ counter, from, to }: OrderFilter) => {
+    if (counter === undefined) return false;
+    const { sql, params } = where({ counter, from, to });
+    const most = prepared(
+      `SELECT count(*) FROM (SELECT 1 FROM orders o INDEXED BY orders_counter_created ${sql} LIMIT ${FEW_AT_COUNTER + 1})`,
+    );
+    return (most.pluck().get(params) as number) <= FEW_AT_COUNTER;
+  };
+
   /**
    * The ids of a broad search's page, in any order: the list's own index is walked in the page's order, testing each
    * order's row against the search, until the page is full, but no further than `scan` orders (fourfold each round);
@@ -257,12 +280,14 @@ function createSyncQueries(db: Db): SyncQueries {
     const tests = search.parts.map((part, i) => (known[i] ? `o.id IN (SELECT value FROM json_each(@known${i}))` : part.test));
     const params: Record<string, unknown> = { ...filtered.params, ...search.params, wanted };
     for (const [i, ids] of known.entries()) if (ids) params[`known${i}`] = JSON.stringify(ids);
+    // A counter with few orders has its own index walked instead, its few orders each tested.
+    const orders = fewAtCounter(query) ? 'orders o INDEXED BY orders_counter_created' : 'orders o';
     // The key of the scan-th order in the page's order, read from the index alone; none when fewer are in scope.
-    const bound = prepared(`SELECT ${key} AS key, o.id FROM orders o ${filtered.sql} ORDER BY ${order} LIMIT 1 OFFSET @scan - 1`);
+    const bound = prepared(`SELECT ${key} AS key, o.id FROM ${orders} ${filtered.sql} ORDER BY ${order} LIMIT 1 OFFSET @scan - 1`);
     const within = `(${key}, o.id) ${query.direction === 'asc' ? '<=' : '>='} (@key, @id)`;
     const walk = (to: { key: unknown; id: number } | undefined) =>
       prepared(
-        `SELECT o.id FROM orders o ${filtered.sql ? `${filtered.sql} AND` : 'WHERE'} ${to ? `${within} AND` : ''} (${tests.join(' OR ')})
+        `SELECT o.id FROM ${orders} ${filtered.sql ? `${filtered.sql} AND` : 'WHERE'} ${to ? `${within} AND` : ''} (${tests.join(' OR ')})
          ORDER BY ${order} LIMIT @wanted`,
       )
         .pluck()
@@ -311,7 +336,7 @@ function createSyncQueries(db: Db): SyncQueries {
     let params: Record<string, unknown>;
     if (!matches) {
       ({ sql, params } = where(query));
-      sql = `${SELECT_ORDERS} ${sql} ORDER BY ${order} ${window}`;
+      sql = `${fewAtCounter(query) ? SELECT_COUNTER_ORDERS : SELECT_ORDERS} ${sql} ORDER BY ${order} ${window}`;
     } else if (matches.few) {
       params = matches.params;
       sql = `${SELECT_ORDERS} WHERE o.id IN (SELECT o.id FROM ${matches.from} ORDER BY ${order} ${window}) ORDER BY ${order}`;
@@ -338,6 +363,11 @@ function createSyncQueries(db: Db): SyncQueries {
         ...matches.params,
         ...matches.search.params,
       }) as Totals;
+    }
+    // The per-day counters know no counters (tills): a counter's orders are counted from its own index.
+    if (filter.counter !== undefined) {
+      const { sql, params } = where(filter);
+      return prepared(`${TOTALS} FROM orders o ${sql}`).get(params) as Totals;
     }
     if (filter.verification) {
       // Only paid orders have a verification: their own counters answer, and any other status has none.
@@ -402,7 +432,8 @@ function createSyncQueries(db: Db): SyncQueries {
       const chunk = prepared(
         `WITH page AS MATERIALIZED (
            SELECT ${csvLine(spans.length)} AS line, o.created_at AS at, o.id AS id
-           FROM orders o JOIN profiles p ON p.id = o.profile_id ${sql ? `${sql} AND ${after}` : `WHERE ${after}`}
+           FROM orders o JOIN profiles p ON p.id = o.profile_id LEFT JOIN counters c ON c.id = o.counter_id
+           ${sql ? `${sql} AND ${after}` : `WHERE ${after}`}
            ORDER BY o.created_at, o.id LIMIT @size)
          SELECT (SELECT CAST(string_agg(line, char(13, 10) ORDER BY at, id) || char(13, 10) AS BLOB) FROM page) AS bytes,
            (SELECT count(*) FROM page) AS rows,

@@ -32,8 +32,8 @@ export const SELECT_ORDERS = `
   SELECT o.id, o.ref, o.profile_id, p.name AS profile_name, p.base_url AS profile_base_url, o.sandbox, o.amount_minor,
          o.currency, o.customer_name, o.customer_email, o.note, o.status, o.payment_source, o.payment_proof, o.payment_url,
          o.transaction_id, o.transaction_key, o.failure,
-         o.created_at, o.expires_at, o.paid_at, o.cancelled_at, o.verification, o.statement_amount_minor
-  FROM orders o JOIN profiles p ON p.id = o.profile_id`;
+         o.created_at, o.expires_at, o.paid_at, o.cancelled_at, o.verification, o.statement_amount_minor, c.name AS counter_name
+  FROM orders o JOIN profiles p ON p.id = o.profile_id LEFT JOIN counters c ON c.id = o.counter_id`;
 
 /** Audit details hold what an attacker sent; keep them bounded. */
 const bounded = (text: string) => (text.length > 256 ? `${text.slice(0, 256)}…` : text);
@@ -56,9 +56,9 @@ export function createOrderWrites(db: Db, connection?: SqliteConnection): OrderW
   const byTransaction = db.prepare<[string], { ref: string }>(`SELECT ref FROM orders WHERE transaction_key = ?`);
   const nextId = db.prepare<[], { id: number }>(`SELECT ifnull(max(id), 0) + 1 AS id FROM orders`);
   const insertOrder = db.prepare(
-    `INSERT INTO orders (id, ref, profile_id, sandbox, amount_minor, currency, customer_name, customer_email, note,
+    `INSERT INTO orders (id, ref, profile_id, counter_id, sandbox, amount_minor, currency, customer_name, customer_email, note,
        status, return_token_hash, cancel_token_hash, created_at, updated_at, expires_at)
-     VALUES (@id, @ref, @profileId, (SELECT mode = 'sandbox' FROM profiles WHERE id = @profileId), @amountMinor, 'BDT',
+     VALUES (@id, @ref, @profileId, @counterId, (SELECT mode = 'sandbox' FROM profiles WHERE id = @profileId), @amountMinor, 'BDT',
        @customerName, @customerEmail, @note, 'pending', @returnTokenHash, @cancelTokenHash, @createdAt, @at, @expiresAt)`,
   );
   /** Inserts a pending order under the next ref; its id. */
@@ -167,6 +167,7 @@ export function createOrderWrites(db: Db, connection?: SqliteConnection): OrderW
     createPending: inTransaction((order: NewOrder, at: string) => {
       const id = insertPending({
         profileId: order.profileId,
+        counterId: order.counterId,
         amountMinor: order.amountMinor,
         customerName: order.customerName ?? null,
         customerEmail: order.customerEmail ?? null,
@@ -354,6 +355,7 @@ export function createOrderWrites(db: Db, connection?: SqliteConnection): OrderW
       // The sale happened when the money moved: the order is dated by the line, its audit by now.
       const id = insertPending({
         profileId: line.profileId,
+        counterId: order.counterId,
         amountMinor: line.amountMinor,
         customerName: order.customerName,
         customerEmail: null,

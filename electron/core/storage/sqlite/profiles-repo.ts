@@ -3,9 +3,14 @@
 import type { Profile, ProfilesRepo } from '../profiles-repo';
 import { ACTIVE_PROFILE, PROFILE_COLUMNS, toProfile, type ProfileRow } from '../profile-rows';
 import { stepped, type SqliteConnection } from './connection';
-import { createSettingsSteps } from './settings-repo';
+import type { SettingsSteps } from './settings-repo';
 
-export function createProfilesRepo(connection: SqliteConnection, now: () => string = () => new Date().toISOString()): ProfilesRepo {
+/** `counterSettings`: this counter's own settings, where its active profile is kept (counters-repo.ts). */
+export function createProfilesRepo(
+  connection: SqliteConnection,
+  counterSettings: SettingsSteps,
+  now: () => string = () => new Date().toISOString(),
+): ProfilesRepo {
   const { db } = connection;
   const byId = db.prepare<[number], ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM profiles WHERE id = ?`);
   const byName = db.prepare<[string], ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM profiles WHERE name = ? AND removed_at IS NULL`);
@@ -14,8 +19,8 @@ export function createProfilesRepo(connection: SqliteConnection, now: () => stri
     `INSERT INTO profiles (name, mode, base_url, listen_host, listen_port, return_base_url, created_at)
      VALUES (@name, @mode, @baseUrl, @listenHost, @listenPort, @returnBaseUrl, @createdAt)`,
   );
-  // Which profile is active is a setting (its id, as JSON), so the app and the CLI agree on it.
-  const settings = createSettingsSteps(db);
+  // Which profile is active is this counter's setting (its id, as JSON), so the app and the CLI of its folder agree on it.
+  const settings = counterSettings;
 
   const get = (id: number): Profile => {
     const row = byId.get(id);

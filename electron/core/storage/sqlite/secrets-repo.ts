@@ -34,6 +34,8 @@ export function createSecretsRepo(connection: SqliteConnection): SecretsRepo {
       put: (secret, at) => void write.run(secret.profileId, secret.ciphertext, secret.backend, secret.origin, at),
       bindOrigin: (profileId, origin) => void bindLegacy.run(origin, profileId),
       remove: (profileId) => void remove.run(profileId),
+      // The file is this data folder's: its keys are this counter's, and no other counter keeps one here.
+      heldElsewhere: () => [],
       // secure_delete zeroes a replaced or removed key's pages in the book, but the WAL still holds the old frames
       // until a checkpoint: move them into the book and empty the WAL at once.
       scrub: () => void db.pragma('wal_checkpoint(TRUNCATE)'),

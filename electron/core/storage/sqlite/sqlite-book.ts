@@ -5,6 +5,7 @@ import { DATABASE_FILE } from '../data-dir';
 import type { OrderBook } from '../order-book';
 import { createClosingQueries } from './closing-queries';
 import { connect } from './connection';
+import { createCounterSettingsSteps, createCountersRepo } from './counters-repo';
 import { openDatabase, type Db } from './database';
 import { createOrderQueries } from './order-queries';
 import { createOrderWrites, createOrdersRepo } from './orders-repo';
@@ -17,13 +18,14 @@ import { createTotalsCounter } from './totals-counter';
 /** The SQLite book, and its connection for what only SQLite has (the tests' raw SQL on the very file). */
 export type SqliteBook = OrderBook & { engine: 'sqlite'; db: Db };
 
-export async function openSqliteBook(options: { dataDir: string; nativeBinding?: string }): Promise<SqliteBook> {
+export async function openSqliteBook(options: { dataDir: string; nativeBinding?: string; counterId: string }): Promise<SqliteBook> {
   const file = join(options.dataDir, DATABASE_FILE);
   const db = openDatabase(file, { nativeBinding: options.nativeBinding });
   const connection = connect(db);
   const writes = createOrderWrites(db, connection);
   const queries = createOrderQueries(connection);
-  const counter = createTotalsCounter({ db, queries, nativeBinding: options.nativeBinding });
+  const totals = createTotalsCounter({ db, queries, nativeBinding: options.nativeBinding });
+  const counters = createCountersRepo(connection);
   return {
     engine: 'sqlite',
     location: file,
@@ -31,13 +33,17 @@ export async function openSqliteBook(options: { dataDir: string; nativeBinding?:
     orders: createOrdersRepo(connection, writes),
     queries,
     statements: createStatementsRepo(connection, writes),
-    profiles: createProfilesRepo(connection),
+    profiles: createProfilesRepo(connection, createCounterSettingsSteps(db, options.counterId)),
     secrets: createSecretsRepo(connection),
     settings: createSettingsRepo(connection),
+    counters,
+    counterSettings: counters.settingsOf(options.counterId),
+    // One process writes the file at a time, and the app and the CLI of a folder need not hear each other's orders.
+    changes: null,
     closing: createClosingQueries(connection),
-    counter,
+    totals,
     async close() {
-      await counter.close();
+      await totals.close();
       // What is in flight finishes first: a close waits its turn on the connection like any other call.
       await connection.run(() => db.close());
     },
