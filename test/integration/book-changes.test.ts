@@ -8,16 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { postgresBin, startPostgres } from '../../scripts/postgres-server.js';
 import type { Order } from '../../shared/contract';
 import { LOG_FILE, LOGS_FOLDER } from '../../electron/core/log/log-file';
 import type { PostgresConnection } from '../../electron/core/storage/book-choice';
 import { WATCHER_APPLICATION } from '../../electron/core/storage/postgres/book-changes';
-import { parseDatabaseUrl } from '../../electron/core/storage/postgres/pool-config';
 import { bookSql } from '../support/book-sql';
 import { call, startTestCore, type TestCore } from '../support/core';
 import { decideOnCheckout, follow } from '../support/customer-browser';
-import { adminQuery, freshDatabase, testPostgres } from '../support/postgres';
+import { adminQuery, freshDatabase, serverOfItsOwn, testPostgres } from '../support/postgres';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { eventually } from '../support/waiting';
 
@@ -330,25 +328,17 @@ test('a counter whose network went quiet notices by itself, comes back and catch
 });
 
 test('after the server crashed and restarted under a stream of changes, the other counter has heard every one and still hears', async (t) => {
-  const bin = postgresBin();
-  if (!bin) {
-    if (process.env.PAYDESK_REQUIRE_POSTGRES === '1') throw new Error('PostgreSQL is required here, but it is not installed');
-    t.skip('PostgreSQL is not installed (apt-get install postgresql, or set PAYDESK_PG_BIN)');
-    return;
-  }
-  const server = await startPostgres({ bin });
-  t.after(() => t.after(() => server.stop()));
-  await adminQuery(server.url(), 'CREATE DATABASE paydesk_changes');
-  const parsed = parseDatabaseUrl(server.url('paydesk_changes'));
-  assert.ok(parsed.ok);
+  const own = await serverOfItsOwn(t, 'paydesk_changes');
+  if (!own) return;
+  const { server, connection } = own;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   for (const event of ['unhandledRejection', 'uncaughtException'] as const) {
     process.on(event, onUnhandled);
     t.after(() => process.off(event, onUnhandled));
   }
-  const a = await counterOn(t, parsed.connection);
-  const b = await counterOn(t, parsed.connection);
+  const a = await counterOn(t, connection);
+  const b = await counterOn(t, connection);
 
   // Counter A makes links one after another, before, during and after the crash (those made while the server is
   // away fail, as they must); the stream is bounded in count and time.

@@ -11,18 +11,16 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Agent, request } from 'undici';
-import { postgresBin, startPostgres } from '../../scripts/postgres-server.js';
 import { MAX_TRIES } from '../../electron/core/journal/journal-replay';
 import { JOURNAL_FILE } from '../../electron/core/journal/return-journal';
 import { LOGS_FOLDER } from '../../electron/core/log/log-file';
 import { hashToken, newReturnToken } from '../../electron/core/orders/return-tokens';
-import { parseDatabaseUrl } from '../../electron/core/storage/postgres/pool-config';
 import type { PostgresConnection } from '../../electron/core/storage/book-choice';
 import { canonicalTransactionId } from '../../electron/core/values/transaction-id';
 import { SANDBOX_API_KEY, startSandboxGateway } from '../../electron/sandbox/sandbox-gateway';
 import { bookSql } from '../support/book-sql';
 import { APP_SENDER, call, startTestCore, type TestCore } from '../support/core';
-import { adminQuery, freshDatabase } from '../support/postgres';
+import { adminQuery, freshDatabase, serverOfItsOwn } from '../support/postgres';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { watchWaitingReturns } from '../support/waiting-returns';
 
@@ -241,18 +239,10 @@ async function liveProfile(core: TestCore, baseUrl: string) {
 }
 
 test('making a link while the database server is stopped says the book cannot be reached, and nothing is written or sent to the gateway', async (t) => {
-  const bin = postgresBin();
-  if (!bin) {
-    if (process.env.PAYDESK_REQUIRE_POSTGRES === '1') throw new Error('PostgreSQL is required here, but it is not installed');
-    t.skip('PostgreSQL is not installed (apt-get install postgresql, or set PAYDESK_PG_BIN)');
-    return;
-  }
-  const server = await startPostgres({ bin });
-  t.after(() => t.after(() => server.stop()));
-  await adminQuery(server.url(), 'CREATE DATABASE paydesk_stopped');
-  const parsed = parseDatabaseUrl(server.url('paydesk_stopped'));
-  assert.ok(parsed.ok);
-  const core = await startTestCore(t, { book: { engine: 'postgres', connection: parsed.connection } });
+  const own = await serverOfItsOwn(t, 'paydesk_stopped');
+  if (!own) return;
+  const { server, connection } = own;
+  const core = await startTestCore(t, { book: { engine: 'postgres', connection: connection } });
   const gateway = await recordingSandbox(t);
   await liveProfile(core, gateway.baseUrl);
   await call(core, 'createPaymentLink', { amount: '10' });

@@ -10,13 +10,11 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { Agent, request } from 'undici';
-import { postgresBin, startPostgres, type PostgresServer } from '../../scripts/postgres-server.js';
-import { parseDatabaseUrl } from '../../electron/core/storage/postgres/pool-config';
 import type { PostgresConnection } from '../../electron/core/storage/book-choice';
 import { paidReturnPath, sharedSandbox, startCounterProcess } from '../support/counter-process';
 import { call, startTestCore, type TestCore } from '../support/core';
 import { reportFigure } from '../support/figures';
-import { adminQuery } from '../support/postgres';
+import { serverOfItsOwn } from '../support/postgres';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { watchWaitingReturns, type WaitingReturns } from '../support/waiting-returns';
 
@@ -36,23 +34,6 @@ const DRAIN_MS = 60_000;
 
 type Customer = { ref: string; url: string; transactionId: string };
 type Answer = { ref: string; status: number; thanked: boolean; journaled: boolean };
-
-/** A server of the test's own (stopped and started by it), with one database for the book; null, skipped, without PostgreSQL. */
-async function ownServer(t: TestContext): Promise<{ server: PostgresServer; url: string; connection: PostgresConnection } | null> {
-  const bin = postgresBin();
-  if (!bin) {
-    if (process.env.PAYDESK_REQUIRE_POSTGRES === '1') throw new Error('PostgreSQL is required here, but it is not installed');
-    t.skip('PostgreSQL is not installed (apt-get install postgresql, or set PAYDESK_PG_BIN)');
-    return null;
-  }
-  const server = await startPostgres({ bin });
-  t.after(() => t.after(() => server.stop()));
-  await adminQuery(server.url(), 'CREATE DATABASE paydesk_outage');
-  const url = server.url('paydesk_outage');
-  const parsed = parseDatabaseUrl(url);
-  assert.ok(parsed.ok);
-  return { server, url, connection: parsed.connection };
-}
 
 /** A link made at `core`, paid at the sandbox; the customer comes back to `listener` (its own counter's, or another's). */
 async function customerOf(core: TestCore, amount: string, listener: string): Promise<Customer> {
@@ -134,6 +115,26 @@ type Outcome = {
   upAndBack: Record<string, boolean>;
 };
 
+/** What the book holds of the customers sent: each recorded once, none lost, none twice. */
+function reportBook(t: TestContext, scenario: string, book: { sent: number; recorded: number; lost: number; duplicated: number }): void {
+  const { sent, recorded, lost, duplicated } = book;
+  reportFigure(t, {
+    scenario,
+    figure: 'recorded (paid, with their transaction id)',
+    value: recorded,
+    target: `= ${sent}`,
+    ok: recorded === sent,
+  });
+  reportFigure(t, { scenario, figure: 'lost (thanked, not recorded)', value: lost, target: '= 0', ok: lost === 0 });
+  reportFigure(t, {
+    scenario,
+    figure: 'duplicated (paid twice, or one id on two orders)',
+    value: duplicated,
+    target: '= 0',
+    ok: duplicated === 0,
+  });
+}
+
 function report(t: TestContext, scenario: string, outcome: Outcome): void {
   const { customers, answers, recorded, lost, duplicated, depths, replayMs, upAndBack } = outcome;
   const thanked = new Set(answers.filter((a) => a.thanked).map((a) => a.ref));
@@ -148,21 +149,7 @@ function report(t: TestContext, scenario: string, outcome: Outcome): void {
     ok: thanked.size === customers.length,
   });
   reportFigure(t, { scenario, figure: 'answered "try again" (reloaded)', value: retried });
-  reportFigure(t, {
-    scenario,
-    figure: 'recorded (paid, with their transaction id)',
-    value: recorded,
-    target: `= ${customers.length}`,
-    ok: recorded === customers.length,
-  });
-  reportFigure(t, { scenario, figure: 'lost (thanked, not recorded)', value: lost, target: '= 0', ok: lost === 0 });
-  reportFigure(t, {
-    scenario,
-    figure: 'duplicated (paid twice, or one id on two orders)',
-    value: duplicated,
-    target: '= 0',
-    ok: duplicated === 0,
-  });
+  reportBook(t, scenario, { sent: customers.length, recorded, lost, duplicated });
   reportFigure(t, {
     scenario,
     figure: 'max journal depth, per counter',
@@ -235,7 +222,7 @@ async function outcomeOf(
 }
 
 test('the database server stopped under a stream of returns to two counters, then started: every thanked return is in the book once and both journals end empty', async (t) => {
-  const own = await ownServer(t);
+  const own = await serverOfItsOwn(t, 'paydesk_outage');
   if (!own) return;
   const { cores, watched, customers } = await twoCounters(t, [own.connection, own.connection]);
   const agent = new Agent({ connections: IN_FLIGHT * 4 });
@@ -259,7 +246,7 @@ test('the database server stopped under a stream of returns to two counters, the
 });
 
 test('a silent network cut between one counter and the server, then every connection dropped, behaves the same', async (t) => {
-  const own = await ownServer(t);
+  const own = await serverOfItsOwn(t, 'paydesk_outage');
   if (!own) return;
   const proxy = await startTcpProxy(own.connection);
   t.after(() => t.after(() => proxy.close()));
@@ -290,7 +277,7 @@ const JOURNALED = 600;
 const KILLS = 3;
 
 test('kill -9 of a counter while it writes its journal to the book, started again: nothing lost, nothing twice', async (t) => {
-  const own = await ownServer(t);
+  const own = await serverOfItsOwn(t, 'paydesk_outage');
   if (!own) return;
   const proxy = await startTcpProxy(own.connection);
   t.after(() => t.after(() => proxy.close()));
@@ -364,21 +351,7 @@ test('kill -9 of a counter while it writes its journal to the book, started agai
     target: `${KILLS}`,
     ok: killedAt.length === KILLS,
   });
-  reportFigure(t, {
-    scenario,
-    figure: 'recorded (paid, with their transaction id)',
-    value: recorded,
-    target: `= ${customers.length}`,
-    ok: recorded === customers.length,
-  });
-  reportFigure(t, { scenario, figure: 'lost (thanked, not recorded)', value: lost, target: '= 0', ok: lost === 0 });
-  reportFigure(t, {
-    scenario,
-    figure: 'duplicated (paid twice, or one id on two orders)',
-    value: duplicated,
-    target: '= 0',
-    ok: duplicated === 0,
-  });
+  reportBook(t, scenario, { sent: customers.length, recorded, lost, duplicated });
   reportFigure(t, { scenario, figure: 'max journal depth', value: depth, target: `= ${customers.length}`, ok: depth === customers.length });
   reportFigure(t, { scenario, figure: 'replay: book back → journal empty, restarts included', value: `${replayMs} ms` });
 

@@ -9,11 +9,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
-import { postgresBin, startPostgres } from '../../scripts/postgres-server.js';
-import { parseDatabaseUrl } from '../../electron/core/storage/postgres/pool-config';
 import { call, startTestCore, type TestCore } from '../support/core';
 import { reportFigure } from '../support/figures';
-import { adminQuery } from '../support/postgres';
+import { serverOfItsOwn } from '../support/postgres';
 import { bookSql } from '../support/book-sql';
 import { watchWaitingReturns } from '../support/waiting-returns';
 
@@ -34,20 +32,10 @@ type Customer = { ref: string; returnUrl: string; transactionId: string };
 type Answer = { ref: string; status: number; thanked: boolean; journaled: boolean; sentAt: number; at: number; error?: string };
 
 test('a PostgreSQL server crashed and restarted under a stream of returns loses no thanked return and records none twice', async (t) => {
-  const bin = postgresBin();
-  if (!bin) {
-    if (process.env.PAYDESK_REQUIRE_POSTGRES === '1') throw new Error('PostgreSQL is required here, but it is not installed');
-    t.skip('PostgreSQL is not installed (apt-get install postgresql, or set PAYDESK_PG_BIN)');
-    return;
-  }
-  const server = await startPostgres({ bin });
-  // Stopped after everything else the test closes (the core's pool first).
-  t.after(() => t.after(() => server.stop()));
-  await adminQuery(server.url(), 'CREATE DATABASE paydesk_restart');
-  const databaseUrl = server.url('paydesk_restart');
-  const parsed = parseDatabaseUrl(databaseUrl);
-  assert.ok(parsed.ok);
-  const core = await startTestCore(t, { book: { engine: 'postgres', connection: parsed.connection } });
+  const own = await serverOfItsOwn(t, 'paydesk_restart');
+  if (!own) return;
+  const { server, connection } = own;
+  const core = await startTestCore(t, { book: { engine: 'postgres', connection: connection } });
   const sql = bookSql(core).all;
   const waiting = watchWaitingReturns(core, t);
   // What would end PayDesk: an error nothing handles (a dropped connection's 'error' event unheard, say).

@@ -4,7 +4,7 @@
 // PostgreSQL variants skip and say why; with PAYDESK_REQUIRE_POSTGRES=1 (CI) that is a failure instead.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { postgresBin, startPostgres } from '../../scripts/postgres-server.js';
+import { postgresBin, startPostgres, type PostgresServer } from '../../scripts/postgres-server.js';
 import type { PostgresConnection } from '../../electron/core/storage/book-choice';
 import { parseDatabaseUrl } from '../../electron/core/storage/postgres/pool-config';
 
@@ -61,6 +61,30 @@ export async function freshDatabase(t: TestContext, server?: string): Promise<Fr
   const parsed = parseDatabaseUrl(url);
   if (!parsed.ok) throw new Error(`The tests' server URL does not parse: ${parsed.message.code}`);
   return { connection: parsed.connection, url, name };
+}
+
+/**
+ * A server of the test's own, for a test that stops, restarts or crashes it, with one database `name` for the book;
+ * stopped after everything else the test closes. Null, with the test skipped, where PostgreSQL is not installed.
+ */
+export async function serverOfItsOwn(
+  t: TestContext,
+  name: string,
+): Promise<{ server: PostgresServer; url: string; connection: PostgresConnection } | null> {
+  const bin = postgresBin();
+  if (!bin) {
+    const why = 'PostgreSQL is not installed (apt-get install postgresql, or set PAYDESK_PG_BIN)';
+    if (process.env.PAYDESK_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required here, but ${why}`);
+    t.skip(why);
+    return null;
+  }
+  const server = await startPostgres({ bin });
+  t.after(() => t.after(() => server.stop()));
+  await adminQuery(server.url(), `CREATE DATABASE ${name}`);
+  const url = server.url(name);
+  const parsed = parseDatabaseUrl(url);
+  if (!parsed.ok) throw new Error(`The test server's URL does not parse: ${parsed.message.code}`);
+  return { server, url, connection: parsed.connection };
 }
 
 /** The same server and sign-in, another database. */
