@@ -4,13 +4,9 @@ process.env.TZ = 'Asia/Dhaka';
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseAmount } from '../../shared/money';
 import type { OrderStatus } from '../../shared/contract';
 import { localDay } from '../../electron/core/storage/local-days';
-import type { OrderBook } from '../../electron/core/storage/order-book';
 import type { OrderFilter, OrderQueries, PageQuery, Totals } from '../../electron/core/storage/order-queries';
 import type { OrdersRepo } from '../../electron/core/storage/orders-repo';
 import type { ClosingQueries } from '../../electron/core/storage/closing-queries';
@@ -19,9 +15,9 @@ import { migrate } from '../../electron/core/storage/postgres/migrate';
 import { createOrdersRepo } from '../../electron/core/storage/postgres/orders-repo';
 import { createOrderQueries } from '../../electron/core/storage/postgres/order-queries';
 import { createClosingQueries } from '../../electron/core/storage/postgres/closing-queries';
-import { openSqliteBook } from '../../electron/core/storage/sqlite/sqlite-book';
 import { canonicalTransactionId } from '../../electron/core/values/transaction-id';
 import { freshDatabase } from '../support/postgres';
+import { shopSqliteBook } from '../support/sqlite-book';
 
 const ZONE = 'Asia/Dhaka';
 type TestContext = Parameters<typeof freshDatabase>[0];
@@ -47,22 +43,8 @@ async function postgresBook(t: TestContext): Promise<(Reads & { db: Executor }) 
 }
 
 async function sqliteBook(t: TestContext): Promise<Reads> {
-  const dir = mkdtempSync(join(tmpdir(), 'paydesk-reads-'));
-  const book: OrderBook = await openSqliteBook({ dataDir: dir, counterId: COUNTER });
-  t.after(async () => {
-    await book.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const profile = await book.profiles.add({
-    name: 'Shop',
-    mode: 'sandbox',
-    baseUrl: 'https://sandbox.example',
-    listenHost: '127.0.0.1',
-    listenPort: 0,
-    returnBaseUrl: null,
-  });
-  await book.counters.enroll(COUNTER, ['Counter 1'], new Date().toISOString());
-  return { orders: book.orders, queries: book.queries, closing: book.closing, profileId: profile.id };
+  const { book, profileId } = await shopSqliteBook(t, COUNTER);
+  return { orders: book.orders, queries: book.queries, closing: book.closing, profileId };
 }
 
 const NAMES = [

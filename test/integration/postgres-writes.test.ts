@@ -1,8 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { say } from '../../shared/messages/say';
 import { formatRef, MAX_REFUSALS_PER_ORDER, type OrdersRepo, type StoredOrder } from '../../electron/core/storage/orders-repo';
 import type { StatementLineInput, StatementsRepo } from '../../electron/core/storage/statements-repo';
@@ -10,9 +7,9 @@ import { createExecutor, openPool, type Executor } from '../../electron/core/sto
 import { migrate } from '../../electron/core/storage/postgres/migrate';
 import { createOrdersRepo } from '../../electron/core/storage/postgres/orders-repo';
 import { createStatementsRepo } from '../../electron/core/storage/postgres/statements-repo';
-import { openSqliteBook } from '../../electron/core/storage/sqlite/sqlite-book';
 import { canonicalTransactionId } from '../../electron/core/values/transaction-id';
 import { freshDatabase } from '../support/postgres';
+import { shopSqliteBook } from '../support/sqlite-book';
 
 type TestContext = { name: string; after(fn: () => unknown): void; skip(message?: string): void };
 type Engine = { orders: OrdersRepo; statements: StatementsRepo; profileId: number };
@@ -48,22 +45,8 @@ async function freshBook(t: TestContext) {
 }
 
 async function sqliteBook(t: TestContext): Promise<Engine> {
-  const dir = mkdtempSync(join(tmpdir(), 'paydesk-writes-'));
-  const book = await openSqliteBook({ dataDir: dir, counterId: COUNTER });
-  t.after(async () => {
-    await book.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const profile = await book.profiles.add({
-    name: 'Shop',
-    mode: 'sandbox',
-    baseUrl: 'https://sandbox.example',
-    listenHost: '127.0.0.1',
-    listenPort: 0,
-    returnBaseUrl: null,
-  });
-  await book.counters.enroll(COUNTER, ['Counter 1'], new Date().toISOString());
-  return { orders: book.orders, statements: book.statements, profileId: profile.id };
+  const { book, profileId } = await shopSqliteBook(t, COUNTER);
+  return { orders: book.orders, statements: book.statements, profileId };
 }
 
 const tx = (id: string) => canonicalTransactionId(id)!;
